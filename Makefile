@@ -1,0 +1,93 @@
+# ParkOps: the two commands are `make run` and `make test`; everything else is a step they use.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+VENDOR := parkops/web/static/vendor
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 2
+DEMO_COUNT ?= 300
+
+.PHONY: help install run serve test lint typecheck pytest static messages migrate load check-migrations browser-deps clean
+
+help:
+	@echo "make run    install, migrate, load the Caojing plan and demo data, serve on http://$(HOST):$(PORT)"
+	@echo "make test   install, lint, type-check, check migrations, run the whole test suite"
+
+# --- installing ------------------------------------------------------------------------------
+$(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "ParkOps needs Python 3.11 or newer")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . 2>/dev/null \
+		|| $(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Third-party front-end files are never committed: they come from npm, pinned by package-lock.json.
+$(VENDOR)/.built: node_modules/.package-lock.json
+	mkdir -p $(VENDOR)
+	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/
+	cp node_modules/echarts/dist/echarts.min.js $(VENDOR)/
+	cp node_modules/bootstrap/dist/css/bootstrap.min.css $(VENDOR)/
+	cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js $(VENDOR)/
+	touch $@
+
+static: $(VENDOR)/.built
+
+# gettext's msgfmt compiles the translations; Debian ships it in the gettext package.
+messages: $(VENV)/.installed
+	@command -v msgfmt >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq gettext >/dev/null; } \
+		|| { echo "msgfmt is missing: install gettext (apt-get install gettext)"; exit 1; }
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+install: $(VENV)/.installed static messages
+
+# --- running ---------------------------------------------------------------------------------
+migrate: install
+	mkdir -p var
+	$(MANAGE) migrate --no-input -v 0
+
+load: migrate
+	$(MANAGE) load_plan
+	$(MANAGE) load_demo --count $(DEMO_COUNT)
+	$(MANAGE) ensure_users
+
+run: load
+	$(MANAGE) collectstatic --no-input -v 0
+	$(MANAGE) ensure_users --print-login --url http://$(HOST):$(PORT)/
+	$(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
+		--access-logfile - --error-logfile -
+
+# --- testing ---------------------------------------------------------------------------------
+# The browser tests drive Debian's Chromium; a CJK font makes the screenshots legible.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=zh | grep -q .; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
+		else echo "Install Chromium and a CJK font: sudo apt-get install chromium fonts-wqy-microhei"; exit 1; fi; \
+	fi
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: $(VENV)/.installed
+	$(VENV)/bin/mypy
+
+check-migrations: $(VENV)/.installed
+	$(MANAGE) makemigrations --check --dry-run -v 1
+
+pytest: install browser-deps
+	$(VENV)/bin/pytest
+
+test: install browser-deps lint typecheck check-migrations pytest
+
+clean:
+	rm -rf $(VENV) node_modules $(VENDOR) staticfiles .mypy_cache .ruff_cache .pytest_cache test-results

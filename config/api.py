@@ -1,0 +1,21 @@
+"""The JSON API under /api/: one NinjaAPI, a router per domain app, login required throughout."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from ninja import NinjaAPI
+
+from parkops.accounts.api_auth import API_AUTH
+from parkops.registry.api import router as registry_router
+
+api = NinjaAPI(
+    title="ParkOps API",
+    version="1",
+    description="漕泾工业园区转型升级管理平台 JSON API。需要登录（会话）或 Bearer 令牌。",
+    auth=API_AUTH,
+    urls_namespace="api",
+    # The docs are served from ninja's bundled static files (no CDN) and only to signed-in users;
+    # anonymous requests are answered 401 by the login middleware before reaching them.
+    docs_decorator=login_required,
+)
+api.add_router("/", registry_router)

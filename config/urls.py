@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from config.api import api
+
+urlpatterns = [
+    path("", include("parkops.web.urls")),
+    path("", include("parkops.registry.urls")),
+    path("accounts/", include("parkops.accounts.urls")),
+    # The language switch works on the login page too.
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+]

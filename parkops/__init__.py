@@ -1,0 +1,1 @@
+"""ParkOps: the management platform that runs an industrial park's transformation plan."""

@@ -1,0 +1,38 @@
+"""The five roles of ParkOps, kept as Django groups named by their codes."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    PARK_OFFICE = "park_office", _("园区办")
+    TOWN_LEADER = "town_leader", _("镇领导")
+    ROAD_CHIEF = "road_chief", _("路长")
+    SMALL_PARK_OWNER = "small_park_owner", _("小园区业主")
+    DEPARTMENT = "department", _("职能部门")
+
+
+# Apps whose data the roles are given rights over; park office edits, the others read.
+MANAGED_APPS = ("registry", "plan")
+EDITING_ROLES = frozenset({Role.PARK_OFFICE})
+# Roles that see every record; the others see only their road's or their small park's.
+PARK_WIDE_ROLES = frozenset({Role.PARK_OFFICE, Role.TOWN_LEADER, Role.DEPARTMENT})
+
+
+def roles_of(user: AbstractBaseUser | AnonymousUser) -> frozenset[Role]:
+    """The user's roles, cached on the user object for the rest of the request."""
+    if not user.is_authenticated:
+        return frozenset()
+    cached: frozenset[Role] | None = getattr(user, "_parkops_roles", None)
+    if cached is None:
+        names = user.groups.values_list("name", flat=True)  # type: ignore[attr-defined]
+        cached = frozenset(Role(name) for name in names if name in Role.values)
+        user._parkops_roles = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def sees_whole_park(user: AbstractBaseUser | AnonymousUser) -> bool:
+    return bool(getattr(user, "is_superuser", False)) or bool(roles_of(user) & PARK_WIDE_ROLES)

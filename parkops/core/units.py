@@ -1,0 +1,34 @@
+"""Units and thresholds as the plan and its users write them.
+
+Money is in 万元, land in 亩, floor space in m², energy in tce (吨标准煤).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+M2_PER_MU = Decimal(10000) / Decimal(15)  # 1 亩 = 666.67 m²; 15 亩 = 1 ha
+ABOVE_SCALE_REVENUE_WAN = Decimal(
+    2000
+)  # 规上: annual main-business revenue ≥ 2,000 万元 (NBS, 2011)
+DEFAULT_FLOOR_M2_PER_MU = Decimal(2000)  # a tenant's rented floor space: 2,000 m² counts as 1 亩
+
+
+def is_above_scale(revenue_wan: Decimal | None) -> bool | None:
+    """规上 or not from main-business revenue in 万元; None when the revenue is unknown."""
+    if revenue_wan is None:
+        return None
+    return revenue_wan >= ABOVE_SCALE_REVENUE_WAN
+
+
+def m2_to_mu(area_m2: Decimal) -> Decimal:
+    return area_m2 / M2_PER_MU
+
+
+def rented_floor_to_mu(
+    floor_m2: Decimal, floor_m2_per_mu: Decimal = DEFAULT_FLOOR_M2_PER_MU
+) -> Decimal:
+    """折算用地面积: a tenant's land is its rented floor space divided by the convention."""
+    if floor_m2_per_mu <= 0:
+        raise ValueError("floor_m2_per_mu must be positive")
+    return floor_m2 / floor_m2_per_mu

@@ -1,0 +1,131 @@
+"""The registry's JSON API: the same selectors, filters and services as the pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Router
+from ninja.errors import HttpError
+from ninja.pagination import PageNumberPagination, paginate
+from ninja.responses import Status
+
+from parkops.registry import selectors
+from parkops.registry.filtersets import EnterpriseFilterSet, PlotFilterSet, SmallParkFilterSet
+from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot, Road, SmallPark
+from parkops.registry.schemas import (
+    EnterpriseIn,
+    EnterpriseOut,
+    EnterprisePatch,
+    EnterpriseYearOut,
+    ErrorOut,
+    LandPlotOut,
+    RoadOut,
+    SmallParkOut,
+)
+from parkops.registry.services import enterprise_create, enterprise_update
+
+router = Router(tags=["registry"])
+
+
+def require(request: HttpRequest, permission: str) -> None:
+    if not request.user.has_perm(permission):
+        raise HttpError(403, _("您没有执行此操作的权限"))
+
+
+def _resolve_foreign_keys(data: dict[str, Any]) -> dict[str, Any]:
+    """Turn small_park / road ids into records, or a 422 naming the unknown id."""
+    for field, model in (("small_park", SmallPark), ("road", Road)):
+        if data.get(field) is not None:
+            found = model.objects.filter(pk=data[field]).first()
+            if found is None:
+                raise ValidationError({field: [_("编号 %(id)s 不存在") % {"id": data[field]}]})
+            data[field] = found
+    return data
+
+
+def _invalid(error: ValidationError) -> Status[dict[str, Any]]:
+    errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
+    return Status(422, {"detail": _("数据有误，未保存"), "errors": errors})
+
+
+@router.get("/enterprises", response=list[EnterpriseOut], summary="企业列表")
+@paginate(PageNumberPagination, page_size=50)
+def list_enterprises(request: HttpRequest) -> Any:
+    """Filters as on the page: q, small_park, road, industry, key_industry, cluster, above_scale,
+    is_demo, status."""
+    require(request, "registry.view_enterprise")
+    qs = selectors.enterprise_list(user=request.user)
+    return EnterpriseFilterSet(request.GET, queryset=qs, request=request).qs.order_by("name")
+
+
+@router.get("/enterprises/{pk}", response=EnterpriseOut, summary="企业详情")
+def get_enterprise(request: HttpRequest, pk: int) -> Enterprise:
+    require(request, "registry.view_enterprise")
+    return selectors.enterprise_get(user=request.user, pk=pk)
+
+
+@router.post("/enterprises", response={201: EnterpriseOut, 422: ErrorOut}, summary="新增企业")
+def create_enterprise(request: HttpRequest, payload: EnterpriseIn) -> Any:
+    require(request, "registry.add_enterprise")
+    try:
+        enterprise = enterprise_create(data=_resolve_foreign_keys(payload.dict()))
+    except ValidationError as error:
+        return _invalid(error)
+    return Status(201, selectors.enterprise_get(user=request.user, pk=enterprise.pk))
+
+
+@router.patch("/enterprises/{pk}", response={200: EnterpriseOut, 422: ErrorOut}, summary="修改企业")
+def update_enterprise(request: HttpRequest, pk: int, payload: EnterprisePatch) -> Any:
+    require(request, "registry.change_enterprise")
+    enterprise = selectors.enterprise_get(user=request.user, pk=pk)
+    try:
+        enterprise_update(
+            enterprise=enterprise, data=_resolve_foreign_keys(payload.dict(exclude_unset=True))
+        )
+    except ValidationError as error:
+        return _invalid(error)
+    return Status(200, selectors.enterprise_get(user=request.user, pk=pk))
+
+
+@router.get("/enterprises/{pk}/years", response=list[EnterpriseYearOut], summary="企业年度数据")
+def list_enterprise_years(request: HttpRequest, pk: int) -> Any:
+    require(request, "registry.view_enterpriseyear")
+    enterprise = selectors.enterprise_get(user=request.user, pk=pk)
+    return EnterpriseYear.objects.filter(enterprise=enterprise).order_by("year")
+
+
+@router.get("/small-parks", response=list[SmallParkOut], summary="小园区列表")
+@paginate(PageNumberPagination, page_size=50)
+def list_small_parks(request: HttpRequest) -> Any:
+    require(request, "registry.view_smallpark")
+    qs = selectors.smallpark_list(user=request.user)
+    return SmallParkFilterSet(request.GET, queryset=qs).qs.order_by("plan_sequence", "name")
+
+
+@router.get("/small-parks/{pk}", response=SmallParkOut, summary="小园区详情")
+def get_small_park(request: HttpRequest, pk: int) -> SmallPark:
+    require(request, "registry.view_smallpark")
+    return selectors.smallpark_get(user=request.user, pk=pk)
+
+
+@router.get("/plots", response=list[LandPlotOut], summary="地块列表")
+@paginate(PageNumberPagination, page_size=50)
+def list_plots(request: HttpRequest) -> Any:
+    require(request, "registry.view_landplot")
+    qs = selectors.plot_list(user=request.user)
+    return PlotFilterSet(request.GET, queryset=qs, request=request).qs.order_by("name")
+
+
+@router.get("/plots/{pk}", response=LandPlotOut, summary="地块详情")
+def get_plot(request: HttpRequest, pk: int) -> LandPlot:
+    require(request, "registry.view_landplot")
+    return selectors.plot_get(user=request.user, pk=pk)
+
+
+@router.get("/roads", response=list[RoadOut], summary="道路列表")
+def list_roads(request: HttpRequest) -> Any:
+    require(request, "registry.view_road")
+    return selectors.road_list(user=request.user).order_by("name")

@@ -1,0 +1,96 @@
+"""One FilterSet per list: it serves the HTML page, the API and (later) the export alike."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from parkops.core.industry import MANUFACTURING_DIVISIONS, SECTIONS
+from parkops.registry.choices import Cluster, EnterpriseStatus, KeyIndustry
+from parkops.registry.models import Enterprise, LandPlot, Road, SmallPark
+from parkops.registry.selectors import road_list, smallparks_visible_to
+
+INDUSTRY_CHOICES = [
+    *((f"C{d}", f"C{d} {name}") for d, name in MANUFACTURING_DIVISIONS.items()),
+    *((letter, f"{letter} {name}") for letter, (_a, _b, name) in SECTIONS.items() if letter != "C"),
+]
+
+
+def _small_parks(request: HttpRequest | None) -> QuerySet[SmallPark]:
+    return smallparks_visible_to(request.user) if request is not None else SmallPark.objects.none()
+
+
+def _roads(request: HttpRequest | None) -> QuerySet[Road]:
+    return road_list(user=request.user) if request is not None else Road.objects.none()
+
+
+def _search(queryset: QuerySet[Any], fields: tuple[str, ...], value: str) -> QuerySet[Any]:
+    terms = value.split()
+    for term in terms:
+        condition = Q()
+        for field in fields:
+            condition |= Q(**{f"{field}__icontains": term})
+        queryset = queryset.filter(condition)
+    return queryset
+
+
+class EnterpriseFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("名称或信用代码"), method="filter_q")
+    small_park = django_filters.ModelChoiceFilter(label=_("小园区"), queryset=_small_parks)
+    road = django_filters.ModelChoiceFilter(label=_("道路"), queryset=_roads)
+    industry = django_filters.ChoiceFilter(
+        label=_("行业"),
+        choices=INDUSTRY_CHOICES,
+        field_name="industry_code",
+        lookup_expr="startswith",
+    )
+    key_industry = django_filters.ChoiceFilter(label=_("重点产业"), choices=KeyIndustry.choices)
+    cluster = django_filters.ChoiceFilter(label=_("特色产业集群"), choices=Cluster.choices)
+    above_scale = django_filters.BooleanFilter(
+        label=_("规上（最近年度）"),
+        field_name="latest_above_scale",
+        widget=django_filters.widgets.BooleanWidget(),
+    )
+    is_demo = django_filters.BooleanFilter(
+        label=_("演示数据"), field_name="is_demo", widget=django_filters.widgets.BooleanWidget()
+    )
+    status = django_filters.ChoiceFilter(label=_("经营状态"), choices=EnterpriseStatus.choices)
+
+    class Meta:
+        model = Enterprise
+        fields: list[str] = []
+
+    def filter_q(
+        self, queryset: QuerySet[Enterprise], name: str, value: str
+    ) -> QuerySet[Enterprise]:
+        return _search(
+            queryset, ("name", "short_name", "uscc"), value.upper() if value.isascii() else value
+        )
+
+
+class SmallParkFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("名称"), method="filter_q")
+
+    class Meta:
+        model = SmallPark
+        fields: list[str] = []
+
+    def filter_q(self, queryset: QuerySet[SmallPark], name: str, value: str) -> QuerySet[SmallPark]:
+        return _search(queryset, ("name", "full_name", "owner_name"), value)
+
+
+class PlotFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("名称或地址"), method="filter_q")
+    road = django_filters.ModelChoiceFilter(label=_("道路"), queryset=_roads)
+    small_park = django_filters.ModelChoiceFilter(label=_("小园区"), queryset=_small_parks)
+
+    class Meta:
+        model = LandPlot
+        fields: list[str] = []
+
+    def filter_q(self, queryset: QuerySet[LandPlot], name: str, value: str) -> QuerySet[LandPlot]:
+        return _search(queryset, ("name", "address", "holder__name"), value)

@@ -1,0 +1,386 @@
+"""The registry: the park's roads, small parks, enterprises, land plots and annual figures.
+
+Money is in 万元, land in 亩, floor space in m², energy in tce. Every model keeps its history;
+records that evaluations will read (enterprises, their years) are protected from deletion.
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from parkops.core.industry import IndustryCodeError, parse_industry_code
+from parkops.core.text import normalise_code
+from parkops.core.units import ABOVE_SCALE_REVENUE_WAN
+from parkops.registry.choices import (
+    Cluster,
+    DataSource,
+    DesignationKind,
+    EnterpriseStatus,
+    KeyIndustry,
+    LandBasis,
+)
+from parkops.registry.validators import validate_industry_code_field, validate_uscc_field
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+
+def _amount(verbose_name: StrOrPromise) -> models.DecimalField:
+    """An amount of money in 万元; blank means not reported."""
+    return models.DecimalField(verbose_name, max_digits=14, decimal_places=2, null=True, blank=True)
+
+
+class TimeStamped(models.Model):
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Road(TimeStamped):
+    """A road of the park; its road chiefs (路长) visit the enterprises on it."""
+
+    name = models.CharField(_("道路名称"), max_length=50, unique=True)
+    chiefs = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="roads_led", verbose_name=_("路长")
+    )
+    note = models.TextField(_("备注"), blank=True)
+    history = HistoricalRecords(m2m_fields=[chiefs])
+
+    class Meta:
+        verbose_name = _("道路")
+        verbose_name_plural = _("道路")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SmallPark(TimeStamped):
+    """A multi-tenant estate (小园区) whose owner rents out factory space."""
+
+    name = models.CharField(_("名称"), max_length=50, unique=True)
+    full_name = models.CharField(_("全称"), max_length=200, blank=True)
+    plan_sequence = models.PositiveSmallIntegerField(
+        _("方案序号"), null=True, blank=True, help_text=_("在《行动方案》脚注 1 名单中的顺序")
+    )
+    owner_name = models.CharField(_("业主单位"), max_length=200, blank=True)
+    land_mu = models.DecimalField(
+        _("占地面积（亩）"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    floor_area_m2 = models.DecimalField(
+        _("厂房建筑面积（㎡）"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    road = models.ForeignKey(
+        Road,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="small_parks",
+        verbose_name=_("道路"),
+    )
+    address = models.CharField(_("地址"), max_length=200, blank=True)
+    owners = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="small_parks_owned",
+        verbose_name=_("业主账号"),
+        help_text=_("可以查看并维护本小园区的用户"),
+    )
+    note = models.TextField(_("备注"), blank=True)
+    history = HistoricalRecords(m2m_fields=[owners])
+
+    class Meta:
+        verbose_name = _("小园区")
+        verbose_name_plural = _("小园区")
+        ordering = ["plan_sequence", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(land_mu__isnull=True) | Q(land_mu__gt=0),
+                name="smallpark_land_positive",
+                violation_error_message=_("占地面积必须大于 0"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("registry:smallpark_detail", args=[self.pk])
+
+
+class Enterprise(TimeStamped):
+    name = models.CharField(_("企业名称"), max_length=200, unique=True)
+    short_name = models.CharField(_("简称"), max_length=50, blank=True)
+    uscc = models.CharField(
+        _("统一社会信用代码"),
+        max_length=18,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[validate_uscc_field],
+        help_text=_("18 位，GB 32100-2015"),
+    )
+    industry_code = models.CharField(
+        _("行业代码"),
+        max_length=8,
+        blank=True,
+        validators=[validate_industry_code_field],
+        help_text=_("国民经济行业分类 GB/T 4754-2017，如 C2710"),
+    )
+    key_industry = models.CharField(
+        _("重点产业"), max_length=20, choices=KeyIndustry.choices, blank=True
+    )
+    cluster = models.CharField(
+        _("特色产业集群"), max_length=20, choices=Cluster.choices, blank=True
+    )
+    small_park = models.ForeignKey(
+        SmallPark,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="tenants",
+        verbose_name=_("所在小园区"),
+    )
+    road = models.ForeignKey(
+        Road,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="enterprises",
+        verbose_name=_("道路"),
+    )
+    address = models.CharField(_("地址"), max_length=200, blank=True)
+    status = models.CharField(
+        _("经营状态"),
+        max_length=20,
+        choices=EnterpriseStatus.choices,
+        default=EnterpriseStatus.OPERATING,
+    )
+    production_started_on = models.DateField(_("投产日期"), null=True, blank=True)
+    is_demo = models.BooleanField(_("演示数据"), default=False, editable=False)
+    note = models.TextField(_("备注"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("企业")
+        verbose_name_plural = _("企业")
+        ordering = ["name"]
+        indexes = [
+            models.Index(fields=["small_park", "name"]),
+            models.Index(fields=["road", "name"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("registry:enterprise_detail", args=[self.pk])
+
+    def clean(self) -> None:
+        # Store the canonical form of what was typed; a wrong code is reported by the field's
+        # validator, so here it is left as typed.
+        self.uscc = normalise_code(self.uscc) if self.uscc else None
+        if self.industry_code:
+            with suppress(IndustryCodeError):
+                self.industry_code = parse_industry_code(self.industry_code).code
+
+
+class Designation(TimeStamped):
+    """A 专精特新 / 小巨人 / 单项冠军 designation, with the date it was awarded."""
+
+    enterprise = models.ForeignKey(
+        Enterprise, on_delete=models.PROTECT, related_name="designations", verbose_name=_("企业")
+    )
+    kind = models.CharField(_("认定类型"), max_length=20, choices=DesignationKind.choices)
+    awarded_on = models.DateField(_("认定日期"))
+    expires_on = models.DateField(_("有效期至"), null=True, blank=True)
+    revoked_on = models.DateField(_("撤销日期"), null=True, blank=True)
+    certificate_no = models.CharField(_("证书编号"), max_length=100, blank=True)
+    note = models.TextField(_("备注"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("企业认定")
+        verbose_name_plural = _("企业认定")
+        ordering = ["enterprise", "awarded_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise", "kind", "awarded_on"],
+                name="designation_unique",
+                violation_error_message=_("该企业在同一日期已有同类认定"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise} · {self.get_kind_display()} · {self.awarded_on}"
+
+
+class LandPlot(TimeStamped):
+    """A land plot (地块): its area, holder and the building indicators where known."""
+
+    name = models.CharField(_("地块名称"), max_length=200, unique=True)
+    address = models.CharField(_("地址"), max_length=200, blank=True)
+    road = models.ForeignKey(
+        Road,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="plots",
+        verbose_name=_("道路"),
+    )
+    small_park = models.ForeignKey(
+        SmallPark,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="plots",
+        verbose_name=_("所属小园区"),
+    )
+    area_mu = models.DecimalField(
+        _("占地面积（亩）"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("来源不一致时留空，见计划记载"),
+    )
+    holder = models.ForeignKey(
+        Enterprise,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="plots_held",
+        verbose_name=_("土地使用权人"),
+    )
+    contract_signed_on = models.DateField(_("出让合同签订日期"), null=True, blank=True)
+    contract_start_on = models.DateField(_("合同约定开工日期"), null=True, blank=True)
+    plot_ratio = models.DecimalField(
+        _("容积率"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    building_coefficient = models.DecimalField(
+        _("建筑系数（%）"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    geometry = models.JSONField(_("地块边界（GeoJSON）"), null=True, blank=True)
+    note = models.TextField(_("备注"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("地块")
+        verbose_name_plural = _("地块")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(area_mu__isnull=True) | Q(area_mu__gt=0),
+                name="plot_area_positive",
+                violation_error_message=_("占地面积必须大于 0"),
+            ),
+            models.CheckConstraint(
+                condition=Q(building_coefficient__isnull=True)
+                | Q(building_coefficient__gte=0, building_coefficient__lte=100),
+                name="plot_building_coefficient_range",
+                violation_error_message=_("建筑系数应在 0–100% 之间"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("registry:plot_detail", args=[self.pk])
+
+
+class EnterpriseYear(TimeStamped):
+    """One enterprise's annual figures: the input of the evaluation and the indicators."""
+
+    enterprise = models.ForeignKey(
+        Enterprise, on_delete=models.PROTECT, related_name="years", verbose_name=_("企业")
+    )
+    year = models.PositiveSmallIntegerField(_("年度"))
+    output_value = _amount(_("工业产值（万元）"))
+    revenue = _amount(_("营业收入（万元）"))
+    tax = _amount(_("税收（万元）"))
+    value_added = _amount(_("工业增加值（万元）"))
+    energy_tce = models.DecimalField(
+        _("综合能耗（吨标准煤）"), max_digits=14, decimal_places=3, null=True, blank=True
+    )
+    emissions_t = models.DecimalField(
+        _("主要污染物排放量（吨）"), max_digits=14, decimal_places=3, null=True, blank=True
+    )
+    rd_expense = _amount(_("研发经费（万元）"))
+    employees = models.PositiveIntegerField(_("从业人员（人）"), null=True, blank=True)
+    land_basis = models.CharField(
+        _("用地依据"), max_length=10, choices=LandBasis.choices, default=LandBasis.OWNED
+    )
+    land_mu = models.DecimalField(
+        _("用地面积（亩）"), max_digits=10, decimal_places=3, null=True, blank=True
+    )
+    rented_floor_m2 = models.DecimalField(
+        _("租用建筑面积（㎡）"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    is_above_scale = models.GeneratedField(
+        expression=models.Case(
+            models.When(revenue__gte=ABOVE_SCALE_REVENUE_WAN, then=models.Value(True)),
+            models.When(revenue__isnull=False, then=models.Value(False)),
+            default=None,
+        ),
+        output_field=models.BooleanField(_("规上"), null=True),
+        db_persist=True,
+    )
+    source = models.CharField(
+        _("数据来源"), max_length=10, choices=DataSource.choices, default=DataSource.MANUAL
+    )
+    note = models.TextField(_("备注"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("企业年度数据")
+        verbose_name_plural = _("企业年度数据")
+        ordering = ["enterprise", "year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise", "year"],
+                name="enterprise_year_unique",
+                violation_error_message=_("该企业该年度的数据已存在"),
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=2000, year__lte=2100),
+                name="enterprise_year_range",
+                violation_error_message=_("年度应在 2000–2100 之间"),
+            ),
+            # Tax is left out: net tax can be negative in a year of VAT refunds (留抵退税).
+            models.CheckConstraint(
+                condition=(
+                    (Q(output_value__isnull=True) | Q(output_value__gte=0))
+                    & (Q(revenue__isnull=True) | Q(revenue__gte=0))
+                    & (Q(value_added__isnull=True) | Q(value_added__gte=0))
+                    & (Q(energy_tce__isnull=True) | Q(energy_tce__gte=0))
+                    & (Q(emissions_t__isnull=True) | Q(emissions_t__gte=0))
+                    & (Q(rd_expense__isnull=True) | Q(rd_expense__gte=0))
+                    & (Q(land_mu__isnull=True) | Q(land_mu__gte=0))
+                    & (Q(rented_floor_m2__isnull=True) | Q(rented_floor_m2__gte=0))
+                ),
+                name="enterprise_year_non_negative",
+                violation_error_message=_(
+                    "产值、收入、增加值、能耗、排放、研发经费和面积不能为负数"
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(land_basis=LandBasis.RENTED) | Q(rented_floor_m2__isnull=False),
+                name="enterprise_year_rented_needs_floor",
+                violation_error_message=_("租赁厂房的企业须填写租用建筑面积"),
+            ),
+        ]
+        indexes = [models.Index(fields=["year", "enterprise"])]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise} · {self.year}"

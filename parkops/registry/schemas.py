@@ -1,0 +1,100 @@
+"""Shapes of the registry's JSON: what the API returns and accepts."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from ninja import ModelSchema, Schema
+
+from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot, Road, SmallPark
+
+
+class RoadOut(ModelSchema):
+    class Meta:
+        model = Road
+        fields = ["id", "name"]
+
+
+class SmallParkOut(ModelSchema):
+    tenant_count: int | None = None
+
+    class Meta:
+        model = SmallPark
+        fields = [
+            "id",
+            "name",
+            "full_name",
+            "plan_sequence",
+            "owner_name",
+            "land_mu",
+            "floor_area_m2",
+            "road",
+            "address",
+        ]
+
+
+class EnterpriseOut(ModelSchema):
+    latest_year: int | None = None
+    latest_revenue: Decimal | None = None
+    latest_above_scale: bool | None = None
+
+    class Meta:
+        model = Enterprise
+        fields = [
+            "id", "name", "short_name", "uscc", "industry_code", "key_industry", "cluster",
+            "small_park", "road", "address", "status", "production_started_on", "is_demo",
+        ]  # fmt: skip
+
+
+class EnterpriseIn(Schema):
+    name: str
+    short_name: str = ""
+    uscc: str | None = None
+    industry_code: str = ""
+    key_industry: str = ""
+    cluster: str = ""
+    small_park: int | None = None
+    road: int | None = None
+    address: str = ""
+    production_started_on: date | None = None
+    note: str = ""
+
+
+class EnterprisePatch(Schema):
+    name: str | None = None
+    short_name: str | None = None
+    uscc: str | None = None
+    industry_code: str | None = None
+    key_industry: str | None = None
+    cluster: str | None = None
+    small_park: int | None = None
+    road: int | None = None
+    address: str | None = None
+    status: str | None = None
+    production_started_on: date | None = None
+    note: str | None = None
+
+
+class EnterpriseYearOut(ModelSchema):
+    class Meta:
+        model = EnterpriseYear
+        fields = [
+            "id", "enterprise", "year", "output_value", "revenue", "tax", "value_added", "energy_tce",
+            "emissions_t", "rd_expense", "employees", "land_basis", "land_mu", "rented_floor_m2",
+            "is_above_scale", "source",
+        ]  # fmt: skip
+
+
+class LandPlotOut(ModelSchema):
+    class Meta:
+        model = LandPlot
+        fields = [
+            "id", "name", "address", "road", "small_park", "area_mu", "holder", "contract_signed_on",
+            "contract_start_on", "plot_ratio", "building_coefficient",
+        ]  # fmt: skip
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: dict[str, list[str]] = {}

@@ -1,0 +1,68 @@
+from django.contrib.auth.models import User
+
+from parkops.conftest import client_for
+from parkops.registry.models import Enterprise, SmallPark
+from parkops.registry.tests.factories import EnterpriseFactory, EnterpriseYearFactory
+
+
+def test_list_uses_the_page_filters(lena: User, ailiu: SmallPark) -> None:
+    inside = EnterpriseFactory(small_park=ailiu, key_industry="biomedicine")
+    EnterpriseFactory()
+    body = (
+        client_for(lena)
+        .get("/api/enterprises", {"small_park": ailiu.pk, "key_industry": "biomedicine"})
+        .json()
+    )
+    assert body["count"] == 1
+    assert body["items"][0]["name"] == inside.name
+    assert body["items"][0]["small_park"] == ailiu.pk
+
+
+def test_years_endpoint(lena: User) -> None:
+    year = EnterpriseYearFactory()
+    body = client_for(lena).get(f"/api/enterprises/{year.enterprise_id}/years").json()
+    assert [(y["year"], y["revenue"], y["is_above_scale"]) for y in body] == [
+        (2025, "2500.00", True)
+    ]
+
+
+def test_create_refuses_a_wrong_uscc_with_a_chinese_message(alice: User) -> None:
+    response = client_for(alice).post(
+        "/api/enterprises",
+        {"name": "上海错码有限公司", "uscc": "91350200776049653B"},
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"] == {
+        "uscc": ["统一社会信用代码第 18 位（校验码）应为“A”，实际为“B”"]
+    }
+    assert not Enterprise.objects.filter(name="上海错码有限公司").exists()
+
+
+def test_create_and_patch_keep_history(alice: User, ailiu: SmallPark) -> None:
+    client = client_for(alice)
+    created = client.post(
+        "/api/enterprises",
+        {"name": "上海接口新增有限公司", "uscc": "91440101ma5cjq4n59", "small_park": ailiu.pk},
+        content_type="application/json",
+    )
+    assert created.status_code == 201
+    pk = created.json()["id"]
+    assert created.json()["uscc"] == "91440101MA5CJQ4N59"
+    patched = client.patch(
+        f"/api/enterprises/{pk}", {"address": "金轩路 8 号"}, content_type="application/json"
+    )
+    assert patched.status_code == 200
+    enterprise = Enterprise.objects.get(pk=pk)
+    assert enterprise.address == "金轩路 8 号"
+    assert [h.history_type for h in enterprise.history.all()] == ["~", "+"]
+
+
+def test_unknown_small_park_is_a_422(alice: User) -> None:
+    response = client_for(alice).post(
+        "/api/enterprises",
+        {"name": "上海无园区有限公司", "small_park": 999999},
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"] == {"small_park": ["编号 999999 不存在"]}

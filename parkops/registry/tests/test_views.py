@@ -1,0 +1,110 @@
+from decimal import Decimal
+
+from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from parkops.conftest import client_for
+from parkops.registry.models import Enterprise, SmallPark
+from parkops.registry.tests.factories import (
+    EnterpriseFactory,
+    EnterpriseYearFactory,
+    LandPlotFactory,
+)
+
+
+def test_enterprise_list_filters_by_small_park(
+    lena: User, ailiu: SmallPark, changning: SmallPark
+) -> None:
+    inside = EnterpriseFactory.create_batch(2, small_park=ailiu)
+    outside = EnterpriseFactory(small_park=changning)
+    html = client_for(lena).get("/enterprises/", {"small_park": ailiu.pk}).content.decode()
+    assert all(e.name in html for e in inside)
+    assert outside.name not in html
+    assert "共 2 条" in html
+
+
+def test_enterprise_list_searches_name_and_code_and_filters_above_scale(lena: User) -> None:
+    big = EnterpriseYearFactory(revenue=Decimal("2000")).enterprise
+    small = EnterpriseYearFactory(revenue=Decimal("1999")).enterprise
+    client = client_for(lena)
+    assert big.name in client.get("/enterprises/", {"q": big.uscc.lower()}).content.decode()
+    html = client.get("/enterprises/", {"above_scale": "true"}).content.decode()
+    assert big.name in html
+    assert small.name not in html
+
+
+def test_an_htmx_request_gets_only_the_results(lena: User) -> None:
+    EnterpriseFactory()
+    response = client_for(lena).get("/enterprises/", HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div id="results"')
+    assert "<nav" not in html
+
+
+def test_enterprise_list_query_count_does_not_grow_with_rows(lena: User, ailiu: SmallPark) -> None:
+    client = client_for(lena)
+    EnterpriseYearFactory(enterprise=EnterpriseFactory(small_park=ailiu))
+    with CaptureQueriesContext(connection) as few:
+        client.get("/enterprises/")
+    for _ in range(20):
+        EnterpriseYearFactory(enterprise=EnterpriseFactory(small_park=ailiu))
+    with CaptureQueriesContext(connection) as many:
+        client.get("/enterprises/")
+    assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_demo_enterprises_carry_the_demo_mark(lena: User) -> None:
+    demo = EnterpriseFactory(is_demo=True)
+    client = client_for(lena)
+    assert "演示数据" in client.get("/enterprises/").content.decode()
+    assert "演示数据" in client.get(f"/enterprises/{demo.pk}/").content.decode()
+
+
+def test_form_refuses_a_wrong_uscc_in_chinese(alice: User) -> None:
+    response = client_for(alice).post(
+        "/enterprises/new/",
+        {"name": "上海错码有限公司", "uscc": "91350200776049654A", "status": "operating"},
+    )
+    assert response.status_code == 200
+    assert (
+        "统一社会信用代码第 17 位（组织机构代码校验码）应为“3”，实际为“4”"
+        in response.content.decode()
+    )
+    assert not Enterprise.objects.filter(name="上海错码有限公司").exists()
+
+
+def test_edit_is_saved_and_shown_in_the_history(alice: User) -> None:
+    enterprise = EnterpriseFactory(address="旧地址")
+    client = client_for(alice)
+    data = {
+        "name": enterprise.name,
+        "uscc": enterprise.uscc,
+        "industry_code": "C27",
+        "address": "月工路 1 号",
+        "status": "operating",
+    }
+    response = client.post(f"/enterprises/{enterprise.pk}/edit/", data)
+    assert response.status_code == 302
+    enterprise.refresh_from_db()
+    assert enterprise.address == "月工路 1 号"
+    last = enterprise.history.first()
+    assert last.history_user == alice
+    html = client.get(f"/enterprises/{enterprise.pk}/").content.decode()
+    assert "地址：旧地址 → 月工路 1 号" in html
+    assert "alice" in html
+
+
+def test_small_park_page_lists_its_tenants_and_plots(lena: User, ailiu: SmallPark) -> None:
+    tenant = EnterpriseFactory(small_park=ailiu)
+    plot = LandPlotFactory(small_park=ailiu)
+    html = client_for(lena).get(f"/small-parks/{ailiu.pk}/").content.decode()
+    assert tenant.name in html
+    assert plot.name in html
+
+
+def test_small_park_list_counts_tenants(lena: User, ailiu: SmallPark) -> None:
+    EnterpriseFactory.create_batch(3, small_park=ailiu)
+    EnterpriseFactory(small_park=ailiu, is_demo=True)
+    item = client_for(lena).get("/api/small-parks").json()["items"][0]
+    assert item["tenant_count"] == 4

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from parkops.registry import views
+
+app_name = "registry"
+urlpatterns = [
+    path("enterprises/", views.enterprise_list, name="enterprise_list"),
+    path("enterprises/new/", views.enterprise_new, name="enterprise_new"),
+    path("enterprises/<int:pk>/", views.enterprise_detail, name="enterprise_detail"),
+    path("enterprises/<int:pk>/edit/", views.enterprise_edit, name="enterprise_edit"),
+    path("small-parks/", views.smallpark_list, name="smallpark_list"),
+    path("small-parks/<int:pk>/", views.smallpark_detail, name="smallpark_detail"),
+    path("plots/", views.plot_list, name="plot_list"),
+    path("plots/<int:pk>/", views.plot_detail, name="plot_detail"),
+]

@@ -1,0 +1,130 @@
+"""Pages of the registry. Each view reads through a selector and writes through a service."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django_tables2 import RequestConfig
+
+from parkops.plan.selectors import fact_label, mentions_of, plot_conflicts
+from parkops.registry import selectors
+from parkops.registry.filtersets import EnterpriseFilterSet, PlotFilterSet, SmallParkFilterSet
+from parkops.registry.forms import EnterpriseForm
+from parkops.registry.models import Enterprise
+from parkops.registry.services import enterprise_create, enterprise_update
+from parkops.registry.tables import EnterpriseTable, PlotTable, SmallParkTable
+
+
+def _list_page(request: HttpRequest, template: str, context: dict[str, object]) -> HttpResponse:
+    """The whole page, or for an HTMX request (filter, sort, page) only its results."""
+    if request.htmx:  # type: ignore[attr-defined]
+        template = template.replace("_list.html", "_results.html")
+    return render(request, template, context)
+
+
+def _paginate(request: HttpRequest, table: object) -> None:
+    RequestConfig(request, paginate={"per_page": settings.PARKOPS_PAGE_SIZE}).configure(table)
+
+
+@permission_required("registry.view_enterprise", raise_exception=True)
+def enterprise_list(request: HttpRequest) -> HttpResponse:
+    filterset = EnterpriseFilterSet(
+        request.GET, queryset=selectors.enterprise_list(user=request.user), request=request
+    )
+    table = EnterpriseTable(filterset.qs)
+    _paginate(request, table)
+    return _list_page(
+        request, "registry/enterprise_list.html", {"filter": filterset, "table": table}
+    )
+
+
+@permission_required("registry.view_enterprise", raise_exception=True)
+def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    enterprise = selectors.enterprise_get(user=request.user, pk=pk)
+    years = enterprise.years.order_by("-year")
+    context = {
+        "enterprise": enterprise,
+        "years": years,
+        "designations": enterprise.designations.order_by("-awarded_on"),
+        "plots": enterprise.plots_held.all(),
+        "mentions": mentions_of(enterprise),
+        "history": selectors.history_of(enterprise, years, enterprise.designations.all()),
+    }
+    return render(request, "registry/enterprise_detail.html", context)
+
+
+@permission_required("registry.add_enterprise", raise_exception=True)
+def enterprise_new(request: HttpRequest) -> HttpResponse:
+    form = EnterpriseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        enterprise = enterprise_create(data=form.cleaned_data)
+        messages.success(request, _("已新增企业“%(name)s”") % {"name": enterprise.name})
+        return HttpResponseRedirect(enterprise.get_absolute_url())
+    return render(request, "registry/enterprise_form.html", {"form": form})
+
+
+@permission_required("registry.change_enterprise", raise_exception=True)
+def enterprise_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    enterprise: Enterprise = selectors.enterprise_get(user=request.user, pk=pk)
+    form = EnterpriseForm(request.POST or None, instance=enterprise)
+    if request.method == "POST" and form.is_valid():
+        enterprise_update(enterprise=enterprise, data=form.cleaned_data)
+        messages.success(request, _("已保存"))
+        return HttpResponseRedirect(enterprise.get_absolute_url())
+    return render(
+        request, "registry/enterprise_form.html", {"form": form, "enterprise": enterprise}
+    )
+
+
+@permission_required("registry.view_smallpark", raise_exception=True)
+def smallpark_list(request: HttpRequest) -> HttpResponse:
+    filterset = SmallParkFilterSet(
+        request.GET, queryset=selectors.smallpark_list(user=request.user)
+    )
+    table = SmallParkTable(filterset.qs)
+    _paginate(request, table)
+    return _list_page(
+        request, "registry/smallpark_list.html", {"filter": filterset, "table": table}
+    )
+
+
+@permission_required("registry.view_smallpark", raise_exception=True)
+def smallpark_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    small_park = selectors.smallpark_get(user=request.user, pk=pk)
+    tenants = EnterpriseTable(selectors.smallpark_tenants(user=request.user, small_park=small_park))
+    _paginate(request, tenants)
+    context = {
+        "small_park": small_park,
+        "table": tenants,
+        "plots": small_park.plots.select_related("holder"),
+        "history": selectors.history_of(small_park),
+    }
+    return render(request, "registry/smallpark_detail.html", context)
+
+
+@permission_required("registry.view_landplot", raise_exception=True)
+def plot_list(request: HttpRequest) -> HttpResponse:
+    filterset = PlotFilterSet(
+        request.GET, queryset=selectors.plot_list(user=request.user), request=request
+    )
+    table = PlotTable(filterset.qs)
+    _paginate(request, table)
+    return _list_page(request, "registry/plot_list.html", {"filter": filterset, "table": table})
+
+
+@permission_required("registry.view_landplot", raise_exception=True)
+def plot_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    plot = selectors.plot_get(user=request.user, pk=pk)
+    mentions = list(mentions_of(plot))
+    conflicts = [(fact_label(c.fact), c.values) for c in plot_conflicts(mentions)]
+    context = {
+        "plot": plot,
+        "mentions": mentions,
+        "conflicts": conflicts,
+        "history": selectors.history_of(plot),
+    }
+    return render(request, "registry/plot_detail.html", context)

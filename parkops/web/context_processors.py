@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from parkops.accounts.roles import Role, roles_of
+
+# (url name, label, permission needed to see the entry)
+NAVIGATION = (
+    ("home", _("首页"), None),
+    ("registry:enterprise_list", _("企业"), "registry.view_enterprise"),
+    ("registry:smallpark_list", _("小园区"), "registry.view_smallpark"),
+    ("registry:plot_list", _("地块"), "registry.view_landplot"),
+)
+
+
+def navigation(request: HttpRequest) -> dict[str, object]:
+    user = request.user
+    if not user.is_authenticated:
+        return {}
+    roles = roles_of(user)
+    return {
+        "nav_items": [
+            (name, label) for name, label, perm in NAVIGATION if perm is None or user.has_perm(perm)
+        ],
+        "user_roles": [Role(r).label for r in sorted(roles)],
+    }

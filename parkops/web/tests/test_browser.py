@@ -1,0 +1,52 @@
+"""A person's path through the registry in Debian's Chromium: log in, filter, open, screenshot."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from playwright.sync_api import Page, expect
+
+from parkops.conftest import PASSWORD
+from parkops.demo.services import demo_load
+from parkops.plan.services import plan_load
+from parkops.registry.models import Enterprise, SmallPark
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+OUTPUT = Path(__file__).resolve().parents[3] / "test-results"
+
+
+def test_log_in_filter_by_small_park_and_open_an_enterprise(
+    live_server: object, page: Page, alice: User
+) -> None:
+    plan_load()
+    demo_load(count=40)
+    park = SmallPark.objects.filter(tenants__is_demo=True).order_by("plan_sequence").first()
+    assert park is not None
+    tenants = Enterprise.objects.filter(small_park=park).count()
+
+    page.goto(f"{live_server}/enterprises/")
+    expect(page).to_have_url(f"{live_server}/accounts/login/?next=/enterprises/")
+    page.fill("#id_username", "alice")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    expect(page.locator("h1")).to_have_text("企业")
+
+    page.select_option("#id_small_park", str(park.pk))  # HTMX swaps the results in place
+    expect(page.locator("#result-count")).to_have_text(f"共 {tenants} 条")
+    expect(page).to_have_url(
+        f"{live_server}/enterprises/?q=&small_park={park.pk}&road=&industry=&key_industry=&cluster=&above_scale=&is_demo=&status="
+    )
+    rows = page.locator("#enterprise-table tbody tr")
+    expect(rows).to_have_count(tenants)
+
+    rows.first.locator("a").first.click()
+    expect(page).to_have_url(re.compile(rf"{live_server}/enterprises/\d+/$"))
+    expect(page.locator("nav.navbar")).to_have_count(1)  # a whole page, not swapped into the list
+    expect(page.locator("#enterprise-name")).to_contain_text("演示数据")
+    expect(page.locator("#years")).to_be_visible()
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=OUTPUT / "enterprise-detail.png", full_page=True)
+    assert (OUTPUT / "enterprise-detail.png").stat().st_size > 10_000

@@ -1,0 +1,39 @@
+import re
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.models import User
+
+from parkops.conftest import client_for
+
+PO = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"
+
+
+def test_every_string_has_an_english_translation() -> None:
+    # makemessages runs with --no-wrap, so every msgid and msgstr is on one line.
+    entries = re.findall(
+        r'^msgid "(.+)"\n(?:msgid_plural .*\n)?msgstr(?:\[0\])? "(.*)"$', PO.read_text(), re.M
+    )
+    assert len(entries) > 150
+    assert [msgid for msgid, msgstr in entries if not msgstr] == []
+
+
+def test_chinese_by_default_english_on_request(lena: User) -> None:
+    client = client_for(lena)
+    assert "企业名称" in client.get("/enterprises/").content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/enterprises/"})
+    html = client.get("/enterprises/").content.decode()
+    assert "Enterprise name" in html
+    assert "Log out" in html
+
+
+def test_api_errors_follow_the_language(alice: User) -> None:
+    response = client_for(alice).post(
+        "/api/enterprises",
+        {"name": "上海错码有限公司", "uscc": "91350200776049653B"},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.json()["errors"]["uscc"] == [
+        'Character 18 of the credit code (the check character) should be "A", not "B"'
+    ]
