@@ -12,11 +12,12 @@ PORT ?= 8000
 WORKERS ?= 2
 DEMO_COUNT ?= 300
 
-.PHONY: help install run serve test lint typecheck pytest static messages migrate load check-migrations browser-deps clean
+.PHONY: help install run serve test lint typecheck pytest static messages migrate load check-migrations browser-deps bench strings clean
 
 help:
 	@echo "make run    install, migrate, load the Caojing plan and demo data, serve on http://$(HOST):$(PORT)"
 	@echo "make test   install, lint, type-check, check migrations, run the whole test suite"
+	@echo "make bench  run the benchmarks (times as ratios against a baseline of the same run)"
 
 # --- installing ------------------------------------------------------------------------------
 $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
@@ -49,6 +50,10 @@ messages: $(VENV)/.installed
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 install: $(VENV)/.installed static messages
+
+# After adding UI strings: each app with a locale/ directory keeps its own catalogue.
+strings: $(VENV)/.installed
+	$(MANAGE) makemessages -l en --no-wrap --no-location --ignore=.venv --ignore=node_modules --ignore=staticfiles
 
 # --- running ---------------------------------------------------------------------------------
 migrate: install
@@ -88,6 +93,9 @@ pytest: install browser-deps
 	$(VENV)/bin/pytest
 
 test: install browser-deps lint typecheck check-migrations pytest
+
+bench: install
+	$(PY) -m parkops.bench $(BENCH)
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) staticfiles .mypy_cache .ruff_cache .pytest_cache test-results

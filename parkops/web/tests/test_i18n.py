@@ -6,16 +6,25 @@ from django.contrib.auth.models import User
 
 from parkops.conftest import client_for
 
-PO = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"
+BASE = Path(settings.BASE_DIR)
+# The project's catalogue plus one per app that keeps its own `locale/` (makemessages run from the
+# project root writes each app's strings into the nearest `locale/` above them).
+CATALOGUES = [
+    BASE / "locale/en/LC_MESSAGES/django.po",
+    *BASE.glob("parkops/*/locale/en/LC_MESSAGES/django.po"),
+]
 
 
 def test_every_string_has_an_english_translation() -> None:
-    # makemessages runs with --no-wrap, so every msgid and msgstr is on one line.
-    entries = re.findall(
-        r'^msgid "(.+)"\n(?:msgid_plural .*\n)?msgstr(?:\[0\])? "(.*)"$', PO.read_text(), re.M
-    )
+    entries = []
+    for po in CATALOGUES:
+        # makemessages runs with --no-wrap, so every msgid and msgstr is on one line.
+        found = re.findall(
+            r'^msgid "(.+)"\n(?:msgid_plural .*\n)?msgstr(?:\[0\])? "(.*)"$', po.read_text(), re.M
+        )
+        entries += [(po.relative_to(BASE), msgid, msgstr) for msgid, msgstr in found]
     assert len(entries) > 150
-    assert [msgid for msgid, msgstr in entries if not msgstr] == []
+    assert [(po, msgid) for po, msgid, msgstr in entries if not msgstr] == []
 
 
 def test_chinese_by_default_english_on_request(lena: User) -> None:
