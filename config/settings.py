@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "parkops.registry",
     "parkops.plan",
     "parkops.demo",
+    "parkops.land",
+    "parkops.smallparks",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
