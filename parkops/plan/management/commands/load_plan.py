@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from parkops.land.services import land_plan_load
 from parkops.plan.services import plan_load
 
 
@@ -12,5 +13,6 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         report = plan_load()
+        report.created["land_actions"] = land_plan_load()  # 附件 3 into the land app
         summary = ", ".join(f"{kind} +{count}" for kind, count in report.created.items())
         self.stdout.write(self.style.SUCCESS(f"Caojing plan loaded ({summary})"))
