@@ -101,7 +101,7 @@ def test_an_enterprise_in_two_batches_at_once_is_a_conflict() -> None:
             "batch": Batch.CLOSE,
             "reason": "环保不达标",
             "decided_on": date(2025, 3, 1),
-        }  # fmt: skip
+        }
     )
     assert batch_conflicts() == []
     batch_assign(
@@ -110,7 +110,7 @@ def test_an_enterprise_in_two_batches_at_once_is_a_conflict() -> None:
             "batch": Batch.SUPPORT,
             "reason": "前景良好",
             "decided_on": date(2025, 5, 1),
-        }  # fmt: skip
+        }
     )
     [conflict] = batch_conflicts()
     assert [v for v, _a in conflict.values] == ["关停一批", "扶持一批"]
@@ -125,7 +125,7 @@ def test_a_closure_tracks_its_workers_resettlement() -> None:
             "batch": Batch.CLOSE,
             "reason": "尾部企业",
             "decided_on": date(2025, 3, 1),
-        }  # fmt: skip
+        }
     )
     record = resettlement_save(
         assignment=close,
@@ -141,7 +141,7 @@ def test_a_closure_tracks_its_workers_resettlement() -> None:
             "batch": Batch.SUPPORT,
             "reason": "扶持",
             "decided_on": date(2025, 3, 1),
-        }  # fmt: skip
+        }
     )
     with pytest.raises(ValidationError) as error:
         resettlement_save(assignment=support, data={"workers_affected": 3})
