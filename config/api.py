@@ -6,7 +6,9 @@ from django.contrib.auth.decorators import login_required
 from ninja import NinjaAPI
 
 from parkops.accounts.api_auth import API_AUTH
+from parkops.land.api import router as land_router
 from parkops.registry.api import router as registry_router
+from parkops.smallparks.api import router as smallparks_router
 
 api = NinjaAPI(
     title="ParkOps API",
@@ -19,3 +21,5 @@ api = NinjaAPI(
     docs_decorator=login_required,
 )
 api.add_router("/", registry_router)
+api.add_router("/", land_router)
+api.add_router("/", smallparks_router)

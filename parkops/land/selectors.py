@@ -131,8 +131,8 @@ class PlotFlagRow:
     listed: tuple[ControlListEntry, ...]
 
     @property
-    def kinds(self) -> list[str]:
-        return [str(LandFlagKind(f.kind.value).label) for f in self.result.flags]
+    def labelled(self) -> list[tuple[str, str]]:
+        return [(str(LandFlagKind(f.kind.value).label), f.reason) for f in self.result.flags]
 
 
 def _plot_taxes(plots: list[LandPlot], year: int) -> dict[int, Decimal | None]:
