@@ -87,6 +87,12 @@ def years_after(start: date, years: int) -> date:
         return start.replace(year=start.year + years, day=28)
 
 
+def _n(value: Decimal) -> str:
+    """A threshold as people write it: 10, 30 (not 10.00)."""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def _division(industry_code: str) -> str:
     code = industry_code.strip().upper()
     return code[1:3] if code.startswith("C") and len(code) >= 3 else ""
@@ -138,7 +144,7 @@ def _underdeveloped(facts: PlotFacts, rules: FlagRules, missing: list[str]) -> F
         missing.append("建筑系数")
     elif facts.building_coefficient_pct < rules.min_building_coefficient_pct:
         reasons.append(
-            f"建筑系数 {facts.building_coefficient_pct}% 低于 {rules.min_building_coefficient_pct}%"
+            f"建筑系数 {facts.building_coefficient_pct}% 低于 {_n(rules.min_building_coefficient_pct)}%"
         )
     return Flag(FlagKind.UNDERDEVELOPED, "；".join(reasons)) if reasons else None
 
@@ -166,7 +172,7 @@ def evaluate_plot(facts: PlotFacts, rules: FlagRules, *, on: date) -> FlagResult
         flags.append(
             Flag(
                 FlagKind.LOW_OUTPUT,
-                f"亩均税收 {per_mu:.2f} 万元/亩，低于 {rules.min_tax_per_mu_wan} 万元/亩",
+                f"亩均税收 {per_mu:.2f} 万元/亩，低于 {_n(rules.min_tax_per_mu_wan)} 万元/亩",
             )
         )
     return FlagResult(flags=tuple(flags), missing=tuple(missing), tax_per_mu_wan=per_mu)

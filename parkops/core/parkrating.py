@@ -123,6 +123,14 @@ def park_metrics(park: ParkFacts, benchmark: Decimal | None) -> Metrics:
     )
 
 
+def _n(value: Decimal | int) -> str:
+    """A threshold as people write it: 0.5, 30, 10 (not 0.50, 30.00)."""
+    if isinstance(value, int):
+        return str(value)
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def _f(value: Decimal, places: int = 1) -> str:
     return f"{value:.{places}f}"
 
@@ -131,14 +139,16 @@ def _inefficient(m: Metrics, rules: RatingRules) -> list[str]:
     """The 低效 signs found; the park is 低效 when there are enough of them (or a veto)."""
     signs = []
     if m.tax_ratio is not None and m.tax_ratio < rules.bad_max_tax_ratio:
-        signs.append(f"亩均税收为基准的 {_f(m.tax_ratio, 2)} 倍，低于 {rules.bad_max_tax_ratio} 倍")
+        signs.append(
+            f"亩均税收为基准的 {_f(m.tax_ratio, 2)} 倍，低于 {_n(rules.bad_max_tax_ratio)} 倍"
+        )
     if m.vacancy_pct is not None and m.vacancy_pct > rules.bad_min_vacancy_pct:
-        signs.append(f"空置率 {_f(m.vacancy_pct)}%，高于 {rules.bad_min_vacancy_pct}%")
+        signs.append(f"空置率 {_f(m.vacancy_pct)}%，高于 {_n(rules.bad_min_vacancy_pct)}%")
     if m.d_share_pct is not None and m.d_share_pct > rules.bad_min_d_share_pct:
-        signs.append(f"D 类企业占 {_f(m.d_share_pct)}%，高于 {rules.bad_min_d_share_pct}%")
+        signs.append(f"D 类企业占 {_f(m.d_share_pct)}%，高于 {_n(rules.bad_min_d_share_pct)}%")
     if m.key_share_pct is not None and m.key_share_pct < rules.bad_max_key_share_pct:
         signs.append(
-            f"三大重点产业企业占 {_f(m.key_share_pct)}%，低于 {rules.bad_max_key_share_pct}%"
+            f"三大重点产业企业占 {_f(m.key_share_pct)}%，低于 {_n(rules.bad_max_key_share_pct)}%"
         )
     return signs
 
@@ -150,35 +160,37 @@ def _good_shortfalls(m: Metrics, rules: RatingRules) -> list[str]:
         misses.append("亩均税收无法计算（缺少税收或占地面积）")
     elif m.tax_ratio < rules.good_min_tax_ratio:
         misses.append(
-            f"亩均税收为基准的 {_f(m.tax_ratio, 2)} 倍，未达 {rules.good_min_tax_ratio} 倍"
+            f"亩均税收为基准的 {_f(m.tax_ratio, 2)} 倍，未达 {_n(rules.good_min_tax_ratio)} 倍"
         )
     if m.vacancy_pct is None:
         misses.append("空置率无法计算（缺少厂房面积）")
     elif m.vacancy_pct > rules.good_max_vacancy_pct:
-        misses.append(f"空置率 {_f(m.vacancy_pct)}%，高于 {rules.good_max_vacancy_pct}%")
+        misses.append(f"空置率 {_f(m.vacancy_pct)}%，高于 {_n(rules.good_max_vacancy_pct)}%")
     if m.ab_share_pct is None or m.d_share_pct is None:
         misses.append("没有企业评价结果，A/B 类与 D 类占比无法计算")
     else:
         if m.ab_share_pct < rules.good_min_ab_share_pct:
             misses.append(
-                f"A/B 类企业占 {_f(m.ab_share_pct)}%，未达 {rules.good_min_ab_share_pct}%"
+                f"A/B 类企业占 {_f(m.ab_share_pct)}%，未达 {_n(rules.good_min_ab_share_pct)}%"
             )
         if m.d_share_pct > rules.good_max_d_share_pct:
-            misses.append(f"D 类企业占 {_f(m.d_share_pct)}%，高于 {rules.good_max_d_share_pct}%")
+            misses.append(
+                f"D 类企业占 {_f(m.d_share_pct)}%，高于 {_n(rules.good_max_d_share_pct)}%"
+            )
     if m.violations > rules.good_max_violations:
-        misses.append(f"违法违规记录 {m.violations} 起，多于 {rules.good_max_violations} 起")
+        misses.append(f"违法违规记录 {m.violations} 起，多于 {_n(rules.good_max_violations)} 起")
     return misses
 
 
 def rate_park(park_id: int, m: Metrics, rules: RatingRules) -> Rating:
     if m.violations >= rules.bad_veto_violations:
         reason = (
-            f"违法违规记录 {m.violations} 起，达到 {rules.bad_veto_violations} 起，直接评为低效"
+            f"违法违规记录 {m.violations} 起，达到 {_n(rules.bad_veto_violations)} 起，直接评为低效"
         )
         return Rating(park_id, Level.INEFFICIENT, m, (reason,))
     signs = _inefficient(m, rules)
     if len(signs) >= rules.bad_min_hits:
-        head = f"低效迹象 {len(signs)} 项，达到 {rules.bad_min_hits} 项"
+        head = f"低效迹象 {len(signs)} 项，达到 {_n(rules.bad_min_hits)} 项"
         return Rating(park_id, Level.INEFFICIENT, m, (head, *signs))
     misses = _good_shortfalls(m, rules)
     if not misses:

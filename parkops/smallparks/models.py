@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -55,10 +55,11 @@ class Building(TimeStamped):
         return f"{self.small_park} · {self.name}"
 
 
-def _check_building(instance: Tenancy | VacantSpace) -> None:
+def _building_errors(instance: Tenancy | VacantSpace) -> dict[str, Any]:
     building = instance.building if instance.building_id else None
     if building is not None and building.small_park_id != instance.small_park_id:
-        raise ValidationError({"building": _("该楼栋不属于本小园区")})
+        return {"building": _("该楼栋不属于本小园区")}
+    return {}
 
 
 class Tenancy(TimeStamped):
@@ -94,9 +95,11 @@ class Tenancy(TimeStamped):
         return f"{self.small_park} · {self.enterprise}"
 
     def clean(self) -> None:
-        _check_building(self)
+        errors = _building_errors(self)
         if self.enterprise_id and self.enterprise.small_park_id not in (None, self.small_park_id):
-            raise ValidationError({"enterprise": _("该企业登记在其他小园区")})
+            errors["enterprise"] = _("该企业登记在其他小园区")
+        if errors:
+            raise ValidationError(errors)
 
     def is_current(self, on: date) -> bool:
         return self.starts_on <= on and (self.ends_on is None or self.ends_on >= on)
@@ -136,7 +139,9 @@ class VacantSpace(TimeStamped):
         return f"{self.small_park} · {self.area_m2} ㎡"
 
     def clean(self) -> None:
-        _check_building(self)
+        errors = _building_errors(self)
+        if errors:
+            raise ValidationError(errors)
 
 
 def _pct(verbose_name: StrOrPromise, default: str) -> models.DecimalField:
@@ -187,6 +192,19 @@ class RatingRuleSet(TimeStamped):
 
     def __str__(self) -> str:
         return self.version
+
+    def clean(self) -> None:
+        # A version that has rated parks stays as it was, so each rating keeps its explanation.
+        if self.pk is None or not self.ratings.exists():
+            return
+        stored = RatingRuleSet.objects.get(pk=self.pk)
+        fixed = [
+            f.attname
+            for f in self._meta.concrete_fields
+            if f.attname.startswith(("good_", "bad_", "benchmark_", "tenant_"))
+        ]
+        if any(getattr(stored, name) != getattr(self, name) for name in fixed):
+            raise ValidationError(_("该规则版本已用于评定，不能修改阈值；请新建一个版本"))
 
 
 class SmallParkRating(TimeStamped):

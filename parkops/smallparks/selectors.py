@@ -176,7 +176,7 @@ def inefficient_tenants(
             per_mu = figures.tax / land
             if per_mu < rule_set.tenant_min_tax_per_mu_wan:
                 reasons.append(
-                    f"亩均税收 {per_mu:.2f} 万元/亩，低于 {rule_set.tenant_min_tax_per_mu_wan} 万元/亩"
+                    f"亩均税收 {per_mu:.2f} 万元/亩，低于 {rule_set.tenant_min_tax_per_mu_wan.normalize():f} 万元/亩"
                 )
         if reasons:
             result.append(InefficientTenant(enterprise, reasons))

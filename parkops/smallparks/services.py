@@ -75,7 +75,9 @@ def ruleset_default() -> RatingRuleSet:
         note="默认规则（判断值，可修改）：参照浙江小微企业园绩效评价与上海产业用地 A/B/C/D 分类拟定，"
         "不是官方标准。",
     )
-    return _save(rules, "创建默认评定规则")
+    _save(rules, "创建默认评定规则")
+    rules.refresh_from_db()  # decimals as stored (10.00, not 10)
+    return rules
 
 
 def ruleset_rules(rule_set: RatingRuleSet) -> RatingRules:
