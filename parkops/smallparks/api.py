@@ -42,7 +42,7 @@ class RunIn(Schema):
     year: int
 
 
-@router.get("/small-parks/ratings", response=list[RatingOut], summary="小园区三级评定")
+@router.get("/estates/ratings", response=list[RatingOut], summary="小园区三级评定")
 def ratings(request: HttpRequest, year: int) -> Any:
     require(request, "smallparks.view_smallparkrating")
     return [
@@ -61,14 +61,14 @@ def ratings(request: HttpRequest, year: int) -> Any:
     ]
 
 
-@router.post("/small-parks/ratings/run", response={201: list[RatingOut]}, summary="运行评定")
+@router.post("/estates/ratings/run", response={201: list[RatingOut]}, summary="运行评定")
 def run(request: HttpRequest, payload: RunIn) -> Any:
     require(request, "smallparks.add_smallparkrating")
     services.rating_run(year=payload.year)
     return Status(201, ratings(request, payload.year))
 
 
-@router.get("/small-parks/{pk}/occupancy", response=OccupancyOut, summary="小园区出租情况")
+@router.get("/estates/{pk}/occupancy", response=OccupancyOut, summary="小园区出租情况")
 def occupancy(request: HttpRequest, pk: int) -> Any:
     require(request, "smallparks.view_tenancy")
     park = smallpark_get(user=request.user, pk=pk)

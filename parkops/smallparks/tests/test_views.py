@@ -1,0 +1,119 @@
+"""The small-park pages and API: roles, the owner maintaining its own estate, the export."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth.models import User
+from python_calamine import CalamineWorkbook
+
+from parkops.conftest import client_for
+from parkops.registry.models import SmallPark
+from parkops.registry.tests.factories import EnterpriseFactory, EnterpriseYearFactory
+from parkops.smallparks import services
+from parkops.smallparks.models import SmallParkRating, VacantSpace
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_reader_sees_the_rating_list_and_cannot_run_it(lena: User, ailiu: SmallPark) -> None:
+    client = client_for(lena)
+    page = client.get("/estates/ratings/?year=2025")
+    assert page.status_code == 200
+    assert "矮柳" in page.content.decode()
+    assert 'id="run-rating"' not in page.content.decode()
+    assert client.post("/estates/ratings/run/", {"year": 2025}).status_code == 403
+    assert client.get(f"/estates/{ailiu.pk}/add/vacancy/").status_code == 403
+
+
+def test_the_park_office_runs_the_rating_and_the_list_shows_levels(
+    alice: User, ailiu: SmallPark
+) -> None:
+    ailiu.land_mu = Decimal("10")
+    ailiu.save()
+    EnterpriseYearFactory(enterprise=EnterpriseFactory(small_park=ailiu), year=2025, tax=Decimal(1))
+    response = client_for(alice).post("/estates/ratings/run/", {"year": 2025})
+    assert response.status_code == 302
+    assert response["Location"] == "/estates/ratings/?year=2025"
+    rating = SmallParkRating.objects.get(small_park=ailiu, year=2025)
+    page = client_for(alice).get("/estates/ratings/?year=2025").content.decode()
+    assert rating.get_level_display() in page
+    assert "默认规则 v1" in page
+    api = client_for(alice).get("/api/estates/ratings?year=2025").json()
+    assert api[0]["small_park"] == "矮柳"
+    assert api[0]["level"] == rating.level
+    assert api[0]["reasons"] == rating.reasons
+
+
+def test_charlie_is_refused_everywhere(charlie: User, ailiu: SmallPark) -> None:
+    client = client_for(charlie)
+    for url in ("/estates/ratings/", f"/estates/{ailiu.pk}/", "/estates/vacancies/",
+                "/api/estates/ratings?year=2025", f"/api/estates/{ailiu.pk}/occupancy"):  # fmt: skip
+        assert client.get(url).status_code == 403, url
+
+
+def test_an_owner_maintains_its_own_small_park_only(
+    olga: User, ailiu: SmallPark, changning: SmallPark
+) -> None:
+    client = client_for(olga)
+    assert client.get(f"/estates/{ailiu.pk}/").status_code == 200
+    assert client.get(f"/estates/{changning.pk}/").status_code == 404
+    assert client.get(f"/estates/{changning.pk}/add/vacancy/").status_code == 403
+    response = client.post(
+        f"/estates/{ailiu.pk}/add/vacancy/",
+        {"area_m2": "800", "vacant_since": "2025-06-01", "suitable_uses": "生物医药研发",
+         "floor": "2", "building": "", "note": ""},
+    )  # fmt: skip
+    assert response.status_code == 302
+    vacancy = VacantSpace.objects.get(small_park=ailiu)
+    assert vacancy.area_m2 == Decimal("800")
+    assert vacancy.history.first().history_change_reason == "登记空置厂房"
+    response = client.post(
+        f"/estates/{ailiu.pk}/add/vacancy/", {"area_m2": "0", "vacant_since": "2025-06-01"}
+    )
+    assert response.status_code == 200
+    assert 'data-field="area_m2"' in response.content.decode()
+    client.post(f"/estates/{ailiu.pk}/vacancies/{vacancy.pk}/let/", {"on": "2025-09-01"})
+    vacancy.refresh_from_db()
+    assert vacancy.let_on == date(2025, 9, 1)
+
+
+def test_the_vacancy_export_lists_current_space_for_investment(
+    dora: User, ailiu: SmallPark
+) -> None:
+    services.vacancy_create(
+        small_park=ailiu,
+        data={"area_m2": Decimal("1200"), "vacant_since": date(2025, 1, 15), "floor": 3,
+              "suitable_uses": "=精密加工"},
+    )  # fmt: skip
+    services.vacancy_create(
+        small_park=ailiu,
+        data={"area_m2": Decimal("500"), "vacant_since": date(2024, 1, 1),
+              "let_on": date(2024, 6, 1)},
+    )  # fmt: skip
+    response = client_for(dora).get("/estates/vacancies/?format=xlsx")
+    rows = CalamineWorkbook.from_filelike(io.BytesIO(response.content)).get_sheet_by_index(0)
+    data = rows.to_python()
+    assert data[0][:6] == ["小园区", "楼栋", "楼层", "空置面积（㎡）", "空置起始日期", "适合用途"]
+    assert len(data) == 2  # the space let in 2024 is no longer vacant
+    assert data[1][0] == "矮柳"
+    assert data[1][3] == 1200.0
+    assert data[1][5] == "=精密加工"  # stored as text, never a formula
+
+
+def test_the_estate_page_shows_the_occupancy(alice: User, ailiu: SmallPark) -> None:
+    services.building_create(
+        small_park=ailiu, data={"name": "A 栋", "floors": 4, "floor_area_m2": Decimal("4000")}
+    )
+    services.tenancy_create(
+        small_park=ailiu,
+        data={"enterprise": EnterpriseFactory(small_park=ailiu),
+              "floor_area_m2": Decimal("3000"), "starts_on": date(2024, 1, 1)},
+    )  # fmt: skip
+    page = client_for(alice).get(f"/estates/{ailiu.pk}/").content.decode()
+    assert "75.0 / 0.0" in page
+    occupancy = client_for(alice).get(f"/api/estates/{ailiu.pk}/occupancy").json()
+    assert occupancy["occupancy_pct"] == "75"
