@@ -3,7 +3,14 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from parkops.land.models import BatchAssignment, ControlListEntry, LandAction, Resettlement
+from parkops.land.models import (
+    BatchAssignment,
+    ControlListEntry,
+    LandAction,
+    PlotOccupant,
+    PlotProgress,
+    Resettlement,
+)
 from parkops.land.services import ACTION_EDITABLE
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -46,3 +53,20 @@ class ResettlementForm(forms.ModelForm):
         model = Resettlement
         fields = ("workers_affected", "workers_resettled", "methods")
         widgets = {"methods": TEXT}
+
+
+class PlotProgressForm(ReasonMixin, forms.ModelForm):
+    class Meta:
+        model = PlotProgress
+        fields = (
+            "construction_started_on", "built_area_m2", "required_area_m2", "invested_wan",
+            "planned_investment_wan", "halted_since", "note",
+        )  # fmt: skip
+        widgets = {"construction_started_on": DATE, "halted_since": DATE, "note": TEXT}
+
+
+class OccupantForm(forms.ModelForm):
+    class Meta:
+        model = PlotOccupant
+        fields = ("enterprise", "since", "until", "note")
+        widgets = {"since": DATE, "until": DATE, "note": TEXT}

@@ -13,6 +13,7 @@ from parkops.land.models import (
     BatchAssignment,
     ControlListEntry,
     LandAction,
+    PlotOccupant,
     PlotProgress,
     Resettlement,
 )
@@ -133,3 +134,8 @@ def resettlement_save(
     record = record or Resettlement(assignment=assignment)
     _apply(record, data, ("workers_affected", "workers_resettled", "methods"))
     return _save(record, reason or "更新职工分流安置")
+
+
+@transaction.atomic
+def plot_occupant_add(*, plot: Any, data: Mapping[str, Any], reason: str = "") -> PlotOccupant:
+    return _save(PlotOccupant(plot=plot, **data), reason or "登记地块使用企业")

@@ -17,4 +17,7 @@ urlpatterns = [
     path("batches/new/", views.batch_new, name="batch_new"),
     path("batches/<int:pk>/resettlement/", views.resettlement, name="resettlement"),
     path("conflicts/", views.conflicts, name="conflicts"),
+    path("plots/<int:pk>/", views.plot_land, name="plot_land"),
+    path("plots/<int:pk>/progress/", views.plot_progress_edit, name="plot_progress"),
+    path("plots/<int:pk>/occupants/new/", views.plot_occupant_new, name="plot_occupant_new"),
 ]

@@ -21,11 +21,18 @@ from parkops.land import selectors, services
 from parkops.land.choices import LandActionKind
 from parkops.land.exports import SHEET_TITLES, annex3_xlsx
 from parkops.land.filtersets import BatchFilterSet, ControlEntryFilterSet, LandActionFilterSet
-from parkops.land.forms import BatchForm, ControlEntryForm, LandActionForm, ResettlementForm
-from parkops.land.models import BatchAssignment, ControlListEntry
+from parkops.land.forms import (
+    BatchForm,
+    ControlEntryForm,
+    LandActionForm,
+    OccupantForm,
+    PlotProgressForm,
+    ResettlementForm,
+)
+from parkops.land.models import BatchAssignment, ControlListEntry, PlotProgress
 from parkops.land.tables import BatchTable, ControlEntryTable, LandActionTable
 from parkops.plan.selectors import fact_label, plots_in_conflict
-from parkops.registry.selectors import history_of
+from parkops.registry.selectors import history_of, plot_get, plots_visible_to
 
 
 def _list_page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
@@ -216,3 +223,59 @@ def conflicts(request: HttpRequest) -> HttpResponse:
         "plan_conflicts": plan_conflicts,
     }
     return render(request, "land/conflicts.html", context)
+
+
+@permission_required("land.view_landaction", raise_exception=True)
+def plot_land(request: HttpRequest, pk: int) -> HttpResponse:
+    """One plot's land record: progress, occupants, flags with reasons, actions, control lists."""
+    plot = plot_get(user=request.user, pk=pk)
+    year = _year(request)
+    [row] = selectors.plot_flags(
+        user=request.user, year=year, plots=plots_visible_to(request.user).filter(pk=plot.pk)
+    )
+    actions = selectors.actions_visible_to(request.user).filter(plot=plot)
+    conflicts = [c for c in selectors.action_conflicts() if c.url == plot.get_absolute_url()]
+    progress = PlotProgress.objects.filter(plot=plot).first()
+    context = {
+        "plot": plot,
+        "year": year,
+        "row": row,
+        "progress": progress,
+        "occupants": plot.occupants.select_related("enterprise"),
+        "actions": actions,
+        "conflicts": conflicts,
+        "entries": plot.control_entries.all(),
+        "history": history_of(*(r for r in (progress,) if r is not None), plot.occupants.all()),
+    }
+    return render(request, "land/plot_land.html", context)
+
+
+@permission_required("land.change_plotprogress", raise_exception=True)
+def plot_progress_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    plot = plot_get(user=request.user, pk=pk)
+    progress = PlotProgress.objects.filter(plot=plot).first() or PlotProgress(plot=plot)
+    form = PlotProgressForm(request.POST or None, instance=progress)
+    back = reverse("land:plot_land", args=[plot.pk])
+    return _save_form(
+        request, form,
+        lambda d, r: _progress_save(progress, d, r),
+        "land/form.html", {"title": _("地块开发进度：%(name)s") % {"name": plot}, "next": back},
+    )  # fmt: skip
+
+
+def _progress_save(progress: PlotProgress, data: dict[str, Any], reason: str) -> PlotProgress:
+    for name, value in data.items():
+        setattr(progress, name, value)
+    return services.plot_progress_save(progress=progress, reason=reason or _("更新开发进度"))
+
+
+@permission_required("land.add_plotoccupant", raise_exception=True)
+def plot_occupant_new(request: HttpRequest, pk: int) -> HttpResponse:
+    plot = plot_get(user=request.user, pk=pk)
+    form = OccupantForm(request.POST or None)
+    back = reverse("land:plot_land", args=[plot.pk])
+    return _save_form(
+        request, form,
+        lambda d, r: services.plot_occupant_add(plot=plot, data=d),
+        "land/form.html", {"title": _("登记地块使用企业：%(name)s") % {"name": plot}, "next": back},
+    )  # fmt: skip

@@ -18,7 +18,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 OUTPUT = Path(__file__).resolve().parents[3] / "test-results"
 
 
-def test_filter_the_lists_and_follow_a_conflict(live_server: object, page: Page, alice: User) -> None:
+def test_filter_the_lists_and_follow_a_conflict(
+    live_server: object, page: Page, alice: User
+) -> None:
     plan_load()
     land_plan_load()
 

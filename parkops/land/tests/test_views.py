@@ -156,3 +156,26 @@ def test_a_batch_and_its_resettlement_through_the_pages(alice: User, lena: User)
     page = client_for(lena).get("/land/batches/").content.decode()
     assert "涉及 40 人，已安置 25 人" in page
     assert client_for(lena).post("/land/batches/new/", {}).status_code == 403
+
+
+def test_recording_a_plots_progress_raises_the_idle_flag_on_its_page(alice: User) -> None:
+    plot = LandPlotFactory(name="停工地块", contract_start_on=date(2022, 1, 1))
+    client = client_for(alice)
+    response = client.post(f"/land/plots/{plot.pk}/progress/", {
+        "construction_started_on": "2022-06-01", "built_area_m2": "900",
+        "required_area_m2": "3000", "invested_wan": "", "planned_investment_wan": "",
+        "halted_since": "2023-05-01", "note": "", "change_reason": "现场核查",
+    })  # fmt: skip
+    assert response.status_code == 302
+    assert response["Location"] == f"/land/plots/{plot.pk}/"
+    assert plot.progress.history.first().history_change_reason == "现场核查"
+    page = client.get(f"/land/plots/{plot.pk}/?year=2025").content.decode()
+    assert "已建面积占应建面积 30.0%，不足 1/3，且自 2023-05-01 停工满 1 年" in page
+
+
+def test_a_reader_cannot_record_progress_or_occupants(lena: User) -> None:
+    plot = LandPlotFactory()
+    client = client_for(lena)
+    assert client.get(f"/land/plots/{plot.pk}/").status_code == 200
+    assert client.get(f"/land/plots/{plot.pk}/progress/").status_code == 403
+    assert client.get(f"/land/plots/{plot.pk}/occupants/new/").status_code == 403
