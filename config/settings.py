@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "parkops.registry",
     "parkops.plan",
     "parkops.demo",
+    "parkops.evaluation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
