@@ -122,7 +122,7 @@ def _ratio(ind: Indicator) -> pl.Expr:
 def park_averages(frame: pl.DataFrame, scheme: Scheme) -> dict[str, float]:
     """Each population's park average of each indicator (Σ numerator ÷ Σ denominator over the
     enterprises of the population with data): the base of a `previous_average` benchmark."""
-    lf = _prepare(frame.lazy(), scheme)
+    lf = _prepare(frame.sort("enterprise_id").lazy(), scheme)
     out: dict[str, float] = {}
     for p in scheme.populations:
         exprs = []
@@ -260,6 +260,9 @@ def evaluate(
         for p in scheme.populations
         for i in p.indicators
     )
+    # Sums depend on the order of addition in the last bit: fix the order so that the same
+    # enterprises always give exactly the same numbers.
+    frame = frame.sort("enterprise_id")
     fallback = park_averages(frame, scheme) if needs_fallback else {}
     lf = _prepare(frame.lazy(), scheme)
 

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def test_a_run_stores_every_enterprise_its_indicators_and_the_input_hash() -> None:
     strong = enterprise_with_year(tax=Decimal("800"))
     weak = enterprise_with_year(tax=Decimal("10"))
-    small = enterprise_with_year(revenue=Decimal("800"), land_mu=Decimal("2"))
+    small = enterprise_with_year(revenue=Decimal("800"), land_mu=Decimal("1"))
 
     run = services.run_create(year=2025)
 
@@ -31,7 +31,7 @@ def test_a_run_stores_every_enterprise_its_indicators_and_the_input_hash() -> No
     assert results[strong.pk].population_label == "规上企业"
     assert (results[small.pk].evaluation_class, results[small.pk].excluded_reason) == (
         "N",
-        "用地面积不足 3.0 亩",
+        "用地面积不足 1.5 亩",
     )
     # 800 万元 over 10 亩 = 80 per 亩, capped at 3 × 24.097
     tax = IndicatorResult.objects.get(result=results[strong.pk], code="tax_per_mu")

@@ -142,7 +142,7 @@ def test_exclusions_new_enterprises_utilities_and_no_revenue() -> None:
         row(1, land_mu=10.0, tax=100.0, years_in_production=1.5),
         row(2, land_mu=10.0, tax=100.0, industry_code="D4411"),
         row(3, land_mu=10.0, tax=100.0, above_scale=None, revenue=None),
-        row(4, land_mu=2.0, tax=100.0, above_scale=False, revenue=500.0),
+        row(4, land_mu=1.0, tax=100.0, above_scale=False, revenue=500.0),
         row(5, land_mu=10.0, tax=100.0),
     )
     result = by_id(evaluate(data, scheme))
@@ -155,7 +155,7 @@ def test_exclusions_new_enterprises_utilities_and_no_revenue() -> None:
         "N",
         "无营业收入数据，无法判定规上/规下",
     )
-    assert (result[4]["class"], result[4]["excluded_reason"]) == ("N", "用地面积不足 3.0 亩")
+    assert (result[4]["class"], result[4]["excluded_reason"]) == ("N", "用地面积不足 1.5 亩")
     assert result[5]["rank"] == 1
     assert result[5]["population_size"] == 1
     assert all(
