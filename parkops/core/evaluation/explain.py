@@ -26,6 +26,19 @@ from parkops.core.evaluation.scheme import (
 from parkops.core.units import ABOVE_SCALE_REVENUE_WAN
 
 
+FIELD_UNITS = {
+    "output_value": "万元",
+    "revenue": "万元",
+    "tax": "万元",
+    "value_added": "万元",
+    "rd_expense": "万元",
+    "energy_tce": "吨标准煤",
+    "emissions_t": "吨",
+    "employees": "人",
+    "land_mu": "亩",
+}
+
+
 @dataclass(frozen=True)
 class IndicatorLine:
     code: str
@@ -155,7 +168,8 @@ def _upgrade_step(
     text = f"{ind.label}达到 {fmt(needed, ind.unit)}"
     if denominator:
         more = (needed - (ind.value or 0.0)) * denominator
-        text += f"，即{FIELDS[spec.numerator]}增加 {more:,.2f}"
+        unit = FIELD_UNITS.get(spec.numerator, "")
+        text += f"，即{FIELDS[spec.numerator]}增加 {more:,.2f}{' ' + unit if unit else ''}"
     return text + "。"
 
 

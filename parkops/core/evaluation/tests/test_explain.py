@@ -52,7 +52,7 @@ def test_it_explains_each_indicator_and_the_way_up_one_class() -> None:
     )
     # 15 points to B: 亩均税收 must rise by 15 / 50 × 20 = 6 万元/亩, i.e. 60 万元 of tax on 10 亩
     assert text.upgrade[0] == "距 B 类最低得分 80.00 分还差 15.00 分。单项提升："
-    assert text.upgrade[1] == "亩均税收达到 16.00 万元/亩，即税收增加 60.00。"
+    assert text.upgrade[1] == "亩均税收达到 16.00 万元/亩，即税收增加 60.00 万元。"
 
 
 def test_a_missing_indicator_is_explained() -> None:
