@@ -104,8 +104,8 @@ def handbook_xlsx(*, run: EvaluationRun, user: AnyUser) -> io.BytesIO:
                     res.land_mu,
                 ]
                 for i in ind:
-                    line = mine.get(i.code)
-                    cells += [line.value if line else None, line.score if line else None]
+                    found = mine.get(i.code)
+                    cells += [found.value if found else None, found.score if found else None]
                 cells += [
                     res.total_score,
                     res.class_before_veto,

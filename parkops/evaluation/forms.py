@@ -70,5 +70,5 @@ class WhatIfForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name, label in WHATIF_FIELDS:
             self.fields[name] = forms.FloatField(label=label, required=False, min_value=0)
-        self.fields["tax"].min_value = None  # net tax may be negative (留抵退税)
-        self.fields["tax"].validators = []
+        # net tax may be negative (留抵退税)
+        self.fields["tax"] = forms.FloatField(label=self.fields["tax"].label, required=False)

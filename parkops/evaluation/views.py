@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -99,12 +100,12 @@ def run_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return HttpResponseRedirect(reverse("evaluation:run_list"))
 
 
-def _xlsx(buffer: Any, name: str) -> FileResponse:
+def _xlsx(buffer: Any, name: str) -> HttpResponseBase:
     return FileResponse(buffer, as_attachment=True, filename=name, content_type=XLSX_CONTENT_TYPE)
 
 
 @permission_required(VIEW_RUN, raise_exception=True)
-def run_bottom(request: HttpRequest, pk: int) -> HttpResponse:
+def run_bottom(request: HttpRequest, pk: int) -> HttpResponseBase:
     run = selectors.run_get(pk=pk)
     if request.GET.get("format") == "xlsx":
         return _xlsx(bottom_xlsx(run=run, user=request.user), f"尾部30家企业-{run.year}.xlsx")
@@ -117,7 +118,7 @@ def run_bottom(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @permission_required(VIEW_RUN, raise_exception=True)
-def run_handbook(request: HttpRequest, pk: int) -> HttpResponse:
+def run_handbook(request: HttpRequest, pk: int) -> HttpResponseBase:
     run = selectors.run_get(pk=pk)
     return _xlsx(handbook_xlsx(run=run, user=request.user), f"评价结果手册-{run.year}.xlsx")
 
@@ -198,7 +199,7 @@ def scheme_copy(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("已复制为“%(name)s”") % {"name": new.scheme.name})
             return HttpResponseRedirect(new.get_absolute_url())
     else:
-        _errors(request, ValidationError(form.errors["name"]))
+        _errors(request, ValidationError(list(form.errors["name"])))
     return HttpResponseRedirect(version.get_absolute_url())
 
 

@@ -25,7 +25,6 @@ from parkops.core.evaluation.scheme import (
 )
 from parkops.core.units import ABOVE_SCALE_REVENUE_WAN
 
-
 FIELD_UNITS = {
     "output_value": "万元",
     "revenue": "万元",
