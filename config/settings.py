@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "parkops.registry",
     "parkops.plan",
     "parkops.demo",
+    "parkops.evaluation",
     "parkops.land",
     "parkops.smallparks",
     "django.contrib.admin",

@@ -8,6 +8,7 @@ from config.api import api
 urlpatterns = [
     path("", include("parkops.web.urls")),
     path("", include("parkops.registry.urls")),
+    path("", include("parkops.evaluation.urls")),
     path("land/", include("parkops.land.urls")),
     path("estates/", include("parkops.smallparks.urls")),
     path("accounts/", include("parkops.accounts.urls")),

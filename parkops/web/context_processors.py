@@ -11,6 +11,7 @@ NAVIGATION = (
     ("registry:enterprise_list", _("企业"), "registry.view_enterprise"),
     ("registry:smallpark_list", _("小园区"), "registry.view_smallpark"),
     ("registry:plot_list", _("地块"), "registry.view_landplot"),
+    ("evaluation:run_list", _("综合评价"), "evaluation.view_evaluationrun"),
     ("smallparks:rating_list", _("小园区评定"), "smallparks.view_smallparkrating"),
     ("land:action_list", _("低效用地"), "land.view_landaction"),
 )

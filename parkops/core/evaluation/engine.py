@@ -1,0 +1,459 @@
+"""The evaluation engine: enterprise-year figures in, scores, ranks and classes out (Polars).
+
+Input: one row per enterprise with the columns of `INPUT_SCHEMA`. Output: one row per
+enterprise with its population, land, total score, rank within the population, class before
+and after vetoes, the reasons, its position from the bottom of the park, and for each indicator
+`<code>__value`, `__benchmark`, `__score`, `__missing`, `__capped`.
+
+The rules, in order:
+1. Land: owned land in 亩, or a tenant's rented floor space ÷ `floor_m2_per_mu`.
+2. Population by 规上 / 规下. Left out of the ranking, each with its reason: no revenue figure
+   (class N), land under the population's minimum (N), the scheme's exclusions — years in
+   production, industries such as utilities (class T), an indicator whose missing rule is
+   "exclude" without data (N), a tenant that inherits its landlord's class.
+3. Each indicator is numerator ÷ denominator; a zero or absent denominator or an absent
+   numerator is missing data. Values below zero count as zero; a cap limits the value to
+   `cap_multiple × benchmark`. Ratio scoring: value ÷ benchmark × weight; min–max scoring:
+   weight × (20 + 80 × (x − min) ÷ (max − min)) ÷ 100, and the full weight when all are equal.
+   Missing data scores the population's average score on that indicator, or zero.
+4. Rank within the population by total score (higher first); ties on the score are broken by
+   亩均税收 (higher first), then by enterprise id, so the order never depends on row order.
+5. Classes by percentile: with n ranked enterprises the best round(n × share A) are A, and so
+   on cumulatively; enterprises with equal scores share the better class, so class shares match
+   the scheme up to ties. Or by score thresholds.
+6. Vetoes: each recorded event matching a rule (kind, at least the rule's grade) forces a class
+   or caps it. Inheriting tenants then take their landlord's final class.
+7. The bottom of the park (尾部排名), over classes A–D with a score of their own: worst class
+   first; within a class, the larger relative rank (rank ÷ population size) first; then lower
+   亩均税收; then enterprise id. `park_position` 1 is the last enterprise of the park.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import polars as pl
+
+from parkops.core.evaluation.scheme import (
+    CLASSES,
+    BenchmarkKind,
+    ClassMethod,
+    Indicator,
+    MissingRule,
+    Population,
+    Scheme,
+    ScoringMode,
+    TenantRule,
+    VetoAction,
+)
+
+INPUT_SCHEMA: dict[str, pl.DataType] = {
+    "enterprise_id": pl.Int64(),
+    "above_scale": pl.Boolean(),
+    "land_basis": pl.String(),  # "owned" or "rented"
+    "land_mu": pl.Float64(),
+    "rented_floor_m2": pl.Float64(),
+    "output_value": pl.Float64(),
+    "revenue": pl.Float64(),
+    "tax": pl.Float64(),
+    "value_added": pl.Float64(),
+    "energy_tce": pl.Float64(),
+    "emissions_t": pl.Float64(),
+    "rd_expense": pl.Float64(),
+    "employees": pl.Float64(),
+    "years_in_production": pl.Float64(),
+    "industry_code": pl.String(),
+    "landlord_id": pl.Int64(),
+}
+FIGURES = (
+    "output_value",
+    "revenue",
+    "tax",
+    "value_added",
+    "energy_tce",
+    "emissions_t",
+    "rd_expense",
+    "employees",
+    "land_mu",
+    "rented_floor_m2",
+)
+CLASS_ORDER = {c: n for n, c in enumerate(CLASSES, 1)}  # A 1 … D 4; larger is worse
+RANKED = list(CLASSES)
+INHERIT_REASON = "租赁企业继承业主单位等级"
+
+
+@dataclass(frozen=True)
+class Event:
+    """A recorded veto event: an accident, an incident, illegal land use …"""
+
+    enterprise_id: int
+    kind: str
+    grade: int  # 1 一般, 2 较大, 3 重大, 4 特别重大
+
+
+def input_frame(rows: Iterable[Mapping[str, object]]) -> pl.DataFrame:
+    """A frame of `INPUT_SCHEMA` from dicts; absent keys are null."""
+    return pl.DataFrame(list(rows), schema=INPUT_SCHEMA)
+
+
+def key(population: str, indicator: str) -> str:
+    return f"{population}.{indicator}"
+
+
+def land_expr(scheme: Scheme) -> pl.Expr:
+    return (
+        pl.when(pl.col("land_basis") == "rented")
+        .then(pl.col("rented_floor_m2") / scheme.floor_m2_per_mu)
+        .otherwise(pl.col("land_mu"))
+    )
+
+
+def _column(field: str) -> pl.Expr:
+    return pl.col("_land") if field == "land_mu" else pl.col(field)
+
+
+def _ratio(ind: Indicator) -> pl.Expr:
+    num, den = _column(ind.numerator), _column(ind.denominator)
+    return pl.when(den > 0).then(num / den).otherwise(None)
+
+
+def park_averages(frame: pl.DataFrame, scheme: Scheme) -> dict[str, float]:
+    """Each population's park average of each indicator (Σ numerator ÷ Σ denominator over the
+    enterprises of the population with data): the base of a `previous_average` benchmark."""
+    lf = _prepare(frame.sort("enterprise_id").lazy(), scheme)
+    out: dict[str, float] = {}
+    for p in scheme.populations:
+        exprs = []
+        for ind in p.indicators:
+            ok = (pl.col("_pop") == p.code) & _ratio(ind).is_not_null()
+            num = pl.when(ok).then(_column(ind.numerator)).sum()
+            den = pl.when(ok).then(_column(ind.denominator)).sum()
+            exprs.append((num / den).alias(ind.code))
+        row = lf.select(exprs).collect().row(0, named=True)
+        out.update(
+            {key(p.code, c): v for c, v in row.items() if v is not None and math.isfinite(v)}
+        )
+    return out
+
+
+def _prepare(lf: pl.LazyFrame, scheme: Scheme) -> pl.LazyFrame:
+    """Land, population and the reason an enterprise is left out of the ranking."""
+    pop = pl.lit(None, dtype=pl.String)
+    min_land = pl.lit(None, dtype=pl.Float64)
+    for p in reversed(scheme.populations):
+        pop = pl.when(pl.col("above_scale") == p.above_scale).then(pl.lit(p.code)).otherwise(pop)
+        min_land = (
+            pl.when(pl.col("above_scale") == p.above_scale)
+            .then(pl.lit(p.min_land_mu))
+            .otherwise(min_land)
+        )
+    ex = scheme.exclusion
+    exempt_reason = pl.lit(None, dtype=pl.String)
+    for prefix in reversed(ex.industry_prefixes):
+        exempt_reason = (
+            pl.when(pl.col("industry_code").str.to_uppercase().str.starts_with(prefix))
+            .then(pl.lit(f"{ex.label}：行业 {prefix}"))
+            .otherwise(exempt_reason)
+        )
+    if ex.min_years_in_production > 0:
+        exempt_reason = (
+            pl.when(pl.col("years_in_production") < ex.min_years_in_production)
+            .then(pl.lit(f"{ex.label}：投产不满 {ex.min_years_in_production:g} 年"))
+            .otherwise(exempt_reason)
+        )
+    missing_reason = pl.lit(None, dtype=pl.String)
+    for p in reversed(scheme.populations):
+        for ind in reversed(p.indicators):
+            if ind.missing == MissingRule.EXCLUDE:
+                missing_reason = (
+                    pl.when((pl.col("_pop") == p.code) & _ratio(ind).is_null())
+                    .then(pl.lit(f"缺少数据：{ind.label}"))
+                    .otherwise(missing_reason)
+                )
+    inherit = scheme.tenant_rule == TenantRule.INHERIT
+    inherits = (
+        (pl.col("land_basis") == "rented") & pl.col("landlord_id").is_not_null()
+        if inherit
+        else pl.lit(False)
+    )
+    return (
+        lf.with_columns(_land=land_expr(scheme), _pop=pop, _min_land=min_land)
+        .with_columns(
+            _reason=pl.when(pl.col("above_scale").is_null())
+            .then(pl.lit("无营业收入数据，无法判定规上/规下"))
+            .when(pl.col("_pop").is_null())
+            .then(pl.lit("方案未设此类别"))
+            .when(exempt_reason.is_not_null())
+            .then(exempt_reason)
+            .when(inherits)
+            .then(pl.lit(INHERIT_REASON))
+            .when(pl.col("_land").is_null() | (pl.col("_land") < pl.col("_min_land")))
+            .then(pl.format("用地面积不足 {} 亩", pl.col("_min_land")))
+            .when(missing_reason.is_not_null())
+            .then(missing_reason)
+            .otherwise(None),
+            _exempt=exempt_reason.is_not_null() & pl.col("_pop").is_not_null(),
+        )
+        .with_columns(
+            _ranked=pl.col("_reason").is_null(),
+            _inherits=pl.col("_reason").fill_null("") == INHERIT_REASON,
+        )
+    )
+
+
+def _benchmark(
+    p: Population, ind: Indicator, previous: Mapping[str, float], fallback: Mapping[str, float]
+) -> float:
+    if ind.benchmark_kind == BenchmarkKind.FIXED:
+        return float(ind.benchmark or 0.0)
+    base = previous.get(key(p.code, ind.code))
+    if base is None:  # no previous year: this year's own park average
+        base = fallback.get(key(p.code, ind.code), 0.0)
+    return ind.benchmark_factor * base
+
+
+def _score_exprs(
+    p: Population, ind: Indicator, bench: float
+) -> tuple[pl.Expr, pl.Expr, pl.Expr, pl.Expr]:
+    """value, score (null when missing), capped, of one indicator in one population."""
+    raw = _ratio(ind)
+    value = raw.clip(lower_bound=0.0)
+    capped = pl.lit(False)
+    if ind.cap_multiple is not None and bench > 0:
+        cap = ind.cap_multiple * bench
+        capped = raw > cap
+        value = value.clip(upper_bound=cap)
+    mine = (pl.col("_pop") == p.code) & pl.col("_ranked")
+    if ind.mode == ScoringMode.RATIO:
+        score = value / bench * ind.weight if bench > 0 else pl.lit(0.0) * value
+    else:
+        lo = pl.when(mine).then(value).min()
+        hi = pl.when(mine).then(value).max()
+        spread = hi - lo
+        score = (
+            pl.when(spread > 0)
+            .then(ind.weight * (20 + 80 * (value - lo) / spread) / 100)
+            .otherwise(pl.lit(ind.weight))
+        )
+        score = pl.when(value.is_not_null()).then(score)
+    if ind.missing == MissingRule.AVERAGE:
+        average = pl.when(mine).then(score).mean().fill_null(0.0)
+        filled = score.fill_null(average)
+    else:
+        filled = score.fill_null(0.0)
+    return raw, filled, capped, score.is_null()
+
+
+def evaluate(
+    frame: pl.DataFrame,
+    scheme: Scheme,
+    *,
+    events: Iterable[Event] = (),
+    previous_averages: Mapping[str, float] | None = None,
+) -> pl.DataFrame:
+    """Evaluate one year's enterprises under `scheme`; the same input always gives the same output."""
+    previous = previous_averages or {}
+    needs_fallback = any(
+        i.benchmark_kind == BenchmarkKind.PREVIOUS_AVERAGE and key(p.code, i.code) not in previous
+        for p in scheme.populations
+        for i in p.indicators
+    )
+    # Sums depend on the order of addition in the last bit: fix the order so that the same
+    # enterprises always give exactly the same numbers.
+    frame = frame.sort("enterprise_id")
+    fallback = park_averages(frame, scheme) if needs_fallback else {}
+    lf = _prepare(frame.lazy(), scheme)
+
+    codes: dict[str, list[tuple[Population, Indicator, float]]] = {}
+    for p in scheme.populations:
+        for ind in p.indicators:
+            codes.setdefault(ind.code, []).append((p, ind, _benchmark(p, ind, previous, fallback)))
+    columns: list[pl.Expr] = []
+    total = pl.lit(0.0)
+    for code, uses in codes.items():
+        parts: dict[str, pl.Expr] = {}
+        for name in ("value", "benchmark", "score", "capped", "missing"):
+            parts[name] = pl.lit(
+                None, dtype=pl.Boolean if name in ("capped", "missing") else pl.Float64
+            )
+        for p, ind, bench in uses:
+            raw, score, capped, missing = _score_exprs(p, ind, bench)
+            here = pl.col("_pop") == p.code
+            for name, expr in (
+                ("value", raw),
+                ("benchmark", pl.lit(bench)),
+                ("score", score),
+                ("capped", capped.fill_null(False)),
+                ("missing", missing),
+            ):
+                parts[name] = pl.when(here).then(expr).otherwise(parts[name])
+        columns += [parts[n].alias(f"{code}__{n}") for n in parts]
+        total = total + pl.col(f"{code}__score").fill_null(0.0)
+    tax_per_mu = pl.when(pl.col("_land") > 0).then(pl.col("tax") / pl.col("_land"))
+
+    lf = lf.with_columns(columns).with_columns(
+        total_score=pl.when(pl.col("_ranked")).then(total),
+        tax_per_mu=tax_per_mu,
+    )
+    lf = _rank_and_class(lf, scheme)
+    lf = _apply_vetoes(lf, scheme, list(events))
+    lf = _bottom(lf)
+    out_cols = [
+        "enterprise_id",
+        pl.col("_pop").alias("population"),
+        pl.col("_land").alias("land_mu"),
+        "tax_per_mu",
+        "total_score",
+        "rank",
+        "population_size",
+        "class_before_veto",
+        "class",
+        "veto_reasons",
+        pl.col("_reason").alias("excluded_reason"),
+        "inherited_from",
+        "park_position",
+        *[
+            f"{code}__{n}"
+            for code in codes
+            for n in ("value", "benchmark", "score", "capped", "missing")
+        ],
+    ]
+    return lf.select(out_cols).sort("enterprise_id").collect()
+
+
+def _rank_and_class(lf: pl.LazyFrame, scheme: Scheme) -> pl.LazyFrame:
+    ranked = pl.col("_ranked")
+    score = pl.when(ranked).then(pl.col("total_score"))
+    # Ordinal rank with the documented tie-break: score, then 亩均税收, then id.
+    lf = lf.sort(
+        ["_ranked", "_pop", "total_score", "tax_per_mu", "enterprise_id"],
+        descending=[True, False, True, True, False],
+        nulls_last=True,
+    )
+    size = ranked.sum().over("_pop")
+    lf = lf.with_columns(
+        rank=pl.when(ranked).then(pl.int_range(1, pl.len() + 1, dtype=pl.Int64).over("_pop")),
+        population_size=pl.when(pl.col("_pop").is_not_null()).then(size.cast(pl.Int64)),
+        _class_rank=score.rank("min", descending=True).over("_pop"),
+    )
+    rule = scheme.classes
+    if rule.method == ClassMethod.PERCENTILE:
+        n = pl.col("population_size").cast(pl.Float64)
+        cls = pl.lit("D")
+        cumulative = 0.0
+        cuts = []
+        for c in CLASSES[:-1]:
+            cumulative += rule.shares[c]
+            cuts.append((c, (n * cumulative / 100 + 0.5 + 1e-9).floor()))
+        for c, cut in reversed(cuts):
+            cls = pl.when(pl.col("_class_rank") <= cut).then(pl.lit(c)).otherwise(cls)
+    else:
+        cls = pl.lit("D")
+        for c in ("C", "B", "A"):
+            cls = (
+                pl.when(pl.col("total_score") >= rule.thresholds[c]).then(pl.lit(c)).otherwise(cls)
+            )
+    exempt = pl.when(pl.col("_exempt")).then(pl.lit("T")).otherwise(pl.lit("N"))
+    return lf.with_columns(
+        class_before_veto=pl.when(ranked).then(cls).otherwise(exempt),
+    )
+
+
+def _veto_table(scheme: Scheme, events: list[Event]) -> pl.DataFrame:
+    """Per vetoed enterprise: the worst forced class, the worst cap, and the reasons."""
+    forced: dict[int, int] = {}
+    capped: dict[int, int] = {}
+    reasons: dict[int, list[str]] = {}
+    for event in sorted(events, key=lambda e: (e.enterprise_id, e.kind, e.grade)):
+        for rule in scheme.vetoes:
+            if rule.kind != event.kind or event.grade < rule.min_grade:
+                continue
+            order = CLASS_ORDER[rule.target_class]
+            target = forced if rule.action == VetoAction.FORCE else capped
+            target[event.enterprise_id] = max(target.get(event.enterprise_id, 0), order)
+            reason = reasons.setdefault(event.enterprise_id, [])
+            if rule.label not in reason:
+                reason.append(rule.label)
+    ids = sorted(reasons)
+    return pl.DataFrame(
+        {
+            "enterprise_id": ids,
+            "_forced": [forced.get(i) for i in ids],
+            "_cap": [capped.get(i) for i in ids],
+            "veto_reasons": [reasons[i] for i in ids],
+        },
+        schema={
+            "enterprise_id": pl.Int64,
+            "_forced": pl.Int64,
+            "_cap": pl.Int64,
+            "veto_reasons": pl.List(pl.String),
+        },
+    )
+
+
+def _apply_vetoes(lf: pl.LazyFrame, scheme: Scheme, events: list[Event]) -> pl.LazyFrame:
+    order = pl.col("class_before_veto").replace_strict(CLASS_ORDER, default=None)
+    lf = lf.join(_veto_table(scheme, events).lazy(), on="enterprise_id", how="left")
+    # Inheriting tenants take their landlord's class before their own vetoes are applied.
+    landlords = lf.select(
+        pl.col("enterprise_id").alias("landlord_id"),
+        pl.col("class_before_veto").alias("_landlord_class"),
+        pl.col("_forced").alias("_landlord_forced"),
+        pl.col("_cap").alias("_landlord_cap"),
+    )
+    lf = lf.join(landlords, on="landlord_id", how="left")
+    landlord_order = pl.max_horizontal(
+        pl.col("_landlord_class").replace_strict(CLASS_ORDER, default=None),
+        pl.col("_landlord_forced"),
+        pl.col("_landlord_cap"),
+    )
+    landlord_final = (
+        pl.when(pl.col("_landlord_forced").is_not_null())
+        .then(pl.max_horizontal(pl.col("_landlord_forced"), pl.col("_landlord_cap")))
+        .otherwise(landlord_order)
+    )
+    inherited = pl.col("_inherits") & pl.col("_landlord_class").is_in(RANKED).fill_null(False)
+    base = pl.when(inherited).then(landlord_final).otherwise(order)
+    final = (
+        pl.when(pl.col("_forced").is_not_null())
+        .then(pl.max_horizontal(pl.col("_forced"), pl.col("_cap")))
+        .otherwise(pl.max_horizontal(base, pl.col("_cap")))
+    )
+    names = {v: k for k, v in CLASS_ORDER.items()}
+    classed = base.is_not_null()
+    return lf.with_columns(
+        **{
+            "class": pl.when(classed)
+            .then(final.replace_strict(names, default=None, return_dtype=pl.String))
+            .otherwise(pl.col("class_before_veto")),
+            "class_before_veto": pl.when(inherited)
+            .then(landlord_final.replace_strict(names, default=None, return_dtype=pl.String))
+            .otherwise(pl.col("class_before_veto")),
+            "veto_reasons": pl.when(classed)
+            .then(pl.col("veto_reasons").fill_null(pl.lit([], dtype=pl.List(pl.String))))
+            .otherwise(pl.lit([], dtype=pl.List(pl.String))),
+            "inherited_from": pl.when(inherited).then(pl.col("landlord_id")),
+            "_reason": pl.when(pl.col("_inherits") & ~inherited)
+            .then(pl.lit("租赁企业的业主单位未定级"))
+            .otherwise(pl.col("_reason")),
+        }
+    )
+
+
+def _bottom(lf: pl.LazyFrame) -> pl.LazyFrame:
+    eligible = pl.col("_ranked") & pl.col("class").is_in(RANKED)
+    relative = pl.col("rank").cast(pl.Float64) / pl.col("population_size")
+    lf = lf.with_columns(
+        _eligible=eligible,
+        _cls_order=pl.col("class").replace_strict(CLASS_ORDER, default=0),
+        _relative=relative,
+    ).sort(
+        ["_eligible", "_cls_order", "_relative", "tax_per_mu", "enterprise_id"],
+        descending=[True, True, True, False, False],
+        nulls_last=False,
+    )
+    return lf.with_columns(
+        park_position=pl.when(eligible).then(pl.int_range(1, pl.len() + 1, dtype=pl.Int64))
+    )

@@ -1,0 +1,108 @@
+"""The evaluation card of an enterprise: explanation, radar against the benchmarks, what-if.
+
+Reads only; the what-if re-runs the engine on the run's own input snapshot and stores nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import polars as pl
+
+from parkops.core.evaluation import engine
+from parkops.core.evaluation.explain import IndicatorLine, explain
+from parkops.core.evaluation.explain import what_if as engine_what_if
+from parkops.core.evaluation.scheme import Scheme as SchemeSpec
+from parkops.evaluation import selectors
+from parkops.evaluation.forms import WHATIF_FIELDS, WhatIfForm
+from parkops.evaluation.models import EvaluationResult, EvaluationRun
+from parkops.evaluation.services import snapshot_frame
+from parkops.registry.models import Enterprise
+
+
+def _events(run: EvaluationRun) -> list[engine.Event]:
+    return [engine.Event(**e) for e in run.events]
+
+
+def _figures(frame: pl.DataFrame, enterprise_id: int) -> dict[str, Any]:
+    rows = frame.filter(pl.col("enterprise_id") == enterprise_id)
+    return rows.row(0, named=True) if rows.height else {}
+
+
+def card_context(*, enterprise: Enterprise) -> dict[str, Any]:
+    result = selectors.enterprise_result(enterprise=enterprise)
+    if result is None:
+        return {"result": None, "enterprise": enterprise}
+    run = result.run
+    spec = SchemeSpec.from_dict(run.scheme_version.definition)
+    frame = snapshot_frame(run)
+    figures = _figures(frame, enterprise.pk)
+    stored = list(result.indicators.all())
+    lines = [
+        IndicatorLine(
+            code=i.code,
+            label=i.label,
+            unit=i.unit,
+            weight=i.weight,
+            value=i.value,
+            benchmark=i.benchmark,
+            score=i.score,
+            missing=i.is_missing,
+            capped=i.is_capped,
+        )
+        for i in stored
+    ]
+    explanation = None
+    if result.population:
+        explanation = explain(
+            lines,
+            scheme=spec,
+            population_code=result.population,
+            total=result.total_score,
+            cls=result.evaluation_class,
+            class_before_veto=result.class_before_veto,
+            figures={**figures, "land_mu": result.land_mu},
+            boundaries=run.boundaries.get(result.population, {}),
+        )
+    radar = {
+        "indicators": [
+            {"name": i.label, "max": max(3.0, (i.value or 0) / i.benchmark if i.benchmark else 0)}
+            for i in stored
+        ],
+        "enterprise": [
+            round((i.value or 0) / i.benchmark, 3) if i.benchmark and i.value else 0 for i in stored
+        ],
+        "benchmark": [1.0 for _ in stored],
+    }
+    initial = {name: figures.get(name) for name, _label in WHATIF_FIELDS}
+    return {
+        "enterprise": enterprise,
+        "result": result,
+        "run": run,
+        "indicators": stored,
+        "explanation": explanation,
+        "radar": json.dumps(radar, ensure_ascii=False),
+        "what_if_form": WhatIfForm(initial=initial),
+        "is_rented": figures.get("land_basis") == "rented",
+    }
+
+
+def what_if(
+    *, run: EvaluationRun, enterprise: Enterprise, figures: Mapping[str, float | None]
+) -> dict[str, Any]:
+    spec = SchemeSpec.from_dict(run.scheme_version.definition)
+    frame = snapshot_frame(run)
+    if not frame.filter(pl.col("enterprise_id") == enterprise.pk).height:
+        return {"missing": True}
+    outcome = engine_what_if(
+        frame,
+        spec,
+        enterprise_id=enterprise.pk,
+        changes=dict(figures),
+        events=_events(run),
+        previous_averages=run.previous_averages,
+    )
+    current: EvaluationResult | None = run.results.filter(enterprise=enterprise).first()
+    return {"outcome": outcome, "current": current}

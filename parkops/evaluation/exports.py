@@ -1,0 +1,196 @@
+"""The evaluation handbook (评价结果手册) and the bottom-30 list as .xlsx."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from parkops.core.evaluation.scheme import Scheme as SchemeSpec
+from parkops.core.xlsx import xlsx_bytes
+from parkops.evaluation import selectors
+from parkops.evaluation.choices import EvaluationClass
+from parkops.evaluation.models import EvaluationRun, IndicatorResult
+from parkops.registry.selectors import AnyUser
+
+BOTTOM_RULE = gettext_lazy(
+    "尾部排名规则：只含 A–D 类且有本企业得分者（T类、未参评、继承等级的租赁企业除外），"
+    "否决后等级低者在前；同等级按类别内相对名次（名次 ÷ 参评数）靠后者在前；"
+    "再按亩均税收低者在前；再按企业编号。"
+)
+
+
+def _sheet_name(text: str) -> str:
+    return "".join(c for c in text if c not in "[]:*?/\\")[:31]
+
+
+def handbook_xlsx(*, run: EvaluationRun, user: AnyUser) -> io.BytesIO:
+    spec = SchemeSpec.from_dict(run.scheme_version.definition)
+    results = list(selectors.results_visible(user=user, run=run).order_by("population", "rank"))
+    lines: dict[int, dict[str, IndicatorResult]] = {}
+    for line in IndicatorResult.objects.filter(result__in=[r.pk for r in results]):
+        lines.setdefault(line.result_id, {})[line.code] = line
+    with xlsx_bytes() as (book, buffer):
+        head = book.add_format(
+            {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True}
+        )
+        num = book.add_format({"num_format": "#,##0.00"})
+        summary = book.add_worksheet(_("汇总"))
+        info: list[tuple[str, Any]] = [
+            (_("评价年度"), run.year),
+            (_("方案版本"), str(run.scheme_version)),
+            (_("状态"), run.get_status_display()),
+            (
+                _("发布时间"),
+                run.published_at.strftime("%Y-%m-%d %H:%M") if run.published_at else "—",
+            ),
+            (_("输入数据指纹（SHA-256）"), run.input_hash),
+            (_("企业数"), len(results)),
+            (_("尾部排名规则"), str(BOTTOM_RULE)),
+        ]
+        if run.scheme_version.is_provisional:
+            info.append((_("说明"), _("默认方案（待录入区级手册）")))
+        for n, (label, value) in enumerate(info):
+            summary.write(n, 0, label, head)
+            summary.write(n, 1, value)
+        row = len(info) + 1
+        summary.write_row(
+            row, 0, [_("评价类别"), *[str(c.label) for c in EvaluationClass], _("合计")], head
+        )
+        for entry in selectors.class_counts(user=user, run=run):
+            row += 1
+            summary.write_row(row, 0, [entry["population"], *entry["counts"], entry["total"]])
+        row += 2
+        summary.write(row, 0, _("方案依据"), head)
+        for source in spec.sources:
+            row += 1
+            summary.write(row, 0, source)
+        summary.set_column(0, 0, 24)
+        summary.set_column(1, 8, 14)
+
+        for population in spec.populations:
+            sheet = book.add_worksheet(_sheet_name(population.label))
+            ind = population.indicators
+            header = [
+                _("类别内排名"),
+                _("企业名称"),
+                _("统一社会信用代码"),
+                _("小园区"),
+                _("计算用地（亩）"),
+            ]
+            for i in ind:
+                header += [f"{i.label}（{i.unit}）" if i.unit else i.label, f"{i.label}{_('得分')}"]
+            header += [
+                _("综合得分"),
+                _("否决前等级"),
+                _("评价等级"),
+                _("否决原因"),
+                _("园区倒数位次"),
+            ]
+            sheet.write_row(0, 0, header, head)
+            r = 0
+            for res in results:
+                if res.population != population.code or res.rank is None:
+                    continue
+                r += 1
+                mine = lines.get(res.pk, {})
+                cells: list[Any] = [
+                    res.rank,
+                    res.enterprise.name,
+                    res.enterprise.uscc or "",
+                    str(res.enterprise.small_park or ""),
+                    res.land_mu,
+                ]
+                for i in ind:
+                    found = mine.get(i.code)
+                    cells += [found.value if found else None, found.score if found else None]
+                cells += [
+                    res.total_score,
+                    res.class_before_veto,
+                    res.evaluation_class,
+                    "；".join(res.veto_reasons),
+                    res.park_position,
+                ]
+                for c, value in enumerate(cells):
+                    if isinstance(value, float):
+                        sheet.write_number(r, c, value, num)
+                    elif value is not None:
+                        sheet.write(r, c, value)
+            sheet.freeze_panes(1, 2)
+            sheet.set_column(1, 1, 32)
+            sheet.set_column(2, 2, 20)
+            sheet.autofilter(0, 0, max(r, 1), len(header) - 1)
+
+        excluded = book.add_worksheet(_("未排名企业"))
+        excluded.write_row(
+            0, 0, [_("企业名称"), _("统一社会信用代码"), _("评价等级"), _("原因")], head
+        )
+        r = 0
+        for res in results:
+            if res.rank is None:
+                r += 1
+                excluded.write_row(
+                    r,
+                    0,
+                    [
+                        res.enterprise.name,
+                        res.enterprise.uscc or "",
+                        res.get_evaluation_class_display(),
+                        res.excluded_reason,
+                    ],
+                )
+        excluded.set_column(0, 0, 32)
+        excluded.set_column(1, 3, 24)
+    return buffer
+
+
+def bottom_xlsx(*, run: EvaluationRun, user: AnyUser) -> io.BytesIO:
+    rows = selectors.bottom(user=user, run=run)
+    with xlsx_bytes() as (book, buffer):
+        head = book.add_format({"bold": True, "bg_color": "#FCE4D6", "border": 1})
+        sheet = book.add_worksheet(_("尾部30家"))
+        sheet.write_row(
+            0,
+            0,
+            [
+                _("倒数位次"),
+                _("企业名称"),
+                _("统一社会信用代码"),
+                _("小园区"),
+                _("评价类别"),
+                _("类别内排名"),
+                _("综合得分"),
+                _("亩均税收（万元/亩）"),
+                _("评价等级"),
+                _("否决原因"),
+                _("上年倒数位次"),
+                _("上年等级"),
+            ],
+            head,
+        )
+        for n, b in enumerate(rows, 1):
+            r = b.result
+            sheet.write_row(
+                n,
+                0,
+                [
+                    r.park_position,
+                    r.enterprise.name,
+                    r.enterprise.uscc or "",
+                    str(r.enterprise.small_park or ""),
+                    r.population_label,
+                    f"{r.rank}/{r.population_size}",
+                    r.total_score,
+                    r.tax_per_mu,
+                    r.evaluation_class,
+                    "；".join(r.veto_reasons),
+                    b.last_position if b.last_position is not None else "—",
+                    b.last_class or "—",
+                ],
+            )
+        sheet.write(len(rows) + 2, 0, str(BOTTOM_RULE))
+        sheet.set_column(1, 1, 32)
+        sheet.set_column(2, 3, 20)
+    return buffer

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from parkops.evaluation.models import SchemeVersion, VetoEvent
+from parkops.registry.models import EnterpriseYear
+
+
+def _years() -> list[tuple[int, int]]:
+    years = EnterpriseYear.objects.order_by("-year").values_list("year", flat=True).distinct()
+    return [(y, y) for y in years]
+
+
+class RunForm(forms.Form):
+    year = forms.TypedChoiceField(label=_("评价年度"), coerce=int, choices=_years)
+    scheme_version = forms.ModelChoiceField(
+        label=_("方案版本"),
+        queryset=SchemeVersion.objects.select_related("scheme").order_by("scheme__name", "-number"),
+    )
+    note = forms.CharField(label=_("备注"), required=False, max_length=500)
+
+
+class SchemeForm(forms.Form):
+    definition = forms.CharField(
+        label=_("方案定义（JSON）"),
+        widget=forms.Textarea(attrs={"rows": 28, "class": "font-monospace small"}),
+    )
+    note = forms.CharField(label=_("修改说明"), required=False, max_length=500)
+
+    def clean_definition(self) -> Any:
+        try:
+            return json.loads(self.cleaned_data["definition"])
+        except json.JSONDecodeError as error:
+            raise forms.ValidationError(
+                _("JSON 格式有误：第 %(line)s 行第 %(col)s 列"),
+                params={"line": error.lineno, "col": error.colno},
+            ) from error
+
+
+class SchemeCopyForm(forms.Form):
+    name = forms.CharField(label=_("新方案名称"), max_length=100)
+
+
+class VetoEventForm(forms.ModelForm):
+    class Meta:
+        model = VetoEvent
+        fields = ("enterprise", "kind", "grade", "occurred_on", "description", "source")
+        widgets = {"occurred_on": forms.DateInput(attrs={"type": "date"})}
+
+
+WHATIF_FIELDS = (
+    ("revenue", _("营业收入（万元）")),
+    ("tax", _("税收（万元）")),
+    ("value_added", _("工业增加值（万元）")),
+    ("energy_tce", _("综合能耗（吨标准煤）")),
+    ("emissions_t", _("主要污染物排放量（吨）")),
+    ("rd_expense", _("研发经费（万元）")),
+    ("employees", _("从业人员（人）")),
+    ("land_mu", _("用地面积（亩）")),
+    ("rented_floor_m2", _("租用建筑面积（㎡）")),
+)
+
+
+class WhatIfForm(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, label in WHATIF_FIELDS:
+            self.fields[name] = forms.FloatField(label=label, required=False, min_value=0)
+        # net tax may be negative (留抵退税)
+        self.fields["tax"] = forms.FloatField(label=self.fields["tax"].label, required=False)

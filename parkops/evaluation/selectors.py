@@ -1,0 +1,298 @@
+"""Reads of the evaluation. The two functions at the top are a contract other apps code against."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import polars as pl
+from django.db.models import Count, FloatField, QuerySet
+from django.db.models.functions import Cast
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from parkops.accounts.roles import sees_whole_park
+from parkops.core.evaluation import engine
+from parkops.evaluation.choices import EvaluationClass, RunStatus
+from parkops.evaluation.models import (
+    EvaluationResult,
+    EvaluationRun,
+    SchemeVersion,
+    VetoEvent,
+)
+from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot
+from parkops.registry.selectors import AnyUser, enterprises_visible_to
+
+
+def published_run(*, year: int) -> EvaluationRun | None:
+    """The published run of the year (the latest published if several), or None."""
+    return (
+        EvaluationRun.objects.filter(year=year, status=RunStatus.PUBLISHED)
+        .order_by("-published_at", "-pk")
+        .first()
+    )
+
+
+def enterprise_classes(*, year: int) -> dict[int, EvaluationClass]:
+    """Enterprise id -> class from the published run of `year`; {} when none is published."""
+    run = published_run(year=year)
+    if run is None:
+        return {}
+    rows = EvaluationResult.objects.filter(run=run).values_list("enterprise_id", "evaluation_class")
+    return {enterprise_id: EvaluationClass(cls) for enterprise_id, cls in rows}
+
+
+def incident_counts(*, year: int) -> dict[int, int]:
+    """Enterprise id -> number of recorded veto events (not voided) that occurred in `year`."""
+    rows = (
+        VetoEvent.objects.filter(occurred_on__year=year, is_void=False)
+        .values("enterprise_id")
+        .annotate(n=Count("pk"))
+        .values_list("enterprise_id", "n")
+    )
+    return dict(rows)
+
+
+# --- reading the registry into the engine's input ---------------------------------------------
+
+_FLOAT_FIELDS = (
+    "output_value",
+    "revenue",
+    "tax",
+    "value_added",
+    "energy_tce",
+    "emissions_t",
+    "rd_expense",
+    "land_mu",
+    "rented_floor_m2",
+)
+
+
+def landlords() -> dict[int, int]:
+    """Small park id -> the enterprise holding its first plot (the landlord of its tenants)."""
+    rows = (
+        LandPlot.objects.filter(small_park__isnull=False, holder__isnull=False)
+        .order_by("pk")
+        .values_list("small_park_id", "holder_id")
+    )
+    found: dict[int, int] = {}
+    for park, holder in rows:
+        found.setdefault(park, holder)
+    return found
+
+
+def input_frame(*, year: int) -> pl.DataFrame:
+    """The year's enterprise-year figures as the engine's input (one row per enterprise)."""
+    casts = {f"f_{name}": Cast(name, FloatField()) for name in _FLOAT_FIELDS}
+    rows = (
+        EnterpriseYear.objects.filter(year=year)
+        .annotate(**casts)
+        .order_by("enterprise_id")
+        .values_list(
+            "enterprise_id",
+            "is_above_scale",
+            "land_basis",
+            *casts,
+            "employees",
+            "enterprise__production_started_on",
+            "enterprise__industry_code",
+            "enterprise__small_park_id",
+        )
+    )
+    by_park = landlords()
+    year_end = date(year, 12, 31)
+    records = []
+    for r in rows.iterator(chunk_size=5000):
+        started: date | None = r[13]
+        park: int | None = r[15]
+        landlord = by_park.get(park) if park is not None else None
+        records.append(
+            {
+                "enterprise_id": r[0],
+                "above_scale": r[1],
+                "land_basis": r[2],
+                **dict(zip(_FLOAT_FIELDS, r[3:12], strict=True)),
+                "employees": None if r[12] is None else float(r[12]),
+                "years_in_production": None
+                if started is None
+                else (year_end - started).days / 365.25,
+                "industry_code": r[14],
+                "landlord_id": landlord if landlord != r[0] else None,
+            }
+        )
+    return engine.input_frame(records)
+
+
+def events_for(*, year: int) -> list[engine.Event]:
+    """The veto events (not voided) that occurred in `year`, as the engine reads them."""
+    rows = VetoEvent.objects.filter(occurred_on__year=year, is_void=False).order_by("pk")
+    return [
+        engine.Event(enterprise_id=e.enterprise_id, kind=e.kind, grade=int(e.grade[0]))
+        for e in rows
+    ]
+
+
+# --- runs and results, scoped to what the user may see -----------------------------------------
+
+
+def run_list() -> QuerySet[EvaluationRun]:
+    return EvaluationRun.objects.select_related("scheme_version__scheme", "created_by").defer(
+        "input_snapshot"
+    )
+
+
+def run_get(*, pk: int) -> EvaluationRun:
+    return get_object_or_404(run_list(), pk=pk)
+
+
+def previous_run(run: EvaluationRun) -> EvaluationRun | None:
+    """The run to compare with: last year's published run, or else its latest run."""
+    return published_run(year=run.year - 1) or (
+        run_list().filter(year=run.year - 1).order_by("-created_at", "-pk").first()
+    )
+
+
+def results_visible(*, user: AnyUser, run: EvaluationRun) -> QuerySet[EvaluationResult]:
+    qs = EvaluationResult.objects.filter(run=run)
+    if not sees_whole_park(user):
+        qs = qs.filter(enterprise__in=enterprises_visible_to(user))
+    return qs.select_related("enterprise", "enterprise__small_park")
+
+
+def class_counts(*, user: AnyUser, run: EvaluationRun) -> list[dict[str, Any]]:
+    """Per population: the count of each class; the excluded classes on a line of their own."""
+    rows = (
+        results_visible(user=user, run=run)
+        .values("population_label", "evaluation_class")
+        .annotate(n=Count("pk"))
+        .order_by("population_label")
+    )
+    table: dict[str, dict[str, int]] = {}
+    for r in rows:
+        label = r["population_label"] or str(_("未归类"))
+        table.setdefault(label, {})[r["evaluation_class"]] = r["n"]
+    return [
+        {
+            "population": label,
+            "counts": [counts.get(c.value, 0) for c in EvaluationClass],
+            "total": sum(counts.values()),
+        }
+        for label, counts in table.items()
+    ]
+
+
+def score_histogram(
+    *, user: AnyUser, run: EvaluationRun, bins: int = 20
+) -> dict[str, dict[str, list[Any]]]:
+    """Per population, the count of total scores in `bins` equal bins (for the chart)."""
+    rows = results_visible(user=user, run=run).filter(total_score__isnull=False)
+    scores: dict[str, list[float]] = {}
+    for label, score in rows.values_list("population_label", "total_score"):
+        if score is not None:
+            scores.setdefault(label, []).append(score)
+    out: dict[str, dict[str, list[Any]]] = {}
+    for label, values in scores.items():
+        lo, hi = min(values), max(values)
+        width = (hi - lo) / bins or 1.0
+        counts = [0] * bins
+        for v in values:
+            counts[min(int((v - lo) / width), bins - 1)] += 1
+        edges = [f"{lo + k * width:.0f}" for k in range(bins)]
+        out[label] = {"edges": edges, "counts": counts}
+    return out
+
+
+@dataclass(frozen=True)
+class BottomRow:
+    result: EvaluationResult
+    last_position: int | None
+    last_class: str | None
+
+
+def bottom(*, user: AnyUser, run: EvaluationRun, limit: int = 30) -> list[BottomRow]:
+    """The `limit` lowest-ranked enterprises of the park after vetoes, with last year's place."""
+    rows = list(
+        results_visible(user=user, run=run)
+        .filter(park_position__isnull=False, park_position__lte=limit)
+        .order_by("park_position")
+    )
+    previous = previous_run(run)
+    last: dict[int, tuple[int | None, str]] = {}
+    if previous is not None:
+        last = {
+            e: (p, c)
+            for e, p, c in EvaluationResult.objects.filter(
+                run=previous, enterprise_id__in=[r.enterprise_id for r in rows]
+            ).values_list("enterprise_id", "park_position", "evaluation_class")
+        }
+    return [
+        BottomRow(
+            r,
+            last.get(r.enterprise_id, (None, None))[0],
+            last.get(r.enterprise_id, (None, None))[1],
+        )
+        for r in rows
+    ]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    previous: EvaluationRun | None
+    classes: list[str]
+    matrix: list[tuple[str, list[int]]]  # (last year's class, counts by this year's class)
+    up: list[tuple[EvaluationResult, str, str]]
+    down: list[tuple[EvaluationResult, str, str]]
+
+
+def compare(*, user: AnyUser, run: EvaluationRun, movers: int = 10) -> Comparison:
+    """The class migration matrix against last year's run, and the biggest movers."""
+    classes = [c.value for c in EvaluationClass]
+    previous = previous_run(run)
+    if previous is None:
+        return Comparison(None, classes, [], [], [])
+    before = dict(
+        EvaluationResult.objects.filter(run=previous).values_list(
+            "enterprise_id", "evaluation_class"
+        )
+    )
+    now = list(results_visible(user=user, run=run).filter(enterprise_id__in=before))
+    matrix = {c: [0] * len(classes) for c in classes}
+    order = {c: n for n, c in enumerate(classes)}
+    moves = []
+    for r in now:
+        old = before[r.enterprise_id]
+        matrix[old][order[r.evaluation_class]] += 1
+        if old in "ABCD" and r.evaluation_class in "ABCD":
+            moves.append((order[old] - order[r.evaluation_class], r, old))
+    moves.sort(key=lambda m: (-m[0], m[1].enterprise_id))
+    up = [(r, old, r.evaluation_class) for d, r, old in moves if d > 0][:movers]
+    down = [(r, old, r.evaluation_class) for d, r, old in reversed(moves) if d < 0][:movers]
+    return Comparison(previous, classes, [(c, matrix[c]) for c in classes], up, down)
+
+
+def enterprise_result(
+    *, enterprise: Enterprise, run: EvaluationRun | None = None
+) -> EvaluationResult | None:
+    """The enterprise's result in `run`, or in the latest published run (else the latest run)."""
+    qs = EvaluationResult.objects.filter(enterprise=enterprise).select_related(
+        "run__scheme_version__scheme", "inherited_from"
+    )
+    if run is not None:
+        return qs.filter(run=run).first()
+    published = qs.filter(run__status=RunStatus.PUBLISHED).order_by(
+        "-run__year", "-run__published_at"
+    )
+    return published.first() or qs.order_by("-run__year", "-run__created_at").first()
+
+
+def scheme_versions() -> QuerySet[SchemeVersion]:
+    return SchemeVersion.objects.select_related("scheme", "created_by").annotate(
+        run_count=Count("runs")
+    )
+
+
+def veto_events(*, user: AnyUser) -> QuerySet[VetoEvent]:
+    return VetoEvent.objects.filter(enterprise__in=enterprises_visible_to(user)).select_related(
+        "enterprise"
+    )

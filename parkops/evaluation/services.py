@@ -1,0 +1,310 @@
+"""Writes of the evaluation: schemes and their versions, runs, publishing, veto events.
+
+A run reads the registry through a selector, hands the frame to the pure engine and stores what
+comes back. A published run never changes: every write to a run goes through `_refuse_if_published`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import polars as pl
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from parkops.core.evaluation import engine
+from parkops.core.evaluation.default import DEFAULT_SCHEME_NAME, default_definition
+from parkops.core.evaluation.explain import class_boundaries
+from parkops.core.evaluation.scheme import Scheme as SchemeSpec
+from parkops.core.evaluation.scheme import SchemeError
+from parkops.evaluation import selectors
+from parkops.evaluation.choices import RunStatus
+from parkops.evaluation.models import (
+    EvaluationResult,
+    EvaluationRun,
+    IndicatorResult,
+    Scheme,
+    SchemeVersion,
+    VetoEvent,
+)
+
+Progress = Callable[[str, int, int], None]  # (step, done, total)
+RESULT_BATCH = 2000
+INDICATOR_BATCH = 5000
+VETO_EDITABLE = ("enterprise", "kind", "grade", "occurred_on", "description", "source")
+
+
+def _quiet(step: str, done: int, total: int) -> None:
+    pass
+
+
+# --- schemes --------------------------------------------------------------------------------
+
+
+def scheme_parse(definition: Any) -> SchemeSpec:
+    """The scheme, or a ValidationError listing every problem in Chinese."""
+    try:
+        return SchemeSpec.from_dict(definition)
+    except SchemeError as error:
+        raise ValidationError({"definition": error.problems}) from error
+
+
+@transaction.atomic
+def scheme_default() -> SchemeVersion:
+    """The default scheme's latest version, created on first use."""
+    scheme, _created = Scheme.objects.get_or_create(
+        name=DEFAULT_SCHEME_NAME,
+        defaults={"description": _("依据公开的浙江县级亩均效益评价做法拟定，待录入区级手册。")},
+    )
+    version = scheme.versions.order_by("-number").first()
+    if version is None:
+        version = SchemeVersion.objects.create(
+            scheme=scheme, number=1, definition=default_definition(), is_provisional=True
+        )
+    return version
+
+
+@transaction.atomic
+def scheme_version_create(
+    *,
+    scheme: Scheme,
+    definition: Any,
+    user: User | None = None,
+    note: str = "",
+) -> SchemeVersion:
+    """Save an edited definition as the scheme's next version (versions never change)."""
+    scheme_parse(definition)
+    number = (scheme.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    provisional = scheme.name == DEFAULT_SCHEME_NAME and definition == default_definition()
+    version = SchemeVersion(
+        scheme=scheme,
+        number=number,
+        definition=definition,
+        note=note,
+        created_by=user,
+        is_provisional=provisional,
+    )
+    version.full_clean()
+    version.save()
+    return version
+
+
+@transaction.atomic
+def scheme_copy(*, version: SchemeVersion, name: str, user: User | None = None) -> SchemeVersion:
+    """A new scheme, named `name`, starting from a copy of `version`."""
+    scheme = Scheme(name=name.strip(), description=_("复制自 %(v)s") % {"v": version})
+    scheme.full_clean()
+    scheme._change_reason = _("复制方案")  # type: ignore[attr-defined]
+    scheme.save()
+    definition = {**version.definition, "name": scheme.name}
+    return scheme_version_create(
+        scheme=scheme, definition=definition, user=user, note=_("复制自 %(v)s") % {"v": version}
+    )
+
+
+def scheme_from_file(*, definition: Mapping[str, Any], user: User | None = None) -> SchemeVersion:
+    """The version holding `definition`: an identical existing version, or a new one."""
+    spec = scheme_parse(dict(definition))
+    for version in SchemeVersion.objects.filter(scheme__name=spec.name).order_by("-number"):
+        if version.definition == definition:
+            return version
+    scheme, _created = Scheme.objects.get_or_create(name=spec.name)
+    return scheme_version_create(
+        scheme=scheme, definition=dict(definition), user=user, note=_("从文件导入")
+    )
+
+
+# --- runs -----------------------------------------------------------------------------------
+
+
+def _refuse_if_published(run: EvaluationRun) -> None:
+    # Read the status from the database: the caller's copy may predate the publishing.
+    published = EvaluationRun.objects.filter(pk=run.pk, status=RunStatus.PUBLISHED).exists()
+    if published or run.status == RunStatus.PUBLISHED:
+        raise ValidationError(_("%(year)s 年度的评价已发布，结果不能再修改") % {"year": run.year})
+
+
+def input_hash(frame: pl.DataFrame, events: list[engine.Event]) -> str:
+    digest = hashlib.sha256(frame.sort("enterprise_id").write_csv().encode())
+    digest.update(json.dumps([e.__dict__ for e in events], sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def snapshot_bytes(frame: pl.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    frame.write_parquet(buffer)
+    return buffer.getvalue()
+
+
+def snapshot_frame(run: EvaluationRun) -> pl.DataFrame:
+    return pl.read_parquet(io.BytesIO(bytes(run.input_snapshot)))
+
+
+def run_create(
+    *,
+    year: int,
+    version: SchemeVersion | None = None,
+    user: User | None = None,
+    note: str = "",
+    progress: Progress = _quiet,
+) -> EvaluationRun:
+    """Evaluate `year` under `version` (the default scheme if none) and store a draft run."""
+    version = version or scheme_default()
+    spec = scheme_parse(version.definition)
+    progress("load", 0, 1)
+    frame = selectors.input_frame(year=year)
+    if frame.is_empty():
+        raise ValidationError(_("%(year)s 年度没有企业年度数据，无法评价") % {"year": year})
+    previous = selectors.input_frame(year=year - 1)
+    averages = engine.park_averages(previous, spec) if not previous.is_empty() else {}
+    events = selectors.events_for(year=year)
+    progress("load", 1, 1)
+    progress("evaluate", 0, 1)
+    result = engine.evaluate(frame, spec, events=events, previous_averages=averages)
+    progress("evaluate", 1, 1)
+    with transaction.atomic():
+        run = EvaluationRun(
+            year=year,
+            scheme_version=version,
+            input_hash=input_hash(frame, events),
+            input_snapshot=snapshot_bytes(frame),
+            events=[e.__dict__ for e in events],
+            previous_averages=averages,
+            boundaries=class_boundaries(result, spec),
+            enterprise_count=result.height,
+            note=note,
+            created_by=user,
+        )
+        run.full_clean()
+        run._change_reason = _("运行评价")  # type: ignore[attr-defined]
+        run.save()
+        _store_results(run, spec, result, progress)
+    return run
+
+
+def _store_results(
+    run: EvaluationRun, spec: SchemeSpec, result: pl.DataFrame, progress: Progress
+) -> None:
+    labels = {p.code: p.label for p in spec.populations}
+    indicators = {p.code: p.indicators for p in spec.populations}
+    total = result.height
+    for offset in range(0, total, RESULT_BATCH):
+        chunk = list(result.slice(offset, RESULT_BATCH).iter_rows(named=True))
+        stored = EvaluationResult.objects.bulk_create(
+            [
+                EvaluationResult(
+                    run=run,
+                    enterprise_id=r["enterprise_id"],
+                    population=r["population"] or "",
+                    population_label=labels.get(r["population"] or "", ""),
+                    land_mu=r["land_mu"],
+                    tax_per_mu=r["tax_per_mu"],
+                    total_score=r["total_score"],
+                    rank=r["rank"],
+                    population_size=r["population_size"],
+                    park_position=r["park_position"],
+                    evaluation_class=r["class"],
+                    class_before_veto=r["class_before_veto"],
+                    veto_reasons=r["veto_reasons"],
+                    excluded_reason=r["excluded_reason"] or "",
+                    inherited_from_id=r["inherited_from"],
+                )
+                for r in chunk
+            ]
+        )
+        lines = [
+            IndicatorResult(
+                result_id=saved.pk,
+                position=n,
+                code=ind.code,
+                label=ind.label,
+                unit=ind.unit,
+                weight=ind.weight,
+                value=r[f"{ind.code}__value"],
+                benchmark=r[f"{ind.code}__benchmark"],
+                score=r[f"{ind.code}__score"] or 0.0,
+                is_missing=bool(r[f"{ind.code}__missing"]),
+                is_capped=bool(r[f"{ind.code}__capped"]),
+            )
+            for r, saved in zip(chunk, stored, strict=True)
+            if r["population"]
+            for n, ind in enumerate(indicators[r["population"]], 1)
+        ]
+        IndicatorResult.objects.bulk_create(lines, batch_size=INDICATOR_BATCH)
+        progress("store", min(offset + RESULT_BATCH, total), total)
+
+
+@transaction.atomic
+def run_publish(*, run: EvaluationRun, user: User | None = None) -> EvaluationRun:
+    run = EvaluationRun.objects.select_for_update().get(pk=run.pk)
+    _refuse_if_published(run)
+    run.status = RunStatus.PUBLISHED
+    run.published_at = timezone.now()
+    run.published_by = user
+    run.full_clean()
+    run._change_reason = _("发布评价结果")  # type: ignore[attr-defined]
+    run.save()
+    return run
+
+
+@transaction.atomic
+def run_update_note(*, run: EvaluationRun, note: str) -> EvaluationRun:
+    _refuse_if_published(run)
+    run.note = note
+    run._change_reason = _("修改备注")  # type: ignore[attr-defined]
+    run.save(update_fields=["note", "updated_at"])
+    return run
+
+
+@transaction.atomic
+def run_delete(*, run: EvaluationRun) -> None:
+    """Delete a draft run and its results; a published run is refused."""
+    _refuse_if_published(run)
+    run._change_reason = _("删除评价草稿")  # type: ignore[attr-defined]
+    run.delete()
+
+
+@transaction.atomic
+def result_override(*, result: EvaluationResult, evaluation_class: str, reason: str) -> None:
+    """Correct a class in a draft run by hand; a published run is refused."""
+    _refuse_if_published(result.run)
+    if not reason.strip():
+        raise ValidationError(_("请说明修改原因"))
+    result.evaluation_class = evaluation_class
+    result.veto_reasons = [*result.veto_reasons, _("人工调整：%(r)s") % {"r": reason.strip()}]
+    result.full_clean()
+    result.save(update_fields=["evaluation_class", "veto_reasons"])
+
+
+# --- veto events ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def veto_event_create(*, data: Mapping[str, Any], reason: str = "") -> VetoEvent:
+    unknown = set(data) - set(VETO_EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    event = VetoEvent(**data)
+    event.full_clean()
+    event._change_reason = reason or _("登记否决事件")  # type: ignore[attr-defined]
+    event.save()
+    return event
+
+
+@transaction.atomic
+def veto_event_void(*, event: VetoEvent, reason: str) -> VetoEvent:
+    """Void an event after review (soft: it stays on record with the reason)."""
+    if not reason.strip():
+        raise ValidationError(_("请说明撤销原因"))
+    event.is_void = True
+    event._change_reason = reason.strip()  # type: ignore[attr-defined]
+    event.save(update_fields=["is_void", "updated_at"])
+    return event

@@ -1,0 +1,218 @@
+"""Pages of the evaluation. Each view reads through a selector and writes through a service."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from parkops.core.evaluation.scheme import Scheme as SchemeSpec
+from parkops.core.xlsx import XLSX_CONTENT_TYPE
+from parkops.evaluation import card, selectors, services
+from parkops.evaluation.exports import BOTTOM_RULE, bottom_xlsx, handbook_xlsx
+from parkops.evaluation.forms import RunForm, SchemeCopyForm, SchemeForm, VetoEventForm, WhatIfForm
+from parkops.evaluation.models import SchemeVersion
+from parkops.registry.selectors import enterprise_get
+
+VIEW_RUN = "evaluation.view_evaluationrun"
+
+
+def _errors(request: HttpRequest, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@permission_required(VIEW_RUN, raise_exception=True)
+def run_list(request: HttpRequest) -> HttpResponse:
+    form = None
+    if request.user.has_perm("evaluation.add_evaluationrun"):
+        services.scheme_default()
+        form = RunForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                run = services.run_create(
+                    year=form.cleaned_data["year"],
+                    version=form.cleaned_data["scheme_version"],
+                    note=form.cleaned_data["note"],
+                    user=request.user,  # type: ignore[arg-type]
+                )
+            except ValidationError as error:
+                _errors(request, error)
+            else:
+                messages.success(
+                    request, _("已完成 %(year)s 年度评价（草稿）") % {"year": run.year}
+                )
+                return HttpResponseRedirect(run.get_absolute_url())
+    elif request.method == "POST":
+        return HttpResponse(status=403)
+    runs = selectors.run_list()
+    return render(request, "evaluation/run_list.html", {"runs": runs, "form": form})
+
+
+@permission_required(VIEW_RUN, raise_exception=True)
+def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    run = selectors.run_get(pk=pk)
+    user = request.user
+    context = {
+        "run": run,
+        "counts": selectors.class_counts(user=user, run=run),
+        "classes": selectors.EvaluationClass,
+        "histogram": json.dumps(selectors.score_histogram(user=user, run=run), ensure_ascii=False),
+        "bottom": selectors.bottom(user=user, run=run),
+        "comparison": selectors.compare(user=user, run=run),
+        "bottom_rule": BOTTOM_RULE,
+    }
+    return render(request, "evaluation/run_detail.html", context)
+
+
+@require_POST
+@permission_required("evaluation.change_evaluationrun", raise_exception=True)
+def run_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    run = selectors.run_get(pk=pk)
+    try:
+        services.run_publish(run=run, user=request.user)  # type: ignore[arg-type]
+    except ValidationError as error:
+        _errors(request, error)
+    else:
+        messages.success(request, _("已发布，结果不再改变"))
+    return HttpResponseRedirect(run.get_absolute_url())
+
+
+@require_POST
+@permission_required("evaluation.delete_evaluationrun", raise_exception=True)
+def run_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    run = selectors.run_get(pk=pk)
+    try:
+        services.run_delete(run=run)
+    except ValidationError as error:
+        _errors(request, error)
+        return HttpResponseRedirect(run.get_absolute_url())
+    messages.success(request, _("已删除评价草稿"))
+    return HttpResponseRedirect(reverse("evaluation:run_list"))
+
+
+def _xlsx(buffer: Any, name: str) -> HttpResponseBase:
+    return FileResponse(buffer, as_attachment=True, filename=name, content_type=XLSX_CONTENT_TYPE)
+
+
+@permission_required(VIEW_RUN, raise_exception=True)
+def run_bottom(request: HttpRequest, pk: int) -> HttpResponseBase:
+    run = selectors.run_get(pk=pk)
+    if request.GET.get("format") == "xlsx":
+        return _xlsx(bottom_xlsx(run=run, user=request.user), f"尾部30家企业-{run.year}.xlsx")
+    context = {
+        "run": run,
+        "bottom": selectors.bottom(user=request.user, run=run),
+        "bottom_rule": BOTTOM_RULE,
+    }
+    return render(request, "evaluation/bottom.html", context)
+
+
+@permission_required(VIEW_RUN, raise_exception=True)
+def run_handbook(request: HttpRequest, pk: int) -> HttpResponseBase:
+    run = selectors.run_get(pk=pk)
+    return _xlsx(handbook_xlsx(run=run, user=request.user), f"评价结果手册-{run.year}.xlsx")
+
+
+@require_POST
+@permission_required(VIEW_RUN, raise_exception=True)
+def what_if(request: HttpRequest, pk: int, enterprise_pk: int) -> HttpResponse:
+    """Re-run the engine with the figures typed in; nothing is saved."""
+    run = selectors.run_get(pk=pk)
+    enterprise = enterprise_get(user=request.user, pk=enterprise_pk)
+    form = WhatIfForm(request.POST)
+    context: dict[str, Any] = {"form": form, "run": run, "enterprise": enterprise}
+    if form.is_valid():
+        context.update(card.what_if(run=run, enterprise=enterprise, figures=form.cleaned_data))
+    return render(request, "evaluation/_what_if_result.html", context)
+
+
+@permission_required("evaluation.view_schemeversion", raise_exception=True)
+def scheme_list(request: HttpRequest) -> HttpResponse:
+    services.scheme_default()
+    versions = selectors.scheme_versions().order_by("scheme__name", "-number")
+    return render(request, "evaluation/scheme_list.html", {"versions": versions})
+
+
+@permission_required("evaluation.view_schemeversion", raise_exception=True)
+def scheme_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    version = get_object_or_404(selectors.scheme_versions(), pk=pk)
+    context = {
+        "version": version,
+        "spec": SchemeSpec.from_dict(version.definition),
+        "json": json.dumps(version.definition, ensure_ascii=False, indent=2),
+        "copy_form": SchemeCopyForm(),
+    }
+    return render(request, "evaluation/scheme_detail.html", context)
+
+
+@permission_required("evaluation.add_schemeversion", raise_exception=True)
+def scheme_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Edit a version's JSON: 'validate' checks it, 'save' stores it as the next version."""
+    version = get_object_or_404(SchemeVersion.objects.select_related("scheme"), pk=pk)
+    initial = {"definition": json.dumps(version.definition, ensure_ascii=False, indent=2)}
+    form = SchemeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        definition = form.cleaned_data["definition"]
+        try:
+            if "validate" in request.POST:
+                services.scheme_parse(definition)
+                messages.success(request, _("方案校验通过，尚未保存"))
+            else:
+                new = services.scheme_version_create(
+                    scheme=version.scheme,
+                    definition=definition,
+                    user=request.user,  # type: ignore[arg-type]
+                    note=form.cleaned_data["note"],
+                )
+                messages.success(request, _("已保存为新版本 %(v)s") % {"v": new})
+                return HttpResponseRedirect(new.get_absolute_url())
+        except ValidationError as error:
+            form.add_error("definition", error.messages)
+    return render(request, "evaluation/scheme_form.html", {"form": form, "version": version})
+
+
+@require_POST
+@permission_required("evaluation.add_scheme", raise_exception=True)
+def scheme_copy(request: HttpRequest, pk: int) -> HttpResponse:
+    version = get_object_or_404(SchemeVersion, pk=pk)
+    form = SchemeCopyForm(request.POST)
+    if form.is_valid():
+        try:
+            new = services.scheme_copy(
+                version=version,
+                name=form.cleaned_data["name"],
+                user=request.user,  # type: ignore[arg-type]
+            )
+        except ValidationError as error:
+            _errors(request, error)
+        else:
+            messages.success(request, _("已复制为“%(name)s”") % {"name": new.scheme.name})
+            return HttpResponseRedirect(new.get_absolute_url())
+    else:
+        _errors(request, ValidationError(list(form.errors["name"])))
+    return HttpResponseRedirect(version.get_absolute_url())
+
+
+@permission_required("evaluation.view_vetoevent", raise_exception=True)
+def veto_list(request: HttpRequest) -> HttpResponse:
+    form = None
+    if request.user.has_perm("evaluation.add_vetoevent"):
+        form = VetoEventForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            services.veto_event_create(data=form.cleaned_data)
+            messages.success(request, _("已登记否决事件"))
+            return HttpResponseRedirect(reverse("evaluation:veto_list"))
+    elif request.method == "POST":
+        return HttpResponse(status=403)
+    events = selectors.veto_events(user=request.user)[:500]
+    return render(request, "evaluation/veto_list.html", {"events": events, "form": form})
