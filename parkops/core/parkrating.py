@@ -82,6 +82,7 @@ class Rating:
 
 
 HUNDRED = Decimal(100)
+RANKED = ("A", "B", "C", "D")
 
 
 def _pct(part: int | Decimal, whole: int | Decimal) -> Decimal | None:
@@ -107,7 +108,9 @@ def average_tax_per_mu(parks: Iterable[ParkFacts]) -> Decimal | None:
 def park_metrics(park: ParkFacts, benchmark: Decimal | None) -> Metrics:
     tax = park_tax(park)
     per_mu = tax / park.land_mu if tax is not None and park.land_mu else None
-    classed = [t.eval_class.strip().upper() for t in park.tenants if t.eval_class]
+    # Only the ranked classes count: T (不定等级) and N (未参评) tenants are left out of both shares.
+    given = (t.eval_class.strip().upper() for t in park.tenants if t.eval_class)
+    classed = [c for c in given if c in RANKED]
     return Metrics(
         tenant_count=len(park.tenants),
         classed_count=len(classed),

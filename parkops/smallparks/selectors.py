@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from django.db.models import QuerySet, Sum
 from django.utils import timezone
 
 from parkops.core.parkrating import ParkFacts, TenantFacts
 from parkops.core.units import rented_floor_to_mu
+from parkops.evaluation.selectors import enterprise_classes, incident_counts
 from parkops.registry.choices import EnterpriseStatus, KeyIndustry
 from parkops.registry.models import Enterprise, EnterpriseYear, SmallPark
 from parkops.registry.selectors import AnyUser, smallparks_visible_to
@@ -91,26 +90,17 @@ def vacancy_list(*, user: AnyUser, on: date | None = None) -> QuerySet[VacantSpa
 
 @dataclass(frozen=True)
 class EvaluationInputs:
-    classes: dict[int, str] | None  # None: the evaluation app has no results to give
-    incidents: dict[int, int] | None
+    classes: dict[int, str] | None  # None: no published evaluation for the year
+    incidents: dict[int, int]
 
 
 def evaluation_inputs(year: int) -> EvaluationInputs:
-    """Classes and incident counts from the evaluation app (issue 5), when it is installed.
-
-    Until it is, both are None: the rating then says the class shares could not be computed and
-    counts no violations, rather than inventing either.
-    """
-    try:
-        evaluation: Any = importlib.import_module("parkops.evaluation.selectors")
-    except ImportError:
-        return EvaluationInputs(None, None)
-    classes = {
-        pk: str(getattr(c, "value", c))
-        for pk, c in evaluation.enterprise_classes(year=year).items()
-    }
-    incidents = dict(evaluation.incident_counts(year=year))
-    return EvaluationInputs(classes, incidents)
+    """The classes of the year's published evaluation run and the veto events on record."""
+    classes = enterprise_classes(year=year)
+    return EvaluationInputs(
+        classes={pk: str(c.value) for pk, c in classes.items()} if classes else None,
+        incidents=incident_counts(year=year),
+    )
 
 
 def tenants_for_rating(small_park_ids: list[int]) -> QuerySet[Enterprise]:
@@ -135,7 +125,7 @@ def park_facts(*, year: int, parks: list[SmallPark], inputs: EvaluationInputs) -
                 tax_wan=taxes.get(enterprise.pk),
                 eval_class=(inputs.classes or {}).get(enterprise.pk),
                 key_industry=enterprise.key_industry in KEY_INDUSTRIES,
-                violations=(inputs.incidents or {}).get(enterprise.pk, 0),
+                violations=inputs.incidents.get(enterprise.pk, 0),
             )
         )
     day = reference_day(year)
@@ -167,7 +157,7 @@ def inefficient_tenants(
         reasons = []
         if (inputs.classes or {}).get(enterprise.pk, "").upper() == "D":
             reasons.append("企业评价为 D 类")
-        incidents = (inputs.incidents or {}).get(enterprise.pk, 0)
+        incidents = inputs.incidents.get(enterprise.pk, 0)
         if incidents:
             reasons.append(f"违法违规记录 {incidents} 起")
         figures = years.get(enterprise.pk)

@@ -112,7 +112,7 @@ def rating_run(*, year: int, rule_set: RatingRuleSet | None = None) -> list[Smal
     inputs = evaluation_inputs(year)
     note = ""
     if inputs.classes is None:
-        note = "企业评价结果尚未接入：A/B 类、D 类占比未计算，违法违规记录未计入。"
+        note = f"{year} 年度没有已发布的企业评价结果：A/B 类、D 类占比未计算。"
     parks = list(SmallPark.objects.order_by("plan_sequence", "name"))
     facts = park_facts(year=year, parks=parks, inputs=inputs)
     stored = []

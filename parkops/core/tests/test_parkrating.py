@@ -68,6 +68,9 @@ def test_metrics_by_hand() -> None:
     # shares of A/B and D count only classed tenants; key-industry share counts all
     m = park_metrics(park("0", "0", classes="AB--", key=1), D("10"))
     assert (m.ab_share_pct, m.d_share_pct, m.key_share_pct) == (D("100"), D("0"), D("25"))
+    # T (不定等级) and N (未参评) are classes outside the ranking: left out of both shares
+    m = park_metrics(park("0", "0", classes="ADTN", key=0), D("10"))
+    assert (m.classed_count, m.ab_share_pct, m.d_share_pct) == (2, D("50"), D("50"))
 
 
 def test_good_exactly_at_every_floor() -> None:

@@ -7,14 +7,22 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
+from parkops.evaluation.choices import IncidentGrade, RunStatus, VetoKind
+from parkops.evaluation.models import (
+    EvaluationResult,
+    EvaluationRun,
+    Scheme,
+    SchemeVersion,
+    VetoEvent,
+)
 from parkops.registry.choices import KeyIndustry
 from parkops.registry.models import SmallPark
 from parkops.registry.tests.factories import EnterpriseFactory, EnterpriseYearFactory
 from parkops.smallparks import selectors, services
 from parkops.smallparks.choices import RatingLevel
 from parkops.smallparks.models import Building, SmallParkRating
-from parkops.smallparks.selectors import EvaluationInputs
 
 pytestmark = pytest.mark.django_db
 D = Decimal
@@ -62,7 +70,7 @@ def test_without_evaluation_results_the_rating_says_what_it_could_not_compute(
     assert a.metrics["key_share_pct"] == "50.00"
     assert a.metrics["ab_share_pct"] is None
     assert a.reasons == ["未达优质标准：", "没有企业评价结果，A/B 类与 D 类占比无法计算"]
-    assert a.inputs_note.startswith("企业评价结果尚未接入")
+    assert a.inputs_note == "2025 年度没有已发布的企业评价结果：A/B 类、D 类占比未计算。"
     assert a.rule_set.version == "默认规则 v1"
     assert a.rule_set.is_default
 
@@ -76,28 +84,48 @@ def test_without_evaluation_results_the_rating_says_what_it_could_not_compute(
     ]
 
 
-def test_with_evaluation_classes_a_park_can_be_good_and_violations_veto(
-    two_parks: tuple[SmallPark, SmallPark], monkeypatch: pytest.MonkeyPatch
+def _published_run(classes: dict[int, str]) -> None:
+    scheme, _ = Scheme.objects.get_or_create(name="测试方案")
+    version, _ = SchemeVersion.objects.get_or_create(scheme=scheme, number=1, definition={})
+    run = EvaluationRun.objects.create(
+        year=2025, scheme_version=version, status=RunStatus.PUBLISHED,
+        published_at=timezone.now(), input_hash="0" * 64, input_snapshot=b"",
+    )  # fmt: skip
+    for pk, cls in classes.items():
+        EvaluationResult.objects.create(run=run, enterprise_id=pk, evaluation_class=cls)
+
+
+def test_with_the_published_evaluation_a_park_can_be_good_and_veto_events_make_it_inefficient(
+    two_parks: tuple[SmallPark, SmallPark],
 ) -> None:
     good, _poor = two_parks
     tenants = list(good.tenants.order_by("pk").values_list("pk", flat=True))
-    classes = dict(zip(tenants, ["A", "B", "C", "C"], strict=True))  # A/B 50%, D 0%
-    inputs = EvaluationInputs(classes, {})
-    monkeypatch.setattr(services, "evaluation_inputs", lambda year: inputs)
+    # A, B, C, C and an exempt T: A/B share 2 of the 4 ranked = 50%, D 0%
+    extra = EnterpriseFactory(small_park=good, key_industry=KeyIndustry.BIOMEDICINE)
+    _published_run({**dict(zip(tenants, "ABCC", strict=True)), extra.pk: "T"})
     services.rating_run(year=2025)
     rating = SmallParkRating.objects.get(small_park=good, year=2025)
-    assert rating.level == RatingLevel.GOOD
     assert rating.metrics["ab_share_pct"] == "50.00"
+    assert rating.metrics["d_share_pct"] == "0.00"
+    assert rating.level == RatingLevel.GOOD
+    assert rating.reasons == ["各项指标均达到优质标准"]
     assert rating.inputs_note == ""
 
-    veto = EvaluationInputs(classes, {tenants[0]: 3})
-    monkeypatch.setattr(services, "evaluation_inputs", lambda year: veto)
+    for day in (1, 2, 3):
+        VetoEvent.objects.create(
+            enterprise_id=tenants[0], kind=VetoKind.SAFETY_ACCIDENT,
+            grade=IncidentGrade.ORDINARY, occurred_on=date(2025, 5, day),
+        )  # fmt: skip
     services.rating_run(year=2025)
     rating.refresh_from_db()
     assert rating.level == RatingLevel.INEFFICIENT
     assert rating.reasons == ["违法违规记录 3 起，达到 3 起，直接评为低效"]
     # the rerun replaced the year's rating; its history keeps both
     assert [h.level for h in rating.history.order_by("history_date")] == ["good", "inefficient"]
+    listed = selectors.inefficient_tenants(
+        small_park=good, year=2025, rule_set=services.ruleset_default()
+    )
+    assert [(i.enterprise.pk, i.reasons) for i in listed] == [(tenants[0], ["违法违规记录 3 起"])]
 
 
 def test_a_rule_version_that_has_rated_cannot_be_changed(
