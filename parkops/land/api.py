@@ -164,7 +164,7 @@ def conflicts(request: HttpRequest) -> Any:
     require(request, "land.view_landaction")
     found = [
         *selectors.action_conflicts(selectors.actions_visible_to(request.user)),
-        *selectors.batch_conflicts(),
+        *selectors.batch_conflicts(selectors.batches_visible_to(request.user)),
     ]
     return [
         {

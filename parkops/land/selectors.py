@@ -242,9 +242,10 @@ def action_conflicts(actions: QuerySet[LandAction] | None = None) -> list[ListCo
     return conflicts
 
 
-def batch_conflicts() -> list[ListConflict]:
+def batch_conflicts(assignments: QuerySet[BatchAssignment] | None = None) -> list[ListConflict]:
     """An enterprise in two different batches at once (neither ended)."""
-    open_ = BatchAssignment.objects.filter(ended_on__isnull=True).select_related("enterprise")
+    qs = assignments if assignments is not None else BatchAssignment.objects.all()
+    open_ = qs.filter(ended_on__isnull=True).select_related("enterprise")
     by_enterprise: dict[int, list[BatchAssignment]] = {}
     for assignment in open_.order_by("decided_on", "pk"):
         by_enterprise.setdefault(assignment.enterprise_id, []).append(assignment)

@@ -180,7 +180,8 @@ def batch_list(request: HttpRequest) -> HttpResponse:
     filterset = BatchFilterSet(request.GET, queryset=qs)
     table = BatchTable(filterset.qs)
     _paginate(request, table)
-    context = {"filter": filterset, "table": table, "conflicts": selectors.batch_conflicts()}
+    conflicts = selectors.batch_conflicts(selectors.batches_visible_to(request.user))
+    context = {"filter": filterset, "table": table, "conflicts": conflicts}
     return _list_page(request, "land/batch_list.html", context)
 
 
@@ -213,13 +214,15 @@ def _resettle(assignment: BatchAssignment, data: dict[str, Any]) -> Any:
 
 @permission_required("land.view_landaction", raise_exception=True)
 def conflicts(request: HttpRequest) -> HttpResponse:
+    visible = set(plots_visible_to(request.user).values_list("pk", flat=True))
     plan_conflicts = [
         (plot, [(fact_label(c.fact), c.values) for c in found])
         for plot, found in plots_in_conflict()
+        if plot.pk in visible
     ]
     context = {
         "action_conflicts": selectors.action_conflicts(selectors.actions_visible_to(request.user)),
-        "batch_conflicts": selectors.batch_conflicts(),
+        "batch_conflicts": selectors.batch_conflicts(selectors.batches_visible_to(request.user)),
         "plan_conflicts": plan_conflicts,
     }
     return render(request, "land/conflicts.html", context)

@@ -179,3 +179,10 @@ def test_a_reader_cannot_record_progress_or_occupants(lena: User) -> None:
     assert client.get(f"/land/plots/{plot.pk}/").status_code == 200
     assert client.get(f"/land/plots/{plot.pk}/progress/").status_code == 403
     assert client.get(f"/land/plots/{plot.pk}/occupants/new/").status_code == 403
+
+
+def test_a_road_chief_sees_only_the_conflicts_on_his_road(rob: User, loaded: None) -> None:
+    page = client_for(rob).get("/land/conflicts/").content.decode()
+    assert caojing.GUDAO_PLOT not in page  # 展业路
+    assert caojing.PULIZI_PLOT not in page  # 月工路
+    assert client_for(rob).get("/api/land/conflicts").json() == []

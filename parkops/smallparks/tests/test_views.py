@@ -117,3 +117,18 @@ def test_the_estate_page_shows_the_occupancy(alice: User, ailiu: SmallPark) -> N
     assert "75.0 / 0.0" in page
     occupancy = client_for(alice).get(f"/api/estates/{ailiu.pk}/occupancy").json()
     assert occupancy["occupancy_pct"] == "75"
+
+
+def test_the_rating_list_reads_the_twenty_parks_in_a_fixed_number_of_queries(
+    alice: User, django_assert_max_num_queries: object
+) -> None:
+    from parkops.plan.services import plan_load
+
+    plan_load()
+    services.rating_run(year=2024)
+    services.rating_run(year=2025)
+    client = client_for(alice)
+    client.get("/estates/ratings/?year=2025")  # warm the session and permission caches
+    with django_assert_max_num_queries(9):  # type: ignore[operator]
+        page = client.get("/estates/ratings/?year=2025")
+    assert page.content.decode().count('class="badge text-bg-') >= 20
