@@ -107,7 +107,8 @@ def _metrics_json(metrics: Metrics) -> dict[str, Any]:
 @transaction.atomic
 def rating_run(*, year: int, rule_set: RatingRuleSet | None = None) -> list[SmallParkRating]:
     """Rate every small park for the year; a park's earlier rating of that year is replaced
-    (its history keeps the old one)."""
+    (its history keeps the old one). A park where neither tax per 亩 nor vacancy can be computed
+    (no land or no tenants' tax, and no floor area) is not rated: a level from no data misleads."""
     rule_set = rule_set or ruleset_default()
     inputs = evaluation_inputs(year)
     note = ""
@@ -117,6 +118,8 @@ def rating_run(*, year: int, rule_set: RatingRuleSet | None = None) -> list[Smal
     facts = park_facts(year=year, parks=parks, inputs=inputs)
     stored = []
     for park, rating in zip(parks, rate_parks(facts, ruleset_rules(rule_set)), strict=True):
+        if rating.metrics.tax_per_mu_wan is None and rating.metrics.vacancy_pct is None:
+            continue
         record = SmallParkRating.objects.filter(small_park=park, year=year).first()
         record = record or SmallParkRating(small_park=park, year=year)
         record.rule_set = rule_set

@@ -59,9 +59,11 @@ def rating_run(request: HttpRequest) -> HttpResponse:
         return HttpResponseRedirect(reverse("smallparks:rating_list"))
     year = form.cleaned_data["year"]
     ratings = services.rating_run(year=year)
-    messages.success(
-        request, _("已评定 %(year)s 年度 %(n)s 个小园区") % {"year": year, "n": len(ratings)}
-    )
+    skipped = SmallPark.objects.count() - len(ratings)
+    text = _("已评定 %(year)s 年度 %(n)s 个小园区") % {"year": year, "n": len(ratings)}
+    if skipped:
+        text += _("；%(m)s 个小园区缺少计算亩均税收和空置率的数据，未评定") % {"m": skipped}
+    messages.success(request, text)
     return HttpResponseRedirect(f"{reverse('smallparks:rating_list')}?year={year}")
 
 

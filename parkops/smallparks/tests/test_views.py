@@ -125,6 +125,7 @@ def test_the_rating_list_reads_the_twenty_parks_in_a_fixed_number_of_queries(
     from parkops.plan.services import plan_load
 
     plan_load()
+    SmallPark.objects.update(floor_area_m2=Decimal("1000"))
     services.rating_run(year=2024)
     services.rating_run(year=2025)
     client = client_for(alice)
@@ -132,3 +133,15 @@ def test_the_rating_list_reads_the_twenty_parks_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(9):  # type: ignore[operator]
         page = client.get("/estates/ratings/?year=2025")
     assert page.content.decode().count('class="badge text-bg-') >= 20
+
+
+def test_a_park_whose_tax_per_mu_and_vacancy_cannot_be_computed_is_not_rated(
+    alice: User, ailiu: SmallPark
+) -> None:
+    changning = SmallPark.objects.create(name="长宁", floor_area_m2=Decimal("5000"))
+    response = client_for(alice).post("/estates/ratings/run/", {"year": 2025}, follow=True)
+    assert list(SmallParkRating.objects.values_list("small_park__name", flat=True)) == ["长宁"]
+    assert changning.ratings.count() == 1
+    assert "已评定 2025 年度 1 个小园区；1 个小园区缺少计算亩均税收和空置率的数据，未评定" in (
+        response.content.decode()
+    )
