@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "parkops.accounts",
     "parkops.registry",
     "parkops.plan",
+    "parkops.execution",
     "parkops.demo",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -11,6 +11,9 @@ NAVIGATION = (
     ("registry:enterprise_list", _("企业"), "registry.view_enterprise"),
     ("registry:smallpark_list", _("小园区"), "registry.view_smallpark"),
     ("registry:plot_list", _("地块"), "registry.view_landplot"),
+    ("execution:project_list", _("四早项目"), "execution.view_keyproject"),
+    ("execution:cultivation_list", _("培育清单"), "execution.view_cultivationentry"),
+    ("execution:infra_list", _("基础设施"), "execution.view_infraproject"),
 )
 
 

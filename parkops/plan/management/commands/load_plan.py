@@ -3,14 +3,19 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
+from parkops.execution.services import execution_load_plan
 from parkops.plan.services import plan_load
 
 
 class Command(BaseCommand):
-    help = "Load the Caojing plan (漕府〔2024〕11号): small parks, roads, named enterprises, plots. Idempotent."
+    help = "Load the Caojing plan (漕府〔2024〕11号): small parks, roads, named enterprises, plots, annexes. Idempotent."
 
+    @transaction.atomic
     def handle(self, *args: Any, **options: Any) -> None:
         report = plan_load()
-        summary = ", ".join(f"{kind} +{count}" for kind, count in report.created.items())
+        created = dict(report.created)
+        created.update(execution_load_plan())
+        summary = ", ".join(f"{kind} +{count}" for kind, count in created.items())
         self.stdout.write(self.style.SUCCESS(f"Caojing plan loaded ({summary})"))
