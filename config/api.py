@@ -7,7 +7,9 @@ from ninja import NinjaAPI
 
 from parkops.accounts.api_auth import API_AUTH
 from parkops.execution.api import router as execution_router
+from parkops.land.api import router as land_router
 from parkops.registry.api import router as registry_router
+from parkops.smallparks.api import router as smallparks_router
 
 api = NinjaAPI(
     title="ParkOps API",
@@ -21,3 +23,5 @@ api = NinjaAPI(
 )
 api.add_router("/", registry_router)
 api.add_router("/", execution_router)
+api.add_router("/", land_router)
+api.add_router("/", smallparks_router)

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "parkops.plan",
     "parkops.execution",
     "parkops.demo",
+    "parkops.land",
+    "parkops.smallparks",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

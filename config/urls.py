@@ -9,6 +9,8 @@ urlpatterns = [
     path("", include("parkops.web.urls")),
     path("", include("parkops.registry.urls")),
     path("", include("parkops.execution.urls")),
+    path("land/", include("parkops.land.urls")),
+    path("estates/", include("parkops.smallparks.urls")),
     path("accounts/", include("parkops.accounts.urls")),
     # The language switch works on the login page too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

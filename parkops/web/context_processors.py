@@ -14,6 +14,8 @@ NAVIGATION = (
     ("execution:project_list", _("四早项目"), "execution.view_keyproject"),
     ("execution:cultivation_list", _("培育清单"), "execution.view_cultivationentry"),
     ("execution:infra_list", _("基础设施"), "execution.view_infraproject"),
+    ("smallparks:rating_list", _("小园区评定"), "smallparks.view_smallparkrating"),
+    ("land:action_list", _("低效用地"), "land.view_landaction"),
 )
 
 

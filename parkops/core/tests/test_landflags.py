@@ -1,0 +1,82 @@
+"""Land flags worked out by hand, with each threshold tested at its boundary."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from parkops.core.landflags import FlagKind, FlagRules, PlotFacts, evaluate_plot, years_after
+
+RULES = FlagRules(min_tax_per_mu_wan=Decimal("10"))
+ON = date(2025, 6, 30)
+
+
+def kinds(facts: PlotFacts, on: date = ON) -> list[FlagKind]:
+    return [flag.kind for flag in evaluate_plot(facts, RULES, on=on).flags]
+
+
+def test_not_started_a_full_year_after_the_contract_date_is_idle() -> None:
+    facts = PlotFacts(contract_start_on=date(2024, 6, 30))
+    assert kinds(facts, on=date(2025, 6, 29)) == []
+    assert kinds(facts, on=date(2025, 6, 30)) == [FlagKind.IDLE]  # exactly one year: idle
+    [flag] = evaluate_plot(facts, RULES, on=ON).flags
+    assert flag.reason == "合同约定 2024-06-30 开工，至 2025-06-30 已满 1 年未动工"
+
+
+def test_started_halted_a_year_with_under_a_third_built_is_idle() -> None:
+    base = {
+        "contract_start_on": date(2022, 1, 1),
+        "construction_started_on": date(2022, 3, 1),
+        "required_area_m2": Decimal("3000"),
+        "halted_since": date(2024, 6, 30),
+    }
+    assert kinds(PlotFacts(**base, built_area_m2=Decimal("1000"))) == []  # exactly 1/3
+    assert kinds(PlotFacts(**base, built_area_m2=Decimal("999.99"))) == [FlagKind.IDLE]
+    # halted one day short of a year: not idle
+    assert kinds(PlotFacts(**base, built_area_m2=Decimal("10")), on=date(2025, 6, 29)) == []
+
+
+def test_under_a_quarter_invested_and_halted_is_idle() -> None:
+    base = {
+        "contract_start_on": date(2022, 1, 1),
+        "construction_started_on": date(2022, 3, 1),
+        "planned_investment_wan": Decimal("8000"),
+        "halted_since": date(2023, 1, 1),
+    }
+    assert kinds(PlotFacts(**base, invested_wan=Decimal("2000"))) == []  # exactly 1/4
+    result = evaluate_plot(PlotFacts(**base, invested_wan=Decimal("1999")), RULES, on=ON)
+    assert result.flags[0].reason == "已投资占总投资 25.0%，不足 1/4，且自 2023-01-01 停工满 1 年"
+
+
+def test_plot_ratio_below_its_industrys_control_value_is_underdeveloped() -> None:
+    # C27 医药制造业: control value 0.7
+    assert kinds(PlotFacts(plot_ratio=Decimal("0.70"), industry_code="C2710")) == []
+    facts = PlotFacts(plot_ratio=Decimal("0.69"), industry_code="C2710")
+    [flag] = evaluate_plot(facts, RULES, on=ON).flags
+    assert flag.kind == FlagKind.UNDERDEVELOPED
+    assert flag.reason == "容积率 0.69 低于本行业控制值 0.7"
+    # an industry with no control value raises no plot-ratio flag
+    assert kinds(PlotFacts(plot_ratio=Decimal("0.1"), industry_code="F51")) == []
+
+
+def test_building_coefficient_below_thirty_percent_is_underdeveloped() -> None:
+    assert kinds(PlotFacts(building_coefficient_pct=Decimal("30"))) == []
+    assert kinds(PlotFacts(building_coefficient_pct=Decimal("29.99"))) == [FlagKind.UNDERDEVELOPED]
+
+
+def test_tax_per_mu_below_the_threshold_is_low_output() -> None:
+    # 100 万元 over 10 亩 = 10 万元/亩: at the line, not flagged
+    assert kinds(PlotFacts(area_mu=Decimal("10"), tax_wan=Decimal("100"))) == []
+    result = evaluate_plot(PlotFacts(area_mu=Decimal("10"), tax_wan=Decimal("99.9")), RULES, on=ON)
+    assert [f.reason for f in result.flags] == ["亩均税收 9.99 万元/亩，低于 10 万元/亩"]
+    assert result.tax_per_mu_wan == Decimal("9.99")
+
+
+def test_unknown_facts_raise_no_flag_and_are_listed() -> None:
+    result = evaluate_plot(PlotFacts(), RULES, on=ON)
+    assert result.flags == ()
+    assert result.missing == ("合同约定开工日期", "容积率", "建筑系数", "税收或占地面积")
+
+
+def test_years_after_a_leap_day() -> None:
+    assert years_after(date(2024, 2, 29), 1) == date(2025, 2, 28)

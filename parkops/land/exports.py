@@ -1,0 +1,55 @@
+"""附件 3's lists as .xlsx, in the plan's own columns (formula-safe through core.xlsx)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from parkops.core.xlsx import xlsx_bytes
+from parkops.land.choices import LandActionKind
+from parkops.land.models import LandAction
+
+PLOT_HEADERS = ("序号", "地块名称", "占地面积 (亩)", "计划时间", "盘活方式")
+ENTERPRISE_HEADERS = ("类别", "序号", "企业名称", "地址", "占地面积 (亩)", "计划时间", "提升方案")
+SHEET_TITLES = {
+    LandActionKind.REVITALISE: "低效地块盘活计划清单",
+    LandActionKind.VACATE: "低效腾退企业计划清单",
+    LandActionKind.UPGRADE: "低效提升企业计划清单",
+}
+
+
+def _year(action: LandAction) -> str:
+    return f"{action.planned_year} 年"
+
+
+def _method(action: LandAction) -> str:
+    return action.follow_up_use or str(action.get_method_display())
+
+
+def annex3_rows(kind: LandActionKind, actions: Iterable[LandAction]) -> list[list[object]]:
+    rows: list[list[object]] = []
+    for number, action in enumerate(actions, start=1):
+        if kind == LandActionKind.REVITALISE:
+            rows.append([number, action.name, action.area_mu, _year(action), _method(action)])
+        else:
+            rows.append([
+                str(action.get_kind_display()), number, action.name, action.address,
+                action.area_mu, _year(action), _method(action),
+            ])  # fmt: skip
+    return rows
+
+
+def annex3_xlsx(kind: LandActionKind, actions: Iterable[LandAction]) -> bytes:
+    headers = PLOT_HEADERS if kind == LandActionKind.REVITALISE else ENTERPRISE_HEADERS
+    with xlsx_bytes() as (book, buffer):
+        sheet = book.add_worksheet(SHEET_TITLES[kind])
+        bold = book.add_format({"bold": True})
+        area = book.add_format({"num_format": "0.00"})
+        sheet.write_row(0, 0, headers, bold)
+        for r, row in enumerate(annex3_rows(kind, actions), start=1):
+            for c, value in enumerate(row):
+                if headers[c].startswith("占地面积"):
+                    sheet.write_number(r, c, float(value), area)  # type: ignore[arg-type]
+                else:
+                    sheet.write(r, c, value)
+        sheet.set_column(0, len(headers) - 1, 18)
+    return buffer.getvalue()

@@ -1,0 +1,135 @@
+"""Writes of the land app: full_clean, atomic, history with a reason. Also loads 附件 3."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from django.db import models, transaction
+
+from parkops.land.choices import PLAN_METHODS, LandActionKind, LandActionMethod
+from parkops.land.models import (
+    BatchAssignment,
+    ControlListEntry,
+    LandAction,
+    PlotProgress,
+    Resettlement,
+)
+from parkops.plan.choices import PlanSource
+from parkops.plan.models import PlanMention
+
+Record = TypeVar("Record", bound=models.Model)
+PLAN_REASON = "载入《行动方案》附件 3"
+
+ANNEX_3_KINDS = {
+    PlanSource.ANNEX_3_PLOTS: LandActionKind.REVITALISE,
+    PlanSource.ANNEX_3_VACATE: LandActionKind.VACATE,
+    PlanSource.ANNEX_3_UPGRADE: LandActionKind.UPGRADE,
+}
+ACTION_EDITABLE = (
+    "kind", "method", "name", "plot", "enterprise", "address", "area_mu", "planned_year",
+    "status", "completed_on", "follow_up_use", "note",
+)  # fmt: skip
+
+
+def _save(record: Record, reason: str) -> Record:
+    record.full_clean()
+    record._change_reason = reason  # type: ignore[attr-defined]
+    record.save()
+    return record
+
+
+def _apply(record: Any, data: Mapping[str, Any], allowed: tuple[str, ...]) -> None:
+    unknown = set(data) - set(allowed)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    for name, value in data.items():
+        setattr(record, name, value)
+
+
+@transaction.atomic
+def land_plan_load() -> int:
+    """Create a LandAction for each row of 附件 3's three lists that has none yet.
+
+    Idempotent: a row already loaded is left exactly as it is, edited or not. Each row keeps its
+    own area and year as the plan writes them, so the plan's disagreements stay visible.
+    """
+    created = 0
+    mentions = PlanMention.objects.filter(source__in=list(ANNEX_3_KINDS)).order_by("source", "row")
+    for mention in mentions:
+        if LandAction.objects.filter(plan_source=mention.source, plan_row=mention.row).exists():
+            continue
+        written = str(mention.facts.get("method", ""))
+        method = PLAN_METHODS.get(written, LandActionMethod.OTHER)
+        action = LandAction(
+            kind=ANNEX_3_KINDS[PlanSource(mention.source)],
+            method=method,
+            name=mention.name_in_plan,
+            plot=mention.plot,
+            enterprise=mention.enterprise,
+            address=str(mention.facts.get("address", "")),
+            area_mu=Decimal(str(mention.facts["area_mu"])),
+            planned_year=int(mention.facts["planned_year"]),
+            follow_up_use=written if method == LandActionMethod.QUALITY_PROJECT else "",
+            plan_source=mention.source,
+            plan_row=mention.row,
+        )
+        _save(action, PLAN_REASON)
+        created += 1
+    return created
+
+
+@transaction.atomic
+def land_action_create(*, data: Mapping[str, Any], reason: str = "") -> LandAction:
+    action = LandAction()
+    _apply(action, data, ACTION_EDITABLE)
+    return _save(action, reason or "新增处置项目")
+
+
+@transaction.atomic
+def land_action_update(*, action: LandAction, data: Mapping[str, Any], reason: str) -> LandAction:
+    _apply(action, data, ACTION_EDITABLE)
+    return _save(action, reason)
+
+
+@transaction.atomic
+def plot_progress_save(*, progress: PlotProgress, reason: str) -> PlotProgress:
+    return _save(progress, reason)
+
+
+@transaction.atomic
+def control_entry_create(*, data: Mapping[str, Any], reason: str = "") -> ControlListEntry:
+    return _save(ControlListEntry(**data), reason or "列入管控清单")
+
+
+@transaction.atomic
+def control_entry_update(
+    *, entry: ControlListEntry, data: Mapping[str, Any], reason: str
+) -> ControlListEntry:
+    _apply(entry, data, ("kind", "plot", "enterprise", "listed_on", "reason", "measures",
+                         "lifted_on", "lifted_reason"))  # fmt: skip
+    return _save(entry, reason)
+
+
+@transaction.atomic
+def batch_assign(*, data: Mapping[str, Any], reason: str = "") -> BatchAssignment:
+    return _save(BatchAssignment(**data), reason or "列入三个一批")
+
+
+@transaction.atomic
+def batch_update(
+    *, assignment: BatchAssignment, data: Mapping[str, Any], reason: str
+) -> BatchAssignment:
+    _apply(assignment, data, ("batch", "reason", "decided_on", "ended_on", "note"))
+    return _save(assignment, reason)
+
+
+@transaction.atomic
+def resettlement_save(
+    *, assignment: BatchAssignment, data: Mapping[str, Any], reason: str = ""
+) -> Resettlement:
+    record = Resettlement.objects.filter(assignment=assignment).first()
+    record = record or Resettlement(assignment=assignment)
+    _apply(record, data, ("workers_affected", "workers_resettled", "methods"))
+    return _save(record, reason or "更新职工分流安置")

@@ -1,0 +1,218 @@
+"""Pages of the land app. Each reads through a selector and writes through a service."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_tables2 import RequestConfig
+
+from parkops.core.xlsx import XLSX_CONTENT_TYPE
+from parkops.land import selectors, services
+from parkops.land.choices import LandActionKind
+from parkops.land.exports import SHEET_TITLES, annex3_xlsx
+from parkops.land.filtersets import BatchFilterSet, ControlEntryFilterSet, LandActionFilterSet
+from parkops.land.forms import BatchForm, ControlEntryForm, LandActionForm, ResettlementForm
+from parkops.land.models import BatchAssignment, ControlListEntry
+from parkops.land.tables import BatchTable, ControlEntryTable, LandActionTable
+from parkops.plan.selectors import fact_label, plots_in_conflict
+from parkops.registry.selectors import history_of
+
+
+def _list_page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+    if request.htmx:  # type: ignore[attr-defined]
+        template = "land/_results.html"
+    return render(request, template, context)
+
+
+def _paginate(request: HttpRequest, table: Any) -> None:
+    RequestConfig(request, paginate={"per_page": settings.PARKOPS_PAGE_SIZE}).configure(table)
+
+
+def _year(request: HttpRequest) -> int:
+    try:
+        return int(request.GET.get("year", ""))
+    except ValueError:
+        return timezone.localdate().year
+
+
+@permission_required("land.view_landaction", raise_exception=True)
+def action_list(request: HttpRequest) -> HttpResponse:
+    qs = selectors.actions_visible_to(request.user)
+    filterset = LandActionFilterSet(request.GET, queryset=qs)
+    conflicted = {r.pk for c in selectors.action_conflicts() for _v, r in c.values}
+    table = LandActionTable(filterset.qs, conflicted=conflicted)
+    _paginate(request, table)
+    context = {"filter": filterset, "table": table, "kinds": LandActionKind}
+    return _list_page(request, "land/action_list.html", context)
+
+
+@permission_required("land.view_landaction", raise_exception=True)
+def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    action = selectors.action_get(user=request.user, pk=pk)
+    context = {
+        "action": action,
+        "conflicts": selectors.conflicts_of(action),
+        "history": history_of(action),
+    }
+    return render(request, "land/action_detail.html", context)
+
+
+def _save_form(
+    request: HttpRequest, form: Any, save: Any, template: str, context: dict[str, Any]
+) -> HttpResponse:
+    """Validate a form, save through the service, and show a service error beside the form."""
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "change_reason"}
+        try:
+            record = save(data, form.cleaned_data.get("change_reason") or "")
+        except ValidationError as error:
+            found = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
+            for field, errors in found.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("已保存"))
+            return HttpResponseRedirect(context.get("next") or record.get_absolute_url())
+    return render(request, template, {"form": form, **context})
+
+
+@permission_required("land.add_landaction", raise_exception=True)
+def action_new(request: HttpRequest) -> HttpResponse:
+    form = LandActionForm(request.POST or None)
+    return _save_form(
+        request, form, lambda d, r: services.land_action_create(data=d, reason=r),
+        "land/form.html", {"title": _("新增处置项目")},
+    )  # fmt: skip
+
+
+@permission_required("land.change_landaction", raise_exception=True)
+def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    action = selectors.action_get(user=request.user, pk=pk)
+    form = LandActionForm(request.POST or None, instance=action)
+    return _save_form(
+        request, form,
+        lambda d, r: services.land_action_update(action=action, data=d, reason=r or _("修改")),
+        "land/form.html", {"title": _("修改处置项目"), "record": action},
+    )  # fmt: skip
+
+
+@permission_required("land.view_landaction", raise_exception=True)
+def action_export(request: HttpRequest, kind: str) -> HttpResponse:
+    if kind not in LandActionKind.values:
+        raise Http404
+    chosen = LandActionKind(kind)
+    actions = (
+        selectors.actions_visible_to(request.user)
+        .filter(kind=chosen)
+        .order_by("plan_source", "plan_row", "planned_year", "pk")
+    )
+    response = HttpResponse(annex3_xlsx(chosen, actions), content_type=XLSX_CONTENT_TYPE)
+    filename = f"{SHEET_TITLES[chosen]}.xlsx"
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
+
+
+@permission_required("land.view_landaction", raise_exception=True)
+def flags(request: HttpRequest) -> HttpResponse:
+    year = _year(request)
+    rows = selectors.plot_flags(user=request.user, year=year)
+    _rules, label = selectors.flag_rules_for(year)
+    context = {
+        "year": year,
+        "rows": rows,
+        "rules_label": label,
+        "rules": _rules,
+        "day": selectors.reference_day(year),
+        "flagged": sum(1 for r in rows if r.result.flags),
+    }
+    return render(request, "land/flags.html", context)
+
+
+@permission_required("land.view_controllistentry", raise_exception=True)
+def control_list(request: HttpRequest) -> HttpResponse:
+    qs = selectors.control_entries_visible_to(request.user)
+    filterset = ControlEntryFilterSet(request.GET, queryset=qs)
+    table = ControlEntryTable(filterset.qs)
+    _paginate(request, table)
+    return _list_page(request, "land/control_list.html", {"filter": filterset, "table": table})
+
+
+@permission_required("land.add_controllistentry", raise_exception=True)
+def control_new(request: HttpRequest) -> HttpResponse:
+    form = ControlEntryForm(request.POST or None)
+    return _save_form(
+        request, form, lambda d, r: services.control_entry_create(data=d, reason=r),
+        "land/form.html", {"title": _("列入管控清单"), "next": reverse("land:control_list")},
+    )  # fmt: skip
+
+
+@permission_required("land.change_controllistentry", raise_exception=True)
+def control_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = get_object_or_404(ControlListEntry, pk=pk)
+    form = ControlEntryForm(request.POST or None, instance=entry)
+    return _save_form(
+        request, form,
+        lambda d, r: services.control_entry_update(entry=entry, data=d, reason=r or _("修改")),
+        "land/form.html",
+        {"title": _("修改管控清单"), "next": reverse("land:control_list"), "record": entry},
+    )  # fmt: skip
+
+
+@permission_required("land.view_batchassignment", raise_exception=True)
+def batch_list(request: HttpRequest) -> HttpResponse:
+    qs = selectors.batches_visible_to(request.user)
+    filterset = BatchFilterSet(request.GET, queryset=qs)
+    table = BatchTable(filterset.qs)
+    _paginate(request, table)
+    context = {"filter": filterset, "table": table, "conflicts": selectors.batch_conflicts()}
+    return _list_page(request, "land/batch_list.html", context)
+
+
+@permission_required("land.add_batchassignment", raise_exception=True)
+def batch_new(request: HttpRequest) -> HttpResponse:
+    form = BatchForm(request.POST or None)
+    return _save_form(
+        request, form, lambda d, r: services.batch_assign(data=d, reason=r),
+        "land/form.html", {"title": _("列入三个一批"), "next": reverse("land:batch_list")},
+    )  # fmt: skip
+
+
+@permission_required("land.change_batchassignment", raise_exception=True)
+def resettlement(request: HttpRequest, pk: int) -> HttpResponse:
+    assignment = get_object_or_404(selectors.batches_visible_to(request.user), pk=pk)
+    instance = getattr(assignment, "resettlement", None)
+    form = ResettlementForm(request.POST or None, instance=instance)
+    return _save_form(
+        request, form,
+        lambda d, r: _resettle(assignment, d),
+        "land/form.html",
+        {"title": _("职工分流安置：%(name)s") % {"name": assignment.enterprise},
+         "next": reverse("land:batch_list"), "record": assignment},
+    )  # fmt: skip
+
+
+def _resettle(assignment: BatchAssignment, data: dict[str, Any]) -> Any:
+    return services.resettlement_save(assignment=assignment, data=data)
+
+
+@permission_required("land.view_landaction", raise_exception=True)
+def conflicts(request: HttpRequest) -> HttpResponse:
+    plan_conflicts = [
+        (plot, [(fact_label(c.fact), c.values) for c in found])
+        for plot, found in plots_in_conflict()
+    ]
+    context = {
+        "action_conflicts": selectors.action_conflicts(selectors.actions_visible_to(request.user)),
+        "batch_conflicts": selectors.batch_conflicts(),
+        "plan_conflicts": plan_conflicts,
+    }
+    return render(request, "land/conflicts.html", context)

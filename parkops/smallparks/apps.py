@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SmallParksConfig(AppConfig):
+    name = "parkops.smallparks"
+    label = "smallparks"
+    verbose_name = _("小园区厂房与评定")

@@ -1,0 +1,219 @@
+"""Reads of the small parks' estates and ratings, scoped like the registry (an owner sees its own)."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import QuerySet, Sum
+from django.utils import timezone
+
+from parkops.core.parkrating import ParkFacts, TenantFacts
+from parkops.core.units import rented_floor_to_mu
+from parkops.registry.choices import EnterpriseStatus, KeyIndustry
+from parkops.registry.models import Enterprise, EnterpriseYear, SmallPark
+from parkops.registry.selectors import AnyUser, smallparks_visible_to
+from parkops.smallparks.models import RatingRuleSet, SmallParkRating, Tenancy, VacantSpace
+
+KEY_INDUSTRIES = (
+    KeyIndustry.BIOMEDICINE,
+    KeyIndustry.INTELLIGENT_MANUFACTURING,
+    KeyIndustry.NEW_MATERIALS,
+)
+
+
+def can_maintain(user: AnyUser, small_park: SmallPark) -> bool:
+    """The park office, or the small park's own owner, keeps its buildings and space current."""
+    if user.has_perm("smallparks.change_tenancy"):  # type: ignore[union-attr]
+        return True
+    return user.is_authenticated and small_park.owners.filter(pk=user.pk).exists()
+
+
+def reference_day(year: int) -> date:
+    """The day a year's estate is read on: 31 December, or today for the current year."""
+    today = timezone.localdate()
+    return min(today, date(year, 12, 31))
+
+
+@dataclass(frozen=True)
+class Occupancy:
+    total_m2: Decimal | None
+    basis: str  # where the total comes from
+    leased_m2: Decimal
+    vacant_m2: Decimal
+    occupancy_pct: Decimal | None
+    vacancy_pct: Decimal | None
+
+
+def current_tenancies(small_park: SmallPark, on: date) -> QuerySet[Tenancy]:
+    return small_park.tenancies.filter(starts_on__lte=on).exclude(ends_on__lt=on)
+
+
+def current_vacancies(small_park: SmallPark, on: date) -> QuerySet[VacantSpace]:
+    return small_park.vacancies.filter(vacant_since__lte=on).exclude(let_on__lte=on)
+
+
+def total_floor_area(small_park: SmallPark) -> tuple[Decimal | None, str]:
+    built = small_park.buildings.aggregate(total=Sum("floor_area_m2"))["total"]
+    if built:
+        return built, "楼栋合计"
+    return small_park.floor_area_m2, "小园区登记面积"
+
+
+def occupancy(small_park: SmallPark, on: date) -> Occupancy:
+    total, basis = total_floor_area(small_park)
+    leased = current_tenancies(small_park, on).aggregate(s=Sum("floor_area_m2"))["s"] or Decimal(0)
+    vacant = current_vacancies(small_park, on).aggregate(s=Sum("area_m2"))["s"] or Decimal(0)
+    return Occupancy(
+        total_m2=total,
+        basis=basis,
+        leased_m2=leased,
+        vacant_m2=vacant,
+        occupancy_pct=leased * 100 / total if total else None,
+        vacancy_pct=vacant * 100 / total if total else None,
+    )
+
+
+def vacancy_list(*, user: AnyUser, on: date | None = None) -> QuerySet[VacantSpace]:
+    day = on or timezone.localdate()
+    return (
+        VacantSpace.objects.filter(
+            small_park__in=smallparks_visible_to(user), vacant_since__lte=day
+        )
+        .exclude(let_on__lte=day)
+        .select_related("small_park", "building")
+        .order_by("small_park__plan_sequence", "building__name", "floor")
+    )
+
+
+@dataclass(frozen=True)
+class EvaluationInputs:
+    classes: dict[int, str] | None  # None: the evaluation app has no results to give
+    incidents: dict[int, int] | None
+
+
+def evaluation_inputs(year: int) -> EvaluationInputs:
+    """Classes and incident counts from the evaluation app (issue 5), when it is installed.
+
+    Until it is, both are None: the rating then says the class shares could not be computed and
+    counts no violations, rather than inventing either.
+    """
+    try:
+        evaluation: Any = importlib.import_module("parkops.evaluation.selectors")
+    except ImportError:
+        return EvaluationInputs(None, None)
+    classes = {
+        pk: str(getattr(c, "value", c))
+        for pk, c in evaluation.enterprise_classes(year=year).items()
+    }
+    incidents = dict(evaluation.incident_counts(year=year))
+    return EvaluationInputs(classes, incidents)
+
+
+def tenants_for_rating(small_park_ids: list[int]) -> QuerySet[Enterprise]:
+    return Enterprise.objects.filter(
+        small_park_id__in=small_park_ids, status=EnterpriseStatus.OPERATING
+    ).order_by("small_park_id", "name")
+
+
+def park_facts(*, year: int, parks: list[SmallPark], inputs: EvaluationInputs) -> list[ParkFacts]:
+    ids = [p.pk for p in parks]
+    taxes = dict(
+        EnterpriseYear.objects.filter(enterprise__small_park_id__in=ids, year=year).values_list(
+            "enterprise_id", "tax"
+        )
+    )
+    by_park: dict[int, list[TenantFacts]] = {pk: [] for pk in ids}
+    for enterprise in tenants_for_rating(ids):
+        assert enterprise.small_park_id is not None
+        by_park[enterprise.small_park_id].append(
+            TenantFacts(
+                enterprise_id=enterprise.pk,
+                tax_wan=taxes.get(enterprise.pk),
+                eval_class=(inputs.classes or {}).get(enterprise.pk),
+                key_industry=enterprise.key_industry in KEY_INDUSTRIES,
+                violations=(inputs.incidents or {}).get(enterprise.pk, 0),
+            )
+        )
+    day = reference_day(year)
+    facts = []
+    for park in parks:
+        total, _basis = total_floor_area(park)
+        vacant = current_vacancies(park, day).aggregate(s=Sum("area_m2"))["s"] or Decimal(0)
+        facts.append(ParkFacts(park.pk, park.land_mu, total, vacant, tuple(by_park[park.pk])))
+    return facts
+
+
+@dataclass(frozen=True)
+class InefficientTenant:
+    enterprise: Enterprise
+    reasons: list[str]
+
+
+def inefficient_tenants(
+    *, small_park: SmallPark, year: int, rule_set: RatingRuleSet
+) -> list[InefficientTenant]:
+    """The tenants to act on in a 低效 small park: class D, violations, or low tax per 亩."""
+    inputs = evaluation_inputs(year)
+    years = {
+        y.enterprise_id: y
+        for y in EnterpriseYear.objects.filter(enterprise__small_park=small_park, year=year)
+    }
+    result = []
+    for enterprise in tenants_for_rating([small_park.pk]):
+        reasons = []
+        if (inputs.classes or {}).get(enterprise.pk, "").upper() == "D":
+            reasons.append("企业评价为 D 类")
+        incidents = (inputs.incidents or {}).get(enterprise.pk, 0)
+        if incidents:
+            reasons.append(f"违法违规记录 {incidents} 起")
+        figures = years.get(enterprise.pk)
+        land = _tenant_land_mu(figures) if figures else None
+        if figures is not None and figures.tax is not None and land:
+            per_mu = figures.tax / land
+            if per_mu < rule_set.tenant_min_tax_per_mu_wan:
+                reasons.append(
+                    f"亩均税收 {per_mu:.2f} 万元/亩，低于 {rule_set.tenant_min_tax_per_mu_wan.normalize():f} 万元/亩"
+                )
+        if reasons:
+            result.append(InefficientTenant(enterprise, reasons))
+    return result
+
+
+def _tenant_land_mu(figures: EnterpriseYear) -> Decimal | None:
+    if figures.land_mu:
+        return figures.land_mu
+    if figures.rented_floor_m2:
+        return rented_floor_to_mu(figures.rented_floor_m2)
+    return None
+
+
+@dataclass(frozen=True)
+class RatingRow:
+    small_park: SmallPark
+    rating: SmallParkRating | None
+    previous: SmallParkRating | None
+
+
+def rating_rows(*, user: AnyUser, year: int) -> list[RatingRow]:
+    parks = list(smallparks_visible_to(user).order_by("plan_sequence", "name"))
+    ratings = {
+        (r.small_park_id, r.year): r
+        for r in SmallParkRating.objects.filter(
+            small_park__in=parks, year__in=(year, year - 1)
+        ).select_related("rule_set")
+    }
+    return [RatingRow(p, ratings.get((p.pk, year)), ratings.get((p.pk, year - 1))) for p in parks]
+
+
+def ratings_of(small_park: SmallPark) -> QuerySet[SmallParkRating]:
+    return small_park.ratings.select_related("rule_set").order_by("-year")
+
+
+def rating_years() -> list[int]:
+    years = set(SmallParkRating.objects.values_list("year", flat=True).distinct())
+    years |= set(EnterpriseYear.objects.values_list("year", flat=True).distinct())
+    return sorted(years, reverse=True)

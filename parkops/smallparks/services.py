@@ -1,0 +1,128 @@
+"""Writes of the small parks' estates and ratings: full_clean, atomic, history with a reason."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict
+from datetime import date
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from django.db import models, transaction
+
+from parkops.core.parkrating import Metrics, RatingRules, rate_parks
+from parkops.registry.models import SmallPark
+from parkops.smallparks.choices import RatingLevel
+from parkops.smallparks.models import (
+    Building,
+    RatingRuleSet,
+    SmallParkRating,
+    Tenancy,
+    VacantSpace,
+)
+from parkops.smallparks.selectors import evaluation_inputs, park_facts
+
+DEFAULT_VERSION = "默认规则 v1"
+Record = TypeVar("Record", bound=models.Model)
+
+
+def _save(record: Record, reason: str) -> Record:
+    record.full_clean()
+    record._change_reason = reason  # type: ignore[attr-defined]
+    record.save()
+    return record
+
+
+@transaction.atomic
+def building_create(
+    *, small_park: SmallPark, data: Mapping[str, Any], reason: str = ""
+) -> Building:
+    return _save(Building(small_park=small_park, **data), reason or "新增楼栋")
+
+
+@transaction.atomic
+def tenancy_create(*, small_park: SmallPark, data: Mapping[str, Any], reason: str = "") -> Tenancy:
+    return _save(Tenancy(small_park=small_park, **data), reason or "新增租赁")
+
+
+@transaction.atomic
+def tenancy_end(*, tenancy: Tenancy, ends_on: date, reason: str = "") -> Tenancy:
+    tenancy.ends_on = ends_on
+    return _save(tenancy, reason or "租赁到期或退租")
+
+
+@transaction.atomic
+def vacancy_create(
+    *, small_park: SmallPark, data: Mapping[str, Any], reason: str = ""
+) -> VacantSpace:
+    return _save(VacantSpace(small_park=small_park, **data), reason or "登记空置厂房")
+
+
+@transaction.atomic
+def vacancy_let(*, vacancy: VacantSpace, let_on: date, reason: str = "") -> VacantSpace:
+    vacancy.let_on = let_on
+    return _save(vacancy, reason or "空置厂房已出租")
+
+
+def ruleset_default() -> RatingRuleSet:
+    """The proposed default rule set (reference/small-park-rating.md §4), made once."""
+    existing = RatingRuleSet.objects.filter(version=DEFAULT_VERSION).first()
+    if existing is not None:
+        return existing
+    rules = RatingRuleSet(
+        version=DEFAULT_VERSION,
+        is_default=True,
+        note="默认规则（判断值，可修改）：参照浙江小微企业园绩效评价与上海产业用地 A/B/C/D 分类拟定，"
+        "不是官方标准。",
+    )
+    _save(rules, "创建默认评定规则")
+    rules.refresh_from_db()  # decimals as stored (10.00, not 10)
+    return rules
+
+
+def ruleset_rules(rule_set: RatingRuleSet) -> RatingRules:
+    return RatingRules(
+        benchmark_tax_per_mu_wan=rule_set.benchmark_tax_per_mu_wan,
+        good_min_tax_ratio=rule_set.good_min_tax_ratio,
+        good_max_vacancy_pct=rule_set.good_max_vacancy_pct,
+        good_min_ab_share_pct=rule_set.good_min_ab_share_pct,
+        good_max_d_share_pct=rule_set.good_max_d_share_pct,
+        good_max_violations=rule_set.good_max_violations,
+        bad_veto_violations=rule_set.bad_veto_violations,
+        bad_max_tax_ratio=rule_set.bad_max_tax_ratio,
+        bad_min_vacancy_pct=rule_set.bad_min_vacancy_pct,
+        bad_min_d_share_pct=rule_set.bad_min_d_share_pct,
+        bad_max_key_share_pct=rule_set.bad_max_key_share_pct,
+        bad_min_hits=rule_set.bad_min_hits,
+    )
+
+
+def _metrics_json(metrics: Metrics) -> dict[str, Any]:
+    return {
+        key: (str(value.quantize(Decimal("0.01"))) if isinstance(value, Decimal) else value)
+        for key, value in asdict(metrics).items()
+    }
+
+
+@transaction.atomic
+def rating_run(*, year: int, rule_set: RatingRuleSet | None = None) -> list[SmallParkRating]:
+    """Rate every small park for the year; a park's earlier rating of that year is replaced
+    (its history keeps the old one)."""
+    rule_set = rule_set or ruleset_default()
+    inputs = evaluation_inputs(year)
+    note = ""
+    if inputs.classes is None:
+        note = "企业评价结果尚未接入：A/B 类、D 类占比未计算，违法违规记录未计入。"
+    parks = list(SmallPark.objects.order_by("plan_sequence", "name"))
+    facts = park_facts(year=year, parks=parks, inputs=inputs)
+    stored = []
+    for park, rating in zip(parks, rate_parks(facts, ruleset_rules(rule_set)), strict=True):
+        record = SmallParkRating.objects.filter(small_park=park, year=year).first()
+        record = record or SmallParkRating(small_park=park, year=year)
+        record.rule_set = rule_set
+        record.level = RatingLevel(rating.level.value)
+        record.metrics = _metrics_json(rating.metrics)
+        record.reasons = list(rating.reasons)
+        record.inputs_note = note
+        stored.append(_save(record, f"按“{rule_set.version}”评定 {year} 年度"))
+    return stored

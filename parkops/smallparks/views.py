@@ -1,0 +1,169 @@
+"""Pages of the small parks' estates and ratings. Reads through selectors, writes through services."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from parkops.core.xlsx import XLSX_CONTENT_TYPE
+from parkops.registry.models import SmallPark
+from parkops.registry.selectors import smallpark_get
+from parkops.smallparks import selectors, services
+from parkops.smallparks.choices import LEVEL_BADGE, LEVEL_POLICY, RatingLevel
+from parkops.smallparks.exports import vacancy_xlsx
+from parkops.smallparks.forms import BuildingForm, DateForm, RunForm, TenancyForm, VacancyForm
+
+
+def _year(request: HttpRequest) -> int:
+    try:
+        return int(request.GET.get("year", ""))
+    except ValueError:
+        years = selectors.rating_years()
+        return years[0] if years else timezone.localdate().year - 1
+
+
+@permission_required("smallparks.view_smallparkrating", raise_exception=True)
+def rating_list(request: HttpRequest) -> HttpResponse:
+    year = _year(request)
+    rows = selectors.rating_rows(user=request.user, year=year)
+    context = {
+        "year": year,
+        "years": selectors.rating_years(),
+        "rows": rows,
+        "badges": LEVEL_BADGE,
+        "policies": [
+            (level.label, LEVEL_POLICY[level], LEVEL_BADGE[level]) for level in RatingLevel
+        ],
+        "rule_set": next((r.rating.rule_set for r in rows if r.rating), None),
+    }
+    return render(request, "smallparks/rating_list.html", context)
+
+
+@require_POST
+@permission_required("smallparks.add_smallparkrating", raise_exception=True)
+def rating_run(request: HttpRequest) -> HttpResponse:
+    form = RunForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("年度应在 2000–2100 之间"))
+        return HttpResponseRedirect(reverse("smallparks:rating_list"))
+    year = form.cleaned_data["year"]
+    ratings = services.rating_run(year=year)
+    messages.success(
+        request, _("已评定 %(year)s 年度 %(n)s 个小园区") % {"year": year, "n": len(ratings)}
+    )
+    return HttpResponseRedirect(f"{reverse('smallparks:rating_list')}?year={year}")
+
+
+@permission_required("smallparks.view_tenancy", raise_exception=True)
+def estate(request: HttpRequest, pk: int) -> HttpResponse:
+    park = smallpark_get(user=request.user, pk=pk)
+    today = timezone.localdate()
+    ratings = [
+        (r, LEVEL_POLICY[RatingLevel(r.level)], LEVEL_BADGE[RatingLevel(r.level)])
+        for r in selectors.ratings_of(park)
+    ]
+    latest = ratings[0][0] if ratings else None
+    inefficient = []
+    if latest is not None and latest.level == RatingLevel.INEFFICIENT:
+        inefficient = selectors.inefficient_tenants(
+            small_park=park, year=latest.year, rule_set=latest.rule_set
+        )
+    context = {
+        "park": park,
+        "today": today,
+        "occupancy": selectors.occupancy(park, today),
+        "buildings": park.buildings.all(),
+        "tenancies": park.tenancies.select_related("enterprise", "building").order_by("-starts_on"),
+        "vacancies": selectors.current_vacancies(park, today).select_related("building"),
+        "ratings": ratings,
+        "latest": latest,
+        "inefficient": inefficient,
+        "can_maintain": selectors.can_maintain(request.user, park),
+    }
+    return render(request, "smallparks/estate.html", context)
+
+
+def _maintained_park(request: HttpRequest, pk: int) -> SmallPark:
+    park = get_object_or_404(SmallPark, pk=pk)
+    if not selectors.can_maintain(request.user, park):
+        raise PermissionDenied
+    return park
+
+
+FORMS: dict[str, tuple[Any, Any, Any]] = {
+    "building": (BuildingForm, services.building_create, gettext_lazy("新增楼栋")),
+    "tenancy": (TenancyForm, services.tenancy_create, gettext_lazy("新增租赁")),
+    "vacancy": (VacancyForm, services.vacancy_create, gettext_lazy("登记空置厂房")),
+}
+
+
+def estate_add(request: HttpRequest, pk: int, what: str) -> HttpResponse:
+    if what not in FORMS:
+        raise Http404
+    park = _maintained_park(request, pk)
+    form_class, create, title = FORMS[what]
+    kwargs = {} if what == "building" else {"small_park": park}
+    form = form_class(request.POST or None, **kwargs)
+    if request.method == "POST" and form.is_valid():
+        try:
+            create(small_park=park, data=form.cleaned_data)
+        except ValidationError as error:
+            found = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
+            for field, errors in found.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("已保存"))
+            return HttpResponseRedirect(reverse("smallparks:estate", args=[park.pk]))
+    context = {"form": form, "park": park, "title": title}
+    return render(request, "smallparks/estate_form.html", context)
+
+
+@require_POST
+def tenancy_end(request: HttpRequest, pk: int, item: int) -> HttpResponse:
+    park = _maintained_park(request, pk)
+    tenancy = get_object_or_404(park.tenancies, pk=item)
+    form = DateForm(request.POST)
+    if form.is_valid():
+        try:
+            services.tenancy_end(tenancy=tenancy, ends_on=form.cleaned_data["on"])
+        except ValidationError as error:
+            messages.error(request, "；".join(error.messages))
+    else:
+        messages.error(request, _("请填写日期"))
+    return HttpResponseRedirect(reverse("smallparks:estate", args=[park.pk]))
+
+
+@require_POST
+def vacancy_let(request: HttpRequest, pk: int, item: int) -> HttpResponse:
+    park = _maintained_park(request, pk)
+    vacancy = get_object_or_404(park.vacancies, pk=item)
+    form = DateForm(request.POST)
+    if form.is_valid():
+        try:
+            services.vacancy_let(vacancy=vacancy, let_on=form.cleaned_data["on"])
+        except ValidationError as error:
+            messages.error(request, "；".join(error.messages))
+    else:
+        messages.error(request, _("请填写日期"))
+    return HttpResponseRedirect(reverse("smallparks:estate", args=[park.pk]))
+
+
+@permission_required("smallparks.view_vacantspace", raise_exception=True)
+def vacancy_list(request: HttpRequest) -> HttpResponse:
+    vacancies = selectors.vacancy_list(user=request.user)
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(vacancy_xlsx(vacancies), content_type=XLSX_CONTENT_TYPE)
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote('空置厂房.xlsx')}"
+        return response
+    return render(request, "smallparks/vacancy_list.html", {"vacancies": vacancies})
