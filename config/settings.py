@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "parkops.registry",
     "parkops.plan",
     "parkops.execution",
+    "parkops.indicators",
     "parkops.demo",
     "parkops.land",
     "parkops.smallparks",

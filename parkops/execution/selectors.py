@@ -260,3 +260,14 @@ def behind_schedule(*, user: AnyUser, today: date | None = None) -> BehindSchedu
             infra_list(today=today).filter(schedule=ScheduleStatus.LATE)  # type: ignore[misc]
         ),
     )
+
+
+def cultivation_pending_count(*, kind: CultivationKind, year: int) -> int:
+    """Entries of the whole park's list planned for the year whose data does not show them done
+    (what the list still promises for the year, for the indicators' forecast)."""
+    return (
+        CultivationEntry.objects.filter(kind=kind, planned_year=year)
+        .annotate(done_year=_done_on_expression())
+        .filter(done_year__isnull=True)
+        .count()
+    )

@@ -35,7 +35,11 @@ _MILESTONES = {
     "早投产": Milestone.PRODUCTION,
     "早达产": Milestone.FULL_PRODUCTION,
 }
-_STATES = {"正常": ScheduleStatus.ON_TRACK, "滞后": ScheduleStatus.LATE, "完成": ScheduleStatus.DONE}
+_STATES = {
+    "正常": ScheduleStatus.ON_TRACK,
+    "滞后": ScheduleStatus.LATE,
+    "完成": ScheduleStatus.DONE,
+}
 _LISTS = {
     PlanSource.ANNEX_2_ABOVE_SCALE: CultivationKind.ABOVE_SCALE,
     PlanSource.ANNEX_2_SRDI: CultivationKind.SRDI,

@@ -8,6 +8,7 @@ from parkops.accounts.roles import Role, roles_of
 # (url name, label, permission needed to see the entry)
 NAVIGATION = (
     ("home", _("首页"), None),
+    ("indicators:indicator_list", _("主要指标"), "indicators.view_indicator"),
     ("registry:enterprise_list", _("企业"), "registry.view_enterprise"),
     ("registry:smallpark_list", _("小园区"), "registry.view_smallpark"),
     ("registry:plot_list", _("地块"), "registry.view_landplot"),
