@@ -129,7 +129,8 @@ def test_a_manual_value_overrides_with_a_reason_and_both_stay_visible(
     assert _cells(3)[2025] == (Decimal(5), "stretch")
     html = client_for(lena).get(url).content.decode()
     assert "3.24" in html  # the computed value stays beside the manual one
-    assert "区统计局口径" in html and "alice" in html
+    assert "区统计局口径" in html
+    assert "alice" in html
     manual = ManualValue.objects.get()
     client_for(alice).post(url, {"clear": "1", "reason": "恢复计算口径"})
     assert not ManualValue.objects.exists()
@@ -153,7 +154,9 @@ def test_the_page_the_chart_and_the_export_agree(
     html = client.get("/indicators/").content.decode()
     row = html[html.index('id="indicator-1"') :]
     row = row[: row.index("</tr>")]
-    assert "15.25" in row and 'tier-stretch">达贡献' in row and "无数据" in row
+    assert "15.25" in row
+    assert 'tier-stretch">达贡献' in row
+    assert "无数据" in row
     charts = json.loads(
         re.search(
             r'id="indicator-charts" type="application/json">(.*?)</script>', html, re.S
@@ -174,7 +177,8 @@ def test_the_page_the_chart_and_the_export_agree(
     assert one[4:9] == [3, 4, 7, "无数据", "—"]
     assert one[9:14] == [3, 4, 5, 15.25, "达贡献"]
     api = client.get("/api/indicators").json()
-    assert api[0]["years"][1]["value"] == "15.25" and api[0]["years"][1]["tier"] == "stretch"
+    assert api[0]["years"][1]["value"] == "15.25"
+    assert api[0]["years"][1]["tier"] == "stretch"
 
 
 def test_indicators_need_a_role(charlie: User) -> None:
