@@ -151,7 +151,7 @@ def promised(indicator: Indicator, year: int) -> Decimal:
         planned_year=year,
         status__in=[LandActionStatus.PLANNED, LandActionStatus.IN_PROGRESS],
     ).aggregate(total=Sum("area_mu"))["total"]
-    return area or Decimal(0)
+    return (area or Decimal(0)).quantize(Decimal("0.01"))
 
 
 RATES = {

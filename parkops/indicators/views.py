@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -23,7 +24,12 @@ from parkops.indicators.selectors import SourceKind, cell_get, scoreboard
 from parkops.land.models import LandAction
 from parkops.plan.caojing import YEARS
 from parkops.registry.models import Designation
-from parkops.registry.selectors import enterprise_list, history_rows
+from parkops.registry.selectors import (
+    enterprise_list,
+    enterprises_visible_to,
+    history_rows,
+    plots_visible_to,
+)
 
 BASIS_LABELS = {
     "current": _lazy("本年"),
@@ -64,11 +70,17 @@ def _sources(request: HttpRequest, kind: str, ids: tuple[int, ...]) -> list[obje
     """The records a value came from, limited to what the user may see."""
     if kind == SourceKind.ENTERPRISE:
         return list(enterprise_list(user=request.user).filter(pk__in=ids).order_by("name"))
+    visible = enterprises_visible_to(request.user)
     if kind == SourceKind.DESIGNATION:
-        return list(Designation.objects.filter(pk__in=ids).select_related("enterprise"))
+        designations = Designation.objects.filter(pk__in=ids, enterprise__in=visible)
+        return list(designations.select_related("enterprise"))
     if kind == SourceKind.CULTIVATION:
-        return list(CultivationEntry.objects.filter(pk__in=ids).select_related("enterprise"))
-    return list(LandAction.objects.filter(pk__in=ids).select_related("plot"))
+        entries = CultivationEntry.objects.filter(pk__in=ids, enterprise__in=visible)
+        return list(entries.select_related("enterprise"))
+    actions = LandAction.objects.filter(pk__in=ids).filter(
+        Q(plot__in=plots_visible_to(request.user)) | Q(enterprise__in=visible)
+    )
+    return list(actions.select_related("plot"))
 
 
 @permission_required("indicators.view_indicator", raise_exception=True)

@@ -184,3 +184,43 @@ def test_the_page_the_chart_and_the_export_agree(
 def test_indicators_need_a_role(charlie: User) -> None:
     assert client_for(charlie).get("/indicators/").status_code == 403
     assert client_for(charlie).get("/api/indicators").status_code == 403
+
+
+def test_a_road_chief_sees_the_totals_but_only_his_roads_records(
+    rob: User, pingye: object, fixture_data: None
+) -> None:
+    on_road = EnterpriseFactory(road=pingye)
+    _figures(on_road, 2025, 2500, 10, 5)  # a new 规上 on 平业路
+    html = client_for(rob).get("/indicators/2/2025/").content.decode()
+    sources = html[html.index('id="sources"') :]
+    sources = sources[: sources.index("</ul>")]
+    assert on_road.name in sources  # type: ignore[attr-defined]
+    assert len(re.findall(r"<li>", sources)) == 1
+    assert "3" in html[html.index('id="computed"') :][:80]  # the park's total: e2, e4 and this one
+
+
+def test_the_forecast_adds_what_the_lists_still_promise(fixture_data: None) -> None:
+    from parkops.execution.choices import CultivationKind
+    from parkops.execution.models import CultivationEntry
+
+    for _ in range(2):  # two 专精特新 candidates planned for 2025, neither designated yet
+        CultivationEntry.objects.create(
+            kind=CultivationKind.SRDI, enterprise=EnterpriseFactory(), planned_year=2025,
+            listed_on=date(2024, 3, 11),
+        )  # fmt: skip
+    midyear = date(2025, 6, 30)
+    rows = {r.indicator.number: r for r in scoreboard(today=midyear)}
+    srdi = rows[5]
+    # Done so far: e1's designation of 1 June; promised: 2 more. Floor 3 at best.
+    assert (srdi.forecast.low, srdi.forecast.high) == (Decimal(1), Decimal(3))  # type: ignore[union-attr]
+    assert srdi.forecast_tiers == ("below_floor", "floor")
+    assert srdi.forecast_method == "pipeline"
+    # 2025's output figures are already in, so indicator 1's forecast is its actual value.
+    assert (rows[1].forecast.low, rows[1].forecast.high) == (Decimal("15.25"), Decimal("15.25"))  # type: ignore[union-attr]
+    assert rows[1].forecast_method == "actual"
+    # Nothing for 2026 yet: the range of the known rates of 2024 (none) and 2025.
+    late = {r.indicator.number: r for r in scoreboard(today=TODAY)}
+    assert (late[4].forecast.low, late[4].forecast.high, late[4].forecast_method) == (  # type: ignore[union-attr]
+        Decimal("6.67"), Decimal("6.67"), "trend",
+    )  # fmt: skip
+    assert late[4].cell(2026).value is None
