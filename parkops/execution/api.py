@@ -8,11 +8,12 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.responses import Status
 
 from parkops.execution import selectors, services
+from parkops.execution.choices import SRDI_CRITERIA, CultivationKind
 from parkops.execution.filtersets import CultivationFilterSet, InfraFilterSet
 from parkops.execution.models import CultivationEntry
 from parkops.execution.schemas import (
@@ -128,6 +129,39 @@ def list_cultivation(request: HttpRequest) -> Any:
         "kind", "planned_year", "pk"
     )
     return [_entry(e) for e in entries]
+
+
+class CriterionOut(Schema):
+    key: str
+    label: str
+    check: str
+    value: str
+
+
+class CultivationDetailOut(CultivationOut):
+    srdi_year: int | None = None
+    srdi_criteria: list[CriterionOut] = []
+
+
+@router.get("/cultivation/{pk}", response=CultivationDetailOut, summary="培育清单条目")
+def get_cultivation(request: HttpRequest, pk: int) -> Any:
+    """For a 专精特新 candidate, also which national criteria its latest figures meet."""
+    require(request, "execution.view_cultivationentry")
+    entry = selectors.cultivation_get(user=request.user, pk=pk)
+    data = _entry(entry)
+    if entry.kind == CultivationKind.SRDI:
+        check = selectors.srdi_check(entry=entry)
+        data["srdi_year"] = check.year
+        data["srdi_criteria"] = [
+            {
+                "key": c.key,
+                "label": str(SRDI_CRITERIA[c.key]),
+                "check": c.check.value,
+                "value": c.value,
+            }
+            for c in check.criteria
+        ]
+    return data
 
 
 @router.get("/infrastructure", response=list[InfraOut], summary="基础设施项目")

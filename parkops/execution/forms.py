@@ -3,8 +3,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from parkops.execution.choices import ScheduleStatus
+from parkops.execution.choices import Milestone, ScheduleStatus
 from parkops.execution.models import CultivationEntry, InfraSpend, ProjectMilestone
+from parkops.registry.models import Enterprise
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -49,3 +50,29 @@ class ProjectFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("推进状态"), choices=[("", "---------"), *ScheduleStatus.choices], required=False
     )
+
+
+class KeyProjectCreateForm(forms.Form):
+    enterprise = forms.ModelChoiceField(
+        label=_("企业"), queryset=Enterprise.objects.order_by("name")
+    )
+    name = forms.CharField(label=_("项目名称"), max_length=200)
+    milestone = forms.ChoiceField(label=_("“四早”节点"), choices=Milestone.choices)
+    target_date = forms.DateField(label=_("目标日期"), widget=DATE)
+    note = forms.CharField(
+        label=_("备注"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class CultivationEntryCreateForm(forms.ModelForm):
+    class Meta:
+        model = CultivationEntry
+        fields = (
+            "kind",
+            "enterprise",
+            "planned_year",
+            "predicted_output_wan",
+            "project_name",
+            "note",
+        )
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}

@@ -169,3 +169,17 @@ def infra_spend_add(
         ),
         "录入支出",
     )
+
+
+@transaction.atomic
+def key_project_create(
+    *, enterprise: Any, name: str, milestone: str, target_date: date, note: str = ""
+) -> KeyProject:
+    """A new key project with the first milestone it aims at."""
+    project = _save(KeyProject(enterprise=enterprise, name=name, note=note), "新增项目")
+    _save(ProjectMilestone(project=project, kind=milestone, target_date=target_date), "新增项目")
+    return project
+
+
+def cultivation_entry_create(*, data: dict[str, Any], listed_on: date) -> CultivationEntry:
+    return _save(CultivationEntry(listed_on=listed_on, **data), "新增清单条目")

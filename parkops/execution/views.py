@@ -20,8 +20,10 @@ from parkops.execution import exports, selectors, services
 from parkops.execution.choices import SRDI_CRITERIA, CultivationKind
 from parkops.execution.filtersets import CultivationFilterSet, InfraFilterSet
 from parkops.execution.forms import (
+    CultivationEntryCreateForm,
     CultivationEntryForm,
     InfraSpendForm,
+    KeyProjectCreateForm,
     MilestoneForm,
     ProgressReportForm,
     ProjectFilterForm,
@@ -96,6 +98,36 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "history": history_of(row.project, row.project.milestones.all()),
     }
     return render(request, "execution/project_detail.html", context)
+
+
+@permission_required("execution.add_keyproject", raise_exception=True)
+def project_new(request: HttpRequest) -> HttpResponse:
+    form = KeyProjectCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            project = services.key_project_create(**form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("已新增项目"))
+            return HttpResponseRedirect(project.get_absolute_url())
+    return render(request, "execution/new_form.html", {"form": form, "title": _("新增“四早”项目")})
+
+
+@permission_required("execution.add_cultivationentry", raise_exception=True)
+def cultivation_new(request: HttpRequest) -> HttpResponse:
+    form = CultivationEntryCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = services.cultivation_entry_create(
+                data=form.cleaned_data, listed_on=timezone.localdate()
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("已新增清单条目"))
+            return HttpResponseRedirect(entry.get_absolute_url())
+    return render(request, "execution/new_form.html", {"form": form, "title": _("新增清单条目")})
 
 
 @permission_required("execution.change_projectmilestone", raise_exception=True)

@@ -5,12 +5,20 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
+from ninja.responses import Status
 
+from parkops.indicators.models import Indicator
 from parkops.indicators.selectors import Row, scoreboard
+from parkops.indicators.services import manual_value_set
+from parkops.plan.caojing import YEARS
 from parkops.registry.api import require
+from parkops.registry.schemas import ErrorOut
 
 router = Router(tags=["indicators"])
 
@@ -88,3 +96,29 @@ def get_indicator(request: HttpRequest, number: int) -> Any:
         if row.indicator.number == number:
             return _row(row)
     raise HttpError(404, "Not Found")
+
+
+class ManualIn(Schema):
+    value: Decimal
+    reason: str
+
+
+@router.put(
+    "/indicators/{number}/{year}/manual",
+    response={200: IndicatorOut, 422: ErrorOut},
+    summary="人工填报（覆盖计算值）",
+)
+def set_manual(request: HttpRequest, number: int, year: int, payload: ManualIn) -> Any:
+    """Park office only. The reason is required; the previous value stays in the history."""
+    require(request, "indicators.change_manualvalue")
+    indicator = Indicator.objects.filter(number=number).first()
+    if indicator is None or year not in YEARS:
+        raise HttpError(404, _("没有这个指标或年度"))
+    user = request.user
+    assert isinstance(user, User)
+    try:
+        manual_value_set(indicator=indicator, year=year, user=user, **payload.dict())
+    except ValidationError as error:
+        errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
+        return Status(422, {"detail": _("数据有误，未保存"), "errors": errors})
+    return get_indicator(request, number)

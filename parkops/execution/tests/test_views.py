@@ -174,3 +174,62 @@ def test_the_api_rejects_a_bad_spend_in_chinese(plan: None, alice: User) -> None
     assert response.json()["errors"]["__all__"] == [
         "金额须大于 0；冲销请在备注中说明并联系园区办。"
     ]
+
+
+def test_the_park_office_adds_a_project_and_a_list_entry(
+    plan: None, alice: User, lena: User
+) -> None:
+    from parkops.execution.models import CultivationEntry
+    from parkops.registry.tests.factories import EnterpriseFactory
+
+    enterprise = EnterpriseFactory()
+    data = {
+        "enterprise": enterprise.pk,
+        "name": "二期厂房",
+        "milestone": "start",
+        "target_date": "2027-03-31",
+    }
+    assert client_for(lena).post("/projects/new/", data).status_code == 403
+    assert client_for(alice).post("/projects/new/", data).status_code == 302
+    project = KeyProject.objects.get(name="二期厂房")
+    assert list(project.milestones.values_list("kind", "target_date")) == [
+        ("start", date(2027, 3, 31))
+    ]
+    entry = {
+        "kind": "tech",
+        "enterprise": enterprise.pk,
+        "planned_year": "2027",
+        "project_name": "产线智能化改造",
+    }
+    assert client_for(alice).post("/cultivation/new/", entry).status_code == 302
+    assert CultivationEntry.objects.filter(
+        enterprise=enterprise, kind="tech", planned_year=2027
+    ).exists()
+    duplicate = client_for(alice).post("/cultivation/new/", entry)
+    assert duplicate.status_code == 200
+    assert CultivationEntry.objects.filter(enterprise=enterprise).count() == 1
+
+
+def test_the_api_shows_an_srdi_candidates_criteria(plan: None, lena: User) -> None:
+    from parkops.execution.models import CultivationEntry
+    from parkops.registry.tests.factories import EnterpriseFactory, EnterpriseYearFactory
+
+    # A fictional candidate: no figure is ever attached to an enterprise the plan names.
+    entry = CultivationEntry.objects.create(
+        kind="srdi", enterprise=EnterpriseFactory(), planned_year=2026, listed_on=date(2025, 1, 1)
+    )
+    EnterpriseYearFactory(
+        enterprise=entry.enterprise, year=2025, revenue=Decimal(800), rd_expense=Decimal(40)
+    )
+    data = client_for(lena).get(f"/api/cultivation/{entry.pk}").json()
+    assert data["srdi_year"] == 2025
+    assert [(c["key"], c["check"], c["value"]) for c in data["srdi_criteria"]] == [
+        ("rd_amount", "not_met", "40.00"),
+        ("rd_share", "met", "5.00%"),
+        ("revenue", "not_met", "800.00"),
+        ("years", "unknown", ""),
+        ("score", "unknown", ""),
+    ]
+    html = client_for(lena).get(entry.get_absolute_url()).content.decode()
+    assert "研发费用占营业收入 ≥ 3%" in html
+    assert html.count('class="badge check-not_met"') == 2

@@ -224,3 +224,31 @@ def test_the_forecast_adds_what_the_lists_still_promise(fixture_data: None) -> N
         Decimal("6.67"), Decimal("6.67"), "trend",
     )  # fmt: skip
     assert late[4].cell(2026).value is None
+
+
+def test_the_api_sets_a_manual_value_for_the_park_office_only(
+    fixture_data: None, alice: User, lena: User
+) -> None:
+    body = {"value": "4.5", "reason": "按区统计局反馈"}
+    url = "/api/indicators/4/2025/manual"
+    assert client_for(lena).put(url, body, content_type="application/json").status_code == 403
+    blank = client_for(alice).put(
+        url, {"value": "4.5", "reason": " "}, content_type="application/json"
+    )
+    assert blank.status_code == 422
+    assert blank.json()["errors"]["reason"] == ["此字段不能为空。"]
+    response = client_for(alice).put(url, body, content_type="application/json")
+    assert response.status_code == 200
+    year = response.json()["years"][1]
+    assert (year["computed"], year["manual"], year["value"], year["tier"]) == (
+        "6.67",
+        "4.50",
+        "4.50",
+        "committed",
+    )
+    assert (
+        client_for(alice)
+        .put("/api/indicators/9/2025/manual", body, content_type="application/json")
+        .status_code
+        == 404
+    )
