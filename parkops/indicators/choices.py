@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from parkops.core.indicators import Tier
 
@@ -35,3 +36,24 @@ COMPUTATION_OF = {
     7: Computation.LAND_VACATED,
     8: Computation.LAND_UPGRADED,
 }
+
+
+# Table 1's own words, stored as the plan writes them; listed here so that the English catalogue
+# carries them and the pages can show them translated ({% translate indicator.name %}).
+PLAN_WORDS = (
+    gettext_noop("规模总量"),
+    gettext_noop("经济密度"),
+    gettext_noop("创新浓度"),
+    gettext_noop("要素投入"),
+    gettext_noop("规模以上工业产值增长率"),
+    gettext_noop("新增规模以上工业企业数量"),
+    gettext_noop("工业园区单位土地产出增长率"),
+    gettext_noop("工业园区单位土地税收增长率"),
+    gettext_noop("新增专精特新企业"),
+    gettext_noop("新增技术改造项目"),
+    gettext_noop("腾退低效用地"),
+    gettext_noop("提升低效用地"),
+    gettext_noop("家"),
+    gettext_noop("个"),
+    gettext_noop("亩"),
+)
