@@ -6,6 +6,8 @@ from django.contrib.auth.decorators import login_required
 from ninja import NinjaAPI
 
 from parkops.accounts.api_auth import API_AUTH
+from parkops.execution.api import router as execution_router
+from parkops.indicators.api import router as indicators_router
 from parkops.land.api import router as land_router
 from parkops.registry.api import router as registry_router
 from parkops.smallparks.api import router as smallparks_router
@@ -21,5 +23,7 @@ api = NinjaAPI(
     docs_decorator=login_required,
 )
 api.add_router("/", registry_router)
+api.add_router("/", execution_router)
+api.add_router("/", indicators_router)
 api.add_router("/", land_router)
 api.add_router("/", smallparks_router)

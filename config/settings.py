@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "parkops.accounts",
     "parkops.registry",
     "parkops.plan",
+    "parkops.execution",
+    "parkops.indicators",
     "parkops.demo",
     "parkops.evaluation",
     "parkops.land",

@@ -9,6 +9,8 @@ urlpatterns = [
     path("", include("parkops.web.urls")),
     path("", include("parkops.registry.urls")),
     path("", include("parkops.evaluation.urls")),
+    path("", include("parkops.execution.urls")),
+    path("", include("parkops.indicators.urls")),
     path("land/", include("parkops.land.urls")),
     path("estates/", include("parkops.smallparks.urls")),
     path("accounts/", include("parkops.accounts.urls")),

@@ -305,3 +305,21 @@ TABLE_1: tuple[IndicatorTargets, ...] = (
     IndicatorTargets("要素投入", 7, "腾退低效用地", "亩", _t(10, 10, 10, 10, 10, 10, 6, 8, 10)),
     IndicatorTargets("要素投入", 8, "提升低效用地", "亩", _t(55, 60, 65, 12, 16, 18, 12, 16, 18)),
 )
+
+
+@dataclass(frozen=True)
+class PlanInfrastructure:
+    row: int
+    name: str
+    investment_wan: Decimal  # 计划总投资 (万元)
+    content: str  # 工程内容
+    start_year: int  # 预计实施时间
+    finish_year: int  # 预计完工时间
+
+
+# 附件 4 基础设施建设计划清单.
+INFRASTRUCTURE: tuple[PlanInfrastructure, ...] = (
+    PlanInfrastructure(1, "地下水调查工程", Decimal(60), "园区企业内打井调查地下水情况", 2024, 2024),
+    PlanInfrastructure(2, "道路修复工程", Decimal(60), "平业路、月工路、金轩路、展业路路面修复", 2024, 2024),
+    PlanInfrastructure(3, "绿化改造工程", Decimal(30), "平业路、月工路、金轩路、展业路绿化改造", 2025, 2025),
+)  # fmt: skip

@@ -188,3 +188,11 @@ def _display(value: Any) -> str:
     if isinstance(value, list):  # many-to-many changes come as lists of through-rows
         return "、".join(str(v) for v in value) or "—"
     return str(value)
+
+
+def history_rows(records: QuerySet[Any], limit: int = 200) -> list[HistoryRow]:
+    """History rows from a historical-records queryset: includes records deleted since."""
+    return [
+        _history_row(r)
+        for r in records.select_related("history_user").order_by("-history_date")[:limit]
+    ]

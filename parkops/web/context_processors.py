@@ -8,10 +8,14 @@ from parkops.accounts.roles import Role, roles_of
 # (url name, label, permission needed to see the entry)
 NAVIGATION = (
     ("home", _("首页"), None),
+    ("indicators:indicator_list", _("主要指标"), "indicators.view_indicator"),
     ("registry:enterprise_list", _("企业"), "registry.view_enterprise"),
     ("registry:smallpark_list", _("小园区"), "registry.view_smallpark"),
     ("registry:plot_list", _("地块"), "registry.view_landplot"),
     ("evaluation:run_list", _("综合评价"), "evaluation.view_evaluationrun"),
+    ("execution:project_list", _("四早项目"), "execution.view_keyproject"),
+    ("execution:cultivation_list", _("培育清单"), "execution.view_cultivationentry"),
+    ("execution:infra_list", _("基础设施"), "execution.view_infraproject"),
     ("smallparks:rating_list", _("小园区评定"), "smallparks.view_smallparkrating"),
     ("land:action_list", _("低效用地"), "land.view_landaction"),
 )

@@ -4,6 +4,7 @@ from django.db.models import Count, Max, Min, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from parkops.execution.selectors import behind_schedule
 from parkops.plan.selectors import plots_in_conflict
 from parkops.registry.models import EnterpriseYear
 from parkops.registry.selectors import (
@@ -28,5 +29,10 @@ def home(request: HttpRequest) -> HttpResponse:
         "plot_count": plots_visible_to(request.user).count(),
         "years": years,
         "conflicts": plots_in_conflict() if request.user.has_perm("plan.view_planmention") else [],
+        "behind": (
+            behind_schedule(user=request.user)
+            if request.user.has_perm("execution.view_keyproject")
+            else None
+        ),
     }
     return render(request, "web/home.html", context)

@@ -3,16 +3,23 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
+from parkops.execution.services import execution_load_plan
+from parkops.indicators.services import indicators_load_plan
 from parkops.land.services import land_plan_load
 from parkops.plan.services import plan_load
 
 
 class Command(BaseCommand):
-    help = "Load the Caojing plan (漕府〔2024〕11号): small parks, roads, named enterprises, plots. Idempotent."
+    help = "Load the Caojing plan (漕府〔2024〕11号): small parks, roads, named enterprises, plots, annexes. Idempotent."
 
+    @transaction.atomic
     def handle(self, *args: Any, **options: Any) -> None:
         report = plan_load()
-        report.created["land_actions"] = land_plan_load()  # 附件 3 into the land app
-        summary = ", ".join(f"{kind} +{count}" for kind, count in report.created.items())
+        created = dict(report.created)
+        created["indicator_targets"] = indicators_load_plan()  # 表 1
+        created.update(execution_load_plan())  # 附件 1, 2 and 4
+        created["land_actions"] = land_plan_load()  # 附件 3
+        summary = ", ".join(f"{kind} +{count}" for kind, count in created.items())
         self.stdout.write(self.style.SUCCESS(f"Caojing plan loaded ({summary})"))

@@ -1,0 +1,67 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from parkops.core.schedule import Basis, Check, Precision, Schedule
+
+
+class Milestone(models.TextChoices):
+    """The "four earlies" (四早) milestones a key project aims at."""
+
+    START = "start", _("早开工")
+    PRODUCTION = "production", _("早投产")
+    FULL_PRODUCTION = "full_production", _("早达产")
+
+
+class ScheduleStatus(models.TextChoices):
+    ON_TRACK = Schedule.ON_TRACK.value, _("正常")
+    LATE = Schedule.LATE.value, _("滞后")
+    DONE = Schedule.DONE.value, _("完成")
+
+
+class StatusBasis(models.TextChoices):
+    COMPUTED = Basis.COMPUTED.value, _("按日期计算")
+    REPORTED = Basis.REPORTED.value, _("据报告")
+
+
+class DatePrecision(models.TextChoices):
+    DAY = Precision.DAY.value, _("日")
+    MONTH = Precision.MONTH.value, _("月")
+    YEAR = Precision.YEAR.value, _("年")
+
+
+class CultivationKind(models.TextChoices):
+    """附件 2's three lists."""
+
+    ABOVE_SCALE = "above_scale", _("新增规上企业")
+    SRDI = "srdi", _("新增专精特新企业")
+    TECH = "tech", _("技改项目")
+
+
+class ListProgress(models.TextChoices):
+    """A list entry: done once the data shows it; overdue once its planned year has passed."""
+
+    PENDING = "pending", _("推进中")
+    DONE = "done", _("已完成")
+    OVERDUE = "overdue", _("逾期未完成")
+
+
+class CriterionCheck(models.TextChoices):
+    MET = Check.MET.value, _("已满足")
+    NOT_MET = Check.NOT_MET.value, _("未满足")
+    UNKNOWN = Check.UNKNOWN.value, _("需核实")
+
+
+# The 专精特新 criteria shown for a candidate, by the keys parkops.core.schedule uses.
+SRDI_CRITERIA = {
+    "rd_amount": _("上年度研发费用 ≥ 100 万元"),
+    "rd_share": _("研发费用占营业收入 ≥ 3%"),
+    "revenue": _("营业收入 ≥ 1000 万元（或近 2 年新增股权融资 ≥ 2000 万元）"),
+    "years": _("从事特定细分市场 ≥ 2 年（按投产日期）"),
+    "score": _("专业化、精细化、特色化、创新能力评分 ≥ 60 分（需申报材料）"),
+}
+
+
+class InfraStatus(models.TextChoices):
+    PLANNED = "planned", _("未开工")
+    IN_PROGRESS = "in_progress", _("实施中")
+    COMPLETED = "completed", _("已完工")

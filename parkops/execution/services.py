@@ -1,0 +1,185 @@
+"""Writes of the plan's execution: loading the plan's annexes, progress reports, milestones,
+cultivation entries and infrastructure spend. Each write is validated and keeps its history."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from parkops.core.schedule import parse_plan_date
+from parkops.execution.choices import CultivationKind, Milestone, ScheduleStatus
+from parkops.execution.models import (
+    CultivationEntry,
+    InfraProject,
+    InfraSpend,
+    KeyProject,
+    ProgressReport,
+    ProjectMilestone,
+)
+from parkops.plan import caojing
+from parkops.plan.choices import PlanSource
+from parkops.plan.models import PlanMention
+
+PLAN_REASON = "载入《行动方案》附件（漕府〔2024〕11号）"
+PLAN_SOURCE = f"{caojing.DOCUMENT_NUMBER} 附件 1"
+PLAN_DATE = date.fromisoformat(caojing.ISSUED_ON)
+
+# The plan's own words, matched as data (not through the translated labels, which follow the
+# active language).
+_MILESTONES = {
+    "早开工": Milestone.START,
+    "早投产": Milestone.PRODUCTION,
+    "早达产": Milestone.FULL_PRODUCTION,
+}
+_STATES = {
+    "正常": ScheduleStatus.ON_TRACK,
+    "滞后": ScheduleStatus.LATE,
+    "完成": ScheduleStatus.DONE,
+}
+_LISTS = {
+    PlanSource.ANNEX_2_ABOVE_SCALE: CultivationKind.ABOVE_SCALE,
+    PlanSource.ANNEX_2_SRDI: CultivationKind.SRDI,
+    PlanSource.ANNEX_2_TECH: CultivationKind.TECH,
+}
+
+
+def _save(record: Any, reason: str) -> Any:
+    record._change_reason = reason
+    record.full_clean()
+    record.save()
+    return record
+
+
+@transaction.atomic
+def execution_load_plan() -> dict[str, int]:
+    """Create the plan's annex 1, 2 and 4 records that are missing; never touch existing ones.
+
+    Runs after plan_load, which stores each annex row as a PlanMention tied to its enterprise.
+    """
+    created = {"projects": 0, "cultivation": 0, "infrastructure": 0}
+    for mention in PlanMention.objects.filter(source=PlanSource.ANNEX_1, key_project=None):
+        _project_from_plan(mention)
+        created["projects"] += 1
+    for mention in PlanMention.objects.filter(source__in=_LISTS, cultivation_entry=None):
+        _save(
+            CultivationEntry(
+                kind=_LISTS[PlanSource(mention.source)],
+                enterprise=mention.enterprise,
+                planned_year=mention.facts["planned_year"],
+                listed_on=PLAN_DATE,
+                predicted_output_wan=mention.facts.get("predicted_output_wan"),
+                plan_mention=mention,
+            ),
+            PLAN_REASON,
+        )
+        created["cultivation"] += 1
+    for item in caojing.INFRASTRUCTURE:
+        if InfraProject.objects.filter(plan_row=item.row).exists():
+            continue
+        _save(
+            InfraProject(
+                name=item.name,
+                plan_row=item.row,
+                investment_wan=item.investment_wan,
+                content=item.content,
+                start_year=item.start_year,
+                finish_year=item.finish_year,
+            ),
+            PLAN_REASON,
+        )
+        created["infrastructure"] += 1
+    return created
+
+
+def _project_from_plan(mention: PlanMention) -> None:
+    facts = mention.facts
+    project = _save(
+        KeyProject(enterprise=mention.enterprise, name=facts["project"], plan_mention=mention),
+        PLAN_REASON,
+    )
+    target, precision = parse_plan_date(facts["schedule"])
+    # "已开工" against 早开工, with no date: the milestone is reached, its date unknown, and its
+    # state stays as the plan reported it.
+    reached = facts["progress"].startswith("已" + facts["milestone"].removeprefix("早"))
+    _save(
+        ProjectMilestone(
+            project=project,
+            kind=_MILESTONES[facts["milestone"]],
+            target_date=target,
+            target_precision=precision,
+            target_text=facts["schedule"],
+            achieved_undated=reached,
+            reported_status=_STATES[facts["state"]],
+        ),
+        PLAN_REASON,
+    )
+    report = ProgressReport(
+        project=project,
+        reported_on=PLAN_DATE,
+        source=PLAN_SOURCE,
+        status=_STATES[facts["state"]],
+        text=facts["progress"],
+    )
+    report.full_clean()
+    report.save()
+
+
+def progress_report_add(
+    *, project: KeyProject, author: User, reported_on: date, status: str, text: str
+) -> ProgressReport:
+    report = ProgressReport(
+        project=project, author=author, reported_on=reported_on, status=status, text=text
+    )
+    report.full_clean()
+    report.save()
+    return report
+
+
+def milestone_update(*, milestone: ProjectMilestone, data: dict[str, Any]) -> ProjectMilestone:
+    for field in ("target_date", "achieved_on", "achieved_undated", "reported_status"):
+        if field in data:
+            setattr(milestone, field, data[field])
+    return _save(milestone, str(data.get("reason") or "更新节点"))
+
+
+def cultivation_entry_update(
+    *, entry: CultivationEntry, data: dict[str, Any], reason: str
+) -> CultivationEntry:
+    for field in ("planned_year", "predicted_output_wan", "project_name", "started_on", "note"):
+        if field in data:
+            setattr(entry, field, data[field])
+    return _save(entry, reason)
+
+
+def infra_spend_add(
+    *,
+    project: InfraProject,
+    user: User,
+    spent_on: date,
+    amount_wan: Decimal,
+    note: str = "",
+) -> InfraSpend:
+    return _save(
+        InfraSpend(
+            project=project, spent_on=spent_on, amount_wan=amount_wan, note=note, recorded_by=user
+        ),
+        "录入支出",
+    )
+
+
+@transaction.atomic
+def key_project_create(
+    *, enterprise: Any, name: str, milestone: str, target_date: date, note: str = ""
+) -> KeyProject:
+    """A new key project with the first milestone it aims at."""
+    project = _save(KeyProject(enterprise=enterprise, name=name, note=note), "新增项目")
+    _save(ProjectMilestone(project=project, kind=milestone, target_date=target_date), "新增项目")
+    return project
+
+
+def cultivation_entry_create(*, data: dict[str, Any], listed_on: date) -> CultivationEntry:
+    return _save(CultivationEntry(listed_on=listed_on, **data), "新增清单条目")

@@ -1,0 +1,236 @@
+"""Pages of the plan's execution. Each view reads through a selector and writes through a service."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_tables2 import RequestConfig
+
+from parkops.core.xlsx import XLSX_CONTENT_TYPE
+from parkops.execution import exports, selectors, services
+from parkops.execution.choices import SRDI_CRITERIA, CultivationKind
+from parkops.execution.filtersets import CultivationFilterSet, InfraFilterSet
+from parkops.execution.forms import (
+    CultivationEntryCreateForm,
+    CultivationEntryForm,
+    InfraSpendForm,
+    KeyProjectCreateForm,
+    MilestoneForm,
+    ProgressReportForm,
+    ProjectFilterForm,
+)
+from parkops.execution.tables import CultivationTable, InfraTable
+from parkops.registry.selectors import history_of
+
+
+def _user(request: HttpRequest) -> User:
+    """The signed-in user; the login middleware and the permission check let no one else here."""
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _page(request: HttpRequest, template: str, context: dict[str, object]) -> HttpResponse:
+    """The whole page, or for an HTMX request (filter, sort, page) only its results."""
+    if request.htmx:  # type: ignore[attr-defined]
+        template = template.replace("_list.html", "_results.html")
+    return render(request, template, context)
+
+
+def _xlsx(buffer: object, name: str) -> FileResponse:
+    stamp = timezone.localdate().isoformat()
+    return FileResponse(
+        buffer, as_attachment=True, filename=f"{name}-{stamp}.xlsx", content_type=XLSX_CONTENT_TYPE
+    )
+
+
+# --- key projects ----------------------------------------------------------------------------
+def _projects(request: HttpRequest) -> tuple[ProjectFilterForm, list[selectors.ProjectRow]]:
+    form = ProjectFilterForm(request.GET)
+    form.is_valid()
+    rows = selectors.project_list(
+        user=request.user,
+        q=form.cleaned_data.get("q", ""),
+        status=form.cleaned_data.get("status", ""),
+    )
+    return form, rows
+
+
+@permission_required("execution.view_keyproject", raise_exception=True)
+def project_list(request: HttpRequest) -> HttpResponse:
+    form, rows = _projects(request)
+    # The shared filter template reads `filter.form`, as on the FilterSet-driven lists.
+    context = {"filter": SimpleNamespace(form=form), "rows": rows}
+    return _page(request, "execution/project_list.html", context)
+
+
+@permission_required("execution.view_keyproject", raise_exception=True)
+def project_export(request: HttpRequest) -> FileResponse:
+    _form, rows = _projects(request)
+    return _xlsx(exports.projects_xlsx(rows), _("四早项目"))
+
+
+@permission_required("execution.view_keyproject", raise_exception=True)
+def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    row = selectors.project_get(user=request.user, pk=pk)
+    form = ProgressReportForm(initial={"reported_on": timezone.localdate()})
+    if request.method == "POST":
+        if not request.user.has_perm("execution.add_progressreport"):
+            return HttpResponse(status=403)
+        form = ProgressReportForm(request.POST)
+        if form.is_valid():
+            services.progress_report_add(
+                project=row.project, author=_user(request), **form.cleaned_data
+            )
+            messages.success(request, _("已记录推进报告"))
+            return HttpResponseRedirect(row.project.get_absolute_url())
+    context = {
+        "row": row,
+        "form": form,
+        "history": history_of(row.project, row.project.milestones.all()),
+    }
+    return render(request, "execution/project_detail.html", context)
+
+
+@permission_required("execution.add_keyproject", raise_exception=True)
+def project_new(request: HttpRequest) -> HttpResponse:
+    form = KeyProjectCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            project = services.key_project_create(**form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("已新增项目"))
+            return HttpResponseRedirect(project.get_absolute_url())
+    return render(request, "execution/new_form.html", {"form": form, "title": _("新增“四早”项目")})
+
+
+@permission_required("execution.add_cultivationentry", raise_exception=True)
+def cultivation_new(request: HttpRequest) -> HttpResponse:
+    form = CultivationEntryCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = services.cultivation_entry_create(
+                data=form.cleaned_data, listed_on=timezone.localdate()
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("已新增清单条目"))
+            return HttpResponseRedirect(entry.get_absolute_url())
+    return render(request, "execution/new_form.html", {"form": form, "title": _("新增清单条目")})
+
+
+@permission_required("execution.change_projectmilestone", raise_exception=True)
+def milestone_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    row = selectors.project_get(user=request.user, pk=pk)
+    milestone = get_object_or_404(
+        row.project.milestones, pk=request.GET.get("milestone") or request.POST.get("milestone")
+    )
+    form = MilestoneForm(request.POST or None, instance=milestone)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.milestone_update(milestone=milestone, data=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("已保存"))
+            return HttpResponseRedirect(row.project.get_absolute_url())
+    return render(
+        request, "execution/milestone_form.html", {"form": form, "row": row, "milestone": milestone}
+    )
+
+
+# --- cultivation lists -----------------------------------------------------------------------
+def _cultivation(request: HttpRequest) -> CultivationFilterSet:
+    return CultivationFilterSet(request.GET, queryset=selectors.cultivation_list(user=request.user))
+
+
+@permission_required("execution.view_cultivationentry", raise_exception=True)
+def cultivation_list(request: HttpRequest) -> HttpResponse:
+    filterset = _cultivation(request)
+    table = CultivationTable(filterset.qs)
+    RequestConfig(request, paginate={"per_page": settings.PARKOPS_PAGE_SIZE}).configure(table)
+    return _page(request, "execution/cultivation_list.html", {"filter": filterset, "table": table})
+
+
+@permission_required("execution.view_cultivationentry", raise_exception=True)
+def cultivation_export(request: HttpRequest) -> FileResponse:
+    entries = _cultivation(request).qs.order_by("kind", "planned_year", "pk")
+    return _xlsx(exports.cultivation_xlsx(entries), _("培育清单"))
+
+
+@permission_required("execution.view_cultivationentry", raise_exception=True)
+def cultivation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = selectors.cultivation_get(user=request.user, pk=pk)
+    context: dict[str, object] = {"entry": entry, "history": history_of(entry)}
+    if entry.kind == CultivationKind.SRDI:
+        check = selectors.srdi_check(entry=entry)
+        context["srdi"] = check
+        context["criteria"] = [(SRDI_CRITERIA[c.key], c) for c in check.criteria]
+    return render(request, "execution/cultivation_detail.html", context)
+
+
+@permission_required("execution.change_cultivationentry", raise_exception=True)
+def cultivation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = selectors.cultivation_get(user=request.user, pk=pk)
+    form = CultivationEntryForm(request.POST or None, instance=entry)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        reason = data.pop("reason")
+        try:
+            services.cultivation_entry_update(entry=entry, data=data, reason=reason)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("已保存"))
+            return HttpResponseRedirect(entry.get_absolute_url())
+    return render(request, "execution/cultivation_form.html", {"form": form, "entry": entry})
+
+
+# --- infrastructure --------------------------------------------------------------------------
+def _infrastructure(request: HttpRequest) -> InfraFilterSet:
+    return InfraFilterSet(request.GET, queryset=selectors.infra_list())
+
+
+@permission_required("execution.view_infraproject", raise_exception=True)
+def infra_list(request: HttpRequest) -> HttpResponse:
+    filterset = _infrastructure(request)
+    table = InfraTable(filterset.qs)
+    RequestConfig(request, paginate={"per_page": settings.PARKOPS_PAGE_SIZE}).configure(table)
+    return _page(request, "execution/infra_list.html", {"filter": filterset, "table": table})
+
+
+@permission_required("execution.view_infraproject", raise_exception=True)
+def infra_export(request: HttpRequest) -> FileResponse:
+    return _xlsx(exports.infrastructure_xlsx(_infrastructure(request).qs), _("基础设施"))
+
+
+@permission_required("execution.view_infraproject", raise_exception=True)
+def infra_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    project = selectors.infra_get(pk=pk)
+    form = InfraSpendForm()
+    if request.method == "POST":
+        if not request.user.has_perm("execution.add_infraspend"):
+            return HttpResponse(status=403)
+        form = InfraSpendForm(request.POST)
+        if form.is_valid():
+            services.infra_spend_add(project=project, user=_user(request), **form.cleaned_data)
+            messages.success(request, _("已记录支出"))
+            return HttpResponseRedirect(project.get_absolute_url())
+    context = {
+        "project": project,
+        "spends": project.spends.select_related("recorded_by"),
+        "form": form,
+        "history": history_of(project),
+    }
+    return render(request, "execution/infra_detail.html", context)

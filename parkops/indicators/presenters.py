@@ -1,0 +1,87 @@
+"""What the page, the chart and the export show, from one scoreboard: so they always agree."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from parkops.indicators.selectors import Row
+
+# One colour per tier, everywhere (CSS classes tier-<value> use the same).
+TIER_COLOURS = {
+    "below_floor": "#dc3545",
+    "floor": "#fd7e14",
+    "committed": "#0d6efd",
+    "stretch": "#198754",
+}
+
+
+def number(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def forecast_method_text(method: str) -> str:
+    return {
+        "pipeline": _(
+            "预测区间：下限为本年已完成数；上限加上各清单中计划本年完成而尚未完成的条目"
+            "（腾退、提升按计划面积）。"
+        ),
+        "trend": _("预测区间：本年年度数据尚未报送，取前两年实际增速的区间。"),
+        "actual": _("本年年度数据已报送，预测即实际值。"),
+    }.get(method, "")
+
+
+def chart_option(row: Row) -> dict[str, Any]:
+    """An ECharts option: the three target lines across the years, the actuals as bars."""
+    years = [str(c.year) for c in row.cells]
+
+    def line(name: str, attr: str, colour: str) -> dict[str, Any]:
+        data = [number(getattr(c.target, attr)) if c.target else None for c in row.cells]
+        return {"name": name, "type": "line", "data": data, "lineStyle": {"color": colour, "type": "dashed"},
+                "itemStyle": {"color": colour}}  # fmt: skip
+
+    bars = [
+        {
+            "value": number(c.value),
+            "itemStyle": {"color": TIER_COLOURS.get(c.tier or "", "#adb5bd")},
+        }
+        for c in row.cells
+    ]
+    series = [
+        line(_("保底数"), "floor", TIER_COLOURS["floor"]),
+        line(_("确保数"), "committed", TIER_COLOURS["committed"]),
+        line(_("贡献数"), "stretch", TIER_COLOURS["stretch"]),
+        {"name": _("实际"), "type": "bar", "data": bars, "barWidth": "30%"},
+    ]
+    forecast = row.forecast
+    if (
+        forecast is not None
+        and forecast.low is not None
+        and forecast.high is not None
+        and row.forecast_year is not None
+    ):
+        # A floating bar from the low to the high end: a transparent base stacked under the span.
+        at = [c.year for c in row.cells].index(row.forecast_year)
+        base: list[float | None] = [None] * len(row.cells)
+        span: list[float | None] = [None] * len(row.cells)
+        base[at], span[at] = number(forecast.low), number(forecast.high - forecast.low)
+        series += [
+            {"name": "forecast-base", "type": "bar", "stack": "forecast", "data": base,
+             "itemStyle": {"color": "transparent"}, "tooltip": {"show": False}, "barWidth": "12%"},
+            {"name": _("预测区间"), "type": "bar", "stack": "forecast", "data": span,
+             "itemStyle": {"color": "rgba(108,117,125,.45)"}, "barWidth": "12%"},
+        ]  # fmt: skip
+    return {
+        "animation": False,
+        "tooltip": {"trigger": "axis"},
+        "legend": {
+            "data": [_("保底数"), _("确保数"), _("贡献数"), _("实际"), _("预测区间")],
+            "bottom": 0,
+        },
+        "grid": {"left": 40, "right": 10, "top": 50, "bottom": 25},
+        "xAxis": {"type": "category", "data": years},
+        "yAxis": {"type": "value", "name": row.indicator.unit},
+        "series": series,
+    }

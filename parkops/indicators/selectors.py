@@ -1,0 +1,257 @@
+"""The scoreboard of Table 1: targets, computed and manual actuals, tiers, and a forecast.
+
+Computed actuals are read from the data every time (never stored), through parkops.core's
+arithmetic; each keeps the ids of the records it came from so that the page can list them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+import polars as pl
+from django.db.models import Sum
+from django.utils import timezone
+
+from parkops.core.indicators import (
+    FRAME_SCHEMA,
+    Forecast,
+    above_scale_output_growth,
+    new_above_scale,
+    per_mu_growth,
+    pipeline_forecast,
+    tier_of,
+    trend_forecast,
+)
+from parkops.core.units import rented_floor_to_mu
+from parkops.execution.choices import CultivationKind
+from parkops.execution.selectors import cultivation_pending_count, tech_projects_started
+from parkops.indicators.choices import Computation, TierChoice
+from parkops.indicators.models import Indicator, IndicatorTarget, ManualValue
+from parkops.land.choices import LandActionKind, LandActionStatus
+from parkops.land.models import LandAction
+from parkops.land.selectors import land_completed
+from parkops.plan.caojing import YEARS
+from parkops.registry.choices import DesignationKind, LandBasis
+from parkops.registry.models import Designation, EnterpriseYear
+
+
+class SourceKind:
+    ENTERPRISE = "enterprise"
+    DESIGNATION = "designation"
+    CULTIVATION = "cultivation"
+    LAND_ACTION = "land_action"
+
+
+@dataclass(frozen=True)
+class Actual:
+    value: Decimal | None  # None: 无数据
+    plain: Decimal | None = None  # indicator 1 only: plain total growth beside the comparable one
+    source_kind: str = SourceKind.ENTERPRISE
+    source_ids: tuple[int, ...] = ()
+    basis: dict[str, Decimal | None] = field(default_factory=dict)  # the totals it came from
+    partial: bool = False  # the year is not over: a year-to-date value
+
+
+def enterprise_year_frame(years: range) -> pl.DataFrame:
+    """One row per enterprise and year, land measured as the evaluation does: owned 亩, or a
+    tenant's rented floor space at 2,000 m² per 亩."""
+    rows = EnterpriseYear.objects.filter(year__in=years).values_list(
+        "enterprise_id", "year", "output_value", "tax", "is_above_scale",
+        "land_basis", "land_mu", "rented_floor_m2",
+    )  # fmt: skip
+    data = []
+    for eid, year, output, tax, above, basis, land, floor in rows:
+        if basis == LandBasis.RENTED:
+            land = rented_floor_to_mu(floor) if floor is not None else None
+        data.append((
+            eid, year, None if output is None else float(output),
+            None if tax is None else float(tax), above, None if land is None else float(land),
+        ))  # fmt: skip
+    return pl.DataFrame(data, schema=FRAME_SCHEMA, orient="row")
+
+
+def _growth(value: object, kind: Computation) -> Actual:
+    g = value
+    return Actual(
+        value=g.rate,  # type: ignore[attr-defined]
+        source_ids=g.enterprise_ids,  # type: ignore[attr-defined]
+        basis={"current": g.current, "previous": g.previous},  # type: ignore[attr-defined]
+    )
+
+
+def compute(indicator: Indicator, year: int, frame: pl.DataFrame, today: date) -> Actual:
+    """The computed actual of one indicator in one year; None for a year that has not begun."""
+    if year > today.year:
+        return Actual(None)
+    partial = year == today.year
+    kind = Computation(indicator.computation)
+    if kind is Computation.ABOVE_SCALE_OUTPUT_GROWTH:
+        comparable, plain = above_scale_output_growth(frame, year)
+        return Actual(
+            value=comparable.rate,
+            plain=plain.rate,
+            source_ids=comparable.enterprise_ids,
+            basis={"current": comparable.current, "previous": comparable.previous,
+                   "plain_current": plain.current, "plain_previous": plain.previous},
+        )  # fmt: skip
+    if kind is Computation.NEW_ABOVE_SCALE:
+        ids = new_above_scale(frame, year)
+        return Actual(None if ids is None else Decimal(len(ids)), source_ids=ids or ())
+    if kind is Computation.OUTPUT_PER_MU_GROWTH:
+        return _growth(per_mu_growth(frame, year, "output_value"), kind)
+    if kind is Computation.TAX_PER_MU_GROWTH:
+        return _growth(per_mu_growth(frame, year, "tax"), kind)
+    if kind is Computation.NEW_SRDI:
+        ids = tuple(
+            Designation.objects.filter(
+                kind=DesignationKind.SRDI, awarded_on__year=year, awarded_on__lte=today
+            ).values_list("pk", flat=True)
+        )
+        return Actual(
+            Decimal(len(ids)), source_kind=SourceKind.DESIGNATION, source_ids=ids, partial=partial
+        )
+    if kind is Computation.TECH_PROJECTS:
+        ids = tuple(
+            tech_projects_started(year=year)
+            .filter(started_on__lte=today)
+            .values_list("pk", flat=True)
+        )
+        return Actual(
+            Decimal(len(ids)), source_kind=SourceKind.CULTIVATION, source_ids=ids, partial=partial
+        )
+    land_kind = (
+        LandActionKind.VACATE if kind is Computation.LAND_VACATED else LandActionKind.UPGRADE
+    )
+    completed = land_completed(year=year, kind=land_kind)
+    return Actual(
+        sum((c.area_mu for c in completed), Decimal(0)),
+        source_kind=SourceKind.LAND_ACTION,
+        source_ids=tuple(i for c in completed for i in c.action_ids),
+        partial=partial,
+    )
+
+
+def promised(indicator: Indicator, year: int) -> Decimal:
+    """What the lists still promise for the year: entries planned for it and not yet done."""
+    kind = Computation(indicator.computation)
+    lists = {
+        Computation.NEW_ABOVE_SCALE: CultivationKind.ABOVE_SCALE,
+        Computation.NEW_SRDI: CultivationKind.SRDI,
+        Computation.TECH_PROJECTS: CultivationKind.TECH,
+    }
+    if kind in lists:
+        return Decimal(cultivation_pending_count(kind=lists[kind], year=year))
+    land_kind = (
+        LandActionKind.VACATE if kind is Computation.LAND_VACATED else LandActionKind.UPGRADE
+    )
+    area = LandAction.objects.filter(
+        kind=land_kind,
+        planned_year=year,
+        status__in=[LandActionStatus.PLANNED, LandActionStatus.IN_PROGRESS],
+    ).aggregate(total=Sum("area_mu"))["total"]
+    return (area or Decimal(0)).quantize(Decimal("0.01"))
+
+
+RATES = {
+    Computation.ABOVE_SCALE_OUTPUT_GROWTH,
+    Computation.OUTPUT_PER_MU_GROWTH,
+    Computation.TAX_PER_MU_GROWTH,
+}
+
+
+@dataclass(frozen=True)
+class Cell:
+    year: int
+    target: IndicatorTarget | None
+    computed: Actual
+    manual: ManualValue | None
+
+    @property
+    def value(self) -> Decimal | None:
+        return self.manual.value if self.manual is not None else self.computed.value
+
+    @property
+    def tier(self) -> TierChoice | None:
+        if self.target is None:
+            return None
+        t = tier_of(self.value, self.target.floor, self.target.committed, self.target.stretch)
+        return None if t is None else TierChoice(t.value)
+
+
+@dataclass(frozen=True)
+class Row:
+    indicator: Indicator
+    cells: list[Cell]
+    forecast: Forecast | None  # for the current year only
+    forecast_method: str  # "pipeline", "trend", "actual" or ""
+    forecast_year: int | None = None
+    forecast_tiers: tuple[TierChoice | None, TierChoice | None] = (None, None)
+
+    def cell(self, year: int) -> Cell:
+        return next(c for c in self.cells if c.year == year)
+
+
+def scoreboard(*, today: date | None = None, years: tuple[int, ...] = YEARS) -> list[Row]:
+    today = today or timezone.localdate()
+    frame = enterprise_year_frame(range(min(years) - 2, max(years) + 1))
+    targets = {(t.indicator_id, t.year): t for t in IndicatorTarget.objects.all()}
+    manual = {(m.indicator_id, m.year): m for m in ManualValue.objects.select_related("set_by")}
+    rows = []
+    for indicator in Indicator.objects.order_by("number"):
+        cells = [
+            Cell(y, targets.get((indicator.pk, y)), compute(indicator, y, frame, today), manual.get((indicator.pk, y)))
+            for y in years
+        ]  # fmt: skip
+        forecast, method = None, ""
+        if today.year in years:
+            current = next(c for c in cells if c.year == today.year)
+            if Computation(indicator.computation) in RATES:
+                if current.value is not None:
+                    forecast, method = Forecast(current.value, current.value), "actual"
+                else:
+                    before = [
+                        _value(indicator, today.year - k, frame, today, manual) for k in (2, 1)
+                    ]
+                    forecast, method = trend_forecast(before), "trend"
+            else:
+                forecast = pipeline_forecast(
+                    current.value or Decimal(0), promised(indicator, today.year)
+                )
+                method = "pipeline"
+        tiers: tuple[TierChoice | None, TierChoice | None] = (None, None)
+        target = targets.get((indicator.pk, today.year))
+        if forecast is not None and target is not None:
+            tiers = tuple(  # type: ignore[assignment]
+                None
+                if (t := tier_of(v, target.floor, target.committed, target.stretch)) is None
+                else TierChoice(t.value)
+                for v in (forecast.low, forecast.high)
+            )
+        year = today.year if forecast is not None else None
+        rows.append(Row(indicator, cells, forecast, method, year, tiers))
+    return rows
+
+
+def _value(
+    indicator: Indicator,
+    year: int,
+    frame: pl.DataFrame,
+    today: date,
+    manual: dict[tuple[int, int], ManualValue],
+) -> Decimal | None:
+    m = manual.get((indicator.pk, year))
+    return m.value if m is not None else compute(indicator, year, frame, today).value
+
+
+def cell_get(*, number: int, year: int, today: date | None = None) -> tuple[Indicator, Cell]:
+    today = today or timezone.localdate()
+    indicator = Indicator.objects.get(number=number)
+    frame = enterprise_year_frame(range(year - 1, year + 1))
+    return indicator, Cell(
+        year,
+        IndicatorTarget.objects.filter(indicator=indicator, year=year).first(),
+        compute(indicator, year, frame, today),
+        ManualValue.objects.filter(indicator=indicator, year=year).select_related("set_by").first(),
+    )

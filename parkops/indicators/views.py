@@ -1,0 +1,129 @@
+"""The indicators page (Table 1 with actuals, tiers and charts), its export, and one cell's sources."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from parkops.core.xlsx import XLSX_CONTENT_TYPE
+from parkops.execution.models import CultivationEntry
+from parkops.indicators import presenters, services
+from parkops.indicators.exports import table_1_xlsx
+from parkops.indicators.forms import ClearManualForm, ManualValueForm
+from parkops.indicators.models import Indicator, ManualValue
+from parkops.indicators.selectors import SourceKind, cell_get, scoreboard
+from parkops.land.models import LandAction
+from parkops.plan.caojing import YEARS
+from parkops.registry.models import Designation
+from parkops.registry.selectors import (
+    enterprise_list,
+    enterprises_visible_to,
+    history_rows,
+    plots_visible_to,
+)
+
+BASIS_LABELS = {
+    "current": _lazy("本年"),
+    "previous": _lazy("上年"),
+    "plain_current": _lazy("全部规上企业总额（本年）"),
+    "plain_previous": _lazy("全部规上企业总额（上年）"),
+}
+
+
+@permission_required("indicators.view_indicator", raise_exception=True)
+def indicator_list(request: HttpRequest) -> HttpResponse:
+    rows = scoreboard()
+    charts = {str(row.indicator.number): presenters.chart_option(row) for row in rows}
+    groups: list[tuple[str, list[object]]] = []
+    for row in rows:
+        if not groups or groups[-1][0] != row.indicator.group:
+            groups.append((row.indicator.group, []))
+        groups[-1][1].append(row)
+    context = {
+        "groups": groups,
+        "rows": rows,
+        "years": YEARS,
+        "charts": charts,
+        "current_year": timezone.localdate().year,
+        "cards": [(row, presenters.forecast_method_text(row.forecast_method)) for row in rows],
+    }
+    return render(request, "indicators/indicator_list.html", context)
+
+
+@permission_required("indicators.view_indicator", raise_exception=True)
+def indicator_export(request: HttpRequest) -> FileResponse:
+    buffer = table_1_xlsx(scoreboard(), YEARS)
+    name = f"{_('主要指标')}-{timezone.localdate().isoformat()}.xlsx"
+    return FileResponse(buffer, as_attachment=True, filename=name, content_type=XLSX_CONTENT_TYPE)
+
+
+def _sources(request: HttpRequest, kind: str, ids: tuple[int, ...]) -> list[object]:
+    """The records a value came from, limited to what the user may see."""
+    if kind == SourceKind.ENTERPRISE:
+        return list(enterprise_list(user=request.user).filter(pk__in=ids).order_by("name"))
+    visible = enterprises_visible_to(request.user)
+    if kind == SourceKind.DESIGNATION:
+        designations = Designation.objects.filter(pk__in=ids, enterprise__in=visible)
+        return list(designations.select_related("enterprise"))
+    if kind == SourceKind.CULTIVATION:
+        entries = CultivationEntry.objects.filter(pk__in=ids, enterprise__in=visible)
+        return list(entries.select_related("enterprise"))
+    actions = LandAction.objects.filter(pk__in=ids).filter(
+        Q(plot__in=plots_visible_to(request.user)) | Q(enterprise__in=visible)
+    )
+    return list(actions.select_related("plot"))
+
+
+@permission_required("indicators.view_indicator", raise_exception=True)
+def cell_detail(request: HttpRequest, number: int, year: int) -> HttpResponse:
+    if year not in YEARS or not Indicator.objects.filter(number=number).exists():
+        raise Http404
+    indicator, cell = cell_get(number=number, year=year)
+    form = ManualValueForm(initial={"value": cell.value})
+    clear_form = ClearManualForm()
+    if request.method == "POST":
+        if not request.user.has_perm("indicators.change_manualvalue"):
+            return HttpResponse(status=403)
+        user = request.user
+        assert isinstance(user, User)
+        if "clear" in request.POST and cell.manual is not None:
+            clear_form = ClearManualForm(request.POST)
+            if clear_form.is_valid():
+                services.manual_value_clear(
+                    manual=cell.manual, reason=clear_form.cleaned_data["reason"]
+                )
+                messages.success(request, _("已恢复为计算值"))
+                return HttpResponseRedirect(request.path)
+        else:
+            form = ManualValueForm(request.POST)
+            if form.is_valid():
+                try:
+                    services.manual_value_set(
+                        indicator=indicator, year=year, user=user, **form.cleaned_data
+                    )
+                except ValidationError as error:
+                    form.add_error(None, error)
+                else:
+                    messages.success(request, _("已保存人工填报值"))
+                    return HttpResponseRedirect(request.path)
+    context = {
+        "indicator": indicator,
+        "cell": cell,
+        "kind": cell.computed.source_kind,
+        "basis": [(str(BASIS_LABELS[k]), v) for k, v in cell.computed.basis.items()],
+        "sources": _sources(request, cell.computed.source_kind, cell.computed.source_ids),
+        "form": form,
+        "clear_form": clear_form,
+        "history": history_rows(ManualValue.history.filter(indicator_id=indicator.pk, year=year)),
+        "back": reverse("indicators:indicator_list") + f"#indicator-{number}",
+    }
+    return render(request, "indicators/cell_detail.html", context)
