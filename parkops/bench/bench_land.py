@@ -21,11 +21,13 @@ def run(out: Callable[[str], None]) -> None:
     from parkops.land.models import LandAction
     from parkops.land.selectors import action_conflicts, land_completed, plot_flags
     from parkops.plan.services import plan_load
-    from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot
+    from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot, SmallPark
     from parkops.smallparks.services import rating_run
 
     plan_load()
     demo_load(count=3_000)
+    # The plan gives no small park's land or floor area; the benchmark needs both to rate.
+    SmallPark.objects.update(land_mu=Decimal(60), floor_area_m2=Decimal(40_000))
     holders = list(Enterprise.objects.filter(is_demo=True).order_by("pk")[:PLOTS])
     LandPlot.objects.bulk_create(
         LandPlot(
