@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db.models import QuerySet, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from parkops.core.parkrating import ParkFacts, TenantFacts
 from parkops.core.units import rented_floor_to_mu
@@ -58,8 +59,8 @@ def current_vacancies(small_park: SmallPark, on: date) -> QuerySet[VacantSpace]:
 def total_floor_area(small_park: SmallPark) -> tuple[Decimal | None, str]:
     built = small_park.buildings.aggregate(total=Sum("floor_area_m2"))["total"]
     if built:
-        return built, "楼栋合计"
-    return small_park.floor_area_m2, "小园区登记面积"
+        return built, str(_("楼栋合计"))
+    return small_park.floor_area_m2, str(_("小园区登记面积"))
 
 
 def occupancy(small_park: SmallPark, on: date) -> Occupancy:
