@@ -8,6 +8,7 @@ from config.api import api
 urlpatterns = [
     path("", include("parkops.web.urls")),
     path("", include("parkops.registry.urls")),
+    path("", include("parkops.imports.urls")),
     path("accounts/", include("parkops.accounts.urls")),
     # The language switch works on the login page too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

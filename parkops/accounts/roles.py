@@ -16,7 +16,7 @@ class Role(models.TextChoices):
 
 
 # Apps whose data the roles are given rights over; park office edits, the others read.
-MANAGED_APPS = ("registry", "plan")
+MANAGED_APPS = ("registry", "plan", "imports")
 EDITING_ROLES = frozenset({Role.PARK_OFFICE})
 # Roles that see every record; the others see only their road's or their small park's.
 PARK_WIDE_ROLES = frozenset({Role.PARK_OFFICE, Role.TOWN_LEADER, Role.DEPARTMENT})

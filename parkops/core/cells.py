@@ -77,13 +77,13 @@ def clean_text(value: Any) -> str | None:
     return None if text in MISSING_MARKS else text
 
 
-def _decimal_of(value: Any) -> Decimal | None | str:
+def _decimal_of(value: Any) -> Any:
     """A Decimal, None when missing, or the text when it is not a number."""
     kind = type(value)
     if kind is float or kind is int:
         return Decimal(repr(value))
     if kind is Decimal:
-        return value  # type: ignore[no-any-return]
+        return value
     text = clean_text(value)
     if text is None:
         return None
@@ -130,7 +130,7 @@ def parse_decimals(spec: ColumnSpec, values: Sequence[Any]) -> tuple[list[Any], 
     return out, problems
 
 
-def _integer(value: Any) -> int | None | str:
+def _integer(value: Any) -> int | str | None:
     number = _decimal_of(value)
     if number is None or isinstance(number, str):
         return number
@@ -235,7 +235,7 @@ def parse_choices(spec: ColumnSpec, values: Sequence[Any]) -> tuple[list[Any], l
     return out, problems
 
 
-def _date(value: Any) -> dt.date | None | str:
+def _date(value: Any) -> dt.date | str | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

@@ -10,6 +10,7 @@ Django layer translates them.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import re
@@ -135,10 +136,8 @@ def _csv_rows(data: bytes, limits: Limits) -> list[tuple[str, list[list[Any]]]]:
     if text.count("\n") > limits.max_rows + HEADER_SEARCH_ROWS:
         raise TableError("too_many_rows", limit=limits.max_rows)
     dialect: Any = csv.excel
-    try:
+    with contextlib.suppress(csv.Error):  # one column, or an odd file: plain commas
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        pass
     return [("csv", list(csv.reader(io.StringIO(text), dialect)))]
 
 
@@ -243,6 +242,7 @@ def read_table(
         )
     suffix = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     index = _spec_index(specs)
+    candidates: list[tuple[str, list[list[Any]], tuple[int, int] | None, list[Any]]]
     if suffix == ".csv":
         sheets = _csv_rows(data, limits)
         candidates = [(name, rows, _find_header(rows, index), []) for name, rows in sheets]
@@ -271,7 +271,7 @@ def _spreadsheet_candidates(
 ) -> list[tuple[str, list[list[Any]], tuple[int, int] | None, list[Any]]]:
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        candidates = []
+        candidates: list[tuple[str, list[list[Any]], tuple[int, int] | None, list[Any]]] = []
         for name in book.sheet_names:
             sheet = book.get_sheet_by_name(name)
             if sheet.height > limits.max_rows + HEADER_SEARCH_ROWS:

@@ -17,8 +17,8 @@ from django.db import connection, models
 
 from parkops.core.cells import parse_column
 from parkops.core.tabular import Limits, Table, TableError, normalise_unit, read_table
-from parkops.imports.issues import Issue, Severity, cell_message, file_message
 from parkops.imports.issues import FILE_MESSAGES as F
+from parkops.imports.issues import Issue, Severity, cell_message, file_message
 from parkops.imports.kinds import Kind, name_key
 from parkops.registry.models import Enterprise
 
@@ -127,10 +127,12 @@ def plan_import(
     report = progress or (lambda stage, done, total: None)
     report("read", 0, 1)
     try:
-        table = read_table(data, filename, kind.importable, limits)
+        table = read_table(data, filename, kind.columns, limits)
     except TableError as error:
         plan.error(file_message(error))
         return plan
+    for key in [k for k in table.columns if kind.spec(k).export_only]:
+        del table.columns[key], table.headers[key]  # what our own exports add: ignored quietly
     _drop_examples(table)
     plan.rows_total = len(table.rows)
     report("read", 1, 1)
@@ -194,9 +196,11 @@ class Rows:
                     self.fail(i, spec.key, "percent")
 
     def _lookup(self, model: type[models.Model]) -> dict[str, int]:
-        names = {name_key(name): pk for pk, name in model.objects.values_list("pk", "name")}
+        rows = model._default_manager.values_list("pk", "name")
+        names: dict[str, int] = {name_key(name): pk for pk, name in rows}
         if model is Enterprise:
-            names.update(Enterprise.objects.filter(uscc__isnull=False).values_list("uscc", "pk"))
+            codes = Enterprise.objects.filter(uscc__isnull=False).values_list("uscc", "pk")
+            names.update({code: pk for code, pk in codes if code})
         return names
 
     def _resolve(self) -> list[dict[str, Any] | None]:
@@ -279,11 +283,11 @@ class Rows:
                 merged = {k: _python(old[position[k]]) for k in rule_fields if k in position}
                 merged.update(given)
             if kind.rules:
-                for key, code, params, is_error in kind.rules(merged):
+                for column, code, params, is_error in kind.rules(merged):
                     if is_error:
-                        self.fail(i, key, code, params)
+                        self.fail(i, column, code, params)
                     else:
-                        plan.warn(cell_message(code, params), self.numbers[i], self.column(key))
+                        plan.warn(cell_message(code, params), self.numbers[i], self.column(column))
 
     def _duplicate(self, i: int, first: int) -> None:
         key = next(iter(self.table.columns))

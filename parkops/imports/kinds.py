@@ -158,6 +158,9 @@ ENTERPRISES = Kind(
         ColumnSpec("production_started_on", "投产日期", kind=CellKind.DATE,
                    help="如 2021-06-30"),
         ColumnSpec("note", "备注", max_length=2000),
+        ColumnSpec("is_demo", "演示数据", export_only=True),
+        ColumnSpec("latest_year", "最近数据年度", export_only=True),
+        ColumnSpec("latest_revenue", "最近年度营业收入", "万元", D, export_only=True),
     ),
 )  # fmt: skip
 
@@ -179,6 +182,7 @@ SMALL_PARKS = Kind(
         ColumnSpec("road", "道路", example="月工路"),
         ColumnSpec("address", "地址"),
         ColumnSpec("note", "备注", max_length=2000),
+        ColumnSpec("tenant_count", "在册企业数", export_only=True),
     ),
 )  # fmt: skip
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 import zlib
 from collections import defaultdict
-from operator import itemgetter
 from datetime import date, datetime
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 from django.db import connection, models
@@ -98,15 +98,15 @@ def apply_plan(plan: Plan, *, now: datetime, reason: str, user_id: int | None) -
             groups[tuple(update[1])].append(update)
         positions = {c: j for j, c in enumerate(["id", *fields])}
         changed: dict[str, list[list[Any]]] = {}
-        for names, updates in groups.items():
-            sets = ", ".join(f"{_q(fields[n].column)} = %s" for n in (*names, "updated_at"))
-            rows = [
-                [*(_prepare(fields[n], new[n]) for n in names), stamp, pk]
+        for changed_names, updates in groups.items():
+            sets = ", ".join(f"{_q(fields[n].column)} = %s" for n in (*changed_names, "updated_at"))
+            params = [
+                [*(_prepare(fields[n], new[n]) for n in changed_names), stamp, pk]
                 for pk, new, _old in updates
             ]
-            cursor.executemany(f"UPDATE {table} SET {sets} WHERE id = %s", rows)
-            changed[",".join(names)] = [
-                [pk, *(old[positions[n]] for n in names)] for pk, _new, old in updates
+            cursor.executemany(f"UPDATE {table} SET {sets} WHERE id = %s", params)
+            changed[",".join(changed_names)] = [
+                [pk, *(old[positions[n]] for n in changed_names)] for pk, _new, old in updates
             ]
     if plan.inserts:
         copy_to_history(

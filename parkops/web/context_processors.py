@@ -11,6 +11,7 @@ NAVIGATION = (
     ("registry:enterprise_list", _("企业"), "registry.view_enterprise"),
     ("registry:smallpark_list", _("小园区"), "registry.view_smallpark"),
     ("registry:plot_list", _("地块"), "registry.view_landplot"),
+    ("imports:home", _("Excel 导入"), "imports.add_importbatch"),
 )
 
 
