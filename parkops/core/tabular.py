@@ -61,7 +61,7 @@ class TableError(Exception):
 
 @dataclass(frozen=True)
 class Header:
-    text: str  # as written, after normalising
+    text: str  # as written (without spaces): how errors name the column
     name: str  # without the unit
     unit: str  # the unit in brackets, normalised; "" when none
 
@@ -89,15 +89,15 @@ def normalise_unit(unit: str) -> str:
 
 def parse_header(value: Any) -> Header:
     """'用地面积（亩）', '用地面积(亩)', '用地面积/亩', ' 用地\\n面积 ' → name and unit."""
-    text = _SPACES.sub("", to_half_width(str(value if value is not None else "")))
-    text = text.replace("【", "[").replace("】", "]")
+    written = _SPACES.sub("", str(value if value is not None else ""))
+    text = to_half_width(written).replace("【", "[").replace("】", "]")
     name, unit = text, ""
     match = _UNIT.match(text) or _UNIT_SLASH.match(text)
     if match:
         name, unit = match.group(1), match.group(2)
         unit = unit.removeprefix("单位:").removeprefix("单位")
     name = name.strip("*").strip()
-    return Header(text=text, name=name, unit=normalise_unit(unit))
+    return Header(text=written, name=name, unit=normalise_unit(unit))
 
 
 def _spec_index(specs: Sequence[ColumnSpec]) -> dict[str, ColumnSpec]:
@@ -258,7 +258,10 @@ def read_table(
     best = max(found, key=lambda c: _score(_header_cells(c[1], c[2], index), index))
     name, rows, position, _ = best
     assert position is not None
-    return _build(name, rows, specs, position)
+    table = _build(name, rows, specs, position)
+    if len(table.rows) > limits.max_rows:
+        raise TableError("too_many_rows", limit=limits.max_rows)
+    return table
 
 
 def _header_cells(rows: list[list[Any]], found: Any, index: dict[str, ColumnSpec]) -> list[Any]:
