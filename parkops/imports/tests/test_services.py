@@ -48,7 +48,7 @@ def test_a_repeated_import_changes_nothing(alice: User) -> None:
     _run(_figures(enterprises), alice)
     history = EnterpriseYear.history.count()
     updated = list(EnterpriseYear.objects.values_list("updated_at", flat=True))
-    batch, plan = _run(_figures(enterprises), alice)
+    batch, _plan = _run(_figures(enterprises), alice)
     assert (batch.added, batch.changed, batch.unchanged) == (0, 0, 3)
     assert EnterpriseYear.history.count() == history
     assert list(EnterpriseYear.objects.values_list("updated_at", flat=True)) == updated
@@ -70,7 +70,7 @@ def test_it_changes_only_what_differs_and_blank_keeps_the_stored_value(alice: Us
     year = EnterpriseYearFactory(output_value=Decimal("3000"), tax=Decimal("150"))
     e = year.enterprise
     rows = [FIGURES_HEADER, [e.uscc, e.name, 2025, 3000, "—", 11]]
-    batch, plan = _run(rows, alice)
+    batch, _plan = _run(rows, alice)
     year.refresh_from_db()
     assert (batch.changed, year.tax, year.land_mu) == (1, Decimal("150.00"), Decimal("11.000"))
     assert year.history.filter(history_type="~").get().history_change_reason.startswith("导入批次")
@@ -90,7 +90,7 @@ def test_it_rejects_unknown_enterprises_bad_codes_duplicates_and_other_units(ali
         "「税收（元）」的单位是“元”，应为“万元”，请换算后再导入",
     ]
     rows[0][3] = "税收（万元）"
-    batch, plan = _run(rows, alice)
+    _batch, plan = _run(rows, alice)
     assert [str(e) for e in plan.errors] == [
         "第 3 行「统一社会信用代码」统一社会信用代码第 18 位（校验码）应为“A”，实际为“B”",
         "第 2 行「企业名称」“上海未知有限公司”不在企业名录中，请先导入企业名录",
@@ -148,7 +148,7 @@ def test_undo_deletes_added_rows_and_restores_changed_values(alice: User) -> Non
 def test_only_the_last_batch_can_be_undone_and_not_after_an_edit(alice: User) -> None:
     e = EnterpriseFactory()
     first, _ = _run(_figures([e], tax=1), alice)
-    second, _ = _run(_figures([e], tax=2), alice)
+    _second, _ = _run(_figures([e], tax=2), alice)
     with pytest.raises(ImportRefused, match="只能撤销最近一次导入的批次"):
         import_undo(batch=first, user=alice)
     third, _ = _run([["企业名称", "简称"], [e.name, "改名"]], alice, kind="enterprises")
@@ -159,7 +159,7 @@ def test_only_the_last_batch_can_be_undone_and_not_after_an_edit(alice: User) ->
 
 @override_settings(PARKOPS_IMPORT_MAX_MB=1)
 def test_an_oversized_file_is_refused(alice: User) -> None:
-    batch, plan = import_file(
+    _batch, plan = import_file(
         kind="figures", data=b"0" * (1024 * 1024 + 1), file_name="大.xlsx", user=alice
     )
     assert [str(e) for e in plan.errors] == ["文件大小 1.0 MB，超过上限 1.0 MB"]
@@ -173,7 +173,7 @@ def test_a_zip_bomb_is_refused_with_a_clear_message(alice: User) -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/worksheets/sheet1.xml", b" " * 8 * 1024 * 1024)
-    batch, plan = import_file(kind="figures", data=buffer.getvalue(), file_name="b.xlsx")
+    _batch, plan = import_file(kind="figures", data=buffer.getvalue(), file_name="b.xlsx")
     assert [str(e) for e in plan.errors] == [
         "文件解压后约 8 MB，超过上限 1 MB，已拒绝（可能是压缩炸弹）"
     ]
@@ -181,7 +181,7 @@ def test_a_zip_bomb_is_refused_with_a_clear_message(alice: User) -> None:
 
 @override_settings(PARKOPS_IMPORT_MAX_ROWS=3)
 def test_too_many_rows_are_refused(alice: User) -> None:
-    batch, plan = _run(_figures(EnterpriseFactory.create_batch(4)), alice)
+    _batch, plan = _run(_figures(EnterpriseFactory.create_batch(4)), alice)
     assert [str(e) for e in plan.errors] == ["文件超过 3 行的上限，请拆分后分批导入"]
 
 
@@ -191,7 +191,7 @@ def test_a_gbk_csv_with_messy_cells_imports(alice: User) -> None:
         ["企业名称 ", "年度", "工业产值（万元）", "税收(万元)", "用地面积【亩】"],
         ["上海(漕泾)化工有限公司 ", "２０２５", "１，２３４．５", " 56 ", "/"],
     ]
-    batch, plan = import_file(
+    _batch, plan = import_file(
         kind="figures", data=csv_bytes(rows, "gbk"), file_name="税务局.csv", user=alice
     )
     assert plan.errors == []
@@ -216,7 +216,7 @@ def test_small_parks_and_plots_import(alice: User, pingye) -> None:
         ["地块名称", "占地面积（亩）", "土地使用权人", "建筑系数（%）"],
         ["A1", 30.62, holder.uscc, 45],
     ]
-    batch, plan = _run(rows, alice, kind="plots")
+    _batch, plan = _run(rows, alice, kind="plots")
     plot = LandPlot.objects.get(name="A1")
     assert (plot.area_mu, plot.holder, plot.building_coefficient) == (
         Decimal("30.62"), holder, Decimal("45.00"),
