@@ -85,7 +85,7 @@ def test_it_rejects_unknown_enterprises_bad_codes_duplicates_and_other_units(ali
         [known.uscc, "", 2025, 1],
         ["", "上海已知有限公司", 2025, 1],
     ]
-    batch, plan = _run(rows, alice)
+    _batch, plan = _run(rows, alice)
     assert [str(e) for e in plan.errors] == [
         "「税收（元）」的单位是“元”，应为“万元”，请换算后再导入",
     ]
@@ -203,12 +203,12 @@ def test_a_gbk_csv_with_messy_cells_imports(alice: User) -> None:
 
 def test_small_parks_and_plots_import(alice: User, pingye) -> None:
     rows = [["名称", "占地面积（亩）", "道路"], ["新园", 45.6, "平业路"], ["坏园", 0, "无此路"]]
-    batch, plan = _run(rows, alice, kind="small_parks")
+    _batch, plan = _run(rows, alice, kind="small_parks")
     assert [str(e) for e in plan.errors] == [
         "第 3 行「占地面积（亩）」必须大于 0",
         "第 3 行「道路」“无此路”不存在",
     ]
-    batch, plan = _run(rows[:2], alice, kind="small_parks")
+    _run(rows[:2], alice, kind="small_parks")
     park = SmallPark.objects.get(name="新园")
     assert (park.land_mu, park.road) == (Decimal("45.60"), pingye)
     holder = EnterpriseFactory()
