@@ -140,6 +140,9 @@ def _integer(value: Any) -> int | str | None:
 
 
 def parse_integers(spec: ColumnSpec, values: Sequence[Any]) -> tuple[list[Any], list[Problem]]:
+    whole = _whole_floats(values)
+    if whole is not None and (min(whole) >= 0 or not spec.non_negative):
+        return list(whole), []
     out: list[Any] = []
     problems: list[Problem] = []
     for i, value in enumerate(values):
@@ -154,7 +157,17 @@ def parse_integers(spec: ColumnSpec, values: Sequence[Any]) -> tuple[list[Any], 
     return out, problems
 
 
+def _whole_floats(values: Sequence[Any]) -> list[int] | None:
+    """The column as ints when every cell is a whole number (the common case), else None."""
+    if values and all(type(v) is float and v.is_integer() for v in values):
+        return list(map(int, values))
+    return None
+
+
 def parse_years(spec: ColumnSpec, values: Sequence[Any]) -> tuple[list[Any], list[Problem]]:
+    whole = _whole_floats(values)
+    if whole is not None and min(whole) >= 2000 and max(whole) <= 2100:
+        return list(whole), []
     out: list[Any] = []
     problems: list[Problem] = []
     for i, value in enumerate(values):
@@ -170,13 +183,20 @@ def parse_texts(spec: ColumnSpec, values: Sequence[Any]) -> tuple[list[Any], lis
     out: list[Any] = []
     problems: list[Problem] = []
     normalise: Callable[[str], str] = normalise_name if spec.kind == CellKind.NAME else str.strip
+    if values.count("") == len(values):  # an empty column
+        return [None] * len(values), []
+    seen: dict[Any, str | None] = {}  # names repeat (one row per enterprise and year)
     for i, value in enumerate(values):
-        text = clean_text(value)
-        if text is not None:
-            text = normalise(text)
-            if len(text) > spec.max_length:
-                problems.append((i, "too_long", {"limit": spec.max_length}))
-                text = None
+        if value in seen:
+            text = seen[value]
+        else:
+            text = clean_text(value)
+            if text is not None:
+                text = normalise(text)
+            seen[value] = text
+        if text is not None and len(text) > spec.max_length:
+            problems.append((i, "too_long", {"limit": spec.max_length}))
+            text = None
         out.append(text)
     return out, problems
 
@@ -186,7 +206,7 @@ def parse_usccs(spec: ColumnSpec, values: Sequence[Any]) -> tuple[list[Any], lis
     problems: list[Problem] = []
     checked: dict[str, str | UsccError] = {}  # a figures file repeats each code once per year
     for i, value in enumerate(values):
-        text = clean_text(value)
+        text = value if value in checked else clean_text(value)
         code = None
         if text is not None:
             result = checked.get(text)

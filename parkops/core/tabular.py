@@ -17,6 +17,7 @@ import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from python_calamine import CalamineError, CalamineWorkbook
@@ -79,7 +80,10 @@ class Table:
 
     def column(self, key: str) -> list[Any]:
         index = self.columns[key]
-        return [row[index] if index < len(row) else "" for row in self.rows]
+        try:  # calamine's rows are all full width: the fast way
+            return list(map(itemgetter(index), self.rows))
+        except IndexError:  # a short CSV line
+            return [row[index] if index < len(row) else "" for row in self.rows]
 
 
 def normalise_unit(unit: str) -> str:
@@ -223,7 +227,12 @@ def _build(
     )
     for r in range(start + span, len(rows)):
         row = rows[r]
-        if any(cell not in ("", None) and str(cell).strip() for cell in row):
+        blank = row.count("") + row.count(None)
+        # A row with no value (only blank or whitespace cells) is not data; the count is the fast
+        # test, the scan stops at the first cell with text.
+        if blank < len(row) and any(
+            cell not in ("", None) and (type(cell) is not str or cell.strip()) for cell in row
+        ):
             table.row_numbers.append(r + 1)
             table.rows.append(row)
     return table

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 from django.db import connection, models
@@ -19,7 +19,7 @@ from parkops.core.cells import parse_column
 from parkops.core.tabular import Limits, Table, TableError, normalise_unit, read_table
 from parkops.imports.issues import FILE_MESSAGES as F
 from parkops.imports.issues import Issue, Severity, cell_message, file_message
-from parkops.imports.kinds import Kind, name_key
+from parkops.imports.kinds import ABSURD_WAN, Kind, name_key
 from parkops.registry.models import Enterprise
 
 Progress = Callable[[str, int, int], None]
@@ -58,18 +58,17 @@ def table_columns(model: type[models.Model]) -> list[models.Field[Any, Any]]:
     ]
 
 
-def _same(new: Any, old: Any) -> bool:
-    if old is None:
-        return False
-    if type(old) is float:  # SQLite returns a NUMERIC column as a float
-        return float(new) == old
-    if type(old) is str and not isinstance(new, str):  # SQLite returns dates as text
-        return bool(new.isoformat() == old)
-    return bool(new == old)
-
-
-def _python(old: Any) -> Any:
-    return Decimal(repr(old)) if type(old) is float else old
+def raw_column(field: models.Field[Any, Any] | None, values: list[Any]) -> list[Any]:
+    """Parsed values in the form the database returns them, so that a stored row and a file row
+    compare with a plain `==` and are written without per-value adapters. SQLite keeps a decimal
+    column as REAL (it converts Django's text to REAL itself) and a date as ISO text."""
+    if field is None or connection.vendor != "sqlite":
+        return values
+    if isinstance(field, models.DecimalField):
+        return [None if v is None else float(v) for v in values]
+    if isinstance(field, models.DateField):
+        return [None if v is None else v.isoformat() for v in values]
+    return values
 
 
 def fetch_existing(
@@ -172,6 +171,7 @@ class Rows:
                 self.fail(i, key, code, params)
             self.values[key] = values
         self._cell_rules()
+        self._absurd()
         self.report("check", n // 3, n)
         records = self._resolve()
         self.report("check", 2 * n // 3, n)
@@ -195,6 +195,18 @@ class Rows:
                 elif spec.key in self.kind.percent and value > 100:
                     self.fail(i, spec.key, "percent")
 
+    def _absurd(self) -> None:
+        """A warning for an amount above 1,000 亿元: usually a figure in 元 under a 万元 header."""
+        for key in self.kind.absurd:
+            values = self.values.get(key)
+            numbers = [abs(v) for v in values or () if v is not None]
+            if not numbers or max(numbers) <= ABSURD_WAN:
+                continue
+            for i, v in enumerate(values or ()):
+                if v is not None and abs(v) > ABSURD_WAN:
+                    message = cell_message("absurd", {"value": f"{v:.2f}", "unit": "万元"})
+                    self.plan.warn(message, self.numbers[i], self.column(key))
+
     def _lookup(self, model: type[models.Model]) -> dict[str, int]:
         rows = model._default_manager.values_list("pk", "name")
         names: dict[str, int] = {name_key(name): pk for pk, name in rows}
@@ -205,12 +217,17 @@ class Rows:
 
     def _resolve(self) -> list[dict[str, Any] | None]:
         """Each row as {attname: value}; None for a row with errors."""
-        present = [k for k in self.values if k not in self.kind.references]
-        refs = {k: self._lookup(m) for k, m in self.kind.references.items() if k in self.values}
-        enterprise_of = self._enterprise_ids() if self.kind.kind == "figures" else None
+        kind = self.kind
+        present = [k for k in self.values if k not in kind.references]
+        if kind.kind == "figures":
+            present = [k for k in present if k not in ("uscc", "name")]
+        refs = {k: self._lookup(m) for k, m in kind.references.items() if k in self.values}
+        enterprise_of = self._enterprise_ids() if kind.kind == "figures" else None
+        fields = {f.attname: f for f in table_columns(kind.model)}
+        columns = [raw_column(fields.get(k), self.values[k]) for k in present]
         records: list[dict[str, Any] | None] = []
-        for i in range(len(self.numbers)):
-            record = {k: self.values[k][i] for k in present}
+        for i, row in enumerate(zip(*columns, strict=True) if columns else ()):
+            record = dict(zip(present, row, strict=True))
             for key, lookup in refs.items():
                 raw = self.values[key][i]
                 ref = None if raw is None else lookup.get(name_key(raw), lookup.get(raw))
@@ -218,8 +235,6 @@ class Rows:
                     self.fail(i, key, "unknown_reference", {"value": raw})
                 record[f"{key}_id"] = ref
             if enterprise_of is not None:
-                record.pop("uscc", None)
-                record.pop("name", None)
                 record["enterprise_id"] = enterprise_of[i]
             records.append(None if i in self.bad else record)
         return records
@@ -253,8 +268,10 @@ class Rows:
         columns, existing = fetch_existing(kind, plan.scope_values)
         position = {c: j for j, c in enumerate(columns)}
         match = Matcher(kind, columns, existing)
-        defaults = {f.attname: f.get_default() for f in table_columns(kind.model)}
+        fields = table_columns(kind.model)
+        defaults = {f.attname: f.get_default() for f in fields}
         defaults.update(kind.insert_defaults)
+        defaults = {f.attname: raw_column(f, [defaults[f.attname]])[0] for f in fields}
         seen: dict[tuple[Any, ...], int] = {}
         rule_fields = ("land_basis", "rented_floor_m2", "tax", "output_value", "land_mu")
         for i, record in enumerate(records):
@@ -275,12 +292,12 @@ class Rows:
                 plan.inserts.append(merged)
             else:
                 old = existing[pk]
-                changed = tuple(k for k, v in given.items() if not _same(v, old[position[k]]))
+                changed = {k: v for k, v in given.items() if v != old[position[k]]}
                 if changed:
-                    plan.updates.append((pk, {k: given[k] for k in changed}, old))
+                    plan.updates.append((pk, changed, old))
                 else:
                     plan.unchanged += 1
-                merged = {k: _python(old[position[k]]) for k in rule_fields if k in position}
+                merged = {k: old[position[k]] for k in rule_fields if k in position}
                 merged.update(given)
             if kind.rules:
                 for column, code, params, is_error in kind.rules(merged):
@@ -301,6 +318,8 @@ class Matcher:
 
     def __init__(self, kind: Kind, columns: list[str], existing: dict[int, tuple[Any, ...]]):
         self.kind = kind
+        self._pick = itemgetter(*kind.key_fields)  # a tuple for two fields, a value for one
+        self._single = len(kind.key_fields) > 1
         self.index: dict[tuple[Any, ...], int] = {}
         positions = [columns.index(f) for f in kind.key_fields]
         for pk, row in existing.items():
@@ -314,20 +333,22 @@ class Matcher:
             uscc_at = columns.index("uscc")
             self.uscc_of = {pk: row[uscc_at] for pk, row in existing.items()}
 
+    def key(self, record: dict[str, Any]) -> tuple[Any, ...]:
+        return self._pick(record) if self._single else (self._pick(record),)
+
     def keys(self, record: dict[str, Any]) -> list[tuple[Any, ...]]:
         if self.kind.kind == "enterprises":
             keys = [("name", name_key(record["name"]))] if record.get("name") else []
             return keys + ([("uscc", record["uscc"])] if record.get("uscc") else [])
-        return [tuple(record.get(f) for f in self.kind.key_fields)]
+        return [self.key(record)]
 
     def find(
         self, record: dict[str, Any]
     ) -> tuple[int | None, tuple[str, str, dict[str, Any]] | None]:
         if self.kind.kind != "enterprises":
-            key = tuple(record.get(f) for f in self.kind.key_fields)
             if self.kind.key_fields == ("name",):
                 return self.by_name.get(name_key(record["name"])), None
-            return self.index.get(key), None
+            return self.index.get(self.key(record)), None
         uscc, name = record.get("uscc"), name_key(record["name"])
         by_code = self.index.get((uscc,)) if uscc else None
         by_name = self.by_name.get(name)

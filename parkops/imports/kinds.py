@@ -61,6 +61,7 @@ class Kind:
     rules: Callable[[dict[str, Any]], list[tuple[str, str, dict[str, Any], bool]]] | None = None
     positive: tuple[str, ...] = ()  # columns that must be > 0 when given
     percent: tuple[str, ...] = ()  # columns between 0 and 100
+    absurd: tuple[str, ...] = ()  # amounts in 万元 where a value above ABSURD_WAN is suspicious
 
     @property
     def importable(self) -> tuple[ColumnSpec, ...]:
@@ -70,20 +71,21 @@ class Kind:
         return next(c for c in self.columns if c.key == key)
 
 
+def _wan(value: Any) -> str:
+    """An amount as the messages show it (the row holds the database's own number type)."""
+    return f"{Decimal(str(value)):.2f}"
+
+
 def _figure_rules(row: dict[str, Any]) -> list[tuple[str, str, dict[str, Any], bool]]:
     found: list[tuple[str, str, dict[str, Any], bool]] = []
     if row.get("land_basis") == LandBasis.RENTED and row.get("rented_floor_m2") is None:
         found.append(("rented_floor_m2", "rented_needs_floor", {}, True))
     tax, output = row.get("tax"), row.get("output_value")
     if tax is not None and output is not None and tax > output:
-        found.append(("tax", "tax_above_output", {"tax": tax, "output": output}, False))
+        found.append(("tax", "tax_above_output", {"tax": _wan(tax), "output": _wan(output)}, False))
     land, floor = row.get("land_mu"), row.get("rented_floor_m2")
     if tax is not None and tax > 0 and land is not None and land == 0 and not floor:
-        found.append(("land_mu", "land_zero_with_tax", {"tax": tax}, False))
-    for key in ("output_value", "revenue", "tax", "value_added", "rd_expense"):
-        value = row.get(key)
-        if value is not None and abs(value) > ABSURD_WAN:
-            found.append((key, "absurd", {"value": value, "unit": "万元"}, False))
+        found.append(("land_mu", "land_zero_with_tax", {"tax": _wan(tax)}, False))
     return found
 
 
@@ -94,6 +96,7 @@ FIGURES = Kind(
     scope_field="year",
     insert_defaults={"source": DataSource.IMPORT, "note": "", "land_basis": LandBasis.OWNED},
     rules=_figure_rules,
+    absurd=("output_value", "revenue", "tax", "value_added", "rd_expense"),
     columns=(
         USCC,
         ENTERPRISE_NAME,

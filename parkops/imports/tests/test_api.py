@@ -23,7 +23,11 @@ def test_the_api_imports_all_or_nothing_and_undoes(alice: User) -> None:
     assert bad.status_code == 422
     assert bad.json()["detail"] == "文件有 1 处错误，未写入任何数据"
     assert bad.json()["errors"] == [
-        {"row": 2, "column": "工业产值（万元）", "message": "第 2 行「工业产值（万元）」不是数字：“abc”"}
+        {
+            "row": 2,
+            "column": "工业产值（万元）",
+            "message": "第 2 行「工业产值（万元）」不是数字：“abc”",
+        }
     ]
     dry = _post(client, [FIGURES_HEADER, [e.uscc, e.name, 2025, 10, 1, 1]], "?dry_run=true")
     assert dry.json() == {
