@@ -24,6 +24,7 @@ from parkops.registry.models import Enterprise
 
 Progress = Callable[[str, int, int], None]
 EXAMPLE_PREFIX = "示例"
+STAMPS = ("created_at", "updated_at")
 
 
 @dataclass
@@ -75,7 +76,9 @@ def fetch_existing(
     kind: Kind, scope_values: list[Any]
 ) -> tuple[list[str], dict[int, tuple[Any, ...]]]:
     """Every stored row in scope, as raw tuples by pk (no per-value conversion: it is fast)."""
-    columns = ["id", *(f.attname for f in table_columns(kind.model))]
+    # The timestamps are left out: SQLite's driver would parse each into a datetime, and the
+    # history rows are copied in SQL.
+    columns = ["id", *(f.attname for f in table_columns(kind.model) if f.attname not in STAMPS)]
     quote = connection.ops.quote_name
     sql = f"SELECT {', '.join(map(quote, columns))} FROM {quote(kind.model._meta.db_table)}"
     params: list[Any] = []

@@ -19,7 +19,7 @@ from typing import Any
 
 from django.db import connection, models
 
-from parkops.imports.engine import Plan, table_columns
+from parkops.imports.engine import STAMPS, Plan, table_columns
 
 CHUNK = 500
 _HISTORY_FIELDS = ("history_date", "history_change_reason", "history_type", "history_user_id")
@@ -96,7 +96,7 @@ def apply_plan(plan: Plan, *, now: datetime, reason: str, user_id: int | None) -
         )
         for update in plan.updates:
             groups[tuple(update[1])].append(update)
-        positions = {c: j for j, c in enumerate(["id", *fields])}
+        positions = {c: j for j, c in enumerate(["id", *(f for f in fields if f not in STAMPS)])}
         changed: dict[str, list[list[Any]]] = {}
         for changed_names, updates in groups.items():
             sets = ", ".join(f"{_q(fields[n].column)} = %s" for n in (*changed_names, "updated_at"))
