@@ -221,3 +221,26 @@ def test_small_parks_and_plots_import(alice: User, pingye) -> None:
     assert (plot.area_mu, plot.holder, plot.building_coefficient) == (
         Decimal("30.62"), holder, Decimal("45.00"),
     )  # fmt: skip
+
+
+def test_missing_and_unknown_columns_and_absurd_amounts_are_reported(alice: User) -> None:
+    _batch, plan = _run(
+        [["企业名称", "产值（万元）", "联系人"], ["上海甲有限公司", 1, "张三"]], alice
+    )
+    assert [str(e) for e in plan.errors] == ["「年度」缺少必填列"]
+    assert [str(w) for w in plan.warnings] == ["「联系人」未识别的列，已忽略"]
+    e = EnterpriseFactory()
+    _batch, plan = _run([FIGURES_HEADER, [e.uscc, e.name, 2025, 123456789, 1, 1]], alice)
+    assert [str(w) for w in plan.warnings] == [
+        "第 2 行「工业产值（万元）」数值 123456789.00 异常大，请确认单位为“万元”"
+    ]
+
+
+def test_an_enterprise_name_taken_by_another_code_is_an_error(alice: User) -> None:
+    EnterpriseFactory(name="上海甲有限公司")
+    rows = [["企业名称", "统一社会信用代码"], ["上海甲有限公司", "91350200776049653A"]]
+    _batch, plan = _run(rows, alice, kind="enterprises")
+    taken = Enterprise.objects.get(name="上海甲有限公司").uscc
+    assert [str(e) for e in plan.errors] == [
+        f"第 2 行「企业名称」“上海甲有限公司”已是另一家企业（信用代码 {taken}）的名称"
+    ]
