@@ -66,6 +66,40 @@ def copy_to_history(
 _PASS = frozenset({type(None), str, int, float, bool, Decimal, date})
 
 
+def _insert(cursor: Any, table: str, columns: str, marks: str, rows: list[Any]) -> None:
+    if connection.vendor != "postgresql":  # SQLite reuses one prepared statement: fastest
+        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
+        return
+    # PostgreSQL: COPY streams every row in one statement.
+    with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def _update(
+    cursor: Any, table: str, fields: list[models.Field[Any, Any]], rows: list[list[Any]]
+) -> None:
+    """Set `fields` from each row (their values, then the id) — set-wise on PostgreSQL."""
+    if connection.vendor != "postgresql":
+        sets = ", ".join(f"{_q(f.column)} = %s" for f in fields)
+        cursor.executemany(f"UPDATE {table} SET {sets} WHERE id = %s", rows)
+        return
+    # PostgreSQL: COPY the new values into a temporary table, then one UPDATE … FROM.
+    staging = _q("parkops_import_staging")
+    columns = [*(f.column for f in fields), "id"]
+    types = [*(f.db_type(connection) for f in fields), "bigint"]
+    definition = ", ".join(f"{_q(c)} {t}" for c, t in zip(columns, types, strict=True))
+    cursor.execute(f"DROP TABLE IF EXISTS {staging}")
+    cursor.execute(f"CREATE TEMPORARY TABLE {staging} ({definition}) ON COMMIT DROP")
+    names = ", ".join(_q(c) for c in columns)
+    with cursor.cursor.copy(f"COPY {staging} ({names}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+    sets = ", ".join(f"{_q(f.column)} = s.{_q(f.column)}" for f in fields)
+    cursor.execute(f"UPDATE {table} AS t SET {sets} FROM {staging} AS s WHERE t.id = s.id")
+    cursor.execute(f"DROP TABLE {staging}")
+
+
 def _prepare(field: models.Field[Any, Any], value: Any) -> Any:
     if type(value) in _PASS:
         return value
@@ -88,7 +122,7 @@ def apply_plan(plan: Plan, *, now: datetime, reason: str, user_id: int | None) -
             defaults = {n: _prepare(fields[n], fields[n].get_default()) for n in names}
             pick = itemgetter(*names)
             rows = [(*pick({**defaults, **r}), stamp, stamp) for r in plan.inserts]
-            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
+            _insert(cursor, table, columns, marks, rows)
             cursor.execute(f"SELECT id FROM {table} WHERE {_q('created_at')} = %s", [stamp])
             added = [row[0] for row in cursor.fetchall()]
         groups: dict[tuple[str, ...], list[tuple[int, dict[str, Any], tuple[Any, ...]]]] = (
@@ -99,12 +133,11 @@ def apply_plan(plan: Plan, *, now: datetime, reason: str, user_id: int | None) -
         positions = {c: j for j, c in enumerate(["id", *(f for f in fields if f not in STAMPS)])}
         changed: dict[str, list[list[Any]]] = {}
         for changed_names, updates in groups.items():
-            sets = ", ".join(f"{_q(fields[n].column)} = %s" for n in (*changed_names, "updated_at"))
             params = [
                 [*(_prepare(fields[n], new[n]) for n in changed_names), stamp, pk]
                 for pk, new, _old in updates
             ]
-            cursor.executemany(f"UPDATE {table} SET {sets} WHERE id = %s", params)
+            _update(cursor, table, [fields[n] for n in (*changed_names, "updated_at")], params)
             changed[",".join(changed_names)] = [
                 [pk, *(old[positions[n]] for n in changed_names)] for pk, _new, old in updates
             ]
@@ -158,9 +191,8 @@ def undo_changes(
     with connection.cursor() as cursor:
         for joined, rows in data["changed"].items():
             names = joined.split(",")
-            sets = ", ".join(f"{_q(fields[n].column)} = %s" for n in (*names, "updated_at"))
             params = [[*row[1:], stamp, row[0]] for row in rows]
-            cursor.executemany(f"UPDATE {table} SET {sets} WHERE id = %s", params)
+            _update(cursor, table, [fields[n] for n in (*names, "updated_at")], params)
             restored += len(rows)
     if restored:
         copy_to_history(
