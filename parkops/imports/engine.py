@@ -249,15 +249,18 @@ class Rows:
         usccs = self.values.get("uscc", [None] * len(self.numbers))
         given = self.values.get("name", [None] * len(self.numbers))
         ids: list[int | None] = []
+        keys: dict[str, str] = {}  # names repeat, once per year: normalise each once
         for i, (uscc, name) in enumerate(zip(usccs, given, strict=True)):
+            if name and name not in keys:
+                keys[name] = name_key(name)
             pk = by_uscc.get(uscc) if uscc else None
             if uscc and pk is None:
                 self.fail(i, "uscc", "unknown_enterprise", {"value": uscc})
             elif pk is None and name:
-                pk = by_name.get(name_key(name))
+                pk = by_name.get(keys[name])
                 if pk is None:
                     self.fail(i, "name", "unknown_enterprise", {"value": name})
-            elif pk is not None and name and by_name.get(name_key(name), pk) != pk:
+            elif pk is not None and name and by_name.get(keys[name], pk) != pk:
                 self.fail(i, "name", "uscc_name_mismatch", {"uscc": uscc, "name": names[pk]})
             elif pk is None and i not in self.bad:
                 self.fail(i, "name", "required")
@@ -281,15 +284,19 @@ class Rows:
             if record is None:
                 continue
             for key in match.keys(record):
-                if key in seen:
-                    self._duplicate(i, seen[key])
+                first = seen.setdefault(key, self.numbers[i])
+                if first != self.numbers[i]:
+                    self._duplicate(i, first)
                     break
-                seen[key] = self.numbers[i]
             pk, problem = match.find(record)
             if problem:
                 self.fail(i, problem[0], problem[1], problem[2])
                 continue
-            given = {k: v for k, v in record.items() if v is not None}
+            given = (
+                {k: v for k, v in record.items() if v is not None}
+                if None in record.values()
+                else record
+            )
             if pk is None:
                 merged = {**defaults, **given}
                 plan.inserts.append(merged)

@@ -118,10 +118,10 @@ def apply_plan(plan: Plan, *, now: datetime, reason: str, user_id: int | None) -
             names = [n for n in fields if n not in ("created_at", "updated_at")]
             columns = ", ".join(_q(fields[n].column) for n in (*names, "created_at", "updated_at"))
             marks = ", ".join(["%s"] * (len(names) + 2))
-            # Parsed values are of the drivers' own types; the defaults are prepared once.
-            defaults = {n: _prepare(fields[n], fields[n].get_default()) for n in names}
+            # Each row holds every column (the engine merged the defaults in), in the database's
+            # own types.
             pick = itemgetter(*names)
-            rows = [(*pick({**defaults, **r}), stamp, stamp) for r in plan.inserts]
+            rows = [(*pick(r), stamp, stamp) for r in plan.inserts]
             _insert(cursor, table, columns, marks, rows)
             cursor.execute(f"SELECT id FROM {table} WHERE {_q('created_at')} = %s", [stamp])
             added = [row[0] for row in cursor.fetchall()]
