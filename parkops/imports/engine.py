@@ -25,6 +25,7 @@ from parkops.registry.models import Enterprise
 Progress = Callable[[str, int, int], None]
 EXAMPLE_PREFIX = "示例"
 STAMPS = ("created_at", "updated_at")
+PROGRESS_EVERY = 10_000  # rows between two progress reports
 
 
 @dataclass
@@ -280,7 +281,10 @@ class Rows:
         defaults = {f.attname: raw_column(f, [defaults[f.attname]])[0] for f in fields}
         seen: dict[tuple[Any, ...], int] = {}
         rule_fields = ("land_basis", "rented_floor_m2", "tax", "output_value", "land_mu")
+        total = len(records)
         for i, record in enumerate(records):
+            if i % PROGRESS_EVERY == 0:
+                self.report("check", 2 * total // 3 + i // 3, total)
             if record is None:
                 continue
             for key in match.keys(record):
