@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 
 from parkops.accounts.api_auth import API_AUTH
 from parkops.execution.api import router as execution_router
+from parkops.imports.api import router as imports_router
 from parkops.indicators.api import router as indicators_router
 from parkops.land.api import router as land_router
 from parkops.registry.api import router as registry_router
@@ -27,3 +28,4 @@ api.add_router("/", execution_router)
 api.add_router("/", indicators_router)
 api.add_router("/", land_router)
 api.add_router("/", smallparks_router)
+api.add_router("/", imports_router)

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "parkops.evaluation",
     "parkops.land",
     "parkops.smallparks",
+    "parkops.imports",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -139,6 +140,10 @@ DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table table-sm table-hover align-middle"}
 
 PARKOPS_PAGE_SIZE = env_int("PARKOPS_PAGE_SIZE", 50)
+# Import limits: the upload's size, an .xlsx's uncompressed size (zip bombs), the data rows.
+PARKOPS_IMPORT_MAX_MB = env_int("PARKOPS_IMPORT_MAX_MB", 20)
+PARKOPS_IMPORT_MAX_UNCOMPRESSED_MB = env_int("PARKOPS_IMPORT_MAX_UNCOMPRESSED_MB", 300)
+PARKOPS_IMPORT_MAX_ROWS = env_int("PARKOPS_IMPORT_MAX_ROWS", 200_000)
 
 LOGGING = {
     "version": 1,

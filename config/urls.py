@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("parkops.indicators.urls")),
     path("land/", include("parkops.land.urls")),
     path("estates/", include("parkops.smallparks.urls")),
+    path("", include("parkops.imports.urls")),
     path("accounts/", include("parkops.accounts.urls")),
     # The language switch works on the login page too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

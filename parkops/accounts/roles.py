@@ -24,6 +24,7 @@ MANAGED_APPS = (
     "indicators",
     "land",
     "smallparks",
+    "imports",
 )
 EDITING_ROLES = frozenset({Role.PARK_OFFICE})
 # Roles that see every record; the others see only their road's or their small park's.

@@ -1,0 +1,16 @@
+from django.contrib import admin
+
+from parkops.imports.models import ImportBatch
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(admin.ModelAdmin):
+    list_display = ("id", "kind", "status", "file_name", "user", "created_at", "added", "changed")
+    list_filter = ("kind", "status")
+    exclude = ("content", "undo_data")
+    readonly_fields = [
+        f.name for f in ImportBatch._meta.fields if f.name not in ("content", "undo_data")
+    ]
+
+    def has_add_permission(self, request: object) -> bool:
+        return False

@@ -1,0 +1,127 @@
+"""The import over the API: the same service as the page and the CLI."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import File, Router, Schema
+from ninja.files import UploadedFile
+from ninja.responses import Status
+
+from parkops.imports.models import ImportBatch
+from parkops.imports.selectors import batch_list
+from parkops.imports.services import ImportRefused, import_file, import_limits, import_undo
+from parkops.registry.api import require
+
+router = Router(tags=["imports"])
+
+
+class IssueOut(Schema):
+    row: int | None
+    column: str
+    message: str
+
+
+class ImportOut(Schema):
+    batch: int | None
+    rows: int
+    added: int
+    changed: int
+    unchanged: int
+    warnings: list[IssueOut]
+
+
+class ImportErrorOut(Schema):
+    detail: str
+    errors: list[IssueOut]
+    warnings: list[IssueOut] = []
+
+
+class BatchOut(Schema):
+    id: int
+    kind: str
+    status: str
+    file_name: str
+    file_hash: str
+    user: str | None
+    created_at: datetime
+    applied_at: datetime | None
+    rows_total: int
+    added: int
+    changed: int
+    unchanged: int
+
+    @staticmethod
+    def resolve_user(batch: ImportBatch) -> str | None:
+        return batch.user.get_username() if batch.user else None
+
+
+@router.post(
+    "/imports/{kind}",
+    response={200: ImportOut, 422: ImportErrorOut},
+    summary="导入 Excel / CSV 文件（全部写入或全不写入）",
+)
+def post_import(
+    request: HttpRequest, kind: str, file: File[UploadedFile], dry_run: bool = False
+) -> Any:
+    """kind: enterprises, figures, small_parks, plots. `dry_run=true` checks and compares only."""
+    require(request, "imports.add_importbatch")
+    if kind not in ("enterprises", "figures", "small_parks", "plots"):
+        return Status(422, {"detail": _("未知的导入类型"), "errors": []})
+    limit = import_limits().max_bytes
+    if file.size is not None and file.size > limit:
+        message = _("文件大小 %(size_mb)s MB，超过上限 %(limit_mb)s MB") % {
+            "size_mb": round(file.size / 1024 / 1024, 1),
+            "limit_mb": round(limit / 1024 / 1024, 1),
+        }
+        return Status(422, {"detail": message, "errors": []})
+    batch, plan = import_file(
+        kind=kind,
+        data=file.read(),
+        file_name=file.name or "upload",
+        user=request.user,
+        dry_run=dry_run,
+    )
+    warnings = [w.as_dict() for w in plan.warnings]
+    if not plan.ok:
+        detail = _("文件有 %(count)s 处错误，未写入任何数据") % {"count": len(plan.errors)}
+        errors = [e.as_dict() for e in plan.errors]
+        return Status(422, {"detail": detail, "errors": errors, "warnings": warnings})
+    return Status(
+        200,
+        {
+            "batch": batch.pk if batch else None,
+            "rows": plan.rows_total,
+            "added": len(plan.inserts),
+            "changed": len(plan.updates),
+            "unchanged": plan.unchanged,
+            "warnings": warnings,
+        },
+    )
+
+
+@router.get("/imports", response=list[BatchOut], summary="导入批次")
+def list_batches(request: HttpRequest) -> Any:
+    require(request, "imports.view_importbatch")
+    from parkops.accounts.roles import sees_whole_park
+
+    if not sees_whole_park(request.user):
+        return []
+    return batch_list()[:200]
+
+
+@router.post(
+    "/imports/batches/{pk}/undo", response={200: BatchOut, 422: ImportErrorOut}, summary="撤销批次"
+)
+def undo_batch(request: HttpRequest, pk: int) -> Any:
+    require(request, "imports.change_importbatch")
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    try:
+        batch = import_undo(batch=batch, user=request.user)
+    except ImportRefused as refused:
+        return Status(422, {"detail": str(refused), "errors": []})
+    return Status(200, batch)

@@ -1,0 +1,172 @@
+"""The one import service: the web page, the CLI and the API all call these functions.
+
+All or nothing: the file is checked whole inside one transaction; a file with any error writes
+nothing. Every applied file is a batch (user, time, file name, SHA-256, counts), every change is
+in the history with the batch as its reason, and the last applied batch can be undone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from parkops.core.tabular import Limits
+from parkops.imports.choices import BatchStatus
+from parkops.imports.engine import Plan, Progress, plan_import
+from parkops.imports.kinds import KINDS, Kind
+from parkops.imports.models import ImportBatch
+from parkops.imports.writer import apply_plan, touched_ids, undo_changes
+
+MB = 1024 * 1024
+
+
+class ImportRefused(Exception):
+    """The batch cannot be confirmed or undone; the message says why, in the user's language."""
+
+
+def import_limits() -> Limits:
+    return Limits(
+        max_bytes=settings.PARKOPS_IMPORT_MAX_MB * MB,
+        max_uncompressed_bytes=settings.PARKOPS_IMPORT_MAX_UNCOMPRESSED_MB * MB,
+        max_rows=settings.PARKOPS_IMPORT_MAX_ROWS,
+    )
+
+
+def kind_get(kind: str) -> Kind:
+    try:
+        return KINDS[kind]
+    except KeyError:
+        raise ValueError(f"unknown import kind {kind!r}; one of {sorted(KINDS)}") from None
+
+
+def import_check(
+    *, kind: str, data: bytes, file_name: str, progress: Progress | None = None
+) -> Plan:
+    """Validate and compare the file; write nothing."""
+    return plan_import(kind_get(kind), data, file_name, limits=import_limits(), progress=progress)
+
+
+def _batch(kind: str, data: bytes, file_name: str, user: Any, plan: Plan) -> ImportBatch:
+    return ImportBatch(
+        kind=kind,
+        file_name=file_name[:255],
+        file_hash=hashlib.sha256(data).hexdigest(),
+        file_size=len(data),
+        user=user if user is not None and user.is_authenticated else None,
+        rows_total=plan.rows_total,
+        added=len(plan.inserts),
+        changed=len(plan.updates),
+        unchanged=plan.unchanged,
+        error_count=len(plan.errors),
+        warning_count=len(plan.warnings),
+    )
+
+
+def _apply(batch: ImportBatch, plan: Plan, progress: Progress | None) -> None:
+    now = timezone.now()
+    batch.status = BatchStatus.APPLIED
+    batch.applied_at = now
+    batch.content = None
+    batch.save()
+    if progress:
+        progress("write", 0, 1)
+    batch.undo_data = apply_plan(plan, now=now, reason=batch.reason, user_id=batch.user_id)
+    batch.save(update_fields=["undo_data"])
+    if progress:
+        progress("write", 1, 1)
+
+
+@transaction.atomic
+def import_file(
+    *,
+    kind: str,
+    data: bytes,
+    file_name: str,
+    user: Any = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> tuple[ImportBatch | None, Plan]:
+    """Check the file and, when it has no error and this is not a dry run, apply it."""
+    plan = import_check(kind=kind, data=data, file_name=file_name, progress=progress)
+    if dry_run or not plan.ok:
+        return None, plan
+    batch = _batch(kind, data, file_name, user, plan)
+    _apply(batch, plan, progress)
+    return batch, plan
+
+
+def import_upload(*, kind: str, data: bytes, file_name: str, user: Any) -> tuple[ImportBatch, Plan]:
+    """The web's first step: check the file and keep it, waiting for confirmation."""
+    plan = import_check(kind=kind, data=data, file_name=file_name)
+    batch = _batch(kind, data, file_name, user, plan)
+    batch.status = BatchStatus.PENDING if plan.ok else BatchStatus.REJECTED
+    batch.content = data if plan.ok else None
+    # An earlier upload left unconfirmed by the same user is dropped with its file.
+    ImportBatch.objects.filter(user=batch.user, status=BatchStatus.PENDING).update(
+        status=BatchStatus.REJECTED, content=None
+    )
+    batch.save()
+    return batch, plan
+
+
+@transaction.atomic
+def import_confirm(*, batch: ImportBatch) -> Plan:
+    """The web's second step: check the kept file again (the data may have changed since the
+    preview) and apply it. With an error nothing is written and the batch is marked rejected."""
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.status != BatchStatus.PENDING or batch.content is None:
+        raise ImportRefused(_("该批次不是待确认状态"))
+    plan = import_check(kind=batch.kind, data=bytes(batch.content), file_name=batch.file_name)
+    fresh = _batch(batch.kind, bytes(batch.content), batch.file_name, batch.user, plan)
+    for name in ("rows_total", "added", "changed", "unchanged", "error_count", "warning_count"):
+        setattr(batch, name, getattr(fresh, name))
+    if not plan.ok:
+        batch.status = BatchStatus.REJECTED
+        batch.content = None
+        batch.save()
+        return plan
+    _apply(batch, plan, None)
+    return plan
+
+
+def last_applied_batch() -> ImportBatch | None:
+    return ImportBatch.objects.filter(status=BatchStatus.APPLIED).order_by("-applied_at").first()
+
+
+@transaction.atomic
+def import_undo(*, batch: ImportBatch, user: Any) -> ImportBatch:
+    """Undo the last applied batch: delete the rows it added, restore the values it changed."""
+    last = last_applied_batch()
+    if last is None or last.pk != batch.pk:
+        raise ImportRefused(_("只能撤销最近一次导入的批次"))
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    model = kind_get(batch.kind).model
+    undo = bytes(batch.undo_data or b"")
+    if undo:
+        touched = touched_ids(undo)
+        later = model._default_manager.filter(updated_at__gt=batch.applied_at)
+        edited = touched & set(later.values_list("pk", flat=True))
+        if edited:
+            raise ImportRefused(
+                _("导入后已有 %(count)s 条记录被修改，不能撤销；请手工更正")
+                % {"count": len(edited)}
+            )
+        now = timezone.now()
+        reason = f"撤销导入批次 #{batch.pk}"
+        try:
+            with transaction.atomic():
+                undo_changes(model, undo, now=now, reason=reason, user_id=user.pk)
+        except IntegrityError:
+            raise ImportRefused(
+                _("本批次新增的记录已被其他数据引用（如年度数据、地块），不能撤销")
+            ) from None
+    batch.status = BatchStatus.UNDONE
+    batch.undone_at = timezone.now()
+    batch.undone_by = user
+    batch.save()
+    return batch

@@ -1,0 +1,49 @@
+"""The park office's path through an import in Debian's Chromium: an error, a fix, a confirm."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from playwright.sync_api import Page, expect
+
+from parkops.conftest import PASSWORD
+from parkops.imports.tests.files import FIGURES_HEADER, xlsx
+from parkops.registry.models import EnterpriseYear
+from parkops.registry.tests.factories import EnterpriseFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+OUTPUT = Path(__file__).resolve().parents[3] / "test-results"
+
+
+def test_upload_see_the_error_fix_it_and_confirm(
+    live_server: object, page: Page, alice: User, tmp_path: Path
+) -> None:
+    e = EnterpriseFactory()
+    bad, good = tmp_path / "年度数据.xlsx", tmp_path / "年度数据-改.xlsx"
+    bad.write_bytes(xlsx([FIGURES_HEADER, [e.uscc, e.name, 2025, 3000, 150, -12]]))
+    good.write_bytes(xlsx([FIGURES_HEADER, [e.uscc, e.name, 2025, 3000, 150, 12]]))
+
+    page.goto(f"{live_server}/imports/")
+    page.fill("#id_username", "alice")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    expect(page.locator("h1")).to_have_text("Excel 导入")
+
+    page.select_option("#id_kind", "figures")
+    page.set_input_files("#id_file", str(bad))
+    page.click("#upload-form button[type=submit]")
+    expect(page.locator("#import-errors")).to_contain_text("第 2 行「用地面积（亩）」不能为负数")
+    expect(page.locator("#confirm-import")).to_have_count(0)
+
+    page.select_option("#id_kind", "figures")
+    page.set_input_files("#id_file", str(good))
+    page.click("#upload-form button[type=submit]")
+    expect(page.locator("#counts")).to_have_text("共 1 行：新增 1 条，修改 0 条，未变 0 条")
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=OUTPUT / "import-preview.png", full_page=True)
+    page.click("#confirm-import")
+    expect(page.locator(".alert-success")).to_contain_text("新增 1 条")
+    expect(page.locator("#batch-table")).to_contain_text("年度数据-改.xlsx")
+    assert EnterpriseYear.objects.get(enterprise=e).land_mu == 12
