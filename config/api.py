@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from ninja import NinjaAPI
 
 from parkops.accounts.api_auth import API_AUTH
+from parkops.evaluation.api import router as evaluation_router
 from parkops.registry.api import router as registry_router
 
 api = NinjaAPI(
@@ -19,3 +20,4 @@ api = NinjaAPI(
     docs_decorator=login_required,
 )
 api.add_router("/", registry_router)
+api.add_router("/evaluation/", evaluation_router)
