@@ -31,7 +31,7 @@ The rules, in order:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import polars as pl
@@ -214,36 +214,106 @@ def _benchmark(
     return ind.benchmark_factor * base
 
 
-def _score_exprs(
-    p: Population, ind: Indicator, bench: float
-) -> tuple[pl.Expr, pl.Expr, pl.Expr, pl.Expr]:
-    """value, score (null when missing), capped, of one indicator in one population."""
-    raw = _ratio(ind)
-    value = raw.clip(lower_bound=0.0)
-    capped = pl.lit(False)
+def _scaled(p: Population, ind: Indicator, bench: float, value: pl.Expr) -> pl.Expr:
+    """The points of a value (null when missing), before missing data is filled."""
+    value = value.clip(lower_bound=0.0)
     if ind.cap_multiple is not None and bench > 0:
-        cap = ind.cap_multiple * bench
-        capped = raw > cap
-        value = value.clip(upper_bound=cap)
-    mine = (pl.col("_pop") == p.code) & pl.col("_ranked")
+        value = value.clip(upper_bound=ind.cap_multiple * bench)
     if ind.mode == ScoringMode.RATIO:
-        score = value / bench * ind.weight if bench > 0 else pl.lit(0.0) * value
-    else:
-        lo = pl.when(mine).then(value).min()
-        hi = pl.when(mine).then(value).max()
-        spread = hi - lo
-        score = (
-            pl.when(spread > 0)
-            .then(ind.weight * (20 + 80 * (value - lo) / spread) / 100)
-            .otherwise(pl.lit(ind.weight))
-        )
-        score = pl.when(value.is_not_null()).then(score)
-    if ind.missing == MissingRule.AVERAGE:
-        average = pl.when(mine).then(score).mean().fill_null(0.0)
-        filled = score.fill_null(average)
-    else:
-        filled = score.fill_null(0.0)
-    return raw, filled, capped, score.is_null()
+        return value / bench * ind.weight if bench > 0 else pl.lit(0.0) * value
+    mine = (pl.col("_pop") == p.code) & pl.col("_ranked")
+    lo = pl.when(mine).then(value).min()
+    hi = pl.when(mine).then(value).max()
+    spread = hi - lo
+    score = (
+        pl.when(spread > 0)
+        .then(ind.weight * (20 + 80 * (value - lo) / spread) / 100)
+        .otherwise(pl.lit(ind.weight))
+    )
+    return pl.when(value.is_not_null()).then(score)
+
+
+def _by_population(
+    uses: list[tuple[Population, Indicator, float]],
+    make: Callable[[Population, Indicator, float], pl.Expr],
+    dtype: pl.DataType,
+) -> pl.Expr:
+    expr = pl.lit(None, dtype=dtype)
+    for p, ind, bench in uses:
+        expr = pl.when(pl.col("_pop") == p.code).then(make(p, ind, bench)).otherwise(expr)
+    return expr
+
+
+def _score(
+    lf: pl.LazyFrame, codes: dict[str, list[tuple[Population, Indicator, float]]]
+) -> pl.LazyFrame:
+    """Per indicator code: value, benchmark, points, missing, capped; in stages, so that each
+    column is computed once and read by the next stage."""
+    f64, boolean = pl.Float64(), pl.Boolean()
+
+    def value(code: str) -> pl.Expr:
+        return pl.col(f"{code}__value")
+
+    def raw(code: str) -> pl.Expr:
+        return pl.col(f"_raw_{code}")
+
+    def scaled(code: str) -> Callable[[Population, Indicator, float], pl.Expr]:
+        return lambda p, ind, bench: _scaled(p, ind, bench, value(code))
+
+    def capped(code: str) -> Callable[[Population, Indicator, float], pl.Expr]:
+        def make(p: Population, ind: Indicator, bench: float) -> pl.Expr:
+            if ind.cap_multiple is None or bench <= 0:
+                return pl.lit(False)
+            return (value(code) > ind.cap_multiple * bench).fill_null(False)
+
+        return make
+
+    def filled(code: str) -> Callable[[Population, Indicator, float], pl.Expr]:
+        def make(p: Population, ind: Indicator, bench: float) -> pl.Expr:
+            if ind.missing != MissingRule.AVERAGE:
+                return raw(code).fill_null(0.0)
+            mine = (pl.col("_pop") == p.code) & pl.col("_ranked")
+            return raw(code).fill_null(pl.when(mine).then(raw(code)).mean().fill_null(0.0))
+
+        return make
+
+    lf = lf.with_columns(
+        *[
+            _by_population(uses, lambda p, i, b: _ratio(i), f64).alias(f"{code}__value")
+            for code, uses in codes.items()
+        ],
+        *[
+            _by_population(uses, lambda p, i, b: pl.lit(b), f64).alias(f"{code}__benchmark")
+            for code, uses in codes.items()
+        ],
+    )
+    lf = lf.with_columns(
+        *[
+            _by_population(uses, scaled(code), f64).alias(f"_raw_{code}")
+            for code, uses in codes.items()
+        ],
+        *[
+            _by_population(uses, capped(code), boolean).alias(f"{code}__capped")
+            for code, uses in codes.items()
+        ],
+    )
+    lf = lf.with_columns(
+        *[
+            _by_population(uses, filled(code), f64).alias(f"{code}__score")
+            for code, uses in codes.items()
+        ],
+        *[
+            _by_population(uses, lambda p, i, b, c=code: raw(c).is_null(), boolean).alias(  # type: ignore[misc]
+                f"{code}__missing"
+            )
+            for code, uses in codes.items()
+        ],
+    )
+    total = pl.sum_horizontal(pl.col(f"{code}__score").fill_null(0.0) for code in codes)
+    return lf.with_columns(
+        total_score=pl.when(pl.col("_ranked")).then(total),
+        tax_per_mu=pl.when(pl.col("_land") > 0).then(pl.col("tax") / pl.col("_land")),
+    )
 
 
 def evaluate(
@@ -270,36 +340,10 @@ def evaluate(
     for p in scheme.populations:
         for ind in p.indicators:
             codes.setdefault(ind.code, []).append((p, ind, _benchmark(p, ind, previous, fallback)))
-    columns: list[pl.Expr] = []
-    total = pl.lit(0.0)
-    for code, uses in codes.items():
-        parts: dict[str, pl.Expr] = {}
-        for name in ("value", "benchmark", "score", "capped", "missing"):
-            parts[name] = pl.lit(
-                None, dtype=pl.Boolean if name in ("capped", "missing") else pl.Float64
-            )
-        for p, ind, bench in uses:
-            raw, score, capped, missing = _score_exprs(p, ind, bench)
-            here = pl.col("_pop") == p.code
-            for name, expr in (
-                ("value", raw),
-                ("benchmark", pl.lit(bench)),
-                ("score", score),
-                ("capped", capped.fill_null(False)),
-                ("missing", missing),
-            ):
-                parts[name] = pl.when(here).then(expr).otherwise(parts[name])
-        columns += [parts[n].alias(f"{code}__{n}") for n in parts]
-        total = total + pl.col(f"{code}__score").fill_null(0.0)
-    tax_per_mu = pl.when(pl.col("_land") > 0).then(pl.col("tax") / pl.col("_land"))
-
-    lf = lf.with_columns(columns).with_columns(
-        total_score=pl.when(pl.col("_ranked")).then(total),
-        tax_per_mu=tax_per_mu,
-    )
-    lf = _rank_and_class(lf, scheme)
+    scored = _score(lf, codes).collect()
+    lf = _rank_and_class(scored, scheme)
     lf = _apply_vetoes(lf, scheme, list(events))
-    lf = _bottom(lf)
+    lf = _bottom(lf.collect()).lazy()
     out_cols = [
         "enterprise_id",
         pl.col("_pop").alias("population"),
@@ -320,23 +364,47 @@ def evaluate(
             for n in ("value", "benchmark", "score", "capped", "missing")
         ],
     ]
-    return lf.select(out_cols).sort("enterprise_id").collect()
+    return lf.select(out_cols).collect()
 
 
-def _rank_and_class(lf: pl.LazyFrame, scheme: Scheme) -> pl.LazyFrame:
+def _ordinal(
+    frame: pl.DataFrame, key: pl.Expr, tie: pl.Expr, *, tie_descending: bool, over: str | None
+) -> tuple[pl.Series, pl.Series]:
+    """Ordinal rank (1 first) by `key`, higher first, within `over`; rows tied on the key are
+    ordered by `tie` (a missing value last when higher comes first, else first), then by row
+    order, which is the enterprise id. Two single-key ranks find the ties; only the tied rows,
+    usually few, are sorted on several keys. Also returns the plain rank ("min") by the key."""
+
+    def windowed(expr: pl.Expr) -> pl.Expr:
+        return expr.over(over) if over else expr
+
+    ranks = frame.select(
+        lo=windowed(key.rank("min", descending=True)).cast(pl.Int64),
+        hi=windowed(key.rank("max", descending=True)).cast(pl.Int64),
+        _k=key,
+        _t=tie.fill_null(float("-inf")),
+        _g=pl.col(over) if over else pl.lit(""),
+        _i=pl.int_range(pl.len(), dtype=pl.Int64),
+    )
+    result = ranks["lo"].clone()
+    tied = ranks.filter(pl.col("lo") != pl.col("hi"))
+    if tied.height:
+        tied = tied.sort(["_g", "_k", "_t", "_i"], descending=[False, True, tie_descending, False])
+        tied = tied.with_columns(_r=pl.col("lo") + pl.int_range(pl.len()).over("_g", "_k"))
+        result = result.scatter(tied["_i"], tied["_r"])
+    return result, ranks["lo"]
+
+
+def _rank_and_class(frame: pl.DataFrame, scheme: Scheme) -> pl.LazyFrame:
     ranked = pl.col("_ranked")
     score = pl.when(ranked).then(pl.col("total_score"))
     # Ordinal rank with the documented tie-break: score, then 亩均税收, then id.
-    lf = lf.sort(
-        ["_ranked", "_pop", "total_score", "tax_per_mu", "enterprise_id"],
-        descending=[True, False, True, True, False],
-        nulls_last=True,
-    )
+    rank, by_score = _ordinal(frame, score, pl.col("tax_per_mu"), tie_descending=True, over="_pop")
     size = ranked.sum().over("_pop")
-    lf = lf.with_columns(
-        rank=pl.when(ranked).then(pl.int_range(1, pl.len() + 1, dtype=pl.Int64).over("_pop")),
+    lf = frame.lazy().with_columns(
+        rank=rank,
         population_size=pl.when(pl.col("_pop").is_not_null()).then(size.cast(pl.Int64)),
-        _class_rank=score.rank("min", descending=True).over("_pop"),
+        _class_rank=by_score,
     )
     rule = scheme.classes
     if rule.method == ClassMethod.PERCENTILE:
@@ -394,16 +462,38 @@ def _veto_table(scheme: Scheme, events: list[Event]) -> pl.DataFrame:
 
 
 def _apply_vetoes(lf: pl.LazyFrame, scheme: Scheme, events: list[Event]) -> pl.LazyFrame:
+    table = _veto_table(scheme, events)
+    if not table.height and scheme.tenant_rule != TenantRule.INHERIT:
+        # Nothing to veto or inherit: the classes stand.
+        return lf.with_columns(
+            pl.col("class_before_veto").alias("class"),
+            veto_reasons=pl.lit([], dtype=pl.List(pl.String)),
+            inherited_from=pl.lit(None, dtype=pl.Int64),
+        )
     order = pl.col("class_before_veto").replace_strict(CLASS_ORDER, default=None)
-    lf = lf.join(_veto_table(scheme, events).lazy(), on="enterprise_id", how="left")
-    # Inheriting tenants take their landlord's class before their own vetoes are applied.
-    landlords = lf.select(
-        pl.col("enterprise_id").alias("landlord_id"),
-        pl.col("class_before_veto").alias("_landlord_class"),
-        pl.col("_forced").alias("_landlord_forced"),
-        pl.col("_cap").alias("_landlord_cap"),
-    )
-    lf = lf.join(landlords, on="landlord_id", how="left")
+    if table.height:
+        lf = lf.join(table.lazy(), on="enterprise_id", how="left", maintain_order="left")
+    else:  # no events: spare the join
+        lf = lf.with_columns(
+            _forced=pl.lit(None, dtype=pl.Int64),
+            _cap=pl.lit(None, dtype=pl.Int64),
+            veto_reasons=pl.lit(None, dtype=pl.List(pl.String)),
+        )
+    if scheme.tenant_rule == TenantRule.INHERIT:
+        # Inheriting tenants take their landlord's class before their own vetoes are applied.
+        landlords = lf.select(
+            pl.col("enterprise_id").alias("landlord_id"),
+            pl.col("class_before_veto").alias("_landlord_class"),
+            pl.col("_forced").alias("_landlord_forced"),
+            pl.col("_cap").alias("_landlord_cap"),
+        )
+        lf = lf.join(landlords, on="landlord_id", how="left", maintain_order="left")
+    else:
+        lf = lf.with_columns(
+            _landlord_class=pl.lit(None, dtype=pl.String),
+            _landlord_forced=pl.lit(None, dtype=pl.Int64),
+            _landlord_cap=pl.lit(None, dtype=pl.Int64),
+        )
     landlord_order = pl.max_horizontal(
         pl.col("_landlord_class").replace_strict(CLASS_ORDER, default=None),
         pl.col("_landlord_forced"),
@@ -442,18 +532,14 @@ def _apply_vetoes(lf: pl.LazyFrame, scheme: Scheme, events: list[Event]) -> pl.L
     )
 
 
-def _bottom(lf: pl.LazyFrame) -> pl.LazyFrame:
+def _bottom(frame: pl.DataFrame) -> pl.DataFrame:
     eligible = pl.col("_ranked") & pl.col("class").is_in(RANKED)
+    # worst class first, then the larger relative rank: 2 × class order + rank ÷ size keeps
+    # the classes apart (relative ranks are in (0, 1]).
     relative = pl.col("rank").cast(pl.Float64) / pl.col("population_size")
-    lf = lf.with_columns(
-        _eligible=eligible,
-        _cls_order=pl.col("class").replace_strict(CLASS_ORDER, default=0),
-        _relative=relative,
-    ).sort(
-        ["_eligible", "_cls_order", "_relative", "tax_per_mu", "enterprise_id"],
-        descending=[True, True, True, False, False],
-        nulls_last=False,
+    key = pl.when(eligible).then(
+        2 * pl.col("class").replace_strict(CLASS_ORDER, default=0).cast(pl.Float64) + relative
     )
-    return lf.with_columns(
-        park_position=pl.when(eligible).then(pl.int_range(1, pl.len() + 1, dtype=pl.Int64))
-    )
+    tie = (-pl.col("tax_per_mu")).fill_null(float("inf"))  # no 亩均税收: lowest
+    position, _plain = _ordinal(frame, key, tie, tie_descending=True, over=None)
+    return frame.with_columns(park_position=position)
