@@ -15,7 +15,7 @@ from typing import Any
 import polars as pl
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -221,25 +221,55 @@ def _store_results(
             ]
         )
         lines = [
-            IndicatorResult(
-                result_id=saved.pk,
-                position=n,
-                code=ind.code,
-                label=ind.label,
-                unit=ind.unit,
-                weight=ind.weight,
-                value=r[f"{ind.code}__value"],
-                benchmark=r[f"{ind.code}__benchmark"],
-                score=r[f"{ind.code}__score"] or 0.0,
-                is_missing=bool(r[f"{ind.code}__missing"]),
-                is_capped=bool(r[f"{ind.code}__capped"]),
+            (
+                saved.pk,
+                n,
+                ind.code,
+                ind.label,
+                ind.unit,
+                ind.weight,
+                r[f"{ind.code}__value"],
+                r[f"{ind.code}__benchmark"],
+                r[f"{ind.code}__score"] or 0.0,
+                bool(r[f"{ind.code}__missing"]),
+                bool(r[f"{ind.code}__capped"]),
             )
             for r, saved in zip(chunk, stored, strict=True)
             if r["population"]
             for n, ind in enumerate(indicators[r["population"]], 1)
         ]
-        IndicatorResult.objects.bulk_create(lines, batch_size=INDICATOR_BATCH)
+        _insert_indicators(lines)
         progress("store", min(offset + RESULT_BATCH, total), total)
+
+
+_INDICATOR_COLUMNS = (
+    "result_id",
+    "position",
+    "code",
+    "label",
+    "unit",
+    "weight",
+    "value",
+    "benchmark",
+    "score",
+    "is_missing",
+    "is_capped",
+)
+
+
+def _insert_indicators(lines: list[tuple[Any, ...]]) -> None:
+    """Six rows per enterprise: one plain INSERT run by executemany. bulk_create would build a
+    model instance per row and, on SQLite, split into statements of ~90 rows (999 variables);
+    this is several times faster and the values are plain numbers and strings."""
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(IndicatorResult._meta.db_table),
+        ", ".join(quote(c) for c in _INDICATOR_COLUMNS),
+        ", ".join(["%s"] * len(_INDICATOR_COLUMNS)),
+    )
+    with connection.cursor() as cursor:
+        for start in range(0, len(lines), INDICATOR_BATCH):
+            cursor.executemany(sql, lines[start : start + INDICATOR_BATCH])
 
 
 @transaction.atomic
