@@ -71,7 +71,7 @@ def test_an_enterprise_card_explains_the_score_and_the_what_if_panel_recomputes(
     page.fill("#id_tax", "100000")
     page.click("#what-if-submit")  # HTMX posts the figures and swaps in the outcome
     expect(page.locator("#what-if-class")).to_have_text("A")
-    expect(page.locator("#what-if-rank")).to_contain_text("1/")
+    expect(page.locator("#what-if-outcome")).to_contain_text(f"（原 {result.evaluation_class}）")
     assert EvaluationResult.objects.get(pk=result.pk).evaluation_class == result.evaluation_class
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=OUTPUT / "evaluation-card.png", full_page=True)
