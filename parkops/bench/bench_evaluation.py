@@ -19,6 +19,7 @@ from parkops.core.evaluation.scheme import Scheme
 ROWS = 1_000_000
 DB_ROWS = 100_000
 ROUNDS = 5
+ORDER = {"A": 1, "B": 2, "C": 3, "D": 4}
 
 
 def _uniform(n: int, seed: int, lo: float, hi: float) -> pl.Expr:
@@ -69,7 +70,9 @@ def synthetic(n: int) -> pl.DataFrame:
 def bare(frame: pl.DataFrame, scheme: Scheme) -> pl.DataFrame:
     """The same arithmetic written out as plain Polars expressions, with no engine around it:
     land, capped ratios over benchmarks, weights, missing data at the population's average,
-    rank within 规上 / 规下, classes by percentile."""
+    rank within 规上 / 规下, classes by percentile, the position from the bottom of the park.
+    Left out: the reasons for exclusion, vetoes, the per-indicator columns the explanation
+    reads, and the tie-break on 亩均税收."""
     land = (
         pl.when(pl.col("land_basis") == "rented")
         .then(pl.col("rented_floor_m2") / scheme.floor_m2_per_mu)
@@ -104,13 +107,19 @@ def bare(frame: pl.DataFrame, scheme: Scheme) -> pl.DataFrame:
         .with_columns(land=land)
         .with_columns(ranked=ranked)
         .with_columns(score=pl.when(pl.col("ranked")).then(total))
-        .select(
-            "enterprise_id",
-            "land",
-            "score",
+        .with_columns(
             rank=pl.col("score").rank("ordinal", descending=True).over("above_scale"),
             evaluation_class=pl.when(pl.col("ranked")).then(cls).otherwise(pl.lit("N")),
+            size=n,
         )
+        .with_columns(
+            # the bottom of the park: worst class first, then the larger relative rank
+            park_position=(
+                2 * pl.col("evaluation_class").replace_strict(ORDER, default=None)
+                + pl.col("rank") / pl.col("size")
+            ).rank("ordinal", descending=True)
+        )
+        .select("enterprise_id", "land", "score", "rank", "evaluation_class", "park_position")
         .collect()
     )
 

@@ -115,7 +115,7 @@ def park_averages(frame: pl.DataFrame, scheme: Scheme) -> dict[str, float]:
     for p in scheme.populations:
         exprs = []
         for ind in p.indicators:
-            ok = (pl.col("_pop") == p.code) & _ratio(ind).is_not_null()
+            ok = (pl.col("_pop") == p.above_scale) & _ratio(ind).is_not_null()
             num = pl.when(ok).then(_column(ind.numerator)).sum()
             den = pl.when(ok).then(_column(ind.denominator)).sum()
             exprs.append((num / den).alias(ind.code))
@@ -126,12 +126,29 @@ def park_averages(frame: pl.DataFrame, scheme: Scheme) -> dict[str, float]:
     return out
 
 
+def _populations(scheme: Scheme) -> list[Population]:
+    """The populations that can match: the first one for each 规上 flag."""
+    seen: dict[bool, Population] = {}
+    for p in scheme.populations:
+        seen.setdefault(p.above_scale, p)
+    return list(seen.values())
+
+
+def _population_code(scheme: Scheme) -> pl.Expr:
+    code = pl.lit(None, dtype=pl.String)
+    for p in _populations(scheme):
+        code = pl.when(pl.col("_pop") == p.above_scale).then(pl.lit(p.code)).otherwise(code)
+    return code
+
+
 def _prepare(lf: pl.LazyFrame, scheme: Scheme) -> pl.LazyFrame:
     """Land, population and the reason an enterprise is left out of the ranking."""
-    pop = pl.lit(None, dtype=pl.String)
+    # The population as its 规上 flag (one population per flag): comparing booleans is much
+    # cheaper than comparing codes on every row; the code is put back on output.
+    flags = [p.above_scale for p in _populations(scheme)]
+    pop = pl.when(pl.col("above_scale").is_in(flags)).then(pl.col("above_scale"))
     min_land = pl.lit(None, dtype=pl.Float64)
     for p in reversed(scheme.populations):
-        pop = pl.when(pl.col("above_scale") == p.above_scale).then(pl.lit(p.code)).otherwise(pop)
         min_land = (
             pl.when(pl.col("above_scale") == p.above_scale)
             .then(pl.lit(p.min_land_mu))
@@ -156,7 +173,7 @@ def _prepare(lf: pl.LazyFrame, scheme: Scheme) -> pl.LazyFrame:
         for ind in reversed(p.indicators):
             if ind.missing == MissingRule.EXCLUDE:
                 missing_reason = (
-                    pl.when((pl.col("_pop") == p.code) & _ratio(ind).is_null())
+                    pl.when((pl.col("_pop") == p.above_scale) & _ratio(ind).is_null())
                     .then(pl.lit(f"缺少数据：{ind.label}"))
                     .otherwise(missing_reason)
                 )
@@ -209,7 +226,7 @@ def _scaled(p: Population, ind: Indicator, bench: float, value: pl.Expr) -> pl.E
         value = value.clip(upper_bound=ind.cap_multiple * bench)
     if ind.mode == ScoringMode.RATIO:
         return value / bench * ind.weight if bench > 0 else pl.lit(0.0) * value
-    mine = (pl.col("_pop") == p.code) & pl.col("_ranked")
+    mine = (pl.col("_pop") == p.above_scale) & pl.col("_ranked")
     lo = pl.when(mine).then(value).min()
     hi = pl.when(mine).then(value).max()
     spread = hi - lo
@@ -228,7 +245,7 @@ def _by_population(
 ) -> pl.Expr:
     expr = pl.lit(None, dtype=dtype)
     for p, ind, bench in uses:
-        expr = pl.when(pl.col("_pop") == p.code).then(make(p, ind, bench)).otherwise(expr)
+        expr = pl.when(pl.col("_pop") == p.above_scale).then(make(p, ind, bench)).otherwise(expr)
     return expr
 
 
@@ -260,7 +277,7 @@ def _score(
         def make(p: Population, ind: Indicator, bench: float) -> pl.Expr:
             if ind.missing != MissingRule.AVERAGE:
                 return raw(code).fill_null(0.0)
-            mine = (pl.col("_pop") == p.code) & pl.col("_ranked")
+            mine = (pl.col("_pop") == p.above_scale) & pl.col("_ranked")
             return raw(code).fill_null(pl.when(mine).then(raw(code)).mean().fill_null(0.0))
 
         return make
@@ -334,7 +351,7 @@ def evaluate(
     lf = bottom(lf.collect()).lazy()
     out_cols = [
         "enterprise_id",
-        pl.col("_pop").alias("population"),
+        _population_code(scheme).alias("population"),
         pl.col("_land").alias("land_mu"),
         "tax_per_mu",
         "total_score",

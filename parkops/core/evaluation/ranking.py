@@ -20,29 +20,39 @@ from parkops.core.evaluation.scheme import (
 def _ordinal(
     frame: pl.DataFrame, key: pl.Expr, tie: pl.Expr, *, tie_descending: bool, over: str | None
 ) -> tuple[pl.Series, pl.Series]:
-    """Ordinal rank (1 first) by `key`, higher first, within `over`; rows tied on the key are
-    ordered by `tie` (a missing value last when higher comes first, else first), then by row
-    order, which is the enterprise id. Two single-key ranks find the ties; only the tied rows,
-    usually few, are sorted on several keys. Also returns the plain rank ("min") by the key."""
+    """Ordinal rank (1 first) by `key`, higher first, within each group of `over`; rows tied
+    on the key are ordered by `tie` (a missing value last when higher comes first, else
+    first), then by row order, which is the enterprise id. Also returns the plain rank
+    ("min") by the key. Rows whose key is null get no rank.
 
-    def windowed(expr: pl.Expr) -> pl.Expr:
-        return expr.over(over) if over else expr
-
-    ranks = frame.select(
-        lo=windowed(key.rank("min", descending=True)).cast(pl.Int64),
-        hi=windowed(key.rank("max", descending=True)).cast(pl.Int64),
+    One single-key sort per group; only the tied rows, usually few, are sorted on several
+    keys. (Sorting the whole frame on several keys was three times slower.)"""
+    cols = frame.select(
         _k=key,
         _t=tie.fill_null(float("-inf")),
-        _g=pl.col(over) if over else pl.lit(""),
+        _g=pl.col(over) if over else pl.lit(True),
         _i=pl.int_range(pl.len(), dtype=pl.Int64),
-    )
-    result = ranks["lo"].clone()
-    tied = ranks.filter(pl.col("lo") != pl.col("hi"))
-    if tied.height:
-        tied = tied.sort(["_g", "_k", "_t", "_i"], descending=[False, True, tie_descending, False])
-        tied = tied.with_columns(_r=pl.col("lo") + pl.int_range(pl.len()).over("_g", "_k"))
-        result = result.scatter(tied["_i"], tied["_r"])
-    return result, ranks["lo"]
+    ).filter(pl.col("_k").is_not_null())
+    ordinal = pl.repeat(None, frame.height, dtype=pl.Int64, eager=True)
+    plain = pl.repeat(None, frame.height, dtype=pl.Int64, eager=True)
+    for _group, part in cols.group_by("_g"):
+        order = part["_k"].arg_sort(descending=True)
+        ranked = part[order].with_columns(_pos=pl.int_range(1, pl.len() + 1, dtype=pl.Int64))
+        new_run = (pl.col("_k") != pl.col("_k").shift(1)).fill_null(True)
+        ranked = ranked.with_columns(
+            _lo=pl.when(new_run).then(pl.col("_pos")).forward_fill(),
+            _tied=(
+                (pl.col("_k") == pl.col("_k").shift(1)) | (pl.col("_k") == pl.col("_k").shift(-1))
+            ).fill_null(False),
+        )
+        plain.scatter(ranked["_i"], ranked["_lo"])
+        ordinal.scatter(ranked["_i"], ranked["_pos"])
+        tied = ranked.filter(pl.col("_tied"))
+        if tied.height:
+            tied = tied.sort(["_lo", "_t", "_i"], descending=[False, tie_descending, False])
+            tied = tied.with_columns(_r=pl.col("_lo") + pl.int_range(pl.len()).over("_lo"))
+            ordinal.scatter(tied["_i"], tied["_r"])
+    return ordinal, plain
 
 
 def rank_and_class(frame: pl.DataFrame, scheme: Scheme) -> pl.LazyFrame:
