@@ -158,7 +158,7 @@ def _prepare(lf: pl.LazyFrame, scheme: Scheme) -> pl.LazyFrame:
     exempt_reason = pl.lit(None, dtype=pl.String)
     for prefix in reversed(ex.industry_prefixes):
         exempt_reason = (
-            pl.when(pl.col("industry_code").str.to_uppercase().str.starts_with(prefix))
+            pl.when(pl.col("_industry").str.starts_with(prefix))
             .then(pl.lit(f"{ex.label}：行业 {prefix}"))
             .otherwise(exempt_reason)
         )
@@ -177,6 +177,13 @@ def _prepare(lf: pl.LazyFrame, scheme: Scheme) -> pl.LazyFrame:
                     .then(pl.lit(f"缺少数据：{ind.label}"))
                     .otherwise(missing_reason)
                 )
+    short_land = pl.lit(None, dtype=pl.String)
+    for p in reversed(_populations(scheme)):
+        short_land = (
+            pl.when(pl.col("_pop") == p.above_scale)
+            .then(pl.lit(f"用地面积不足 {p.min_land_mu:g} 亩"))
+            .otherwise(short_land)
+        )
     inherit = scheme.tenant_rule == TenantRule.INHERIT
     inherits = (
         (pl.col("land_basis") == "rented") & pl.col("landlord_id").is_not_null()
@@ -184,27 +191,33 @@ def _prepare(lf: pl.LazyFrame, scheme: Scheme) -> pl.LazyFrame:
         else pl.lit(False)
     )
     return (
-        lf.with_columns(_land=land_expr(scheme), _pop=pop, _min_land=min_land)
+        lf.with_columns(
+            _land=land_expr(scheme),
+            _pop=pop,
+            _min_land=min_land,
+            _industry=pl.col("industry_code").str.to_uppercase()
+            if ex.industry_prefixes
+            else pl.lit(""),
+        )
+        .with_columns(_exempt_reason=exempt_reason)
         .with_columns(
             _reason=pl.when(pl.col("above_scale").is_null())
             .then(pl.lit("无营业收入数据，无法判定规上/规下"))
             .when(pl.col("_pop").is_null())
             .then(pl.lit("方案未设此类别"))
-            .when(exempt_reason.is_not_null())
-            .then(exempt_reason)
+            .when(pl.col("_exempt_reason").is_not_null())
+            .then(pl.col("_exempt_reason"))
             .when(inherits)
             .then(pl.lit(INHERIT_REASON))
             .when(pl.col("_land").is_null() | (pl.col("_land") < pl.col("_min_land")))
-            .then(pl.format("用地面积不足 {} 亩", pl.col("_min_land")))
+            .then(short_land)
             .when(missing_reason.is_not_null())
             .then(missing_reason)
             .otherwise(None),
-            _exempt=exempt_reason.is_not_null() & pl.col("_pop").is_not_null(),
+            _exempt=pl.col("_exempt_reason").is_not_null() & pl.col("_pop").is_not_null(),
+            _inherits=inherits & pl.col("_pop").is_not_null() & pl.col("_exempt_reason").is_null(),
         )
-        .with_columns(
-            _ranked=pl.col("_reason").is_null(),
-            _inherits=pl.col("_reason").fill_null("") == INHERIT_REASON,
-        )
+        .with_columns(_ranked=pl.col("_reason").is_null())
     )
 
 

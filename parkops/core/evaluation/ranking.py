@@ -35,7 +35,8 @@ def _ordinal(
     ).filter(pl.col("_k").is_not_null())
     ordinal = pl.repeat(None, frame.height, dtype=pl.Int64, eager=True)
     plain = pl.repeat(None, frame.height, dtype=pl.Int64, eager=True)
-    for _group, part in cols.group_by("_g"):
+    parts = [cols] if over is None else [part for _group, part in cols.group_by("_g")]
+    for part in parts:
         order = part["_k"].arg_sort(descending=True)
         ranked = part[order].with_columns(_pos=pl.int_range(1, pl.len() + 1, dtype=pl.Int64))
         new_run = (pl.col("_k") != pl.col("_k").shift(1)).fill_null(True)
@@ -50,7 +51,10 @@ def _ordinal(
         tied = ranked.filter(pl.col("_tied"))
         if tied.height:
             tied = tied.sort(["_lo", "_t", "_i"], descending=[False, tie_descending, False])
-            tied = tied.with_columns(_r=pl.col("_lo") + pl.int_range(pl.len()).over("_lo"))
+            # within each run of equal keys (same _lo), count from the run's first row
+            row = pl.int_range(pl.len(), dtype=pl.Int64)
+            first = pl.when(pl.col("_lo") != pl.col("_lo").shift(1).fill_null(-1)).then(row)
+            tied = tied.with_columns(_r=pl.col("_lo") + row - first.forward_fill())
             ordinal.scatter(tied["_i"], tied["_r"])
     return ordinal, plain
 
