@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from ninja import NinjaAPI
 
 from parkops.accounts.api_auth import API_AUTH
+from parkops.evaluation.api import router as evaluation_router
 from parkops.execution.api import router as execution_router
 from parkops.imports.api import router as imports_router
 from parkops.indicators.api import router as indicators_router
@@ -29,3 +30,4 @@ api.add_router("/", indicators_router)
 api.add_router("/", land_router)
 api.add_router("/", smallparks_router)
 api.add_router("/", imports_router)
+api.add_router("/evaluation/", evaluation_router)

@@ -132,7 +132,9 @@ def what_if(request: HttpRequest, pk: int, enterprise_pk: int) -> HttpResponse:
     form = WhatIfForm(request.POST)
     context: dict[str, Any] = {"form": form, "run": run, "enterprise": enterprise}
     if form.is_valid():
-        context.update(card.what_if(run=run, enterprise=enterprise, figures=form.cleaned_data))
+        # Only the figures sent change; a field left out keeps the run's own figure.
+        sent = {k: v for k, v in form.cleaned_data.items() if k in request.POST}
+        context.update(card.what_if(run=run, enterprise=enterprise, figures=sent))
     return render(request, "evaluation/_what_if_result.html", context)
 
 

@@ -31,22 +31,20 @@ The rules, in order:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
 
 import polars as pl
 
+from parkops.core.evaluation.model import INHERIT_REASON, Event
+from parkops.core.evaluation.ranking import apply_vetoes, bottom, rank_and_class
 from parkops.core.evaluation.scheme import (
-    CLASSES,
     BenchmarkKind,
-    ClassMethod,
     Indicator,
     MissingRule,
     Population,
     Scheme,
     ScoringMode,
     TenantRule,
-    VetoAction,
 )
 
 INPUT_SCHEMA: dict[str, pl.DataType] = {
@@ -79,18 +77,8 @@ FIGURES = (
     "land_mu",
     "rented_floor_m2",
 )
-CLASS_ORDER = {c: n for n, c in enumerate(CLASSES, 1)}  # A 1 … D 4; larger is worse
-RANKED = list(CLASSES)
-INHERIT_REASON = "租赁企业继承业主单位等级"
 
-
-@dataclass(frozen=True)
-class Event:
-    """A recorded veto event: an accident, an incident, illegal land use …"""
-
-    enterprise_id: int
-    kind: str
-    grade: int  # 1 一般, 2 较大, 3 重大, 4 特别重大
+__all__ = ["INPUT_SCHEMA", "Event", "evaluate", "input_frame", "park_averages"]
 
 
 def input_frame(rows: Iterable[Mapping[str, object]]) -> pl.DataFrame:
@@ -127,7 +115,7 @@ def park_averages(frame: pl.DataFrame, scheme: Scheme) -> dict[str, float]:
     for p in scheme.populations:
         exprs = []
         for ind in p.indicators:
-            ok = (pl.col("_pop") == p.code) & _ratio(ind).is_not_null()
+            ok = (pl.col("_pop") == p.above_scale) & _ratio(ind).is_not_null()
             num = pl.when(ok).then(_column(ind.numerator)).sum()
             den = pl.when(ok).then(_column(ind.denominator)).sum()
             exprs.append((num / den).alias(ind.code))
@@ -138,12 +126,29 @@ def park_averages(frame: pl.DataFrame, scheme: Scheme) -> dict[str, float]:
     return out
 
 
+def _populations(scheme: Scheme) -> list[Population]:
+    """The populations that can match: the first one for each 规上 flag."""
+    seen: dict[bool, Population] = {}
+    for p in scheme.populations:
+        seen.setdefault(p.above_scale, p)
+    return list(seen.values())
+
+
+def _population_code(scheme: Scheme) -> pl.Expr:
+    code = pl.lit(None, dtype=pl.String)
+    for p in _populations(scheme):
+        code = pl.when(pl.col("_pop") == p.above_scale).then(pl.lit(p.code)).otherwise(code)
+    return code
+
+
 def _prepare(lf: pl.LazyFrame, scheme: Scheme) -> pl.LazyFrame:
     """Land, population and the reason an enterprise is left out of the ranking."""
-    pop = pl.lit(None, dtype=pl.String)
+    # The population as its 规上 flag (one population per flag): comparing booleans is much
+    # cheaper than comparing codes on every row; the code is put back on output.
+    flags = [p.above_scale for p in _populations(scheme)]
+    pop = pl.when(pl.col("above_scale").is_in(flags)).then(pl.col("above_scale"))
     min_land = pl.lit(None, dtype=pl.Float64)
     for p in reversed(scheme.populations):
-        pop = pl.when(pl.col("above_scale") == p.above_scale).then(pl.lit(p.code)).otherwise(pop)
         min_land = (
             pl.when(pl.col("above_scale") == p.above_scale)
             .then(pl.lit(p.min_land_mu))
@@ -153,7 +158,7 @@ def _prepare(lf: pl.LazyFrame, scheme: Scheme) -> pl.LazyFrame:
     exempt_reason = pl.lit(None, dtype=pl.String)
     for prefix in reversed(ex.industry_prefixes):
         exempt_reason = (
-            pl.when(pl.col("industry_code").str.to_uppercase().str.starts_with(prefix))
+            pl.when(pl.col("_industry").str.starts_with(prefix))
             .then(pl.lit(f"{ex.label}：行业 {prefix}"))
             .otherwise(exempt_reason)
         )
@@ -168,10 +173,17 @@ def _prepare(lf: pl.LazyFrame, scheme: Scheme) -> pl.LazyFrame:
         for ind in reversed(p.indicators):
             if ind.missing == MissingRule.EXCLUDE:
                 missing_reason = (
-                    pl.when((pl.col("_pop") == p.code) & _ratio(ind).is_null())
+                    pl.when((pl.col("_pop") == p.above_scale) & _ratio(ind).is_null())
                     .then(pl.lit(f"缺少数据：{ind.label}"))
                     .otherwise(missing_reason)
                 )
+    short_land = pl.lit(None, dtype=pl.String)
+    for p in reversed(_populations(scheme)):
+        short_land = (
+            pl.when(pl.col("_pop") == p.above_scale)
+            .then(pl.lit(f"用地面积不足 {p.min_land_mu:g} 亩"))
+            .otherwise(short_land)
+        )
     inherit = scheme.tenant_rule == TenantRule.INHERIT
     inherits = (
         (pl.col("land_basis") == "rented") & pl.col("landlord_id").is_not_null()
@@ -179,27 +191,33 @@ def _prepare(lf: pl.LazyFrame, scheme: Scheme) -> pl.LazyFrame:
         else pl.lit(False)
     )
     return (
-        lf.with_columns(_land=land_expr(scheme), _pop=pop, _min_land=min_land)
+        lf.with_columns(
+            _land=land_expr(scheme),
+            _pop=pop,
+            _min_land=min_land,
+            _industry=pl.col("industry_code").str.to_uppercase()
+            if ex.industry_prefixes
+            else pl.lit(""),
+        )
+        .with_columns(_exempt_reason=exempt_reason)
         .with_columns(
             _reason=pl.when(pl.col("above_scale").is_null())
             .then(pl.lit("无营业收入数据，无法判定规上/规下"))
             .when(pl.col("_pop").is_null())
             .then(pl.lit("方案未设此类别"))
-            .when(exempt_reason.is_not_null())
-            .then(exempt_reason)
+            .when(pl.col("_exempt_reason").is_not_null())
+            .then(pl.col("_exempt_reason"))
             .when(inherits)
             .then(pl.lit(INHERIT_REASON))
             .when(pl.col("_land").is_null() | (pl.col("_land") < pl.col("_min_land")))
-            .then(pl.format("用地面积不足 {} 亩", pl.col("_min_land")))
+            .then(short_land)
             .when(missing_reason.is_not_null())
             .then(missing_reason)
             .otherwise(None),
-            _exempt=exempt_reason.is_not_null() & pl.col("_pop").is_not_null(),
+            _exempt=pl.col("_exempt_reason").is_not_null() & pl.col("_pop").is_not_null(),
+            _inherits=inherits & pl.col("_pop").is_not_null() & pl.col("_exempt_reason").is_null(),
         )
-        .with_columns(
-            _ranked=pl.col("_reason").is_null(),
-            _inherits=pl.col("_reason").fill_null("") == INHERIT_REASON,
-        )
+        .with_columns(_ranked=pl.col("_reason").is_null())
     )
 
 
@@ -214,36 +232,106 @@ def _benchmark(
     return ind.benchmark_factor * base
 
 
-def _score_exprs(
-    p: Population, ind: Indicator, bench: float
-) -> tuple[pl.Expr, pl.Expr, pl.Expr, pl.Expr]:
-    """value, score (null when missing), capped, of one indicator in one population."""
-    raw = _ratio(ind)
-    value = raw.clip(lower_bound=0.0)
-    capped = pl.lit(False)
+def _scaled(p: Population, ind: Indicator, bench: float, value: pl.Expr) -> pl.Expr:
+    """The points of a value (null when missing), before missing data is filled."""
+    value = value.clip(lower_bound=0.0)
     if ind.cap_multiple is not None and bench > 0:
-        cap = ind.cap_multiple * bench
-        capped = raw > cap
-        value = value.clip(upper_bound=cap)
-    mine = (pl.col("_pop") == p.code) & pl.col("_ranked")
+        value = value.clip(upper_bound=ind.cap_multiple * bench)
     if ind.mode == ScoringMode.RATIO:
-        score = value / bench * ind.weight if bench > 0 else pl.lit(0.0) * value
-    else:
-        lo = pl.when(mine).then(value).min()
-        hi = pl.when(mine).then(value).max()
-        spread = hi - lo
-        score = (
-            pl.when(spread > 0)
-            .then(ind.weight * (20 + 80 * (value - lo) / spread) / 100)
-            .otherwise(pl.lit(ind.weight))
-        )
-        score = pl.when(value.is_not_null()).then(score)
-    if ind.missing == MissingRule.AVERAGE:
-        average = pl.when(mine).then(score).mean().fill_null(0.0)
-        filled = score.fill_null(average)
-    else:
-        filled = score.fill_null(0.0)
-    return raw, filled, capped, score.is_null()
+        return value / bench * ind.weight if bench > 0 else pl.lit(0.0) * value
+    mine = (pl.col("_pop") == p.above_scale) & pl.col("_ranked")
+    lo = pl.when(mine).then(value).min()
+    hi = pl.when(mine).then(value).max()
+    spread = hi - lo
+    score = (
+        pl.when(spread > 0)
+        .then(ind.weight * (20 + 80 * (value - lo) / spread) / 100)
+        .otherwise(pl.lit(ind.weight))
+    )
+    return pl.when(value.is_not_null()).then(score)
+
+
+def _by_population(
+    uses: list[tuple[Population, Indicator, float]],
+    make: Callable[[Population, Indicator, float], pl.Expr],
+    dtype: pl.DataType,
+) -> pl.Expr:
+    expr = pl.lit(None, dtype=dtype)
+    for p, ind, bench in uses:
+        expr = pl.when(pl.col("_pop") == p.above_scale).then(make(p, ind, bench)).otherwise(expr)
+    return expr
+
+
+def _score(
+    lf: pl.LazyFrame, codes: dict[str, list[tuple[Population, Indicator, float]]]
+) -> pl.LazyFrame:
+    """Per indicator code: value, benchmark, points, missing, capped; in stages, so that each
+    column is computed once and read by the next stage."""
+    f64, boolean = pl.Float64(), pl.Boolean()
+
+    def value(code: str) -> pl.Expr:
+        return pl.col(f"{code}__value")
+
+    def raw(code: str) -> pl.Expr:
+        return pl.col(f"_raw_{code}")
+
+    def scaled(code: str) -> Callable[[Population, Indicator, float], pl.Expr]:
+        return lambda p, ind, bench: _scaled(p, ind, bench, value(code))
+
+    def capped(code: str) -> Callable[[Population, Indicator, float], pl.Expr]:
+        def make(p: Population, ind: Indicator, bench: float) -> pl.Expr:
+            if ind.cap_multiple is None or bench <= 0:
+                return pl.lit(False)
+            return (value(code) > ind.cap_multiple * bench).fill_null(False)
+
+        return make
+
+    def filled(code: str) -> Callable[[Population, Indicator, float], pl.Expr]:
+        def make(p: Population, ind: Indicator, bench: float) -> pl.Expr:
+            if ind.missing != MissingRule.AVERAGE:
+                return raw(code).fill_null(0.0)
+            mine = (pl.col("_pop") == p.above_scale) & pl.col("_ranked")
+            return raw(code).fill_null(pl.when(mine).then(raw(code)).mean().fill_null(0.0))
+
+        return make
+
+    lf = lf.with_columns(
+        *[
+            _by_population(uses, lambda p, i, b: _ratio(i), f64).alias(f"{code}__value")
+            for code, uses in codes.items()
+        ],
+        *[
+            _by_population(uses, lambda p, i, b: pl.lit(b), f64).alias(f"{code}__benchmark")
+            for code, uses in codes.items()
+        ],
+    )
+    lf = lf.with_columns(
+        *[
+            _by_population(uses, scaled(code), f64).alias(f"_raw_{code}")
+            for code, uses in codes.items()
+        ],
+        *[
+            _by_population(uses, capped(code), boolean).alias(f"{code}__capped")
+            for code, uses in codes.items()
+        ],
+    )
+    lf = lf.with_columns(
+        *[
+            _by_population(uses, filled(code), f64).alias(f"{code}__score")
+            for code, uses in codes.items()
+        ],
+        *[
+            _by_population(uses, lambda p, i, b, c=code: raw(c).is_null(), boolean).alias(  # type: ignore[misc]
+                f"{code}__missing"
+            )
+            for code, uses in codes.items()
+        ],
+    )
+    total = pl.sum_horizontal(pl.col(f"{code}__score").fill_null(0.0) for code in codes)
+    return lf.with_columns(
+        total_score=pl.when(pl.col("_ranked")).then(total),
+        tax_per_mu=pl.when(pl.col("_land") > 0).then(pl.col("tax") / pl.col("_land")),
+    )
 
 
 def evaluate(
@@ -270,39 +358,13 @@ def evaluate(
     for p in scheme.populations:
         for ind in p.indicators:
             codes.setdefault(ind.code, []).append((p, ind, _benchmark(p, ind, previous, fallback)))
-    columns: list[pl.Expr] = []
-    total = pl.lit(0.0)
-    for code, uses in codes.items():
-        parts: dict[str, pl.Expr] = {}
-        for name in ("value", "benchmark", "score", "capped", "missing"):
-            parts[name] = pl.lit(
-                None, dtype=pl.Boolean if name in ("capped", "missing") else pl.Float64
-            )
-        for p, ind, bench in uses:
-            raw, score, capped, missing = _score_exprs(p, ind, bench)
-            here = pl.col("_pop") == p.code
-            for name, expr in (
-                ("value", raw),
-                ("benchmark", pl.lit(bench)),
-                ("score", score),
-                ("capped", capped.fill_null(False)),
-                ("missing", missing),
-            ):
-                parts[name] = pl.when(here).then(expr).otherwise(parts[name])
-        columns += [parts[n].alias(f"{code}__{n}") for n in parts]
-        total = total + pl.col(f"{code}__score").fill_null(0.0)
-    tax_per_mu = pl.when(pl.col("_land") > 0).then(pl.col("tax") / pl.col("_land"))
-
-    lf = lf.with_columns(columns).with_columns(
-        total_score=pl.when(pl.col("_ranked")).then(total),
-        tax_per_mu=tax_per_mu,
-    )
-    lf = _rank_and_class(lf, scheme)
-    lf = _apply_vetoes(lf, scheme, list(events))
-    lf = _bottom(lf)
+    scored = _score(lf, codes).collect()
+    lf = rank_and_class(scored, scheme)
+    lf = apply_vetoes(lf, scheme, list(events))
+    lf = bottom(lf.collect()).lazy()
     out_cols = [
         "enterprise_id",
-        pl.col("_pop").alias("population"),
+        _population_code(scheme).alias("population"),
         pl.col("_land").alias("land_mu"),
         "tax_per_mu",
         "total_score",
@@ -320,140 +382,4 @@ def evaluate(
             for n in ("value", "benchmark", "score", "capped", "missing")
         ],
     ]
-    return lf.select(out_cols).sort("enterprise_id").collect()
-
-
-def _rank_and_class(lf: pl.LazyFrame, scheme: Scheme) -> pl.LazyFrame:
-    ranked = pl.col("_ranked")
-    score = pl.when(ranked).then(pl.col("total_score"))
-    # Ordinal rank with the documented tie-break: score, then 亩均税收, then id.
-    lf = lf.sort(
-        ["_ranked", "_pop", "total_score", "tax_per_mu", "enterprise_id"],
-        descending=[True, False, True, True, False],
-        nulls_last=True,
-    )
-    size = ranked.sum().over("_pop")
-    lf = lf.with_columns(
-        rank=pl.when(ranked).then(pl.int_range(1, pl.len() + 1, dtype=pl.Int64).over("_pop")),
-        population_size=pl.when(pl.col("_pop").is_not_null()).then(size.cast(pl.Int64)),
-        _class_rank=score.rank("min", descending=True).over("_pop"),
-    )
-    rule = scheme.classes
-    if rule.method == ClassMethod.PERCENTILE:
-        n = pl.col("population_size").cast(pl.Float64)
-        cls = pl.lit("D")
-        cumulative = 0.0
-        cuts = []
-        for c in CLASSES[:-1]:
-            cumulative += rule.shares[c]
-            cuts.append((c, (n * cumulative / 100 + 0.5 + 1e-9).floor()))
-        for c, cut in reversed(cuts):
-            cls = pl.when(pl.col("_class_rank") <= cut).then(pl.lit(c)).otherwise(cls)
-    else:
-        cls = pl.lit("D")
-        for c in ("C", "B", "A"):
-            cls = (
-                pl.when(pl.col("total_score") >= rule.thresholds[c]).then(pl.lit(c)).otherwise(cls)
-            )
-    exempt = pl.when(pl.col("_exempt")).then(pl.lit("T")).otherwise(pl.lit("N"))
-    return lf.with_columns(
-        class_before_veto=pl.when(ranked).then(cls).otherwise(exempt),
-    )
-
-
-def _veto_table(scheme: Scheme, events: list[Event]) -> pl.DataFrame:
-    """Per vetoed enterprise: the worst forced class, the worst cap, and the reasons."""
-    forced: dict[int, int] = {}
-    capped: dict[int, int] = {}
-    reasons: dict[int, list[str]] = {}
-    for event in sorted(events, key=lambda e: (e.enterprise_id, e.kind, e.grade)):
-        for rule in scheme.vetoes:
-            if rule.kind != event.kind or event.grade < rule.min_grade:
-                continue
-            order = CLASS_ORDER[rule.target_class]
-            target = forced if rule.action == VetoAction.FORCE else capped
-            target[event.enterprise_id] = max(target.get(event.enterprise_id, 0), order)
-            reason = reasons.setdefault(event.enterprise_id, [])
-            if rule.label not in reason:
-                reason.append(rule.label)
-    ids = sorted(reasons)
-    return pl.DataFrame(
-        {
-            "enterprise_id": ids,
-            "_forced": [forced.get(i) for i in ids],
-            "_cap": [capped.get(i) for i in ids],
-            "veto_reasons": [reasons[i] for i in ids],
-        },
-        schema={
-            "enterprise_id": pl.Int64,
-            "_forced": pl.Int64,
-            "_cap": pl.Int64,
-            "veto_reasons": pl.List(pl.String),
-        },
-    )
-
-
-def _apply_vetoes(lf: pl.LazyFrame, scheme: Scheme, events: list[Event]) -> pl.LazyFrame:
-    order = pl.col("class_before_veto").replace_strict(CLASS_ORDER, default=None)
-    lf = lf.join(_veto_table(scheme, events).lazy(), on="enterprise_id", how="left")
-    # Inheriting tenants take their landlord's class before their own vetoes are applied.
-    landlords = lf.select(
-        pl.col("enterprise_id").alias("landlord_id"),
-        pl.col("class_before_veto").alias("_landlord_class"),
-        pl.col("_forced").alias("_landlord_forced"),
-        pl.col("_cap").alias("_landlord_cap"),
-    )
-    lf = lf.join(landlords, on="landlord_id", how="left")
-    landlord_order = pl.max_horizontal(
-        pl.col("_landlord_class").replace_strict(CLASS_ORDER, default=None),
-        pl.col("_landlord_forced"),
-        pl.col("_landlord_cap"),
-    )
-    landlord_final = (
-        pl.when(pl.col("_landlord_forced").is_not_null())
-        .then(pl.max_horizontal(pl.col("_landlord_forced"), pl.col("_landlord_cap")))
-        .otherwise(landlord_order)
-    )
-    inherited = pl.col("_inherits") & pl.col("_landlord_class").is_in(RANKED).fill_null(False)
-    base = pl.when(inherited).then(landlord_final).otherwise(order)
-    final = (
-        pl.when(pl.col("_forced").is_not_null())
-        .then(pl.max_horizontal(pl.col("_forced"), pl.col("_cap")))
-        .otherwise(pl.max_horizontal(base, pl.col("_cap")))
-    )
-    names = {v: k for k, v in CLASS_ORDER.items()}
-    classed = base.is_not_null()
-    return lf.with_columns(
-        **{
-            "class": pl.when(classed)
-            .then(final.replace_strict(names, default=None, return_dtype=pl.String))
-            .otherwise(pl.col("class_before_veto")),
-            "class_before_veto": pl.when(inherited)
-            .then(landlord_final.replace_strict(names, default=None, return_dtype=pl.String))
-            .otherwise(pl.col("class_before_veto")),
-            "veto_reasons": pl.when(classed)
-            .then(pl.col("veto_reasons").fill_null(pl.lit([], dtype=pl.List(pl.String))))
-            .otherwise(pl.lit([], dtype=pl.List(pl.String))),
-            "inherited_from": pl.when(inherited).then(pl.col("landlord_id")),
-            "_reason": pl.when(pl.col("_inherits") & ~inherited)
-            .then(pl.lit("租赁企业的业主单位未定级"))
-            .otherwise(pl.col("_reason")),
-        }
-    )
-
-
-def _bottom(lf: pl.LazyFrame) -> pl.LazyFrame:
-    eligible = pl.col("_ranked") & pl.col("class").is_in(RANKED)
-    relative = pl.col("rank").cast(pl.Float64) / pl.col("population_size")
-    lf = lf.with_columns(
-        _eligible=eligible,
-        _cls_order=pl.col("class").replace_strict(CLASS_ORDER, default=0),
-        _relative=relative,
-    ).sort(
-        ["_eligible", "_cls_order", "_relative", "tax_per_mu", "enterprise_id"],
-        descending=[True, True, True, False, False],
-        nulls_last=False,
-    )
-    return lf.with_columns(
-        park_position=pl.when(eligible).then(pl.int_range(1, pl.len() + 1, dtype=pl.Int64))
-    )
+    return lf.select(out_cols).collect()

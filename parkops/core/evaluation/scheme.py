@@ -237,6 +237,9 @@ def _parse(data: dict[str, Any]) -> Scheme:
     codes = [p.code for p in populations]
     if len(set(codes)) != len(codes):
         r.problems.append("评价类别代码不能重复")
+    flags = [p.above_scale for p in populations]
+    if len(set(flags)) != len(flags):
+        r.problems.append("规上、规下各只能设一个评价类别")
     classes = _parse_classes(r, data.get("classes") or {})
     vetoes = tuple(_parse_veto(r, v, n) for n, v in enumerate(data.get("vetoes") or [], 1))
     ex = data.get("exclusion") or {}

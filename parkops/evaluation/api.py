@@ -1,0 +1,178 @@
+"""The evaluation's JSON API: the same selectors and services as the pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Router
+from ninja.errors import HttpError
+from ninja.pagination import PageNumberPagination, paginate
+from ninja.responses import Status
+
+from parkops.evaluation import card, selectors, services
+from parkops.evaluation.models import SchemeVersion
+from parkops.evaluation.schemas import (
+    BottomOut,
+    CardOut,
+    ResultOut,
+    RunIn,
+    RunOut,
+    SchemeVersionOut,
+    VetoEventIn,
+    VetoEventOut,
+    WhatIfIn,
+    WhatIfOut,
+)
+from parkops.registry.api import require
+from parkops.registry.schemas import ErrorOut
+from parkops.registry.selectors import enterprise_get, enterprises_visible_to
+
+router = Router(tags=["evaluation"])
+
+
+def _invalid(error: ValidationError) -> Status[dict[str, Any]]:
+    errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
+    return Status(422, {"detail": _("数据有误，未保存"), "errors": errors})
+
+
+@router.get("/runs", response=list[RunOut], summary="评价批次列表")
+def list_runs(request: HttpRequest) -> Any:
+    require(request, "evaluation.view_evaluationrun")
+    return selectors.run_list()
+
+
+@router.get("/runs/{pk}", response=RunOut, summary="评价批次")
+def get_run(request: HttpRequest, pk: int) -> Any:
+    require(request, "evaluation.view_evaluationrun")
+    return selectors.run_get(pk=pk)
+
+
+@router.post("/runs", response={201: RunOut, 422: ErrorOut}, summary="运行评价（草稿）")
+def create_run(request: HttpRequest, payload: RunIn) -> Any:
+    require(request, "evaluation.add_evaluationrun")
+    version = None
+    if payload.scheme_version_id is not None:
+        version = SchemeVersion.objects.filter(pk=payload.scheme_version_id).first()
+        if version is None:
+            return _invalid(ValidationError({"scheme_version_id": [_("方案版本不存在")]}))
+    try:
+        run = services.run_create(
+            year=payload.year,
+            version=version,
+            note=payload.note,
+            user=request.user,  # type: ignore[arg-type]
+        )
+    except ValidationError as error:
+        return _invalid(error)
+    return Status(201, selectors.run_get(pk=run.pk))
+
+
+@router.post("/runs/{pk}/publish", response={200: RunOut, 422: ErrorOut}, summary="发布评价")
+def publish_run(request: HttpRequest, pk: int) -> Any:
+    require(request, "evaluation.change_evaluationrun")
+    run = selectors.run_get(pk=pk)
+    try:
+        services.run_publish(run=run, user=request.user)  # type: ignore[arg-type]
+    except ValidationError as error:
+        return _invalid(error)
+    return Status(200, selectors.run_get(pk=pk))
+
+
+@router.get("/runs/{pk}/results", response=list[ResultOut], summary="评价结果")
+@paginate(PageNumberPagination, page_size=100)
+def list_results(
+    request: HttpRequest,
+    pk: int,
+    population: str | None = None,
+    evaluation_class: str | None = None,
+) -> Any:
+    """Filters: population (above/below…), evaluation_class (A/B/C/D/T/N)."""
+    require(request, "evaluation.view_evaluationresult")
+    qs = selectors.results_visible(user=request.user, run=selectors.run_get(pk=pk))
+    if population:
+        qs = qs.filter(population=population)
+    if evaluation_class:
+        qs = qs.filter(evaluation_class=evaluation_class)
+    return qs.order_by("population", "rank", "enterprise_id")
+
+
+@router.get("/runs/{pk}/bottom", response=list[BottomOut], summary="尾部 30 家企业")
+def list_bottom(request: HttpRequest, pk: int) -> Any:
+    require(request, "evaluation.view_evaluationresult")
+    rows = selectors.bottom(user=request.user, run=selectors.run_get(pk=pk))
+    for b in rows:
+        b.result.last_position = b.last_position  # type: ignore[attr-defined]
+        b.result.last_class = b.last_class  # type: ignore[attr-defined]
+    return [b.result for b in rows]
+
+
+@router.get(
+    "/enterprises/{pk}/evaluation",
+    response={200: CardOut, 404: ErrorOut},
+    summary="企业评价结果及逐项说明",
+)
+def get_enterprise_evaluation(request: HttpRequest, pk: int) -> Any:
+    require(request, "evaluation.view_evaluationresult")
+    context = card.card_context(enterprise=enterprise_get(user=request.user, pk=pk))
+    if context["result"] is None:
+        return Status(404, {"detail": _("尚无评价结果。")})
+    explanation = context["explanation"]
+    return {
+        "run": context["run"],
+        "result": context["result"],
+        "indicators": context["indicators"],
+        "summary": explanation.summary if explanation else "",
+        "lines": explanation.lines if explanation else [],
+        "upgrade": explanation.upgrade if explanation else [],
+    }
+
+
+@router.post(
+    "/runs/{pk}/what-if/{enterprise_pk}",
+    response={200: WhatIfOut, 404: ErrorOut},
+    summary="模拟测算（不保存）",
+)
+def what_if(request: HttpRequest, pk: int, enterprise_pk: int, payload: WhatIfIn) -> Any:
+    """Only the figures sent are changed; the others stay as in the run's input."""
+    require(request, "evaluation.view_evaluationresult")
+    enterprise = enterprise_get(user=request.user, pk=enterprise_pk)
+    found = card.what_if(
+        run=selectors.run_get(pk=pk),
+        enterprise=enterprise,
+        figures=payload.dict(exclude_unset=True),
+    )
+    if found.get("missing"):
+        return Status(404, {"detail": _("本批次没有该企业的数据。")})
+    return found["outcome"]
+
+
+@router.get("/schemes", response=list[SchemeVersionOut], summary="评价方案版本")
+def list_schemes(request: HttpRequest) -> Any:
+    require(request, "evaluation.view_schemeversion")
+    services.scheme_default()
+    return selectors.scheme_versions().order_by("scheme__name", "-number")
+
+
+@router.get("/veto-events", response=list[VetoEventOut], summary="否决事件")
+@paginate(PageNumberPagination, page_size=100)
+def list_veto_events(request: HttpRequest, year: int | None = None) -> Any:
+    require(request, "evaluation.view_vetoevent")
+    qs = selectors.veto_events(user=request.user)
+    return qs.filter(occurred_on__year=year) if year else qs
+
+
+@router.post("/veto-events", response={201: VetoEventOut, 422: ErrorOut}, summary="登记否决事件")
+def create_veto_event(request: HttpRequest, payload: VetoEventIn) -> Any:
+    require(request, "evaluation.add_vetoevent")
+    data = payload.dict()
+    enterprise = enterprises_visible_to(request.user).filter(pk=data.pop("enterprise_id")).first()
+    if enterprise is None:
+        raise HttpError(404, _("企业不存在"))
+    try:
+        event = services.veto_event_create(data={**data, "enterprise": enterprise})
+    except ValidationError as error:
+        return _invalid(error)
+    return Status(201, event)

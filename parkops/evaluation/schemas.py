@@ -1,0 +1,131 @@
+"""Shapes of the evaluation's JSON."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from ninja import Schema
+
+
+class RunOut(Schema):
+    id: int
+    year: int
+    scheme_version_id: int
+    scheme: str
+    status: str
+    input_hash: str
+    enterprise_count: int
+    note: str
+    created_at: datetime
+    published_at: datetime | None
+
+    @staticmethod
+    def resolve_scheme(obj: object) -> str:
+        return str(obj.scheme_version)  # type: ignore[attr-defined]
+
+
+class RunIn(Schema):
+    year: int
+    scheme_version_id: int | None = None
+    note: str = ""
+
+
+class IndicatorOut(Schema):
+    code: str
+    label: str
+    unit: str
+    weight: float
+    value: float | None
+    benchmark: float | None
+    score: float
+    is_missing: bool
+    is_capped: bool
+
+
+class ResultOut(Schema):
+    enterprise_id: int
+    enterprise_name: str
+    population: str
+    population_label: str
+    land_mu: float | None
+    tax_per_mu: float | None
+    total_score: float | None
+    rank: int | None
+    population_size: int | None
+    park_position: int | None
+    evaluation_class: str
+    class_before_veto: str
+    veto_reasons: list[str]
+    excluded_reason: str
+
+    @staticmethod
+    def resolve_enterprise_name(obj: object) -> str:
+        return obj.enterprise.name  # type: ignore[attr-defined]
+
+
+class BottomOut(ResultOut):
+    last_position: int | None = None
+    last_class: str | None = None
+
+
+class CardOut(Schema):
+    run: RunOut
+    result: ResultOut
+    indicators: list[IndicatorOut]
+    summary: str
+    lines: list[str]
+    upgrade: list[str]
+
+
+class WhatIfIn(Schema):
+    revenue: float | None = None
+    tax: float | None = None
+    value_added: float | None = None
+    energy_tce: float | None = None
+    emissions_t: float | None = None
+    rd_expense: float | None = None
+    employees: float | None = None
+    land_mu: float | None = None
+    rented_floor_m2: float | None = None
+
+
+class WhatIfOut(Schema):
+    total_score: float | None
+    rank: int | None
+    population_size: int | None
+    evaluation_class: str
+    park_position: int | None
+    scores: dict[str, float]
+
+
+class SchemeVersionOut(Schema):
+    id: int
+    scheme: str
+    number: int
+    is_provisional: bool
+    note: str
+    definition: dict[str, object]
+
+    @staticmethod
+    def resolve_scheme(obj: object) -> str:
+        return obj.scheme.name  # type: ignore[attr-defined]
+
+
+class VetoEventIn(Schema):
+    enterprise_id: int
+    kind: str
+    grade: str = "1_ordinary"
+    occurred_on: date
+    description: str = ""
+    source: str = ""
+
+
+class VetoEventOut(Schema):
+    id: int
+    enterprise_id: int
+    kind: str
+    grade: str
+    occurred_on: date
+    description: str
+    source: str
+    is_void: bool

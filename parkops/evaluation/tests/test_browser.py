@@ -1,0 +1,77 @@
+"""The evaluation in Debian's Chromium: the run page, then an enterprise's card and its what-if."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from playwright.sync_api import Page, expect
+
+from parkops.conftest import PASSWORD
+from parkops.demo.services import demo_load
+from parkops.evaluation import services
+from parkops.evaluation.models import EvaluationResult
+from parkops.plan.services import plan_load
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+OUTPUT = Path(__file__).resolve().parents[3] / "test-results"
+
+
+def _log_in(page: Page, live_server: object, path: str) -> None:
+    page.goto(f"{live_server}{path}")
+    page.fill("#id_username", "alice")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+
+
+def test_the_run_page_shows_classes_chart_and_bottom_30(
+    live_server: object, page: Page, alice: User
+) -> None:
+    plan_load()
+    demo_load(count=60)
+    services.run_publish(run=services.run_create(year=2024))
+    run = services.run_create(year=2025)
+    bottom = EvaluationResult.objects.filter(run=run, park_position__lte=30).count()
+
+    _log_in(page, live_server, f"/evaluation/runs/{run.pk}/")
+    expect(page.locator("#run-title")).to_contain_text("2025 年度评价")
+    expect(page.locator("#bottom-table tbody tr")).to_have_count(bottom)
+    expect(page.locator("#score-chart canvas")).to_have_count(1)
+    expect(page.locator("#migration")).to_be_visible()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("#publish")
+    expect(page.locator("#run-status")).to_have_text("已发布")
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=OUTPUT / "evaluation-run.png", full_page=True)
+
+
+def test_an_enterprise_card_explains_the_score_and_the_what_if_panel_recomputes(
+    live_server: object, page: Page, alice: User
+) -> None:
+    plan_load()
+    demo_load(count=60)
+    run = services.run_create(year=2025)
+    result = (
+        EvaluationResult.objects.filter(
+            run=run, evaluation_class__in=["C", "D"], veto_reasons=[], population="above"
+        )
+        .order_by("park_position")
+        .first()
+    )
+    assert result is not None
+
+    _log_in(page, live_server, f"/enterprises/{result.enterprise_id}/")
+    card = page.locator("#evaluation-card")
+    expect(card).to_be_visible()
+    expect(page.locator("#evaluation-class")).to_contain_text(f"{result.evaluation_class}类")
+    expect(page.locator("#evaluation-explanation li").first).to_contain_text("亩均税收")
+    expect(page.locator("#evaluation-radar canvas")).to_have_count(1)
+
+    page.fill("#id_tax", "100000")
+    page.click("#what-if-submit")  # HTMX posts the figures and swaps in the outcome
+    expect(page.locator("#what-if-class")).to_have_text("A")
+    expect(page.locator("#what-if-outcome")).to_contain_text(f"（原 {result.evaluation_class}）")
+    assert EvaluationResult.objects.get(pk=result.pk).evaluation_class == result.evaluation_class
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=OUTPUT / "evaluation-card.png", full_page=True)

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from parkops.core.evaluation.default import default_definition
+from parkops.evaluation.choices import RunStatus
+from parkops.evaluation.models import EvaluationRun, SchemeVersion
+from parkops.evaluation.tests.factories import enterprise_with_year
+
+pytestmark = pytest.mark.django_db
+
+
+def test_evaluate_runs_and_publishes_with_a_scheme_file(tmp_path: Path) -> None:
+    for tax in (500, 100):
+        enterprise_with_year(tax=Decimal(tax))
+    definition = {**default_definition(), "name": "金山区 2025 年办法（试行）"}
+    scheme_file = tmp_path / "scheme.json"
+    scheme_file.write_text(json.dumps(definition, ensure_ascii=False), encoding="utf-8")
+    out = StringIO()
+
+    call_command("evaluate", year=2025, scheme=scheme_file, publish=True, stdout=out)
+
+    run = EvaluationRun.objects.get()
+    assert run.status == RunStatus.PUBLISHED
+    assert run.scheme_version.scheme.name == "金山区 2025 年办法（试行）"
+    assert "2 家企业" in out.getvalue()
+    # the same file again reuses the version instead of making a new one
+    call_command("evaluate", year=2025, scheme=scheme_file, stdout=StringIO())
+    assert SchemeVersion.objects.filter(scheme__name="金山区 2025 年办法（试行）").count() == 1
+
+
+def test_evaluate_reports_a_bad_scheme_file_in_chinese(tmp_path: Path) -> None:
+    enterprise_with_year()
+    scheme_file = tmp_path / "scheme.json"
+    scheme_file.write_text(json.dumps({"name": "坏方案", "populations": []}), encoding="utf-8")
+    with pytest.raises(CommandError) as caught:
+        call_command("evaluate", year=2025, scheme=scheme_file, stdout=StringIO())
+    assert (
+        str(caught.value)
+        == "方案至少需要一个评价类别（如规上、规下）；等级划分：须给出 A、B、C、D 四个等级的比例"
+    )
