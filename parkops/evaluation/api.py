@@ -26,16 +26,11 @@ from parkops.evaluation.schemas import (
     WhatIfIn,
     WhatIfOut,
 )
-from parkops.registry.api import require
+from parkops.registry.api import invalid, require
 from parkops.registry.schemas import ErrorOut
 from parkops.registry.selectors import enterprise_get, enterprises_visible_to
 
 router = Router(tags=["evaluation"])
-
-
-def _invalid(error: ValidationError) -> Status[dict[str, Any]]:
-    errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
-    return Status(422, {"detail": _("数据有误，未保存"), "errors": errors})
 
 
 @router.get("/runs", response=list[RunOut], summary="评价批次列表")
@@ -57,7 +52,7 @@ def create_run(request: HttpRequest, payload: RunIn) -> Any:
     if payload.scheme_version_id is not None:
         version = SchemeVersion.objects.filter(pk=payload.scheme_version_id).first()
         if version is None:
-            return _invalid(ValidationError({"scheme_version_id": [_("方案版本不存在")]}))
+            return invalid(ValidationError({"scheme_version_id": [_("方案版本不存在")]}))
     try:
         run = services.run_create(
             year=payload.year,
@@ -66,7 +61,7 @@ def create_run(request: HttpRequest, payload: RunIn) -> Any:
             user=request.user,  # type: ignore[arg-type]
         )
     except ValidationError as error:
-        return _invalid(error)
+        return invalid(error)
     return Status(201, selectors.run_get(pk=run.pk))
 
 
@@ -77,7 +72,7 @@ def publish_run(request: HttpRequest, pk: int) -> Any:
     try:
         services.run_publish(run=run, user=request.user)  # type: ignore[arg-type]
     except ValidationError as error:
-        return _invalid(error)
+        return invalid(error)
     return Status(200, selectors.run_get(pk=pk))
 
 
@@ -174,5 +169,5 @@ def create_veto_event(request: HttpRequest, payload: VetoEventIn) -> Any:
     try:
         event = services.veto_event_create(data={**data, "enterprise": enterprise})
     except ValidationError as error:
-        return _invalid(error)
+        return invalid(error)
     return Status(201, event)

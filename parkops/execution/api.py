@@ -7,7 +7,6 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.responses import Status
@@ -26,7 +25,7 @@ from parkops.execution.schemas import (
     SpendOut,
 )
 from parkops.execution.selectors import MilestoneRow, ProjectRow
-from parkops.registry.api import require
+from parkops.registry.api import invalid, require
 from parkops.registry.schemas import ErrorOut
 
 router = Router(tags=["execution"])
@@ -75,11 +74,6 @@ def _project(row: ProjectRow) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def _invalid(error: ValidationError) -> Status[dict[str, Any]]:
-    errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
-    return Status(422, {"detail": _("数据有误，未保存"), "errors": errors})
-
-
 @router.get("/projects", response=list[ProjectOut], summary="“四早”项目")
 def list_projects(request: HttpRequest, status: str = "", q: str = "") -> Any:
     """Each project with its milestones, their computed state (status, basis, days late) and reports."""
@@ -104,7 +98,7 @@ def add_report(request: HttpRequest, pk: int, payload: ReportIn) -> Any:
             project=row.project, author=_user(request), **payload.dict()
         )
     except ValidationError as error:
-        return _invalid(error)
+        return invalid(error)
     return Status(201, _report(report))
 
 
@@ -179,5 +173,5 @@ def add_spend(request: HttpRequest, pk: int, payload: SpendIn) -> Any:
     try:
         spend = services.infra_spend_add(project=project, user=_user(request), **payload.dict())
     except ValidationError as error:
-        return _invalid(error)
+        return invalid(error)
     return Status(201, spend)

@@ -11,6 +11,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
@@ -111,7 +112,11 @@ def project_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("已新增项目"))
             return HttpResponseRedirect(project.get_absolute_url())
-    return render(request, "execution/new_form.html", {"form": form, "title": _("新增“四早”项目")})
+    return render(
+        request,
+        "web/form_page.html",
+        {"form": form, "title": _("新增“四早”项目"), "next": reverse("execution:project_list")},
+    )
 
 
 @permission_required("execution.add_cultivationentry", raise_exception=True)
@@ -127,7 +132,11 @@ def cultivation_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("已新增清单条目"))
             return HttpResponseRedirect(entry.get_absolute_url())
-    return render(request, "execution/new_form.html", {"form": form, "title": _("新增清单条目")})
+    return render(
+        request,
+        "web/form_page.html",
+        {"form": form, "title": _("新增清单条目"), "next": reverse("execution:cultivation_list")},
+    )
 
 
 @permission_required("execution.change_projectmilestone", raise_exception=True)

@@ -11,13 +11,12 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from ninja.responses import Status
 
 from parkops.indicators.models import Indicator
 from parkops.indicators.selectors import Row, scoreboard
 from parkops.indicators.services import manual_value_set
 from parkops.plan.caojing import YEARS
-from parkops.registry.api import require
+from parkops.registry.api import invalid, require
 from parkops.registry.schemas import ErrorOut
 
 router = Router(tags=["indicators"])
@@ -119,6 +118,5 @@ def set_manual(request: HttpRequest, number: int, year: int, payload: ManualIn) 
     try:
         manual_value_set(indicator=indicator, year=year, user=user, **payload.dict())
     except ValidationError as error:
-        errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
-        return Status(422, {"detail": _("数据有误，未保存"), "errors": errors})
+        return invalid(error)
     return get_indicator(request, number)

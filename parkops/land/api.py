@@ -8,7 +8,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import ModelSchema, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.responses import Status
@@ -17,7 +16,7 @@ from parkops.land import selectors, services
 from parkops.land.choices import LandActionKind, LandActionStatus
 from parkops.land.filtersets import LandActionFilterSet
 from parkops.land.models import BatchAssignment, LandAction
-from parkops.registry.api import require
+from parkops.registry.api import invalid, require
 from parkops.registry.schemas import ErrorOut
 
 router = Router(tags=["land"])
@@ -126,8 +125,7 @@ def update_action(request: HttpRequest, pk: int, payload: LandActionPatch) -> An
     try:
         services.land_action_update(action=action, data=data, reason=reason)
     except ValidationError as error:
-        errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
-        return Status(422, {"detail": _("数据有误，未保存"), "errors": errors})
+        return invalid(error)
     return Status(200, selectors.action_get(user=request.user, pk=pk))
 
 

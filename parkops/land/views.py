@@ -97,7 +97,7 @@ def action_new(request: HttpRequest) -> HttpResponse:
     form = LandActionForm(request.POST or None)
     return _save_form(
         request, form, lambda d, r: services.land_action_create(data=d, reason=r),
-        "land/form.html", {"title": _("新增处置项目")},
+        "web/form_page.html", {"title": _("新增处置项目"), "next": reverse("land:action_list")},
     )  # fmt: skip
 
 
@@ -108,7 +108,7 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _save_form(
         request, form,
         lambda d, r: services.land_action_update(action=action, data=d, reason=r or _("修改")),
-        "land/form.html", {"title": _("修改处置项目"), "record": action},
+        "web/form_page.html", {"title": _("修改处置项目"), "record": action},
     )  # fmt: skip
 
 
@@ -158,7 +158,7 @@ def control_new(request: HttpRequest) -> HttpResponse:
     form = ControlEntryForm(request.POST or None)
     return _save_form(
         request, form, lambda d, r: services.control_entry_create(data=d, reason=r),
-        "land/form.html", {"title": _("列入管控清单"), "next": reverse("land:control_list")},
+        "web/form_page.html", {"title": _("列入管控清单"), "next": reverse("land:control_list")},
     )  # fmt: skip
 
 
@@ -169,7 +169,7 @@ def control_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _save_form(
         request, form,
         lambda d, r: services.control_entry_update(entry=entry, data=d, reason=r or _("修改")),
-        "land/form.html",
+        "web/form_page.html",
         {"title": _("修改管控清单"), "next": reverse("land:control_list"), "record": entry},
     )  # fmt: skip
 
@@ -190,7 +190,7 @@ def batch_new(request: HttpRequest) -> HttpResponse:
     form = BatchForm(request.POST or None)
     return _save_form(
         request, form, lambda d, r: services.batch_assign(data=d, reason=r),
-        "land/form.html", {"title": _("列入三个一批"), "next": reverse("land:batch_list")},
+        "web/form_page.html", {"title": _("列入三个一批"), "next": reverse("land:batch_list")},
     )  # fmt: skip
 
 
@@ -202,7 +202,7 @@ def resettlement(request: HttpRequest, pk: int) -> HttpResponse:
     return _save_form(
         request, form,
         lambda d, r: _resettle(assignment, d),
-        "land/form.html",
+        "web/form_page.html",
         {"title": _("职工分流安置：%(name)s") % {"name": assignment.enterprise},
          "next": reverse("land:batch_list"), "record": assignment},
     )  # fmt: skip
@@ -262,7 +262,7 @@ def plot_progress_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _save_form(
         request, form,
         lambda d, r: _progress_save(progress, d, r),
-        "land/form.html", {"title": _("地块开发进度：%(name)s") % {"name": plot}, "next": back},
+        "web/form_page.html", {"title": _("地块开发进度：%(name)s") % {"name": plot}, "next": back},
     )  # fmt: skip
 
 
@@ -280,5 +280,5 @@ def plot_occupant_new(request: HttpRequest, pk: int) -> HttpResponse:
     return _save_form(
         request, form,
         lambda d, r: services.plot_occupant_add(plot=plot, data=d),
-        "land/form.html", {"title": _("登记地块使用企业：%(name)s") % {"name": plot}, "next": back},
+        "web/form_page.html", {"title": _("登记地块使用企业：%(name)s") % {"name": plot}, "next": back},
     )  # fmt: skip
