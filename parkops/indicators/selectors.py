@@ -17,6 +17,7 @@ from django.utils import timezone
 from parkops.core.indicators import (
     FRAME_SCHEMA,
     Forecast,
+    Growth,
     above_scale_output_growth,
     new_above_scale,
     per_mu_growth,
@@ -72,12 +73,11 @@ def enterprise_year_frame(years: range) -> pl.DataFrame:
     return pl.DataFrame(data, schema=FRAME_SCHEMA, orient="row")
 
 
-def _growth(value: object, kind: Computation) -> Actual:
-    g = value
+def _per_mu(growth: Growth) -> Actual:
     return Actual(
-        value=g.rate,  # type: ignore[attr-defined]
-        source_ids=g.enterprise_ids,  # type: ignore[attr-defined]
-        basis={"current": g.current, "previous": g.previous},  # type: ignore[attr-defined]
+        value=growth.rate,
+        source_ids=growth.enterprise_ids,
+        basis={"current": growth.current, "previous": growth.previous},
     )
 
 
@@ -100,9 +100,9 @@ def compute(indicator: Indicator, year: int, frame: pl.DataFrame, today: date) -
         ids = new_above_scale(frame, year)
         return Actual(None if ids is None else Decimal(len(ids)), source_ids=ids or ())
     if kind is Computation.OUTPUT_PER_MU_GROWTH:
-        return _growth(per_mu_growth(frame, year, "output_value"), kind)
+        return _per_mu(per_mu_growth(frame, year, "output_value"))
     if kind is Computation.TAX_PER_MU_GROWTH:
-        return _growth(per_mu_growth(frame, year, "tax"), kind)
+        return _per_mu(per_mu_growth(frame, year, "tax"))
     if kind is Computation.NEW_SRDI:
         ids = tuple(
             Designation.objects.filter(
