@@ -374,9 +374,29 @@ def evaluate(
         for ind in p.indicators:
             codes.setdefault(ind.code, []).append((p, ind, _benchmark(p, ind, previous, fallback)))
     scored = _score(lf, codes).collect()
-    lf = rank_and_class(scored, scheme)
+    explanation = [
+        f"{code}__{n}"
+        for code in codes
+        for n in ("value", "benchmark", "score", "capped", "missing")
+    ]
+    # Ranks, classes, vetoes and the bottom of the park read only these columns: the wide frame
+    # of figures and explanation columns stays out of their steps and is put back at the end.
+    needed = [
+        "enterprise_id",
+        "landlord_id",
+        "_pop",
+        "_land",
+        "_ranked",
+        "_exempt",
+        "_inherits",
+        "_reason",
+        "total_score",
+        "tax_per_mu",
+    ]
+    narrow = scored.select(*needed, _row=pl.int_range(pl.len(), dtype=pl.Int64))
+    lf = rank_and_class(narrow, scheme)
     lf = apply_vetoes(lf, scheme, list(events))
-    lf = bottom(lf.collect(engine="in-memory")).lazy()
+    lf = bottom(lf.collect()).lazy()
     out_cols = [
         "enterprise_id",
         _population_code(scheme).alias("population"),
@@ -391,10 +411,11 @@ def evaluate(
         pl.col("_reason").alias("excluded_reason"),
         "inherited_from",
         "park_position",
-        *[
-            f"{code}__{n}"
-            for code in codes
-            for n in ("value", "benchmark", "score", "capped", "missing")
-        ],
     ]
-    return lf.select(out_cols).collect(engine="in-memory")
+    result = lf.select(*out_cols, "_row").collect()
+    rows = result.get_column("_row")
+    extra = scored.select(explanation)
+    # Every step keeps the rows in order; only repeated landlord ids could repeat rows.
+    if result.height != scored.height:
+        extra = extra[rows]
+    return result.drop("_row").hstack(extra)
