@@ -154,36 +154,46 @@ def _prepare(lf: pl.LazyFrame, scheme: Scheme) -> pl.LazyFrame:
             .then(pl.lit(p.min_land_mu))
             .otherwise(min_land)
         )
+    # The reasons as small integer codes into `labels`, turned into text once at the end:
+    # choosing among integers is much cheaper than among strings on every row.
+    labels: list[str] = ["无营业收入数据，无法判定规上/规下", "方案未设此类别"]
+
+    def label(text: str) -> pl.Expr:
+        labels.append(text)
+        return pl.lit(len(labels) - 1, dtype=pl.Int32)
+
+    none = pl.lit(None, dtype=pl.Int32)
     ex = scheme.exclusion
-    exempt_reason = pl.lit(None, dtype=pl.String)
+    exempt_reason = none
     for prefix in reversed(ex.industry_prefixes):
         exempt_reason = (
             pl.when(pl.col("_industry").str.starts_with(prefix))
-            .then(pl.lit(f"{ex.label}：行业 {prefix}"))
+            .then(label(f"{ex.label}：行业 {prefix}"))
             .otherwise(exempt_reason)
         )
     if ex.min_years_in_production > 0:
         exempt_reason = (
             pl.when(pl.col("years_in_production") < ex.min_years_in_production)
-            .then(pl.lit(f"{ex.label}：投产不满 {ex.min_years_in_production:g} 年"))
+            .then(label(f"{ex.label}：投产不满 {ex.min_years_in_production:g} 年"))
             .otherwise(exempt_reason)
         )
-    missing_reason = pl.lit(None, dtype=pl.String)
+    missing_reason = none
     for p in reversed(scheme.populations):
         for ind in reversed(p.indicators):
             if ind.missing == MissingRule.EXCLUDE:
                 missing_reason = (
                     pl.when((pl.col("_pop") == p.above_scale) & _ratio(ind).is_null())
-                    .then(pl.lit(f"缺少数据：{ind.label}"))
+                    .then(label(f"缺少数据：{ind.label}"))
                     .otherwise(missing_reason)
                 )
-    short_land = pl.lit(None, dtype=pl.String)
+    short_land = none
     for p in reversed(_populations(scheme)):
         short_land = (
             pl.when(pl.col("_pop") == p.above_scale)
-            .then(pl.lit(f"用地面积不足 {p.min_land_mu:g} 亩"))
+            .then(label(f"用地面积不足 {p.min_land_mu:g} 亩"))
             .otherwise(short_land)
         )
+    inherit_reason = label(INHERIT_REASON)
     inherit = scheme.tenant_rule == TenantRule.INHERIT
     inherits = (
         (pl.col("land_basis") == "rented") & pl.col("landlord_id").is_not_null()
@@ -202,13 +212,13 @@ def _prepare(lf: pl.LazyFrame, scheme: Scheme) -> pl.LazyFrame:
         .with_columns(_exempt_reason=exempt_reason)
         .with_columns(
             _reason=pl.when(pl.col("above_scale").is_null())
-            .then(pl.lit("无营业收入数据，无法判定规上/规下"))
+            .then(pl.lit(0, dtype=pl.Int32))
             .when(pl.col("_pop").is_null())
-            .then(pl.lit("方案未设此类别"))
+            .then(pl.lit(1, dtype=pl.Int32))
             .when(pl.col("_exempt_reason").is_not_null())
             .then(pl.col("_exempt_reason"))
             .when(inherits)
-            .then(pl.lit(INHERIT_REASON))
+            .then(inherit_reason)
             .when(pl.col("_land").is_null() | (pl.col("_land") < pl.col("_min_land")))
             .then(short_land)
             .when(missing_reason.is_not_null())
@@ -217,7 +227,12 @@ def _prepare(lf: pl.LazyFrame, scheme: Scheme) -> pl.LazyFrame:
             _exempt=pl.col("_exempt_reason").is_not_null() & pl.col("_pop").is_not_null(),
             _inherits=inherits & pl.col("_pop").is_not_null() & pl.col("_exempt_reason").is_null(),
         )
-        .with_columns(_ranked=pl.col("_reason").is_null())
+        .with_columns(
+            _ranked=pl.col("_reason").is_null(),
+            _reason=pl.col("_reason").replace_strict(
+                dict(enumerate(labels)), default=None, return_dtype=pl.String
+            ),
+        )
     )
 
 
@@ -359,7 +374,27 @@ def evaluate(
         for ind in p.indicators:
             codes.setdefault(ind.code, []).append((p, ind, _benchmark(p, ind, previous, fallback)))
     scored = _score(lf, codes).collect()
-    lf = rank_and_class(scored, scheme)
+    explanation = [
+        f"{code}__{n}"
+        for code in codes
+        for n in ("value", "benchmark", "score", "capped", "missing")
+    ]
+    # Ranks, classes, vetoes and the bottom of the park read only these columns: the wide frame
+    # of figures and explanation columns stays out of their steps and is put back at the end.
+    needed = [
+        "enterprise_id",
+        "landlord_id",
+        "_pop",
+        "_land",
+        "_ranked",
+        "_exempt",
+        "_inherits",
+        "_reason",
+        "total_score",
+        "tax_per_mu",
+    ]
+    narrow = scored.select(*needed, _row=pl.int_range(pl.len(), dtype=pl.Int64))
+    lf = rank_and_class(narrow, scheme)
     lf = apply_vetoes(lf, scheme, list(events))
     lf = bottom(lf.collect()).lazy()
     out_cols = [
@@ -376,10 +411,11 @@ def evaluate(
         pl.col("_reason").alias("excluded_reason"),
         "inherited_from",
         "park_position",
-        *[
-            f"{code}__{n}"
-            for code in codes
-            for n in ("value", "benchmark", "score", "capped", "missing")
-        ],
     ]
-    return lf.select(out_cols).collect()
+    result = lf.select(*out_cols, "_row").collect()
+    rows = result.get_column("_row")
+    extra = scored.select(explanation)
+    # Every step keeps the rows in order; only repeated landlord ids could repeat rows.
+    if result.height != scored.height:
+        extra = extra[rows]
+    return result.drop("_row").hstack(extra)

@@ -18,45 +18,60 @@ from parkops.core.evaluation.scheme import (
 
 
 def _ordinal(
-    frame: pl.DataFrame, key: pl.Expr, tie: pl.Expr, *, tie_descending: bool, over: str | None
-) -> tuple[pl.Series, pl.Series]:
+    frame: pl.DataFrame,
+    key: pl.Expr,
+    tie: pl.Expr,
+    *,
+    tie_descending: bool,
+    over: str | None,
+    plain: bool = True,
+) -> tuple[pl.Series, pl.Series | None]:
     """Ordinal rank (1 first) by `key`, higher first, within each group of `over`; rows tied
     on the key are ordered by `tie` (a missing value last when higher comes first, else
     first), then by row order, which is the enterprise id. Also returns the plain rank
-    ("min") by the key. Rows whose key is null get no rank.
+    ("min") by the key when `plain`. Rows whose key is null get no rank.
 
-    One single-key sort per group; only the tied rows, usually few, are sorted on several
-    keys. (Sorting the whole frame on several keys was three times slower.)"""
+    One single-key sort per group that moves only the key and the row number; only the tied
+    rows, usually few, are sorted on several keys, and only they read `tie`. (Sorting the
+    whole frame on several keys was three times slower.)"""
     cols = frame.select(
         _k=key,
-        _t=tie.fill_null(float("-inf")),
         _g=pl.col(over) if over else pl.lit(True),
         _i=pl.int_range(pl.len(), dtype=pl.Int64),
     ).filter(pl.col("_k").is_not_null())
     ordinal = pl.repeat(None, frame.height, dtype=pl.Int64, eager=True)
-    plain = pl.repeat(None, frame.height, dtype=pl.Int64, eager=True)
+    by_key = pl.repeat(None, frame.height, dtype=pl.Int64, eager=True) if plain else None
     parts = [cols] if over is None else [part for _group, part in cols.group_by("_g")]
+    tie_values: pl.Series | None = None
     for part in parts:
         order = part["_k"].arg_sort(descending=True)
-        ranked = part[order].with_columns(_pos=pl.int_range(1, pl.len() + 1, dtype=pl.Int64))
-        new_run = (pl.col("_k") != pl.col("_k").shift(1)).fill_null(True)
+        ranked = pl.DataFrame({"_k": part["_k"].gather(order), "_i": part["_i"].gather(order)})
         ranked = ranked.with_columns(
-            _lo=pl.when(new_run).then(pl.col("_pos")).forward_fill(),
-            _tied=(
-                (pl.col("_k") == pl.col("_k").shift(1)) | (pl.col("_k") == pl.col("_k").shift(-1))
-            ).fill_null(False),
+            _pos=pl.int_range(1, pl.len() + 1, dtype=pl.Int64),
+            _same=(pl.col("_k") == pl.col("_k").shift(1)).fill_null(False),
         )
-        plain.scatter(ranked["_i"], ranked["_lo"])
         ordinal.scatter(ranked["_i"], ranked["_pos"])
-        tied = ranked.filter(pl.col("_tied"))
-        if tied.height:
-            tied = tied.sort(["_lo", "_t", "_i"], descending=[False, tie_descending, False])
-            # within each run of equal keys (same _lo), count from the run's first row
-            row = pl.int_range(pl.len(), dtype=pl.Int64)
-            first = pl.when(pl.col("_lo") != pl.col("_lo").shift(1).fill_null(-1)).then(row)
-            tied = tied.with_columns(_r=pl.col("_lo") + row - first.forward_fill())
-            ordinal.scatter(tied["_i"], tied["_r"])
-    return ordinal, plain
+        if not ranked["_same"].any():  # no ties: the plain rank is the ordinal one
+            if by_key is not None:
+                by_key.scatter(ranked["_i"], ranked["_pos"])
+            continue
+        ranked = ranked.with_columns(
+            _lo=pl.when(~pl.col("_same")).then(pl.col("_pos")).forward_fill(),
+            _tied=pl.col("_same") | pl.col("_same").shift(-1).fill_null(False),
+        )
+        if by_key is not None:
+            by_key.scatter(ranked["_i"], ranked["_lo"])
+        tied = ranked.filter(pl.col("_tied")).select("_lo", "_i")
+        if tie_values is None:
+            tie_values = frame.select(_t=tie.fill_null(float("-inf")))["_t"]
+        tied = tied.with_columns(_t=tie_values.gather(tied["_i"]))
+        tied = tied.sort(["_lo", "_t", "_i"], descending=[False, tie_descending, False])
+        # within each run of equal keys (same _lo), count from the run's first row
+        row = pl.int_range(pl.len(), dtype=pl.Int64)
+        first = pl.when(pl.col("_lo") != pl.col("_lo").shift(1).fill_null(-1)).then(row)
+        tied = tied.with_columns(_r=pl.col("_lo") + row - first.forward_fill())
+        ordinal.scatter(tied["_i"], tied["_r"])
+    return ordinal, by_key
 
 
 def rank_and_class(frame: pl.DataFrame, scheme: Scheme) -> pl.LazyFrame:
@@ -64,6 +79,7 @@ def rank_and_class(frame: pl.DataFrame, scheme: Scheme) -> pl.LazyFrame:
     score = pl.when(ranked).then(pl.col("total_score"))
     # Ordinal rank with the documented tie-break: score, then 亩均税收, then id.
     rank, by_score = _ordinal(frame, score, pl.col("tax_per_mu"), tie_descending=True, over="_pop")
+    assert by_score is not None
     size = ranked.sum().over("_pop")
     lf = frame.lazy().with_columns(
         rank=rank,
@@ -73,23 +89,29 @@ def rank_and_class(frame: pl.DataFrame, scheme: Scheme) -> pl.LazyFrame:
     rule = scheme.classes
     if rule.method == ClassMethod.PERCENTILE:
         n = pl.col("population_size").cast(pl.Float64)
-        cls = pl.lit("D")
+        cls = pl.lit(CLASS_ORDER["D"])
         cumulative = 0.0
         cuts = []
         for c in CLASSES[:-1]:
             cumulative += rule.shares[c]
             cuts.append((c, (n * cumulative / 100 + 0.5 + 1e-9).floor()))
         for c, cut in reversed(cuts):
-            cls = pl.when(pl.col("_class_rank") <= cut).then(pl.lit(c)).otherwise(cls)
+            cls = pl.when(pl.col("_class_rank") <= cut).then(pl.lit(CLASS_ORDER[c])).otherwise(cls)
     else:
-        cls = pl.lit("D")
+        cls = pl.lit(CLASS_ORDER["D"])
         for c in ("C", "B", "A"):
             cls = (
-                pl.when(pl.col("total_score") >= rule.thresholds[c]).then(pl.lit(c)).otherwise(cls)
+                pl.when(pl.col("total_score") >= rule.thresholds[c])
+                .then(pl.lit(CLASS_ORDER[c]))
+                .otherwise(cls)
             )
     exempt = pl.when(pl.col("_exempt")).then(pl.lit("T")).otherwise(pl.lit("N"))
-    return lf.with_columns(
-        class_before_veto=pl.when(ranked).then(cls).otherwise(exempt),
+    # The class as its order (A 1 … D 4) for the ranked: the bottom of the park sorts on it.
+    names = {v: k for k, v in CLASS_ORDER.items()}
+    return lf.with_columns(_class_order=pl.when(ranked).then(cls.cast(pl.Int64))).with_columns(
+        class_before_veto=pl.when(ranked)
+        .then(pl.col("_class_order").replace_strict(names, default=None, return_dtype=pl.String))
+        .otherwise(exempt),
     )
 
 
@@ -182,6 +204,8 @@ def apply_vetoes(lf: pl.LazyFrame, scheme: Scheme, events: list[Event]) -> pl.La
             "class": pl.when(classed)
             .then(final.replace_strict(names, default=None, return_dtype=pl.String))
             .otherwise(pl.col("class_before_veto")),
+            # the final class as its order, null when not A–D (see bottom)
+            "_class_order": pl.when(classed).then(final.cast(pl.Int64)),
             "class_before_veto": pl.when(inherited)
             .then(landlord_final.replace_strict(names, default=None, return_dtype=pl.String))
             .otherwise(pl.col("class_before_veto")),
@@ -197,13 +221,12 @@ def apply_vetoes(lf: pl.LazyFrame, scheme: Scheme, events: list[Event]) -> pl.La
 
 
 def bottom(frame: pl.DataFrame) -> pl.DataFrame:
-    eligible = pl.col("_ranked") & pl.col("class").is_in(RANKED)
+    # `_class_order` is the order of `class` exactly when that is one of A–D
+    eligible = pl.col("_ranked") & pl.col("_class_order").is_not_null()
     # worst class first, then the larger relative rank: 2 × class order + rank ÷ size keeps
     # the classes apart (relative ranks are in (0, 1]).
     relative = pl.col("rank").cast(pl.Float64) / pl.col("population_size")
-    key = pl.when(eligible).then(
-        2 * pl.col("class").replace_strict(CLASS_ORDER, default=0).cast(pl.Float64) + relative
-    )
+    key = pl.when(eligible).then(2 * pl.col("_class_order").cast(pl.Float64) + relative)
     tie = (-pl.col("tax_per_mu")).fill_null(float("inf"))  # no 亩均税收: lowest
-    position, _plain = _ordinal(frame, key, tie, tie_descending=True, over=None)
+    position, _plain = _ordinal(frame, key, tie, tie_descending=True, over=None, plain=False)
     return frame.with_columns(park_position=position)
