@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
 from django.db import connection, models
 
-from parkops.core.cells import parse_column
+from parkops.core.cells import CellKind, ColumnSpec, parse_column
 from parkops.core.tabular import Limits, Table, TableError, normalise_unit, read_table
 from parkops.imports.issues import FILE_MESSAGES as F
 from parkops.imports.issues import Issue, Severity, cell_message, file_message
@@ -67,9 +68,32 @@ def raw_column(field: models.Field[Any, Any] | None, values: list[Any]) -> list[
     if field is None or connection.vendor != "sqlite":
         return values
     if isinstance(field, models.DecimalField):
+        if all(type(v) is float for v in values):  # from plain_floats: already raw
+            return values
         return [None if v is None else float(v) for v in values]
     if isinstance(field, models.DateField):
         return [None if v is None else v.isoformat() for v in values]
+    return values
+
+
+def plain_floats(spec: ColumnSpec, values: list[Any]) -> list[float] | None:
+    """On SQLite, a decimal column of plain numbers already at the column's places, as they are.
+
+    Parsing makes each a Decimal (rounded half up from its shortest repr) that `raw_column` turns
+    back into the same float: when `round(v, places) == v` the shortest repr of v has at most
+    `places` decimals, so that round trip returns v itself. The range checks of parse_decimals
+    are made here on the floats; any other column (text, blanks, more decimals, out of range)
+    returns None and goes through parse_decimals."""
+    if spec.kind != CellKind.DECIMAL or connection.vendor != "sqlite" or not values:
+        return None
+    if not all(type(v) is float for v in values):
+        return None
+    if list(map(round, values, repeat(spec.places))) != values:  # NaN never equals: slow path
+        return None
+    limit = 10.0 ** (spec.max_digits - spec.places)
+    low, high = min(values), max(values)
+    if (low < 0 and spec.non_negative) or not (high < limit and -low < limit):
+        return None
     return values
 
 
@@ -170,7 +194,12 @@ class Rows:
         n = len(self.numbers)
         for key in self.table.columns:
             spec = self.kind.spec(key)
-            values, problems = parse_column(spec, self.table.column(key))
+            cells = self.table.column(key)
+            floats = plain_floats(spec, cells)
+            if floats is not None:
+                self.values[key] = floats
+                continue
+            values, problems = parse_column(spec, cells)
             for i, code, params in problems:
                 self.fail(i, key, code, params)
             self.values[key] = values
