@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from itertools import repeat
 from operator import itemgetter
 from typing import Any
@@ -77,24 +78,33 @@ def raw_column(field: models.Field[Any, Any] | None, values: list[Any]) -> list[
 
 
 def plain_floats(spec: ColumnSpec, values: list[Any]) -> list[float] | None:
-    """On SQLite, a decimal column of plain numbers already at the column's places, as they are.
+    """On SQLite, a decimal column of plain numbers, rounded as floats to the column's places.
 
-    Parsing makes each a Decimal (rounded half up from its shortest repr) that `raw_column` turns
-    back into the same float: when `round(v, places) == v` the shortest repr of v has at most
-    `places` decimals, so that round trip returns v itself. The range checks of parse_decimals
-    are made here on the floats; any other column (text, blanks, more decimals, out of range)
-    returns None and goes through parse_decimals."""
+    parse_decimals makes each a Decimal rounded half up from its shortest repr, which
+    `raw_column` turns back into a float; `round(v, places)` gives that same float (it rounds
+    correctly) except where the shortest repr is a tie (places + 1 decimals ending in 5), where
+    half-up and round's half-even on the binary value may differ. Values near a tie are therefore
+    rounded the Decimal way. The range checks of parse_decimals are made on the rounded floats;
+    any other column (text, blanks, NaN, out of range) returns None and goes through
+    parse_decimals, which reports the problems."""
     if spec.kind != CellKind.DECIMAL or connection.vendor != "sqlite" or not values:
         return None
     if not all(type(v) is float for v in values):
         return None
-    if list(map(round, values, repeat(spec.places))) != values:  # NaN never equals: slow path
+    places = spec.places
+    rounded = list(map(round, values, repeat(places)))
+    if rounded != values:
+        scale = 10.0**places
+        quantum = Decimal(1).scaleb(-places)
+        for i, (v, r) in enumerate(zip(values, rounded, strict=True)):
+            if v != r and abs(abs(v) * scale % 1 - 0.5) < 0.1:  # near a tie (NaN: below)
+                rounded[i] = float(Decimal(repr(v)).quantize(quantum, ROUND_HALF_UP))
+    limit = 10.0 ** (spec.max_digits - places)
+    if not all(-limit < r < limit for r in rounded):  # NaN and infinities fail too
         return None
-    limit = 10.0 ** (spec.max_digits - spec.places)
-    low, high = min(values), max(values)
-    if (low < 0 and spec.non_negative) or not (high < limit and -low < limit):
+    if spec.non_negative and min(rounded) < 0:
         return None
-    return values
+    return rounded
 
 
 def fetch_existing(
