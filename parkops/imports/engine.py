@@ -319,6 +319,7 @@ class Rows:
         defaults.update(kind.insert_defaults)
         defaults = {f.attname: raw_column(f, [defaults[f.attname]])[0] for f in fields}
         seen: dict[tuple[Any, ...], int] = {}
+        stored: dict[tuple[str, ...], Callable[[tuple[Any, ...]], tuple[Any, ...]]] = {}
         rule_fields = ("land_basis", "rented_floor_m2", "tax", "output_value", "land_mu")
         total = len(records)
         for i, record in enumerate(records):
@@ -345,7 +346,16 @@ class Rows:
                 plan.inserts.append(merged)
             else:
                 old = existing[pk]
-                changed = {k: v for k, v in given.items() if v != old[position[k]]}
+                names = tuple(given)
+                pick_old = stored.get(names)
+                if pick_old is None:
+                    pick_old = stored[names] = _tuple_getter([position[k] for k in names])
+                new, before = tuple(given.values()), pick_old(old)
+                changed = (
+                    {}
+                    if new == before  # the row as stored: one comparison in C
+                    else {k: v for k, v, o in zip(names, new, before, strict=True) if v != o}
+                )
                 if changed:
                     plan.updates.append((pk, changed, old))
                 else:
@@ -363,6 +373,14 @@ class Rows:
         key = next(iter(self.table.columns))
         self.fail(i, key, "duplicate", {"first": first})
         self.plan.errors[-1] = Issue(self.plan.errors[-1].message, self.numbers[i])
+
+
+def _tuple_getter(positions: list[int]) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:
+    """itemgetter that always returns a tuple (itemgetter of one position returns the item)."""
+    if len(positions) == 1:
+        at = positions[0]
+        return lambda row: (row[at],)
+    return itemgetter(*positions)
 
 
 class Matcher:
