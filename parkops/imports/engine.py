@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import repeat
+from math import isnan
 from operator import itemgetter
 from typing import Any
 
@@ -89,7 +90,7 @@ def plain_floats(spec: ColumnSpec, values: list[Any]) -> list[float] | None:
     parse_decimals, which reports the problems."""
     if spec.kind != CellKind.DECIMAL or connection.vendor != "sqlite" or not values:
         return None
-    if not all(type(v) is float for v in values):
+    if set(map(type, values)) != {float}:
         return None
     places = spec.places
     rounded = list(map(round, values, repeat(places)))
@@ -100,9 +101,10 @@ def plain_floats(spec: ColumnSpec, values: list[Any]) -> list[float] | None:
             if v != r and abs(abs(v) * scale % 1 - 0.5) < 0.1:  # near a tie (NaN: below)
                 rounded[i] = float(Decimal(repr(v)).quantize(quantum, ROUND_HALF_UP))
     limit = 10.0 ** (spec.max_digits - places)
-    if not all(-limit < r < limit for r in rounded):  # NaN and infinities fail too
+    low, high = min(rounded), max(rounded)
+    if any(map(isnan, rounded)) or not (-limit < low and high < limit):  # infinities fail too
         return None
-    if spec.non_negative and min(rounded) < 0:
+    if spec.non_negative and low < 0:
         return None
     return rounded
 
