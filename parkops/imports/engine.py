@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from itertools import repeat
+from math import isnan
 from operator import itemgetter
 from typing import Any
 
 from django.db import connection, models
 
-from parkops.core.cells import parse_column
+from parkops.core.cells import CellKind, ColumnSpec, parse_column
 from parkops.core.tabular import Limits, Table, TableError, normalise_unit, read_table
 from parkops.imports.issues import FILE_MESSAGES as F
 from parkops.imports.issues import Issue, Severity, cell_message, file_message
@@ -67,10 +70,43 @@ def raw_column(field: models.Field[Any, Any] | None, values: list[Any]) -> list[
     if field is None or connection.vendor != "sqlite":
         return values
     if isinstance(field, models.DecimalField):
+        if all(type(v) is float for v in values):  # from plain_floats: already raw
+            return values
         return [None if v is None else float(v) for v in values]
     if isinstance(field, models.DateField):
         return [None if v is None else v.isoformat() for v in values]
     return values
+
+
+def plain_floats(spec: ColumnSpec, values: list[Any]) -> list[float] | None:
+    """On SQLite, a decimal column of plain numbers, rounded as floats to the column's places.
+
+    parse_decimals makes each a Decimal rounded half up from its shortest repr, which
+    `raw_column` turns back into a float; `round(v, places)` gives that same float (it rounds
+    correctly) except where the shortest repr is a tie (places + 1 decimals ending in 5), where
+    half-up and round's half-even on the binary value may differ. Values near a tie are therefore
+    rounded the Decimal way. The range checks of parse_decimals are made on the rounded floats;
+    any other column (text, blanks, NaN, out of range) returns None and goes through
+    parse_decimals, which reports the problems."""
+    if spec.kind != CellKind.DECIMAL or connection.vendor != "sqlite" or not values:
+        return None
+    if set(map(type, values)) != {float}:
+        return None
+    places = spec.places
+    rounded = list(map(round, values, repeat(places)))
+    if rounded != values:
+        scale = 10.0**places
+        quantum = Decimal(1).scaleb(-places)
+        for i, (v, r) in enumerate(zip(values, rounded, strict=True)):
+            if v != r and abs(abs(v) * scale % 1 - 0.5) < 0.1:  # near a tie (NaN: below)
+                rounded[i] = float(Decimal(repr(v)).quantize(quantum, ROUND_HALF_UP))
+    limit = 10.0 ** (spec.max_digits - places)
+    low, high = min(rounded), max(rounded)
+    if any(map(isnan, rounded)) or not (-limit < low and high < limit):  # infinities fail too
+        return None
+    if spec.non_negative and low < 0:
+        return None
+    return rounded
 
 
 def fetch_existing(
@@ -170,7 +206,12 @@ class Rows:
         n = len(self.numbers)
         for key in self.table.columns:
             spec = self.kind.spec(key)
-            values, problems = parse_column(spec, self.table.column(key))
+            cells = self.table.column(key)
+            floats = plain_floats(spec, cells)
+            if floats is not None:
+                self.values[key] = floats
+                continue
+            values, problems = parse_column(spec, cells)
             for i, code, params in problems:
                 self.fail(i, key, code, params)
             self.values[key] = values
@@ -280,6 +321,7 @@ class Rows:
         defaults.update(kind.insert_defaults)
         defaults = {f.attname: raw_column(f, [defaults[f.attname]])[0] for f in fields}
         seen: dict[tuple[Any, ...], int] = {}
+        stored: dict[tuple[str, ...], Callable[[tuple[Any, ...]], tuple[Any, ...]]] = {}
         rule_fields = ("land_basis", "rented_floor_m2", "tax", "output_value", "land_mu")
         total = len(records)
         for i, record in enumerate(records):
@@ -306,7 +348,16 @@ class Rows:
                 plan.inserts.append(merged)
             else:
                 old = existing[pk]
-                changed = {k: v for k, v in given.items() if v != old[position[k]]}
+                names = tuple(given)
+                pick_old = stored.get(names)
+                if pick_old is None:
+                    pick_old = stored[names] = _tuple_getter([position[k] for k in names])
+                new, before = tuple(given.values()), pick_old(old)
+                changed = (
+                    {}
+                    if new == before  # the row as stored: one comparison in C
+                    else {k: v for k, v, o in zip(names, new, before, strict=True) if v != o}
+                )
                 if changed:
                     plan.updates.append((pk, changed, old))
                 else:
@@ -324,6 +375,14 @@ class Rows:
         key = next(iter(self.table.columns))
         self.fail(i, key, "duplicate", {"first": first})
         self.plan.errors[-1] = Issue(self.plan.errors[-1].message, self.numbers[i])
+
+
+def _tuple_getter(positions: list[int]) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:
+    """itemgetter that always returns a tuple (itemgetter of one position returns the item)."""
+    if len(positions) == 1:
+        at = positions[0]
+        return lambda row: (row[at],)
+    return itemgetter(*positions)
 
 
 class Matcher:

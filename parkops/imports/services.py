@@ -7,8 +7,12 @@ in the history with the batch as its reason, and the last applied batch can be u
 
 from __future__ import annotations
 
+import gc
 import hashlib
-from typing import Any
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from typing import Any, ParamSpec, TypeVar
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -23,6 +27,35 @@ from parkops.imports.models import ImportBatch
 from parkops.imports.writer import apply_plan, touched_ids, undo_changes
 
 MB = 1024 * 1024
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a file is checked and written.
+
+    A 100,000-row file makes millions of small objects (cells, rows, values) that live until the
+    import ends; each automatic collection walks all of them again, which cost about a third of
+    an import's time. They are freed by reference counting when the import ends; nothing the
+    import makes is cyclic garbage, so pausing changes nothing but the time. The collector's
+    previous state is restored (a nested pause leaves it paused)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _gc_pausing(fn: Callable[P, R]) -> Callable[P, R]:
+    @wraps(fn)
+    def paused(*args: P.args, **kwargs: P.kwargs) -> R:
+        with _gc_paused():
+            return fn(*args, **kwargs)
+
+    return paused
 
 
 class ImportRefused(Exception):
@@ -81,6 +114,7 @@ def _apply(batch: ImportBatch, plan: Plan, progress: Progress | None) -> None:
         progress("write", 1, 1)
 
 
+@_gc_pausing
 @transaction.atomic
 def import_file(
     *,
@@ -100,6 +134,7 @@ def import_file(
     return batch, plan
 
 
+@_gc_pausing
 def import_upload(*, kind: str, data: bytes, file_name: str, user: Any) -> tuple[ImportBatch, Plan]:
     """The web's first step: check the file and keep it, waiting for confirmation."""
     plan = import_check(kind=kind, data=data, file_name=file_name)
@@ -114,6 +149,7 @@ def import_upload(*, kind: str, data: bytes, file_name: str, user: Any) -> tuple
     return batch, plan
 
 
+@_gc_pausing
 @transaction.atomic
 def import_confirm(*, batch: ImportBatch) -> Plan:
     """The web's second step: check the kept file again (the data may have changed since the

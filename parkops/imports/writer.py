@@ -12,8 +12,10 @@ from __future__ import annotations
 import json
 import zlib
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -100,6 +102,14 @@ def _update(
     cursor.execute(f"DROP TABLE {staging}")
 
 
+def _getter(keys: Sequence[Any]) -> Callable[[Any], tuple[Any, ...]]:
+    """itemgetter that always returns a tuple (itemgetter of one key returns the item)."""
+    if len(keys) == 1:
+        key = keys[0]
+        return lambda item: (item[key],)
+    return itemgetter(*keys)
+
+
 def _prepare(field: models.Field[Any, Any], value: Any) -> Any:
     if type(value) in _PASS:
         return value
@@ -133,14 +143,20 @@ def apply_plan(plan: Plan, *, now: datetime, reason: str, user_id: int | None) -
         positions = {c: j for j, c in enumerate(["id", *(f for f in fields if f not in STAMPS)])}
         changed: dict[str, list[list[Any]]] = {}
         for changed_names, updates in groups.items():
-            params = [
-                [*(_prepare(fields[n], new[n]) for n in changed_names), stamp, pk]
-                for pk, new, _old in updates
-            ]
+            pick_new = _getter(changed_names)
+            news = [pick_new(new) for _pk, new, _old in updates]
+            if set(map(type, chain.from_iterable(news))) <= _PASS:  # the usual case: as they are
+                params = [
+                    [*values, stamp, pk] for values, (pk, _n, _o) in zip(news, updates, strict=True)
+                ]
+            else:
+                params = [
+                    [*(_prepare(fields[n], new[n]) for n in changed_names), stamp, pk]
+                    for pk, new, _old in updates
+                ]
             _update(cursor, table, [fields[n] for n in (*changed_names, "updated_at")], params)
-            changed[",".join(changed_names)] = [
-                [pk, *(old[positions[n]] for n in changed_names)] for pk, _new, old in updates
-            ]
+            pick_old = _getter([positions[n] for n in changed_names])
+            changed[",".join(changed_names)] = [[pk, *pick_old(old)] for pk, _new, old in updates]
     if plan.inserts:
         copy_to_history(
             model,

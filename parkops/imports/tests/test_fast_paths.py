@@ -1,0 +1,61 @@
+"""The import's fast paths give exactly what the general paths give."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from django.db import connection
+
+from parkops.core.cells import CellKind, ColumnSpec, parse_decimals
+from parkops.imports.engine import plain_floats
+from parkops.imports.writer import _getter
+
+pytestmark = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's fast path")
+SPEC = ColumnSpec("x", "x", "万元", CellKind.DECIMAL)
+
+
+def test_plain_floats_are_what_parsing_and_raw_column_give() -> None:
+    rng = random.Random(4)
+    values = [round(rng.uniform(0, 1e6), rng.choice((0, 1, 2))) for _ in range(20_000)]
+    values += [0.1, 0.2, 0.3, 2.67, 1e11 + 0.25, 999_999_999_999.99, -0.0]
+    # Values to round, ties among them (half up from the shortest repr, not half-even).
+    values += [2.675, 1.005, 0.125, 0.375, 1.115, 2.5e-3, 1e11 + 0.125, 999_999_999_999.994]
+    values += [n * 0.1 for n in range(2000)] + [n * 0.05 + 1 for n in range(2000)]
+    values += [n * 0.03 for n in range(2000)] + [rng.uniform(0, 1e6) for _ in range(20_000)]
+    values += [k / 1000 + 0.0005 for k in range(5000)]
+    for spec in (SPEC, ColumnSpec("e", "e", "吨", CellKind.DECIMAL, places=3, max_digits=10)):
+        column = [v for v in values if abs(v) < 10 ** (spec.max_digits - spec.places) - 1]
+        fast = plain_floats(spec, column)
+        parsed, problems = parse_decimals(spec, column)
+        assert not problems
+        assert fast is not None
+        assert [repr(v) for v in fast] == [repr(float(d)) for d in parsed]
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [999_999_999_999.995],  # rounds up to the limit
+        [-0.001, -1.0],  # negative once rounded
+        [1.0, -2.5],  # negative in a non-negative column
+        [1e12],  # too large for 14 digits with 2 places
+        [1.0, "2"],  # text
+        [1.0, None],
+        [1.0, float("nan")],
+        [float("inf")],
+        [],
+    ],
+)
+def test_anything_else_takes_the_general_path(values: list[object]) -> None:
+    assert plain_floats(SPEC, values) is None
+
+
+def test_negative_allowed_where_the_column_allows_it() -> None:
+    spec = ColumnSpec("tax", "税收", "万元", CellKind.DECIMAL, non_negative=False)
+    assert plain_floats(spec, [-1.5, 2.0]) == [-1.5, 2.0]
+
+
+def test_getter_always_gives_a_tuple() -> None:
+    assert _getter(["a"])({"a": 1, "b": 2}) == (1,)
+    assert _getter([0, 2])([5, 6, 7]) == (5, 7)
