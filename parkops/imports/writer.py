@@ -21,7 +21,8 @@ from typing import Any
 
 from django.db import connection, models
 
-from parkops.imports.engine import STAMPS, Plan, table_columns
+from parkops.imports.dbvalues import STAMPS, table_columns
+from parkops.imports.engine import Plan
 
 CHUNK = 500
 _HISTORY_FIELDS = ("history_date", "history_change_reason", "history_type", "history_user_id")

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 
 from parkops.core.cells import CellKind, ColumnSpec, parse_decimals
-from parkops.imports.engine import plain_floats
+from parkops.imports.dbvalues import plain_floats
 from parkops.imports.writer import _getter
 
 pytestmark = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's fast path")

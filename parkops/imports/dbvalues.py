@@ -1,0 +1,95 @@
+"""Values in the database's own forms, for comparing file rows with stored rows and writing them.
+
+On SQLite a decimal column comes back as a float and a date as ISO text; converting a file's
+parsed values to those forms once per column lets a stored row and a file row compare with a
+plain `==` and be written without per-value adapters.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from itertools import repeat
+from math import isnan
+from typing import Any
+
+from django.db import connection, models
+
+from parkops.core.cells import CellKind, ColumnSpec
+from parkops.imports.kinds import Kind
+
+STAMPS = ("created_at", "updated_at")
+
+
+def table_columns(model: type[models.Model]) -> list[models.Field[Any, Any]]:
+    """The columns an import may write: concrete, stored, not the primary key."""
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if not f.primary_key and not getattr(f, "generated", False)
+    ]
+
+
+def raw_column(field: models.Field[Any, Any] | None, values: list[Any]) -> list[Any]:
+    """Parsed values in the form the database returns them, so that a stored row and a file row
+    compare with a plain `==` and are written without per-value adapters. SQLite keeps a decimal
+    column as REAL (it converts Django's text to REAL itself) and a date as ISO text."""
+    if field is None or connection.vendor != "sqlite":
+        return values
+    if isinstance(field, models.DecimalField):
+        if all(type(v) is float for v in values):  # from plain_floats: already raw
+            return values
+        return [None if v is None else float(v) for v in values]
+    if isinstance(field, models.DateField):
+        return [None if v is None else v.isoformat() for v in values]
+    return values
+
+
+def plain_floats(spec: ColumnSpec, values: list[Any]) -> list[float] | None:
+    """On SQLite, a decimal column of plain numbers, rounded as floats to the column's places.
+
+    parse_decimals makes each a Decimal rounded half up from its shortest repr, which
+    `raw_column` turns back into a float; `round(v, places)` gives that same float (it rounds
+    correctly) except where the shortest repr is a tie (places + 1 decimals ending in 5), where
+    half-up and round's half-even on the binary value may differ. Values near a tie are therefore
+    rounded the Decimal way. The range checks of parse_decimals are made on the rounded floats;
+    any other column (text, blanks, NaN, out of range) returns None and goes through
+    parse_decimals, which reports the problems."""
+    if spec.kind != CellKind.DECIMAL or connection.vendor != "sqlite" or not values:
+        return None
+    if set(map(type, values)) != {float}:
+        return None
+    places = spec.places
+    rounded = list(map(round, values, repeat(places)))
+    if rounded != values:
+        scale = 10.0**places
+        quantum = Decimal(1).scaleb(-places)
+        for i, (v, r) in enumerate(zip(values, rounded, strict=True)):
+            if v != r and abs(abs(v) * scale % 1 - 0.5) < 0.1:  # near a tie (NaN: below)
+                rounded[i] = float(Decimal(repr(v)).quantize(quantum, ROUND_HALF_UP))
+    limit = 10.0 ** (spec.max_digits - places)
+    low, high = min(rounded), max(rounded)
+    if any(map(isnan, rounded)) or not (-limit < low and high < limit):  # infinities fail too
+        return None
+    if spec.non_negative and low < 0:
+        return None
+    return rounded
+
+
+def fetch_existing(
+    kind: Kind, scope_values: list[Any]
+) -> tuple[list[str], dict[int, tuple[Any, ...]]]:
+    """Every stored row in scope, as raw tuples by pk (no per-value conversion: it is fast)."""
+    # The timestamps are left out: SQLite's driver would parse each into a datetime, and the
+    # history rows are copied in SQL.
+    columns = ["id", *(f.attname for f in table_columns(kind.model) if f.attname not in STAMPS)]
+    quote = connection.ops.quote_name
+    sql = f"SELECT {', '.join(map(quote, columns))} FROM {quote(kind.model._meta.db_table)}"
+    params: list[Any] = []
+    if kind.scope_field:
+        if not scope_values:
+            return columns, {}
+        sql += f" WHERE {quote(kind.scope_field)} IN ({', '.join(['%s'] * len(scope_values))})"
+        params = scope_values
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return columns, {row[0]: row for row in cursor.fetchall()}
