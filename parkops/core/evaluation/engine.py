@@ -268,9 +268,9 @@ def evaluate(
         "tax_per_mu",
     ]
     narrow = scored.select(*needed, _row=pl.int_range(pl.len(), dtype=pl.Int64))
-    lf = rank_and_class(narrow, scheme)
+    lf, ordering = rank_and_class(narrow, scheme)
     lf = apply_vetoes(lf, scheme, list(events))
-    lf = bottom(lf.collect()).lazy()
+    lf = bottom(lf.collect(), ordering).lazy()
     out_cols = [
         "enterprise_id",
         _population_code(scheme).alias("population"),

@@ -5,6 +5,8 @@ See parkops.core.evaluation.engine for the rules; these functions work on its fr
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import polars as pl
 
 from parkops.core.evaluation.model import CLASS_ORDER, RANKED, Event
@@ -17,6 +19,39 @@ from parkops.core.evaluation.scheme import (
 )
 
 
+@dataclass(frozen=True)
+class Ordering:
+    """An ordinal rank (1 first) per row, null for rows with no key; the plain rank ("min") by
+    the key alone, when asked for; and for each group, its rows' indices in rank order."""
+
+    ordinal: pl.Series
+    plain: pl.Series | None
+    groups: dict[object, pl.Series]
+
+
+def _tied_runs(ranked: pl.DataFrame) -> pl.DataFrame:
+    """The rows of `ranked` (in order, with `_pos` 1, 2, … and `_same`: the key equals the
+    previous row's) that share their key with another row; `_lo` is their run's first position."""
+    return (
+        ranked.with_columns(
+            _lo=pl.when(~pl.col("_same")).then(pl.col("_pos")).forward_fill(),
+            _tied=pl.col("_same") | pl.col("_same").shift(-1).fill_null(False),
+        )
+        .filter(pl.col("_tied"))
+        .select("_lo", "_i")
+    )
+
+
+def _break_ties(tied: pl.DataFrame, tie_values: pl.Series, *, tie_descending: bool) -> pl.DataFrame:
+    """Order each run of tied rows by the tie value, then by row; `_r` is the final position."""
+    tied = tied.with_columns(_t=tie_values.gather(tied["_i"]))
+    tied = tied.sort(["_lo", "_t", "_i"], descending=[False, tie_descending, False])
+    # within each run of equal keys (same _lo), count from the run's first row
+    row = pl.int_range(pl.len(), dtype=pl.Int64)
+    first = pl.when(pl.col("_lo") != pl.col("_lo").shift(1).fill_null(-1)).then(row)
+    return tied.with_columns(_r=pl.col("_lo") + row - first.forward_fill())
+
+
 def _ordinal(
     frame: pl.DataFrame,
     key: pl.Expr,
@@ -25,11 +60,10 @@ def _ordinal(
     tie_descending: bool,
     over: str | None,
     plain: bool = True,
-) -> tuple[pl.Series, pl.Series | None]:
+) -> Ordering:
     """Ordinal rank (1 first) by `key`, higher first, within each group of `over`; rows tied
     on the key are ordered by `tie` (a missing value last when higher comes first, else
-    first), then by row order, which is the enterprise id. Also returns the plain rank
-    ("min") by the key when `plain`. Rows whose key is null get no rank.
+    first), then by row order, which is the enterprise id. Rows whose key is null get no rank.
 
     One single-key sort per group that moves only the key and the row number; only the tied
     rows, usually few, are sorted on several keys, and only they read `tie`. (Sorting the
@@ -41,9 +75,10 @@ def _ordinal(
     ).filter(pl.col("_k").is_not_null())
     ordinal = pl.repeat(None, frame.height, dtype=pl.Int64, eager=True)
     by_key = pl.repeat(None, frame.height, dtype=pl.Int64, eager=True) if plain else None
-    parts = [cols] if over is None else [part for _group, part in cols.group_by("_g")]
+    parts = [(True, cols)] if over is None else [(g[0], part) for g, part in cols.group_by("_g")]
+    groups: dict[object, pl.Series] = {}
     tie_values: pl.Series | None = None
-    for part in parts:
+    for group, part in parts:
         order = part["_k"].arg_sort(descending=True)
         ranked = pl.DataFrame({"_k": part["_k"].gather(order), "_i": part["_i"].gather(order)})
         ranked = ranked.with_columns(
@@ -51,40 +86,40 @@ def _ordinal(
             _same=(pl.col("_k") == pl.col("_k").shift(1)).fill_null(False),
         )
         ordinal.scatter(ranked["_i"], ranked["_pos"])
+        rows = ranked["_i"]
+        groups[group] = rows
         if not ranked["_same"].any():  # no ties: the plain rank is the ordinal one
             if by_key is not None:
-                by_key.scatter(ranked["_i"], ranked["_pos"])
+                by_key.scatter(rows, ranked["_pos"])
             continue
-        ranked = ranked.with_columns(
-            _lo=pl.when(~pl.col("_same")).then(pl.col("_pos")).forward_fill(),
-            _tied=pl.col("_same") | pl.col("_same").shift(-1).fill_null(False),
-        )
+        tied = _tied_runs(ranked)
         if by_key is not None:
-            by_key.scatter(ranked["_i"], ranked["_lo"])
-        tied = ranked.filter(pl.col("_tied")).select("_lo", "_i")
+            by_key.scatter(rows, ranked["_pos"])
+            by_key.scatter(tied["_i"], tied["_lo"])
         if tie_values is None:
             tie_values = frame.select(_t=tie.fill_null(float("-inf")))["_t"]
-        tied = tied.with_columns(_t=tie_values.gather(tied["_i"]))
-        tied = tied.sort(["_lo", "_t", "_i"], descending=[False, tie_descending, False])
-        # within each run of equal keys (same _lo), count from the run's first row
-        row = pl.int_range(pl.len(), dtype=pl.Int64)
-        first = pl.when(pl.col("_lo") != pl.col("_lo").shift(1).fill_null(-1)).then(row)
-        tied = tied.with_columns(_r=pl.col("_lo") + row - first.forward_fill())
+        tied = _break_ties(tied, tie_values, tie_descending=tie_descending)
         ordinal.scatter(tied["_i"], tied["_r"])
-    return ordinal, by_key
+        rows = rows.clone()
+        rows.scatter(tied["_r"] - 1, tied["_i"])
+        groups[group] = rows
+    return Ordering(ordinal, by_key, groups)
 
 
-def rank_and_class(frame: pl.DataFrame, scheme: Scheme) -> pl.LazyFrame:
+def rank_and_class(frame: pl.DataFrame, scheme: Scheme) -> tuple[pl.LazyFrame, Ordering]:
+    """Rank within each population and class; also the populations' rows in rank order, from
+    which `bottom` builds the order of the park."""
     ranked = pl.col("_ranked")
     score = pl.when(ranked).then(pl.col("total_score"))
     # Ordinal rank with the documented tie-break: score, then 亩均税收, then id.
-    rank, by_score = _ordinal(frame, score, pl.col("tax_per_mu"), tie_descending=True, over="_pop")
-    assert by_score is not None
-    size = ranked.sum().over("_pop")
+    ordering = _ordinal(frame, score, pl.col("tax_per_mu"), tie_descending=True, over="_pop")
+    # the population's size is the number of its ranked rows, each of which has a rank
+    sizes = {group: len(rows) for group, rows in ordering.groups.items()}
+    size = pl.col("_pop").replace_strict(sizes, default=0, return_dtype=pl.Int64)
     lf = frame.lazy().with_columns(
-        rank=rank,
-        population_size=pl.when(pl.col("_pop").is_not_null()).then(size.cast(pl.Int64)),
-        _class_rank=by_score,
+        rank=ordering.ordinal,
+        population_size=pl.when(pl.col("_pop").is_not_null()).then(size),
+        _class_rank=ordering.plain,
     )
     rule = scheme.classes
     if rule.method == ClassMethod.PERCENTILE:
@@ -108,11 +143,12 @@ def rank_and_class(frame: pl.DataFrame, scheme: Scheme) -> pl.LazyFrame:
     exempt = pl.when(pl.col("_exempt")).then(pl.lit("T")).otherwise(pl.lit("N"))
     # The class as its order (A 1 … D 4) for the ranked: the bottom of the park sorts on it.
     names = {v: k for k, v in CLASS_ORDER.items()}
-    return lf.with_columns(_class_order=pl.when(ranked).then(cls.cast(pl.Int64))).with_columns(
+    lf = lf.with_columns(_class_order=pl.when(ranked).then(cls.cast(pl.Int64))).with_columns(
         class_before_veto=pl.when(ranked)
         .then(pl.col("_class_order").replace_strict(names, default=None, return_dtype=pl.String))
         .otherwise(exempt),
     )
+    return lf, ordering
 
 
 def _veto_table(scheme: Scheme, events: list[Event]) -> pl.DataFrame:
@@ -220,13 +256,46 @@ def apply_vetoes(lf: pl.LazyFrame, scheme: Scheme, events: list[Event]) -> pl.La
     )
 
 
-def bottom(frame: pl.DataFrame) -> pl.DataFrame:
-    # `_class_order` is the order of `class` exactly when that is one of A–D
-    eligible = pl.col("_ranked") & pl.col("_class_order").is_not_null()
-    # worst class first, then the larger relative rank: 2 × class order + rank ÷ size keeps
-    # the classes apart (relative ranks are in (0, 1]).
-    relative = pl.col("rank").cast(pl.Float64) / pl.col("population_size")
-    key = pl.when(eligible).then(2 * pl.col("_class_order").cast(pl.Float64) + relative)
-    tie = (-pl.col("tax_per_mu")).fill_null(float("inf"))  # no 亩均税收: lowest
-    position, _plain = _ordinal(frame, key, tie, tie_descending=True, over=None, plain=False)
+def bottom(frame: pl.DataFrame, ordering: Ordering) -> pl.DataFrame:
+    """`park_position`: 1 is the last enterprise of the park (see the engine's rule 7).
+
+    Within one population and one class the worse enterprise is the one with the larger rank,
+    so each population's rows, walked from its last rank up and split by class (worst first),
+    are already in the park's order; the park's order is their merge. Relative ranks of two
+    populations are equal only when rank ÷ size is the same fraction: those few rows are
+    ordered by lower 亩均税收, then by id. No sort of the whole park is needed."""
+    classes = frame.get_column("_class_order")  # the final class (A 1 … D 4), null if not A–D
+    order = sorted(set(CLASS_ORDER.values()), reverse=True)
+    merged: pl.DataFrame | None = None
+    for rows in ordering.groups.values():
+        size = len(rows)
+        rows = rows.reverse()
+        worst_first = pl.DataFrame(
+            {
+                "_i": rows,
+                "_rank": pl.int_range(size, 0, -1, dtype=pl.Int64, eager=True),
+                "_c": classes.gather(rows),
+            }
+        )
+        # the same arithmetic as ever: 2 × class order + rank ÷ size, as a key ascending
+        worst_first = worst_first.select(
+            "_i",
+            _k=-(2 * pl.col("_c").cast(pl.Float64) + pl.col("_rank").cast(pl.Float64) / size),
+            _c="_c",
+        )
+        part = pl.concat([worst_first.filter(pl.col("_c") == c) for c in order])
+        merged = part if merged is None else merged.merge_sorted(part, key="_k")
+    position = pl.repeat(None, frame.height, dtype=pl.Int64, eager=True)
+    if merged is None or merged.is_empty():
+        return frame.with_columns(park_position=position)
+    merged = merged.select(
+        "_i",
+        _pos=pl.int_range(1, pl.len() + 1, dtype=pl.Int64),
+        _same=(pl.col("_k") == pl.col("_k").shift(1)).fill_null(False),
+    )
+    position.scatter(merged["_i"], merged["_pos"])
+    if merged["_same"].any():
+        tie = frame.select(_t=(-pl.col("tax_per_mu")).fill_null(float("inf")))["_t"]  # none: lowest
+        tied = _break_ties(_tied_runs(merged), tie, tie_descending=True)
+        position.scatter(tied["_i"], tied["_r"])
     return frame.with_columns(park_position=position)

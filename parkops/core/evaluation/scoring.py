@@ -82,12 +82,6 @@ def score(
     def value(code: str) -> pl.Expr:
         return pl.col(f"{code}__value")
 
-    def raw(code: str) -> pl.Expr:
-        return pl.col(f"_raw_{code}")
-
-    def scaled(code: str) -> Callable[[Population, Indicator, float], pl.Expr]:
-        return lambda p, ind, bench: _scaled(p, ind, bench, value(code))
-
     def capped(code: str) -> Callable[[Population, Indicator, float], pl.Expr]:
         def make(p: Population, ind: Indicator, bench: float) -> pl.Expr:
             if ind.cap_multiple is None or bench <= 0:
@@ -98,42 +92,39 @@ def score(
 
     def filled(code: str) -> Callable[[Population, Indicator, float], pl.Expr]:
         def make(p: Population, ind: Indicator, bench: float) -> pl.Expr:
+            raw = _scaled(p, ind, bench, value(code))
             if ind.missing != MissingRule.AVERAGE:
-                return raw(code).fill_null(0.0)
+                return raw.fill_null(0.0)
             mine = (pl.col("_pop") == p.above_scale) & pl.col("_ranked")
-            return raw(code).fill_null(pl.when(mine).then(raw(code)).mean().fill_null(0.0))
+            return raw.fill_null(pl.when(mine).then(raw).mean().fill_null(0.0))
 
         return make
+
+    def missing(code: str) -> Callable[[Population, Indicator, float], pl.Expr]:
+        # the points are missing exactly when the value is: scaling keeps nulls and only nulls
+        return lambda p, ind, bench: value(code).is_null()
 
     lf = lf.with_columns(
         *[
             _by_population(uses, lambda p, i, b: ratio(i), f64).alias(f"{code}__value")
             for code, uses in codes.items()
         ],
+    )
+    lf = lf.with_columns(
         *[
             _by_population(uses, lambda p, i, b: pl.lit(b), f64).alias(f"{code}__benchmark")
             for code, uses in codes.items()
         ],
-    )
-    lf = lf.with_columns(
         *[
-            _by_population(uses, scaled(code), f64).alias(f"_raw_{code}")
+            _by_population(uses, filled(code), f64).alias(f"{code}__score")
             for code, uses in codes.items()
         ],
         *[
             _by_population(uses, capped(code), boolean).alias(f"{code}__capped")
             for code, uses in codes.items()
         ],
-    )
-    lf = lf.with_columns(
         *[
-            _by_population(uses, filled(code), f64).alias(f"{code}__score")
-            for code, uses in codes.items()
-        ],
-        *[
-            _by_population(uses, lambda p, i, b, c=code: raw(c).is_null(), boolean).alias(  # type: ignore[misc]
-                f"{code}__missing"
-            )
+            _by_population(uses, missing(code), boolean).alias(f"{code}__missing")
             for code, uses in codes.items()
         ],
     )
