@@ -96,8 +96,8 @@ def post_import(
         {
             "batch": batch.pk if batch else None,
             "rows": plan.rows_total,
-            "added": len(plan.inserts),
-            "changed": len(plan.updates),
+            "added": plan.added,
+            "changed": plan.changed,
             "unchanged": plan.unchanged,
             "warnings": warnings,
         },

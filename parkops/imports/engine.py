@@ -10,17 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Any
 
 from django.db import models
 
 from parkops.core.cells import parse_column
 from parkops.core.tabular import Limits, Table, TableError, normalise_unit, read_table
-from parkops.imports.dbvalues import fetch_existing, plain_floats, raw_column, table_columns
+from parkops.imports.dbvalues import (
+    STAMPS,
+    fetch_existing,
+    plain_floats,
+    raw_column,
+    table_columns,
+)
 from parkops.imports.issues import FILE_MESSAGES as F
 from parkops.imports.issues import Issue, Severity, cell_message, file_message
 from parkops.imports.kinds import ABSURD_WAN, Kind, name_key
+from parkops.imports.matching import Matcher, tuple_getter
 from parkops.registry.models import Enterprise
 
 Progress = Callable[[str, int, int], None]
@@ -29,20 +35,40 @@ PROGRESS_EVERY = 10_000  # rows between two progress reports
 
 
 @dataclass
+class Changes:
+    """The stored rows in which the same fields change: their ids, the new values and the
+    stored ones (kept for undo), each a tuple in the order of `names`."""
+
+    names: tuple[str, ...]
+    pks: list[int] = field(default_factory=list)
+    new: list[tuple[Any, ...]] = field(default_factory=list)
+    old: list[tuple[Any, ...]] = field(default_factory=list)
+
+
+@dataclass
 class Plan:
     kind: Kind
     rows_total: int = 0
     errors: list[Issue] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
-    inserts: list[dict[str, Any]] = field(default_factory=list)
-    updates: list[tuple[int, dict[str, Any], tuple[Any, ...]]] = field(default_factory=list)
-    update_fields: list[tuple[str, ...]] = field(default_factory=list)  # per update, in order
+    # New rows, each a whole row (defaults filled in) in the order of `insert_columns`.
+    insert_columns: tuple[str, ...] = ()
+    inserts: list[tuple[Any, ...]] = field(default_factory=list)
+    changes: list[Changes] = field(default_factory=list)
     unchanged: int = 0
     scope_values: list[Any] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def added(self) -> int:
+        return len(self.inserts)
+
+    @property
+    def changed(self) -> int:
+        return sum(len(c.pks) for c in self.changes)
 
     def error(self, message: str, row: int | None = None, column: str = "") -> None:
         self.errors.append(Issue(message, row, column))
@@ -140,9 +166,9 @@ class Rows:
         self._cell_rules()
         self._absurd()
         self.report("check", n // 3, n)
-        records = self._resolve()
+        columns = self._resolve()
         self.report("check", 2 * n // 3, n)
-        self._compare(records)
+        self._compare(columns)
         self.report("check", n, n)
 
     def _cell_rules(self) -> None:
@@ -182,29 +208,34 @@ class Rows:
             names.update({code: pk for code, pk in codes if code})
         return names
 
-    def _resolve(self) -> list[dict[str, Any] | None]:
-        """Each row as {attname: value}; None for a row with errors."""
+    def _resolve(self) -> dict[str, list[Any]]:
+        """The file's columns by field name, in the database's own forms, references resolved
+        to ids; rows with errors are in `self.bad`."""
         kind = self.kind
         present = [k for k in self.values if k not in kind.references]
         if kind.kind == "figures":
             present = [k for k in present if k not in ("uscc", "name")]
         refs = {k: self._lookup(m) for k, m in kind.references.items() if k in self.values}
-        enterprise_of = self._enterprise_ids() if kind.kind == "figures" else None
         fields = {f.attname: f for f in table_columns(kind.model)}
-        columns = [raw_column(fields.get(k), self.values[k]) for k in present]
-        records: list[dict[str, Any] | None] = []
-        for i, row in enumerate(zip(*columns, strict=True) if columns else ()):
-            record = dict(zip(present, row, strict=True))
+        # A column left blank throughout changes nothing (a blank never overwrites): dropping it
+        # lets a row as stored compare equal in one step.
+        blank = len(self.numbers)
+        present = [
+            k for k in present if k in kind.key_fields or self.values[k].count(None) != blank
+        ]
+        columns = {k: raw_column(fields.get(k), self.values[k]) for k in present}
+        if kind.kind == "figures":
+            columns["enterprise_id"] = self._enterprise_ids()
+        ids: dict[str, list[int | None]] = {key: [] for key in refs}
+        for i in range(len(self.numbers) if refs else 0):
             for key, lookup in refs.items():
                 raw = self.values[key][i]
                 ref = None if raw is None else lookup.get(name_key(raw), lookup.get(raw))
                 if raw is not None and ref is None:
                     self.fail(i, key, "unknown_reference", {"value": raw})
-                record[f"{key}_id"] = ref
-            if enterprise_of is not None:
-                record["enterprise_id"] = enterprise_of[i]
-            records.append(None if i in self.bad else record)
-        return records
+                ids[key].append(ref)
+        columns.update({f"{key}_id": values for key, values in ids.items()})
+        return columns
 
     def _enterprise_ids(self) -> list[int | None]:
         by_uscc = dict(Enterprise.objects.filter(uscc__isnull=False).values_list("uscc", "pk"))
@@ -231,67 +262,117 @@ class Rows:
             ids.append(pk)
         return ids
 
-    def _compare(self, records: list[dict[str, Any] | None]) -> None:
+    def _compare(self, columns: dict[str, list[Any]]) -> None:
+        """Each good row is new, or matches a stored row and changes some fields or none.
+
+        Rows are tuples of the file's fields; a row equal to the stored one is one comparison
+        in C, and a changed row is filed under the tuple of fields it changes, so that the
+        writer runs one statement per such tuple."""
         plan, kind = self.plan, self.kind
+        good = [i for i in range(len(self.numbers)) if i not in self.bad]
         if kind.scope_field:
-            plan.scope_values = sorted({r[kind.scope_field] for r in records if r})
-        columns, existing = fetch_existing(kind, plan.scope_values)
-        position = {c: j for j, c in enumerate(columns)}
-        match = Matcher(kind, columns, existing)
-        fields = table_columns(kind.model)
-        defaults = {f.attname: f.get_default() for f in fields}
-        defaults.update(kind.insert_defaults)
-        defaults = {f.attname: raw_column(f, [defaults[f.attname]])[0] for f in fields}
+            scope = columns[kind.scope_field]
+            plan.scope_values = sorted({scope[i] for i in good})
+        stored_columns, existing = fetch_existing(kind, plan.scope_values)
+        position = {c: j for j, c in enumerate(stored_columns)}
+        names = tuple(columns)
+        match = Matcher(kind, stored_columns, existing, names)
+        rows = list(zip(*columns.values(), strict=True))
+        pick_old = tuple_getter([position[k] for k in names])
         seen: dict[tuple[Any, ...], int] = {}
-        stored: dict[tuple[str, ...], Callable[[tuple[Any, ...]], tuple[Any, ...]]] = {}
-        rule_fields = ("land_basis", "rented_floor_m2", "tax", "output_value", "land_mu")
-        total = len(records)
-        for i, record in enumerate(records):
-            if i % PROGRESS_EVERY == 0:
-                self.report("check", 2 * total // 3 + i // 3, total)
-            if record is None:
-                continue
-            for key in match.keys(record):
+        inserts: list[int] = []
+        checked: list[int] = []  # rows matched or new: the kind's rules read them
+        olds: list[tuple[Any, ...] | None] = [None] * len(rows)  # the stored row, if any
+        groups: dict[tuple[bool, ...], Changes] = {}
+        for step, i in enumerate(good):
+            if step % PROGRESS_EVERY == 0:
+                self.report("check", 2 * len(good) // 3 + step // 3, len(good))
+            new = rows[i]
+            row_keys, pk, problem = match.locate(new)
+            for key in row_keys:
                 first = seen.setdefault(key, self.numbers[i])
                 if first != self.numbers[i]:
                     self._duplicate(i, first)
                     break
-            pk, problem = match.find(record)
             if problem:
                 self.fail(i, problem[0], problem[1], problem[2])
                 continue
-            given = (
-                {k: v for k, v in record.items() if v is not None}
-                if None in record.values()
-                else record
-            )
+            checked.append(i)
             if pk is None:
-                merged = {**defaults, **given}
-                plan.inserts.append(merged)
-            else:
-                old = existing[pk]
-                names = tuple(given)
-                pick_old = stored.get(names)
-                if pick_old is None:
-                    pick_old = stored[names] = _tuple_getter([position[k] for k in names])
-                new, before = tuple(given.values()), pick_old(old)
-                changed = (
-                    {}
-                    if new == before  # the row as stored: one comparison in C
-                    else {k: v for k, v, o in zip(names, new, before, strict=True) if v != o}
+                inserts.append(i)
+                continue
+            old = existing[pk]
+            olds[i] = old
+            before = pick_old(old)
+            if new == before:  # the row as stored: one comparison in C
+                plan.unchanged += 1
+                continue
+            mask = tuple([v is not None and v != o for v, o in zip(new, before, strict=True)])
+            if not any(mask):  # differs only where the file is blank
+                plan.unchanged += 1
+                continue
+            group = groups.get(mask)
+            if group is None:
+                group = groups[mask] = Changes(
+                    tuple(n for n, m in zip(names, mask, strict=True) if m)
                 )
-                if changed:
-                    plan.updates.append((pk, changed, old))
-                else:
-                    plan.unchanged += 1
-                merged = {k: old[position[k]] for k in rule_fields if k in position}
-                merged.update(given)
-            if kind.rules:
-                for column, code, params, is_error in kind.rules(merged):
-                    if is_error:
-                        self.fail(i, column, code, params)
-                    else:
-                        plan.warn(cell_message(code, params), self.numbers[i], self.column(column))
+            group.pks.append(pk)
+            group.new.append(new)
+            group.old.append(before)
+        for mask, group in groups.items():
+            pick = tuple_getter([j for j, m in enumerate(mask) if m])
+            group.new = list(map(pick, group.new))
+            group.old = list(map(pick, group.old))
+        plan.changes = list(groups.values())
+        defaults = self._defaults()
+        plan.insert_columns = tuple(defaults)
+        plan.inserts = list(
+            zip(*(_filled(columns.get(c), inserts, d) for c, d in defaults.items()), strict=True)
+        )
+        if kind.rules:
+            self._rules(columns, checked, olds, position, defaults)
+
+    def _defaults(self) -> dict[str, Any]:
+        """Every column a new row writes (not the timestamps), with its default value."""
+        fields = [f for f in table_columns(self.kind.model) if f.attname not in STAMPS]
+        defaults = {f.attname: f.get_default() for f in fields}
+        defaults.update(self.kind.insert_defaults)
+        return {f.attname: raw_column(f, [defaults[f.attname]])[0] for f in fields}
+
+    def _rules(
+        self,
+        columns: dict[str, list[Any]],
+        checked: list[int],
+        olds: list[tuple[Any, ...] | None],
+        position: dict[str, int],
+        defaults: dict[str, Any],
+    ) -> None:
+        """The kind's rules on each checked row merged with its stored values (or, for a new
+        row, the defaults): a blank cell keeps what is stored."""
+        assert self.kind.rules is not None
+        merged: dict[str, list[Any]] = {}
+        for name in self.kind.rule_fields:
+            given = columns.get(name)
+            at = position.get(name)
+            if given is not None and None not in given:  # the file gives every value
+                merged[name] = [given[i] for i in checked]
+                continue
+            values = []
+            for i in checked:
+                value = given[i] if given is not None else None
+                if value is None:
+                    old = olds[i]
+                    value = (
+                        defaults.get(name) if old is None else old[at] if at is not None else None
+                    )
+                values.append(value)
+            merged[name] = values
+        for n, column, code, params, is_error in self.kind.rules(merged):
+            i = checked[n]
+            if is_error:
+                self.fail(i, column, code, params)
+            else:
+                self.plan.warn(cell_message(code, params), self.numbers[i], self.column(column))
 
     def _duplicate(self, i: int, first: int) -> None:
         key = next(iter(self.table.columns))
@@ -299,58 +380,8 @@ class Rows:
         self.plan.errors[-1] = Issue(self.plan.errors[-1].message, self.numbers[i])
 
 
-def _tuple_getter(positions: list[int]) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:
-    """itemgetter that always returns a tuple (itemgetter of one position returns the item)."""
-    if len(positions) == 1:
-        at = positions[0]
-        return lambda row: (row[at],)
-    return itemgetter(*positions)
-
-
-class Matcher:
-    """Finds the stored record a row updates: by the kind's key, or for enterprises by credit
-    code first and by name when the row or the record has no code."""
-
-    def __init__(self, kind: Kind, columns: list[str], existing: dict[int, tuple[Any, ...]]):
-        self.kind = kind
-        self._pick = itemgetter(*kind.key_fields)  # a tuple for two fields, a value for one
-        self._single = len(kind.key_fields) > 1
-        self.index: dict[tuple[Any, ...], int] = {}
-        positions = [columns.index(f) for f in kind.key_fields]
-        for pk, row in existing.items():
-            self.index[tuple(row[p] for p in positions)] = pk
-        self.by_name: dict[str, int] = {}
-        self.uscc_of: dict[int, str | None] = {}
-        if "name" in columns:
-            name_at = columns.index("name")
-            self.by_name = {name_key(row[name_at]): pk for pk, row in existing.items()}
-        if kind.kind == "enterprises":
-            uscc_at = columns.index("uscc")
-            self.uscc_of = {pk: row[uscc_at] for pk, row in existing.items()}
-
-    def key(self, record: dict[str, Any]) -> tuple[Any, ...]:
-        return self._pick(record) if self._single else (self._pick(record),)
-
-    def keys(self, record: dict[str, Any]) -> list[tuple[Any, ...]]:
-        if self.kind.kind == "enterprises":
-            keys = [("name", name_key(record["name"]))] if record.get("name") else []
-            return keys + ([("uscc", record["uscc"])] if record.get("uscc") else [])
-        return [self.key(record)]
-
-    def find(
-        self, record: dict[str, Any]
-    ) -> tuple[int | None, tuple[str, str, dict[str, Any]] | None]:
-        if self.kind.kind != "enterprises":
-            if self.kind.key_fields == ("name",):
-                return self.by_name.get(name_key(record["name"])), None
-            return self.index.get(self.key(record)), None
-        uscc, name = record.get("uscc"), name_key(record["name"])
-        by_code = self.index.get((uscc,)) if uscc else None
-        by_name = self.by_name.get(name)
-        if by_code is not None and by_name not in (None, by_code):
-            taken = self.uscc_of.get(by_name) or "—"  # type: ignore[arg-type]
-            return None, ("name", "name_taken", {"value": record["name"], "uscc": taken})
-        if by_code is None and by_name is not None and uscc and self.uscc_of[by_name]:
-            taken = self.uscc_of[by_name] or "—"
-            return None, ("name", "name_taken", {"value": record["name"], "uscc": taken})
-        return (by_code if by_code is not None else by_name), None
+def _filled(values: list[Any] | None, rows: list[int], default: Any) -> list[Any]:
+    """The values of `rows`, the default where the file has none."""
+    if values is None:
+        return [default] * len(rows)
+    return [default if (v := values[i]) is None else v for i in rows]

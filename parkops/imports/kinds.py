@@ -45,6 +45,10 @@ ENTERPRISE_NAME = ColumnSpec(
 )
 
 
+RuleFinding = tuple[int, str, str, dict[str, Any], bool]
+FIGURE_RULE_FIELDS = ("land_basis", "rented_floor_m2", "tax", "output_value", "land_mu")
+
+
 @dataclass(frozen=True)
 class Kind:
     kind: ImportKind
@@ -57,8 +61,10 @@ class Kind:
     insert_defaults: dict[str, Any] = field(default_factory=dict)
     # Read existing rows only where this field takes one of the file's values (else all rows).
     scope_field: str | None = None
-    # Extra rules on a row merged with its stored values: (column key, code, params, is_error).
-    rules: Callable[[dict[str, Any]], list[tuple[str, str, dict[str, Any], bool]]] | None = None
+    # Extra rules on the rows merged with their stored values, read column by column (the
+    # `rule_fields`): (the row's index in the columns, column key, code, params, is_error).
+    rules: Callable[[dict[str, list[Any]]], list[RuleFinding]] | None = None
+    rule_fields: tuple[str, ...] = ()
     positive: tuple[str, ...] = ()  # columns that must be > 0 when given
     percent: tuple[str, ...] = ()  # columns between 0 and 100
     absurd: tuple[str, ...] = ()  # amounts in 万元 where a value above ABSURD_WAN is suspicious
@@ -76,16 +82,21 @@ def _wan(value: Any) -> str:
     return f"{Decimal(str(value)):.2f}"
 
 
-def _figure_rules(row: dict[str, Any]) -> list[tuple[str, str, dict[str, Any], bool]]:
-    found: list[tuple[str, str, dict[str, Any], bool]] = []
-    if row.get("land_basis") == LandBasis.RENTED and row.get("rented_floor_m2") is None:
-        found.append(("rented_floor_m2", "rented_needs_floor", {}, True))
-    tax, output = row.get("tax"), row.get("output_value")
-    if tax is not None and output is not None and tax > output:
-        found.append(("tax", "tax_above_output", {"tax": _wan(tax), "output": _wan(output)}, False))
-    land, floor = row.get("land_mu"), row.get("rented_floor_m2")
-    if tax is not None and tax > 0 and land is not None and land == 0 and not floor:
-        found.append(("land_mu", "land_zero_with_tax", {"tax": _wan(tax)}, False))
+def _figure_rules(rows: dict[str, list[Any]]) -> list[RuleFinding]:
+    """A tenant needs its rented floor space (error); tax above output, and land 0 with tax
+    and no floor space, are suspicious (warnings). Findings come row by row."""
+    found: list[RuleFinding] = []
+    columns = (rows[name] for name in FIGURE_RULE_FIELDS)
+    for n, (basis, floor, tax, output, land) in enumerate(zip(*columns, strict=True)):
+        if basis == LandBasis.RENTED and floor is None:
+            found.append((n, "rented_floor_m2", "rented_needs_floor", {}, True))
+        if tax is None:
+            continue
+        if output is not None and tax > output:
+            params = {"tax": _wan(tax), "output": _wan(output)}
+            found.append((n, "tax", "tax_above_output", params, False))
+        if tax > 0 and land is not None and land == 0 and not floor:
+            found.append((n, "land_mu", "land_zero_with_tax", {"tax": _wan(tax)}, False))
     return found
 
 
@@ -96,6 +107,7 @@ FIGURES = Kind(
     scope_field="year",
     insert_defaults={"source": DataSource.IMPORT, "note": "", "land_basis": LandBasis.OWNED},
     rules=_figure_rules,
+    rule_fields=FIGURE_RULE_FIELDS,
     absurd=("output_value", "revenue", "tax", "value_added", "rd_expense"),
     columns=(
         USCC,

@@ -11,17 +11,14 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections import defaultdict
-from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from itertools import chain
-from operator import itemgetter
 from typing import Any
 
 from django.db import connection, models
 
-from parkops.imports.dbvalues import STAMPS, table_columns
+from parkops.imports.dbvalues import table_columns
 from parkops.imports.engine import Plan
 
 CHUNK = 500
@@ -103,14 +100,6 @@ def _update(
     cursor.execute(f"DROP TABLE {staging}")
 
 
-def _getter(keys: Sequence[Any]) -> Callable[[Any], tuple[Any, ...]]:
-    """itemgetter that always returns a tuple (itemgetter of one key returns the item)."""
-    if len(keys) == 1:
-        key = keys[0]
-        return lambda item: (item[key],)
-    return itemgetter(*keys)
-
-
 def _prepare(field: models.Field[Any, Any], value: Any) -> Any:
     if type(value) in _PASS:
         return value
@@ -124,40 +113,31 @@ def apply_plan(plan: Plan, *, now: datetime, reason: str, user_id: int | None) -
     fields = {f.attname: f for f in table_columns(model)}
     stamp = _adapt_now(now)
     added: list[int] = []
+    changed: dict[str, list[list[Any]]] = {}
     with connection.cursor() as cursor:
         if plan.inserts:
-            names = [n for n in fields if n not in ("created_at", "updated_at")]
+            names = plan.insert_columns
             columns = ", ".join(_q(fields[n].column) for n in (*names, "created_at", "updated_at"))
             marks = ", ".join(["%s"] * (len(names) + 2))
-            # Each row holds every column (the engine merged the defaults in), in the database's
+            # Each row holds every column (the engine filled in the defaults), in the database's
             # own types.
-            pick = itemgetter(*names)
-            rows = [(*pick(r), stamp, stamp) for r in plan.inserts]
+            rows = [(*r, stamp, stamp) for r in plan.inserts]
             _insert(cursor, table, columns, marks, rows)
             cursor.execute(f"SELECT id FROM {table} WHERE {_q('created_at')} = %s", [stamp])
             added = [row[0] for row in cursor.fetchall()]
-        groups: dict[tuple[str, ...], list[tuple[int, dict[str, Any], tuple[Any, ...]]]] = (
-            defaultdict(list)
-        )
-        for update in plan.updates:
-            groups[tuple(update[1])].append(update)
-        positions = {c: j for j, c in enumerate(["id", *(f for f in fields if f not in STAMPS)])}
-        changed: dict[str, list[list[Any]]] = {}
-        for changed_names, updates in groups.items():
-            pick_new = _getter(changed_names)
-            news = [pick_new(new) for _pk, new, _old in updates]
-            if set(map(type, chain.from_iterable(news))) <= _PASS:  # the usual case: as they are
-                params = [
-                    [*values, stamp, pk] for values, (pk, _n, _o) in zip(news, updates, strict=True)
-                ]
+        for change in plan.changes:
+            pairs = zip(change.new, change.pks, strict=True)
+            if set(map(type, chain.from_iterable(change.new))) <= _PASS:  # usually: as they are
+                params = [[*values, stamp, pk] for values, pk in pairs]
             else:
+                targets = [fields[n] for n in change.names]
                 params = [
-                    [*(_prepare(fields[n], new[n]) for n in changed_names), stamp, pk]
-                    for pk, new, _old in updates
-                ]
-            _update(cursor, table, [fields[n] for n in (*changed_names, "updated_at")], params)
-            pick_old = _getter([positions[n] for n in changed_names])
-            changed[",".join(changed_names)] = [[pk, *pick_old(old)] for pk, _new, old in updates]
+                    [*map(_prepare, targets, values), stamp, pk] for values, pk in pairs
+                ]  # fmt: skip
+            _update(cursor, table, [fields[n] for n in (*change.names, "updated_at")], params)
+            changed[",".join(change.names)] = [
+                [pk, *old] for pk, old in zip(change.pks, change.old, strict=True)
+            ]
     if plan.inserts:
         copy_to_history(
             model,
@@ -168,7 +148,7 @@ def apply_plan(plan: Plan, *, now: datetime, reason: str, user_id: int | None) -
             user_id=user_id,
             now=now,
         )
-    if plan.updates:
+    if plan.changes:
         copy_to_history(
             model,
             f"{_q('updated_at')} = %s AND {_q('created_at')} <> %s",

@@ -110,6 +110,63 @@ def test_suspicious_values_are_warnings_and_the_file_still_imports(alice: User) 
     ]
 
 
+def test_zero_overwrites_and_a_blank_column_keeps_the_stored_values(alice: User) -> None:
+    stored = EnterpriseYearFactory(tax=Decimal("150"), note="核实过")
+    e = stored.enterprise
+    rows = [
+        ["统一社会信用代码", "企业名称", "年度", "税收（万元）", "用地面积（亩）", "备注"],
+        [e.uscc, e.name, 2025, 0, "", ""],
+    ]
+    batch, _plan = _run(rows, alice)
+    stored.refresh_from_db()
+    assert (stored.tax, stored.land_mu, stored.note) == (
+        Decimal("0.00"),
+        Decimal("10.000"),
+        "核实过",
+    )
+    assert (batch.added, batch.changed, batch.unchanged) == (0, 1, 0)
+
+
+def test_the_rules_read_a_blank_cell_as_the_stored_value(alice: User) -> None:
+    low = EnterpriseYearFactory(output_value=Decimal("100"), tax=Decimal("10"))
+    high = EnterpriseYearFactory(output_value=Decimal("1000"), tax=Decimal("10"))
+    tenant = EnterpriseYearFactory(
+        land_basis="rented", land_mu=None, rented_floor_m2=Decimal("800")
+    )
+    new = EnterpriseFactory()
+    header = [
+        "统一社会信用代码",
+        "企业名称",
+        "年度",
+        "工业产值（万元）",
+        "税收（万元）",
+        "用地依据",
+    ]
+    rows = [
+        header,
+        [low.enterprise.uscc, low.enterprise.name, 2025, "", 300, ""],  # stored output 100
+        [high.enterprise.uscc, high.enterprise.name, 2025, "—", 300, ""],  # stored output 1000
+        [
+            tenant.enterprise.uscc,
+            tenant.enterprise.name,
+            2025,
+            "",
+            20,
+            "租赁厂房（按建筑面积折算）",
+        ],
+        [new.uscc, new.name, 2025, 500, 20, "租赁厂房（按建筑面积折算）"],  # no floor space
+    ]
+    batch, plan = _run(rows, alice)
+    assert batch is None
+    assert [str(e) for e in plan.errors] == [
+        "第 5 行「租用建筑面积（㎡）」为“租赁厂房”时须填写「租用建筑面积（㎡）」",
+    ]
+    assert [str(w) for w in plan.warnings] == [
+        "第 2 行「税收（万元）」税收 300.00 万元高于工业产值 100.00 万元，请核对",
+    ]
+    assert (plan.added, plan.changed, plan.unchanged) == (1, 3, 0)
+
+
 def test_an_enterprise_file_creates_and_updates_enterprises(alice: User, ailiu: SmallPark) -> None:
     old = EnterpriseFactory(name="上海老企业有限公司", short_name="老企业")
     rows = [

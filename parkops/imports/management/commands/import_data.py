@@ -65,7 +65,9 @@ class Command(BaseCommand):
         hidden = len(plan.errors) + len(plan.warnings) - 2 * SHOWN
         if len(plan.errors) > SHOWN or len(plan.warnings) > SHOWN:
             console.print(f"…… 另有 {max(hidden, 0)} 条未列出")
-        counts = f"{plan.rows_total} 行：新增 {len(plan.inserts)}，修改 {len(plan.updates)}，未变 {plan.unchanged}"
+        counts = (
+            f"{plan.rows_total} 行：新增 {plan.added}，修改 {plan.changed}，未变 {plan.unchanged}"
+        )
         if not plan.ok:
             raise CommandError(f"文件有 {len(plan.errors)} 处错误，未写入任何数据（{counts}）")
         if batch is None:
