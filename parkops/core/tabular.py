@@ -14,7 +14,9 @@ import contextlib
 import csv
 import io
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -113,17 +115,63 @@ def _spec_index(specs: Sequence[ColumnSpec]) -> dict[str, ColumnSpec]:
 
 
 def _check_zip(data: bytes, limits: Limits) -> None:
+    """Refuse an .xlsx that unpacks to more than the limit, before any reader unpacks it.
+
+    The sizes in the zip directory are the file's own claim, checked first; then every member's
+    compressed stream is inflated (its output counted and dropped, a chunk at a time), so a file
+    whose directory understates its sizes cannot pass either."""
+    limit = limits.max_uncompressed_bytes
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
     except zipfile.BadZipFile:
         raise TableError("corrupt") from None
-    total = sum(info.file_size for info in archive.infolist())
-    if total > limits.max_uncompressed_bytes:
+    total = sum(info.file_size for info in infos)
+    if total <= limit:
+        total = 0
+        for info in infos:
+            total += _inflated_size(data, info, limit - total)
+            if total > limit:
+                break
+    if total > limit:
         raise TableError(
             "zip_bomb",
             size_mb=round(total / 1024 / 1024),
-            limit_mb=round(limits.max_uncompressed_bytes / 1024 / 1024),
+            limit_mb=round(limit / 1024 / 1024),
         )
+
+
+_LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature … file name length, extra field length
+_INFLATE_CHUNK = 4 * 1024 * 1024
+
+
+def _inflated_size(data: bytes, info: zipfile.ZipInfo, room: int) -> int:
+    """What the member really unpacks to, counting no further than just past `room`."""
+    try:
+        signature, name_length, extra_length = _LOCAL_HEADER.unpack_from(data, info.header_offset)
+    except struct.error:
+        raise TableError("corrupt") from None
+    if signature != b"PK\x03\x04":
+        raise TableError("corrupt")
+    start = info.header_offset + _LOCAL_HEADER.size + name_length + extra_length
+    stream = memoryview(data)[start : start + info.compress_size]
+    if info.compress_type == zipfile.ZIP_STORED:
+        return len(stream)
+    if info.compress_type != zipfile.ZIP_DEFLATED:  # Excel writes only these two
+        raise TableError("corrupt")
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    size = 0
+    pending: bytes | memoryview = stream
+    try:
+        while not inflater.eof and size <= room:
+            out = len(inflater.decompress(pending, _INFLATE_CHUNK))
+            size += out
+            pending = inflater.unconsumed_tail
+            if not pending and out < _INFLATE_CHUNK:  # all read (a truncated stream ends here)
+                break
+    except zlib.error:
+        raise TableError("corrupt") from None
+    return size
 
 
 def _decode_csv(data: bytes) -> str:

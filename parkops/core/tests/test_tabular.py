@@ -1,9 +1,11 @@
 import io
+import struct
 import zipfile
 from decimal import Decimal
 
 import pytest
 import xlsxwriter
+import xlwt  # type: ignore[import-untyped]
 
 from parkops.core.cells import CellKind, ColumnSpec, parse_column
 from parkops.core.tabular import Limits, TableError, parse_header, read_table
@@ -140,6 +142,24 @@ def test_it_reads_csv_in_utf8_and_gbk(encoding: str) -> None:
     assert _values(table, "output") == ([Decimal("1200.00")], [])
 
 
+def test_it_reads_an_old_excel_xls_file() -> None:
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("数据")
+    sheet.write_merge(0, 0, 0, 3, "2025 年企业数据（税务局）")
+    for c, text in enumerate(["企业名称", "年度", "工业产值（万元）", "用地面积(亩)"]):
+        sheet.write(1, c, text)
+    for c, value in enumerate(["甲公司 ", 2025, "1,200.5", "—"]):
+        sheet.write(2, c, value)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    table = read_table(buffer.getvalue(), "税务局.xls", SPECS)
+    assert table.columns == {"name": 0, "year": 1, "output": 2, "land": 3}
+    assert table.row_numbers == [3]
+    assert _values(table, "name") == (["甲公司"], [])
+    assert _values(table, "output") == ([Decimal("1200.50")], [])
+    assert _values(table, "land") == ([None], [])
+
+
 def test_it_refuses_an_oversized_file_before_reading_it() -> None:
     with pytest.raises(TableError) as raised:
         read_table(b"x" * 2000, "big.xlsx", SPECS, Limits(max_bytes=1000))
@@ -156,6 +176,42 @@ def test_it_refuses_a_zip_bomb_by_its_uncompressed_size() -> None:
         read_table(data, "bomb.xlsx", SPECS, Limits(max_uncompressed_bytes=1_000_000))
     assert raised.value.code == "zip_bomb"
     assert raised.value.params == {"size_mb": 5, "limit_mb": 1}
+
+
+def _understated(data: bytes, declared: int) -> bytes:
+    """The archive with every member's uncompressed size rewritten as `declared`, in the local
+    headers and in the central directory: what a crafted zip bomb does."""
+    out = bytearray(data)
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    central = data.index(b"PK\x01\x02")
+    for info in archive.infolist():
+        struct.pack_into("<I", out, info.header_offset + 22, declared)
+    while central != -1:
+        struct.pack_into("<I", out, central + 24, declared)
+        central = data.find(b"PK\x01\x02", central + 4)
+    return bytes(out)
+
+
+def test_it_refuses_a_zip_bomb_whose_directory_understates_its_size() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * 5_000_000)
+    data = _understated(buffer.getvalue(), 1000)
+    assert [i.file_size for i in zipfile.ZipFile(io.BytesIO(data)).infolist()] == [1000]
+    with pytest.raises(TableError) as raised:
+        read_table(data, "bomb.xlsx", SPECS, Limits(max_uncompressed_bytes=1_000_000))
+    assert raised.value.code == "zip_bomb"
+    assert raised.value.params["limit_mb"] == 1
+
+
+def test_a_real_workbook_passes_the_unpacking_check_with_its_true_size() -> None:
+    data = _xlsx([["企业名称", "年度"], ["甲公司", 2025]])
+    true_size = sum(i.file_size for i in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    table = read_table(data, "a.xlsx", SPECS, Limits(max_uncompressed_bytes=true_size))
+    assert table.row_numbers == [2]
+    with pytest.raises(TableError) as raised:
+        read_table(data, "a.xlsx", SPECS, Limits(max_uncompressed_bytes=true_size - 1))
+    assert raised.value.code == "zip_bomb"
 
 
 def test_it_refuses_too_many_rows_and_unreadable_files() -> None:

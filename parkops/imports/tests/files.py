@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import xlsxwriter
+import xlwt  # type: ignore[import-untyped]
 
 FIGURES_HEADER = (
     "统一社会信用代码",
@@ -34,6 +35,19 @@ def xlsx(
     for first_row, first_col, last_row, last_col, value in merges:
         out.merge_range(first_row, first_col, last_row, last_col, value)
     book.close()
+    return buffer.getvalue()
+
+
+def xls(rows: Sequence[Sequence[Any]], *, sheet: str = "数据") -> bytes:
+    """An Excel 97–2003 workbook, as older offices still send."""
+    book = xlwt.Workbook(encoding="utf-8")
+    out = book.add_sheet(sheet)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value is not None:
+                out.write(r, c, value)
+    buffer = io.BytesIO()
+    book.save(buffer)
     return buffer.getvalue()
 
 

@@ -7,7 +7,7 @@ from django.test import override_settings
 from parkops.imports.choices import BatchStatus
 from parkops.imports.models import ImportBatch
 from parkops.imports.services import ImportRefused, import_file, import_undo
-from parkops.imports.tests.files import FIGURES_HEADER, csv_bytes, xlsx
+from parkops.imports.tests.files import FIGURES_HEADER, csv_bytes, xls, xlsx
 from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot, SmallPark
 from parkops.registry.services import enterprise_update
 from parkops.registry.tests.factories import EnterpriseFactory, EnterpriseYearFactory
@@ -240,6 +240,24 @@ def test_a_zip_bomb_is_refused_with_a_clear_message(alice: User) -> None:
 def test_too_many_rows_are_refused(alice: User) -> None:
     _batch, plan = _run(_figures(EnterpriseFactory.create_batch(4)), alice)
     assert [str(e) for e in plan.errors] == ["文件超过 3 行的上限，请拆分后分批导入"]
+
+
+def test_an_old_xls_file_imports_like_an_xlsx(alice: User) -> None:
+    e = EnterpriseFactory()
+    rows = [
+        ["2025 年度数据"],
+        list(FIGURES_HEADER),
+        [e.uscc, e.name, "2025", "3,200.50", 186.2, "/"],
+    ]
+    batch, plan = import_file(kind="figures", data=xls(rows), file_name="旧表.xls", user=alice)
+    assert plan.errors == []
+    assert batch is not None
+    year = EnterpriseYear.objects.get(enterprise=e, year=2025)
+    assert (year.output_value, year.tax, year.land_mu) == (
+        Decimal("3200.50"),
+        Decimal("186.20"),
+        None,
+    )
 
 
 def test_a_gbk_csv_with_messy_cells_imports(alice: User) -> None:
