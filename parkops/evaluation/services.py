@@ -37,8 +37,7 @@ from parkops.evaluation.models import (
 )
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
-RESULT_BATCH = 2000
-INDICATOR_BATCH = 5000
+BATCH = 5000  # rows per executemany
 VETO_EDITABLE = ("enterprise", "kind", "grade", "occurred_on", "description", "source")
 
 
@@ -193,63 +192,76 @@ def run_create(
 def _store_results(
     run: EvaluationRun, spec: SchemeSpec, result: pl.DataFrame, progress: Progress
 ) -> None:
-    """Results first, then their indicator rows, each by one plain INSERT run by executemany:
-    bulk_create builds a model instance per row and, on SQLite, splits the rows into
-    statements of ~60 (999 variables); this is several times faster for 100,000 enterprises."""
+    """Results first, then their indicator rows, by plain INSERTs run by executemany a batch at
+    a time: bulk_create builds a model instance per row and, on SQLite, splits the rows into
+    statements of ~60 (999 variables); this is several times faster for 100,000 enterprises.
+    Polars makes each batch's rows as tuples; only veto reasons go through the field's own
+    preparation (JSON for the database), and only where there are any."""
     labels = {p.code: p.label for p in spec.populations}
-    indicators = {p.code: p.indicators for p in spec.populations}
     reasons = EvaluationResult._meta.get_field("veto_reasons")
-    total = result.height
-    for offset in range(0, total, RESULT_BATCH):
-        chunk = result.slice(offset, RESULT_BATCH).iter_rows(named=True)
-        _insert(
-            EvaluationResult,
-            _RESULT_COLUMNS,
-            [
-                (
-                    run.pk,
-                    r["enterprise_id"],
-                    r["population"] or "",
-                    labels.get(r["population"] or "", ""),
-                    r["land_mu"],
-                    r["tax_per_mu"],
-                    r["total_score"],
-                    r["rank"],
-                    r["population_size"],
-                    r["park_position"],
-                    r["class"],
-                    r["class_before_veto"],
-                    reasons.get_db_prep_save(r["veto_reasons"], connection),
-                    r["excluded_reason"] or "",
-                    r["inherited_from"],
-                )
-                for r in chunk
-            ],
-        )
-        progress("store", min(offset + RESULT_BATCH, total) // 2, total)
-    ids = dict(EvaluationResult.objects.filter(run=run).values_list("enterprise_id", "pk"))
-    for offset in range(0, total, RESULT_BATCH):
-        chunk = result.slice(offset, RESULT_BATCH).iter_rows(named=True)
-        lines = [
-            (
-                ids[r["enterprise_id"]],
-                n,
-                ind.code,
-                ind.label,
-                ind.unit,
-                ind.weight,
-                r[f"{ind.code}__value"],
-                r[f"{ind.code}__benchmark"],
-                r[f"{ind.code}__score"] or 0.0,
-                bool(r[f"{ind.code}__missing"]),
-                bool(r[f"{ind.code}__capped"]),
-            )
-            for r in chunk
-            if r["population"]
-            for n, ind in enumerate(indicators[r["population"]], 1)
-        ]
-        _insert(IndicatorResult, _INDICATOR_COLUMNS, lines)
-        progress("store", (total + min(offset + RESULT_BATCH, total)) // 2, total)
+    no_reasons = reasons.get_db_prep_save([], connection)
+    sizes = dict(result.group_by("population").len().iter_rows())
+    total = result.height + sum(sizes.get(p.code, 0) * len(p.indicators) for p in spec.populations)
+    done = 0
+
+    def insert(model: Any, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+        nonlocal done
+        _insert(model, columns, rows)
+        done += len(rows)
+        progress("store", done, total)
+
+    columns = result.select(
+        pl.lit(run.pk, dtype=pl.Int64).alias("run_id"),
+        "enterprise_id",
+        pl.col("population").fill_null(""),
+        pl.col("population")
+        .replace_strict(labels, default="", return_dtype=pl.String)
+        .fill_null("")
+        .alias("population_label"),
+        "land_mu",
+        "tax_per_mu",
+        "total_score",
+        "rank",
+        "population_size",
+        "park_position",
+        "class",
+        "class_before_veto",
+        pl.col("excluded_reason").fill_null(""),
+        "inherited_from",
+        "veto_reasons",
+    )
+    for batch in columns.iter_slices(BATCH):
+        rows = batch.drop("veto_reasons").rows()
+        params = [(*row, no_reasons) for row in rows]
+        vetoed = batch.select(pl.arg_where(pl.col("veto_reasons").list.len() > 0)).to_series()
+        for i in vetoed:
+            listed = batch["veto_reasons"][i].to_list()
+            params[i] = (*rows[i], reasons.get_db_prep_save(listed, connection))
+        insert(EvaluationResult, _RESULT_COLUMNS, params)
+    ids = pl.DataFrame(
+        list(EvaluationResult.objects.filter(run=run).values_list("enterprise_id", "pk")),
+        schema={"enterprise_id": pl.Int64, "result_id": pl.Int64},
+        orient="row",
+    )
+    with_ids = result.join(ids, on="enterprise_id", how="inner", maintain_order="left")
+    for population in spec.populations:
+        mine = with_ids.filter(pl.col("population") == population.code)
+        for batch in mine.iter_slices(BATCH):
+            for n, ind in enumerate(population.indicators, 1):
+                lines = batch.select(
+                    "result_id",
+                    pl.lit(n).alias("position"),
+                    pl.lit(ind.code).alias("code"),
+                    pl.lit(ind.label).alias("label"),
+                    pl.lit(ind.unit).alias("unit"),
+                    pl.lit(float(ind.weight)).alias("weight"),
+                    pl.col(f"{ind.code}__value"),
+                    pl.col(f"{ind.code}__benchmark"),
+                    pl.col(f"{ind.code}__score").fill_null(0.0),
+                    pl.col(f"{ind.code}__missing").fill_null(False),
+                    pl.col(f"{ind.code}__capped").fill_null(False),
+                ).rows()
+                insert(IndicatorResult, _INDICATOR_COLUMNS, lines)
 
 
 _RESULT_COLUMNS = (
@@ -265,9 +277,9 @@ _RESULT_COLUMNS = (
     "park_position",
     "evaluation_class",
     "class_before_veto",
-    "veto_reasons",
     "excluded_reason",
     "inherited_from_id",
+    "veto_reasons",
 )
 
 
@@ -294,8 +306,7 @@ def _insert(model: Any, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -
         ", ".join(["%s"] * len(columns)),
     )
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), INDICATOR_BATCH):
-            cursor.executemany(sql, rows[start : start + INDICATOR_BATCH])
+        cursor.executemany(sql, rows)
 
 
 @transaction.atomic
