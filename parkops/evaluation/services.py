@@ -210,26 +210,7 @@ def _store_results(
         done += len(rows)
         progress("store", done, total)
 
-    columns = result.select(
-        pl.lit(run.pk, dtype=pl.Int64).alias("run_id"),
-        "enterprise_id",
-        pl.col("population").fill_null(""),
-        pl.col("population")
-        .replace_strict(labels, default="", return_dtype=pl.String)
-        .fill_null("")
-        .alias("population_label"),
-        "land_mu",
-        "tax_per_mu",
-        "total_score",
-        "rank",
-        "population_size",
-        "park_position",
-        "class",
-        "class_before_veto",
-        pl.col("excluded_reason").fill_null(""),
-        "inherited_from",
-        "veto_reasons",
-    )
+    columns = result.select(**_result_sources(run, labels), veto_reasons="veto_reasons")
     for batch in columns.iter_slices(BATCH):
         rows = batch.drop("veto_reasons").rows()
         params = [(*row, no_reasons) for row in rows]
@@ -237,7 +218,7 @@ def _store_results(
         for i in vetoed:
             listed = batch["veto_reasons"][i].to_list()
             params[i] = (*rows[i], reasons.get_db_prep_save(listed, connection))
-        insert(EvaluationResult, _RESULT_COLUMNS, params)
+        insert(EvaluationResult, (*columns.columns[:-1], "veto_reasons"), params)
     ids = pl.DataFrame(
         list(EvaluationResult.objects.filter(run=run).values_list("enterprise_id", "pk")),
         schema={"enterprise_id": pl.Int64, "result_id": pl.Int64},
@@ -264,23 +245,24 @@ def _store_results(
                 insert(IndicatorResult, _INDICATOR_COLUMNS, lines)
 
 
-_RESULT_COLUMNS = (
-    "run_id",
-    "enterprise_id",
-    "population",
-    "population_label",
-    "land_mu",
-    "tax_per_mu",
-    "total_score",
-    "rank",
-    "population_size",
-    "park_position",
-    "evaluation_class",
-    "class_before_veto",
-    "excluded_reason",
-    "inherited_from_id",
-    "veto_reasons",
-)
+def _result_sources(run: EvaluationRun, labels: Mapping[str, str]) -> dict[str, pl.Expr]:
+    """Each column of a stored result (but the veto reasons) from the engine's output."""
+    population = pl.col("population")
+    return {
+        "run_id": pl.lit(run.pk, dtype=pl.Int64),
+        "enterprise_id": pl.col("enterprise_id"),
+        "population": population.fill_null(""),
+        "population_label": population.replace_strict(labels, default="").fill_null(""),
+        **{
+            name: pl.col(name)
+            for name in ("land_mu", "tax_per_mu", "total_score", "rank", "population_size")
+        },
+        "park_position": pl.col("park_position"),
+        "evaluation_class": pl.col("class"),
+        "class_before_veto": pl.col("class_before_veto"),
+        "excluded_reason": pl.col("excluded_reason").fill_null(""),
+        "inherited_from_id": pl.col("inherited_from"),
+    }
 
 
 _INDICATOR_COLUMNS = (
