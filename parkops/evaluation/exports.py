@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from parkops.core.evaluation.scheme import Scheme as SchemeSpec
-from parkops.core.xlsx import xlsx_bytes
+from parkops.core.xlsx import HEADER_STYLE, table_sheet, xlsx_bytes
 from parkops.evaluation import selectors
 from parkops.evaluation.choices import EvaluationClass
 from parkops.evaluation.models import EvaluationRun, IndicatorResult
@@ -33,9 +33,7 @@ def handbook_xlsx(*, run: EvaluationRun, user: AnyUser) -> io.BytesIO:
     for line in IndicatorResult.objects.filter(result__in=[r.pk for r in results]):
         lines.setdefault(line.result_id, {})[line.code] = line
     with xlsx_bytes() as (book, buffer):
-        head = book.add_format(
-            {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True}
-        )
+        head = book.add_format(HEADER_STYLE)
         num = book.add_format({"num_format": "#,##0.00"})
         summary = book.add_worksheet(_("汇总"))
         info: list[tuple[str, Any]] = [
@@ -71,7 +69,6 @@ def handbook_xlsx(*, run: EvaluationRun, user: AnyUser) -> io.BytesIO:
         summary.set_column(1, 8, 14)
 
         for population in spec.populations:
-            sheet = book.add_worksheet(_sheet_name(population.label))
             ind = population.indicators
             header = [
                 _("类别内排名"),
@@ -89,8 +86,11 @@ def handbook_xlsx(*, run: EvaluationRun, user: AnyUser) -> io.BytesIO:
                 _("否决原因"),
                 _("园区倒数位次"),
             ]
-            sheet.write_row(0, 0, header, head)
-            r = 0
+            widths = [10, 32, 20]
+            sheet, first = table_sheet(
+                book, _sheet_name(population.label), header, widths=widths, frozen_columns=2
+            )
+            r = first - 1
             for res in results:
                 if res.population != population.code or res.rank is None:
                     continue
@@ -118,16 +118,15 @@ def handbook_xlsx(*, run: EvaluationRun, user: AnyUser) -> io.BytesIO:
                         sheet.write_number(r, c, value, num)
                     elif value is not None:
                         sheet.write(r, c, value)
-            sheet.freeze_panes(1, 2)
-            sheet.set_column(1, 1, 32)
-            sheet.set_column(2, 2, 20)
             sheet.autofilter(0, 0, max(r, 1), len(header) - 1)
 
-        excluded = book.add_worksheet(_("未排名企业"))
-        excluded.write_row(
-            0, 0, [_("企业名称"), _("统一社会信用代码"), _("评价等级"), _("原因")], head
+        excluded, first = table_sheet(
+            book,
+            _("未排名企业"),
+            [_("企业名称"), _("统一社会信用代码"), _("评价等级"), _("原因")],
+            widths=[32, 24, 24, 24],
         )
-        r = 0
+        r = first - 1
         for res in results:
             if res.rank is None:
                 r += 1
@@ -141,19 +140,15 @@ def handbook_xlsx(*, run: EvaluationRun, user: AnyUser) -> io.BytesIO:
                         res.excluded_reason,
                     ],
                 )
-        excluded.set_column(0, 0, 32)
-        excluded.set_column(1, 3, 24)
     return buffer
 
 
 def bottom_xlsx(*, run: EvaluationRun, user: AnyUser) -> io.BytesIO:
     rows = selectors.bottom(user=user, run=run)
     with xlsx_bytes() as (book, buffer):
-        head = book.add_format({"bold": True, "bg_color": "#FCE4D6", "border": 1})
-        sheet = book.add_worksheet(_("尾部30家"))
-        sheet.write_row(
-            0,
-            0,
+        sheet, first = table_sheet(
+            book,
+            _("尾部30家"),
             [
                 _("倒数位次"),
                 _("企业名称"),
@@ -168,9 +163,9 @@ def bottom_xlsx(*, run: EvaluationRun, user: AnyUser) -> io.BytesIO:
                 _("上年倒数位次"),
                 _("上年等级"),
             ],
-            head,
+            widths=[10, 32, 20, 20, 12, 12, 12, 12, 10, 24, 12, 10],
         )
-        for n, b in enumerate(rows, 1):
+        for n, b in enumerate(rows, first):
             r = b.result
             sheet.write_row(
                 n,
@@ -190,7 +185,5 @@ def bottom_xlsx(*, run: EvaluationRun, user: AnyUser) -> io.BytesIO:
                     b.last_class or "—",
                 ],
             )
-        sheet.write(len(rows) + 2, 0, str(BOTTOM_RULE))
-        sheet.set_column(1, 1, 32)
-        sheet.set_column(2, 3, 20)
+        sheet.write(first + len(rows) + 1, 0, str(BOTTOM_RULE))
     return buffer

@@ -10,23 +10,14 @@ from django.utils.translation import gettext as _
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from parkops.core.xlsx import xlsx_bytes
+from parkops.core.xlsx import table_sheet, xlsx_bytes
 from parkops.execution.choices import CultivationKind, ListProgress, ScheduleStatus, StatusBasis
 from parkops.execution.models import CultivationEntry, InfraProject
 from parkops.execution.selectors import ProjectRow
 
 
 def _sheet(book: Workbook, name: str, title: str, headers: Sequence[str]) -> Worksheet:
-    sheet = book.add_worksheet(name)
-    title_format = book.add_format({"bold": True, "font_size": 14})
-    header_format = book.add_format(
-        {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True}
-    )
-    sheet.merge_range(0, 0, 0, len(headers) - 1, title, title_format)
-    sheet.write_row(1, 0, headers, header_format)
-    sheet.freeze_panes(2, 0)
-    sheet.set_column(0, len(headers) - 1, 16)
-    return sheet
+    return table_sheet(book, name, headers, title=title)[0]
 
 
 def _rows(sheet: Worksheet, rows: Iterable[Sequence[Any]]) -> None:

@@ -33,7 +33,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from parkops.core.cells import CellKind
-from parkops.core.xlsx import XLSX_CONTENT_TYPE, xlsx_bytes
+from parkops.core.xlsx import XLSX_CONTENT_TYPE, table_sheet, xlsx_bytes
 from parkops.imports.kinds import Kind
 
 Getter = str | Callable[[Any], Any]
@@ -75,13 +75,10 @@ def xlsx_file(
     *, columns: Sequence[ExportColumn], records: Iterable[Any], sheet: str = "数据"
 ) -> bytes:
     with xlsx_bytes() as (book, buffer):
-        out = book.add_worksheet(sheet[:31])
-        bold = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
-        for c, column in enumerate(columns):
-            out.write(0, c, column.header, bold)
-            out.set_column(c, c, column.width)
-        out.freeze_panes(1, 0)
-        for r, record in enumerate(records, start=1):
+        headers = [column.header for column in columns]
+        widths = [column.width for column in columns]
+        out, first = table_sheet(book, sheet, headers, widths=widths)
+        for r, record in enumerate(records, start=first):
             for c, column in enumerate(columns):
                 out.write(r, c, _cell(_get(record, column.value)))
     return buffer.getvalue()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from parkops.core.xlsx import xlsx_bytes
+from parkops.core.xlsx import table_sheet, xlsx_bytes
 from parkops.land.choices import LandActionKind
 from parkops.land.models import LandAction
 
@@ -41,15 +41,12 @@ def annex3_rows(kind: LandActionKind, actions: Iterable[LandAction]) -> list[lis
 def annex3_xlsx(kind: LandActionKind, actions: Iterable[LandAction]) -> bytes:
     headers = PLOT_HEADERS if kind == LandActionKind.REVITALISE else ENTERPRISE_HEADERS
     with xlsx_bytes() as (book, buffer):
-        sheet = book.add_worksheet(SHEET_TITLES[kind])
-        bold = book.add_format({"bold": True})
+        sheet, first = table_sheet(book, SHEET_TITLES[kind], headers, widths=18)
         area = book.add_format({"num_format": "0.00"})
-        sheet.write_row(0, 0, headers, bold)
-        for r, row in enumerate(annex3_rows(kind, actions), start=1):
+        for r, row in enumerate(annex3_rows(kind, actions), start=first):
             for c, value in enumerate(row):
                 if headers[c].startswith("占地面积"):
                     sheet.write_number(r, c, float(value), area)  # type: ignore[arg-type]
                 else:
                     sheet.write(r, c, value)
-        sheet.set_column(0, len(headers) - 1, 18)
     return buffer.getvalue()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from parkops.core.xlsx import xlsx_bytes
+from parkops.core.xlsx import table_sheet, xlsx_bytes
 from parkops.smallparks.models import VacantSpace
 
 VACANCY_HEADERS = (
@@ -14,11 +14,9 @@ VACANCY_HEADERS = (
 
 def vacancy_xlsx(vacancies: Iterable[VacantSpace]) -> bytes:
     with xlsx_bytes() as (book, buffer):
-        sheet = book.add_worksheet("空置厂房")
-        bold = book.add_format({"bold": True})
+        sheet, first = table_sheet(book, "空置厂房", VACANCY_HEADERS)
         day = book.add_format({"num_format": "yyyy-mm-dd"})
-        sheet.write_row(0, 0, VACANCY_HEADERS, bold)
-        for r, v in enumerate(vacancies, start=1):
+        for r, v in enumerate(vacancies, start=first):
             park = v.small_park
             sheet.write(r, 0, park.name)
             sheet.write(r, 1, v.building.name if v.building else "")
@@ -30,5 +28,4 @@ def vacancy_xlsx(vacancies: Iterable[VacantSpace]) -> bytes:
             sheet.write(r, 6, park.owner_name)
             sheet.write(r, 7, park.address)
             sheet.write(r, 8, v.note)
-        sheet.set_column(0, len(VACANCY_HEADERS) - 1, 16)
     return buffer.getvalue()
