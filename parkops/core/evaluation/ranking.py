@@ -264,7 +264,8 @@ def bottom(frame: pl.DataFrame, ordering: Ordering) -> pl.DataFrame:
     are already in the park's order; the park's order is their merge. Relative ranks of two
     populations are equal only when rank ÷ size is the same fraction: those few rows are
     ordered by lower 亩均税收, then by id. No sort of the whole park is needed."""
-    classes = frame.get_column("_class_order")  # the final class (A 1 … D 4), null if not A–D
+    # the final class (A 1 … D 4), null if not A–D; as bytes, which gather faster at random
+    classes = frame.get_column("_class_order").cast(pl.Int8)
     order = sorted(set(CLASS_ORDER.values()), reverse=True)
     merged: pl.DataFrame | None = None
     for rows in ordering.groups.values():
