@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from operator import mul
 
 from parkops.core.text import normalise_code
 
@@ -18,6 +19,7 @@ _VALUE = {ch: i for i, ch in enumerate(CHARSET)}
 WEIGHTS = tuple(pow(3, i, 31) for i in range(17))  # 3^(i-1) mod 31 for positions 1..17
 
 _ORG_CHARSET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ORG_VALUE = {ch: i for i, ch in enumerate(_ORG_CHARSET)}
 _ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
 LENGTH = 18
 
@@ -45,13 +47,17 @@ class UsccError(ValueError):
 
 def check_character(first17: str) -> str:
     """The 18th character for the given first 17 characters (all from CHARSET)."""
-    total = sum(_VALUE[ch] * w for ch, w in zip(first17, WEIGHTS, strict=True))
+    if len(first17) != len(WEIGHTS):
+        raise ValueError(f"17 characters expected, got {len(first17)}")
+    total = sum(map(mul, map(_VALUE.__getitem__, first17), WEIGHTS))
     return CHARSET[(31 - total % 31) % 31]
 
 
 def org_check_character(org8: str) -> str:
     """The check character (position 17) of an organisation code's first 8 characters."""
-    total = sum(_ORG_CHARSET.index(ch) * w for ch, w in zip(org8, _ORG_WEIGHTS, strict=True))
+    if len(org8) != len(_ORG_WEIGHTS):
+        raise ValueError(f"8 characters expected, got {len(org8)}")
+    total = sum(map(mul, map(_ORG_VALUE.__getitem__, org8), _ORG_WEIGHTS))
     c = 11 - total % 11
     return {10: "X", 11: "0"}.get(c, str(c))
 
@@ -61,9 +67,9 @@ def validate_uscc(raw: str) -> str:
     code = normalise_code(raw)
     if len(code) != LENGTH:
         raise UsccError(UsccErrorCode.LENGTH, found=str(len(code)), expected=str(LENGTH))
-    for position, ch in enumerate(code, start=1):
-        if ch not in _VALUE:
-            raise UsccError(UsccErrorCode.CHARACTER, position=position, found=ch)
+    if not _VALUE.keys() >= set(code):
+        position, ch = next((n, ch) for n, ch in enumerate(code, start=1) if ch not in _VALUE)
+        raise UsccError(UsccErrorCode.CHARACTER, position=position, found=ch)
     region = code[2:8]
     if not region.isdigit():
         position = 3 + next(i for i, ch in enumerate(region) if not ch.isdigit())

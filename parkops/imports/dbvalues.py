@@ -8,10 +8,9 @@ plain `==` and be written without per-value adapters.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from itertools import repeat
-from math import isnan
 from typing import Any
 
+import polars as pl
 from django.db import connection, models
 
 from parkops.core.cells import CellKind, ColumnSpec
@@ -36,7 +35,7 @@ def raw_column(field: models.Field[Any, Any] | None, values: list[Any]) -> list[
     if field is None or connection.vendor != "sqlite":
         return values
     if isinstance(field, models.DecimalField):
-        if all(type(v) is float for v in values):  # from plain_floats: already raw
+        if set(map(type, values)) <= {float}:  # from plain_floats: already raw
             return values
         return [None if v is None else float(v) for v in values]
     if isinstance(field, models.DateField):
@@ -48,30 +47,31 @@ def plain_floats(spec: ColumnSpec, values: list[Any]) -> list[float] | None:
     """On SQLite, a decimal column of plain numbers, rounded as floats to the column's places.
 
     parse_decimals makes each a Decimal rounded half up from its shortest repr, which
-    `raw_column` turns back into a float; `round(v, places)` gives that same float (it rounds
-    correctly) except where the shortest repr is a tie (places + 1 decimals ending in 5), where
-    half-up and round's half-even on the binary value may differ. Values near a tie are therefore
-    rounded the Decimal way. The range checks of parse_decimals are made on the rounded floats;
-    any other column (text, blanks, NaN, out of range) returns None and goes through
-    parse_decimals, which reports the problems."""
+    `raw_column` turns back into a float. Polars' `round(places)` scales each value, rounds it
+    to an integer and divides back element by element (a correctly rounded division, as
+    Python's `round` gives: the tests compare the two paths on many thousands of values), so
+    this is that same float except where the scaled value is near a tie (x.5), where the
+    multiplication's last-bit error or the rule for ties (half up from the shortest repr)
+    decides. Values near a tie are therefore rounded the Decimal way. The range checks of parse_decimals are made on the
+    rounded floats; any other column (text, blanks, NaN, out of range) returns None and goes
+    through parse_decimals, which reports the problems."""
     if spec.kind != CellKind.DECIMAL or connection.vendor != "sqlite" or not values:
         return None
     if set(map(type, values)) != {float}:
         return None
     places = spec.places
-    rounded = list(map(round, values, repeat(places)))
-    if rounded != values:
-        scale = 10.0**places
-        quantum = Decimal(1).scaleb(-places)
-        for i, (v, r) in enumerate(zip(values, rounded, strict=True)):
-            if v != r and abs(abs(v) * scale % 1 - 0.5) < 0.1:  # near a tie (NaN: below)
-                rounded[i] = float(Decimal(repr(v)).quantize(quantum, ROUND_HALF_UP))
+    given = pl.Series(values, dtype=pl.Float64)
+    done = given.round(places)
     limit = 10.0 ** (spec.max_digits - places)
-    low, high = min(rounded), max(rounded)
-    if any(map(isnan, rounded)) or not (-limit < low and high < limit):  # infinities fail too
+    if done.is_nan().any() or not (-limit < done.min() and done.max() < limit):  # type: ignore[operator]
+        return None  # infinities fail too
+    if spec.non_negative and done.min() < 0:  # type: ignore[operator]
         return None
-    if spec.non_negative and low < 0:
-        return None
+    rounded = done.to_list()
+    near = ((given.abs() * 10.0**places % 1 - 0.5).abs() < 0.1).arg_true()
+    quantum = Decimal(1).scaleb(-places)
+    for i in near.to_list():
+        rounded[i] = float(Decimal(repr(values[i])).quantize(quantum, ROUND_HALF_UP))
     return rounded
 
 

@@ -8,7 +8,7 @@ field by field, so re-importing the same file plans no change. A blank cell ("â€
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,11 +92,16 @@ def _header_issues(plan: Plan, table: Table) -> None:
             plan.error(message, column=header.text)
 
 
+def _first_text(row: Sequence[Any]) -> str:
+    """The row's first filled cell, as text."""
+    if row and row[0] not in ("", None):  # the usual case: the first cell
+        return str(row[0])
+    return str(next((c for c in row if c not in ("", None)), ""))
+
+
 def _drop_examples(table: Table) -> None:
     keep = [
-        i
-        for i, row in enumerate(table.rows)
-        if not str(next((c for c in row if c not in ("", None)), "")).startswith(EXAMPLE_PREFIX)
+        i for i, row in enumerate(table.rows) if not _first_text(row).startswith(EXAMPLE_PREFIX)
     ]
     table.rows = [table.rows[i] for i in keep]
     table.row_numbers = [table.row_numbers[i] for i in keep]

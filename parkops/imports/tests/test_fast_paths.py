@@ -24,8 +24,13 @@ def test_plain_floats_are_what_parsing_and_raw_column_give() -> None:
     values += [n * 0.1 for n in range(2000)] + [n * 0.05 + 1 for n in range(2000)]
     values += [n * 0.03 for n in range(2000)] + [rng.uniform(0, 1e6) for _ in range(20_000)]
     values += [k / 1000 + 0.0005 for k in range(5000)]
-    for spec in (SPEC, ColumnSpec("e", "e", "吨", CellKind.DECIMAL, places=3, max_digits=10)):
-        column = [v for v in values if abs(v) < 10 ** (spec.max_digits - spec.places) - 1]
+    values += [round(rng.uniform(0, 1e4), rng.choice((3, 4, 5))) for _ in range(20_000)]
+    values += [-v for v in values[::7]]  # for the column that allows negatives
+    signed = ColumnSpec("t", "t", "万元", CellKind.DECIMAL, non_negative=False)
+    places3 = ColumnSpec("e", "e", "吨", CellKind.DECIMAL, places=3, max_digits=10)
+    for spec in (SPEC, places3, signed):
+        limit = 10 ** (spec.max_digits - spec.places) - 1
+        column = [v for v in values if abs(v) < limit and (v >= 0 or not spec.non_negative)]
         fast = plain_floats(spec, column)
         parsed, problems = parse_decimals(spec, column)
         assert not problems
