@@ -1,7 +1,8 @@
 """`make bench`: python -m parkops.bench [name ...]
 
 Runs every `parkops/bench/bench_<name>.py` (or only those named) against a fresh SQLite database
-in a temporary directory, so a benchmark never touches the site's data. Each module has
+in a temporary directory, so a benchmark never touches the site's data; the database is emptied
+before each module, so that none measures on another's rows. Each module has
 `run(out: Callable[[str], None]) -> None`.
 """
 
@@ -28,6 +29,7 @@ def main(argv: list[str]) -> int:
         django.setup()
         call_command("migrate", verbosity=0)
         for name in names:
+            call_command("flush", interactive=False, verbosity=0)
             module = importlib.import_module(f"parkops.bench.bench_{name}")
             print(f"== {name} ==", flush=True)
             module.run(lambda line: print(line, flush=True))
