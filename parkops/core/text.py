@@ -22,3 +22,9 @@ def normalise_name(text: str) -> str:
     """An organisation's name: no spaces inside, Chinese full-width brackets as registered."""
     name = _SPACES.sub("", text.strip())
     return name.replace("(", "（").replace(")", "）")
+
+
+def gettext_noop(text: str) -> str:
+    """Marks a string for the translation catalogue and returns it unchanged: the pure core
+    has no Django, and its callers translate the marked strings when they show them."""
+    return text

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import polars as pl
+from django.utils.translation import gettext
 
 from parkops.core.evaluation import engine
 from parkops.core.evaluation.explain import IndicatorLine, explain
@@ -65,6 +66,7 @@ def card_context(*, enterprise: Enterprise) -> dict[str, Any]:
             class_before_veto=result.class_before_veto,
             figures={**figures, "land_mu": result.land_mu},
             boundaries=run.boundaries.get(result.population, {}),
+            translate=gettext,
         )
     radar = {
         "indicators": [

@@ -12,18 +12,20 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from parkops.core.text import gettext_noop
+
 # The enterprise-year figures an indicator may divide; `land_mu` is the land the engine
 # computes (owned land, or a tenant's rented floor space converted to 亩).
 FIELDS = {
-    "output_value": "工业产值",
-    "revenue": "营业收入",
-    "tax": "税收",
-    "value_added": "工业增加值",
-    "energy_tce": "综合能耗",
-    "emissions_t": "主要污染物排放量",
-    "rd_expense": "研发经费",
-    "employees": "从业人员",
-    "land_mu": "用地面积",
+    "output_value": gettext_noop("工业产值"),
+    "revenue": gettext_noop("营业收入"),
+    "tax": gettext_noop("税收"),
+    "value_added": gettext_noop("工业增加值"),
+    "energy_tce": gettext_noop("综合能耗"),
+    "emissions_t": gettext_noop("主要污染物排放量"),
+    "rd_expense": gettext_noop("研发经费"),
+    "employees": gettext_noop("从业人员"),
+    "land_mu": gettext_noop("用地面积"),
 }
 CLASSES = ("A", "B", "C", "D")
 

@@ -127,6 +127,21 @@ def test_the_enterprise_page_shows_the_card_and_the_what_if(
     )
 
 
+def test_the_card_explains_the_score_in_english_for_an_english_reader(lena: User) -> None:
+    firm = enterprise_with_year(tax=Decimal("100"))
+    _five()
+    services.run_create(year=2025)
+    client = client_for(lena)
+    client.cookies["django_language"] = "en"
+    page = client.get(f"/enterprises/{firm.pk}/").content.decode()
+    # the sentence is the translated template; the label and unit are the scheme's, as entered
+    assert (
+        "亩均税收 (weight 30): 10.00 万元/亩 against a benchmark of 24.10 万元/亩, "
+        "41% of the benchmark, 12.45 points." in page
+    )
+    assert "亩均税收（权重 30）" not in page
+
+
 def test_a_scheme_is_validated_then_saved_as_a_new_version(alice: User) -> None:
     version = services.scheme_default()
     client = client_for(alice)
