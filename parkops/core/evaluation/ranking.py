@@ -22,10 +22,10 @@ from parkops.core.evaluation.scheme import (
 @dataclass(frozen=True)
 class Ordering:
     """An ordinal rank (1 first) per row, null for rows with no key; the plain rank ("min") by
-    the key alone, when asked for; and for each group, its rows' indices in rank order."""
+    the key alone; and for each group, its rows' indices in rank order."""
 
     ordinal: pl.Series
-    plain: pl.Series | None
+    plain: pl.Series
     groups: dict[object, pl.Series]
 
 
@@ -53,13 +53,7 @@ def _break_ties(tied: pl.DataFrame, tie_values: pl.Series, *, tie_descending: bo
 
 
 def _ordinal(
-    frame: pl.DataFrame,
-    key: pl.Expr,
-    tie: pl.Expr,
-    *,
-    tie_descending: bool,
-    over: str | None,
-    plain: bool = True,
+    frame: pl.DataFrame, key: pl.Expr, tie: pl.Expr, *, tie_descending: bool, over: str
 ) -> Ordering:
     """Ordinal rank (1 first) by `key`, higher first, within each group of `over`; rows tied
     on the key are ordered by `tie` (a missing value last when higher comes first, else
@@ -68,34 +62,28 @@ def _ordinal(
     One single-key sort per group that moves only the key and the row number; only the tied
     rows, usually few, are sorted on several keys, and only they read `tie`. (Sorting the
     whole frame on several keys was three times slower.)"""
-    cols = frame.select(
-        _k=key,
-        _g=pl.col(over) if over else pl.lit(True),
-        _i=pl.int_range(pl.len(), dtype=pl.Int64),
-    ).filter(pl.col("_k").is_not_null())
+    cols = frame.select(_k=key, _g=pl.col(over), _i=pl.int_range(pl.len(), dtype=pl.Int64)).filter(
+        pl.col("_k").is_not_null()
+    )
     ordinal = pl.repeat(None, frame.height, dtype=pl.Int64, eager=True)
-    by_key = pl.repeat(None, frame.height, dtype=pl.Int64, eager=True) if plain else None
-    parts = [(True, cols)] if over is None else [(g[0], part) for g, part in cols.group_by("_g")]
+    by_key = pl.repeat(None, frame.height, dtype=pl.Int64, eager=True)
     groups: dict[object, pl.Series] = {}
     tie_values: pl.Series | None = None
-    for group, part in parts:
+    for (group,), part in cols.group_by("_g"):
         order = part["_k"].arg_sort(descending=True)
         ranked = pl.DataFrame({"_k": part["_k"].gather(order), "_i": part["_i"].gather(order)})
         ranked = ranked.with_columns(
             _pos=pl.int_range(1, pl.len() + 1, dtype=pl.Int64),
             _same=(pl.col("_k") == pl.col("_k").shift(1)).fill_null(False),
         )
-        ordinal.scatter(ranked["_i"], ranked["_pos"])
         rows = ranked["_i"]
+        ordinal.scatter(rows, ranked["_pos"])
+        by_key.scatter(rows, ranked["_pos"])
         groups[group] = rows
         if not ranked["_same"].any():  # no ties: the plain rank is the ordinal one
-            if by_key is not None:
-                by_key.scatter(rows, ranked["_pos"])
             continue
         tied = _tied_runs(ranked)
-        if by_key is not None:
-            by_key.scatter(rows, ranked["_pos"])
-            by_key.scatter(tied["_i"], tied["_lo"])
+        by_key.scatter(tied["_i"], tied["_lo"])
         if tie_values is None:
             tie_values = frame.select(_t=tie.fill_null(float("-inf")))["_t"]
         tied = _break_ties(tied, tie_values, tie_descending=tie_descending)
