@@ -356,20 +356,17 @@ class Rows:
         row, the defaults): a blank cell keeps what is stored."""
         assert self.kind.rules is not None
         merged: dict[str, list[Any]] = {}
-        for name in self.kind.rule_fields:
+        for name in self.kind.rule_fields:  # each a column of the table
             given = columns.get(name)
-            at = position.get(name)
             if given is not None and None not in given:  # the file gives every value
                 merged[name] = [given[i] for i in checked]
                 continue
-            values = []
+            at, values = position[name], []
             for i in checked:
-                value = given[i] if given is not None else None
+                value = None if given is None else given[i]
                 if value is None:
                     old = olds[i]
-                    value = (
-                        defaults.get(name) if old is None else old[at] if at is not None else None
-                    )
+                    value = defaults[name] if old is None else old[at]
                 values.append(value)
             merged[name] = values
         for n, column, code, params, is_error in self.kind.rules(merged):
