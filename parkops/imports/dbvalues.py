@@ -1,8 +1,11 @@
 """Values in the database's own forms, for comparing file rows with stored rows and writing them.
 
-On SQLite a decimal column comes back as a float and a date as ISO text; converting a file's
-parsed values to those forms once per column lets a stored row and a file row compare with a
-plain `==` and be written without per-value adapters.
+A decimal column is compared and written as floats on every backend: SQLite keeps it as REAL,
+and PostgreSQL's numeric is read as double precision here (each stored value has at most 14
+significant digits, so its float is the nearest one, and writing the float's shortest repr
+back gives the same numeric). SQLite returns a date as ISO text. Converting a file's parsed
+values to those forms once per column lets a stored row and a file row compare with a plain
+`==` and be written without per-value adapters or Decimal arithmetic.
 """
 
 from __future__ import annotations
@@ -29,22 +32,22 @@ def table_columns(model: type[models.Model]) -> list[models.Field[Any, Any]]:
 
 
 def raw_column(field: models.Field[Any, Any] | None, values: list[Any]) -> list[Any]:
-    """Parsed values in the form the database returns them, so that a stored row and a file row
-    compare with a plain `==` and are written without per-value adapters. SQLite keeps a decimal
-    column as REAL (it converts Django's text to REAL itself) and a date as ISO text."""
-    if field is None or connection.vendor != "sqlite":
+    """Parsed values in the form `fetch_existing` reads them, so that a stored row and a file row
+    compare with a plain `==` and are written without per-value adapters: a decimal as a float
+    (see the module), a date on SQLite as ISO text."""
+    if field is None:
         return values
     if isinstance(field, models.DecimalField):
         if set(map(type, values)) <= {float}:  # from plain_floats: already raw
             return values
         return [None if v is None else float(v) for v in values]
-    if isinstance(field, models.DateField):
+    if isinstance(field, models.DateField) and connection.vendor == "sqlite":
         return [None if v is None else v.isoformat() for v in values]
     return values
 
 
 def plain_floats(spec: ColumnSpec, values: list[Any]) -> list[float] | None:
-    """On SQLite, a decimal column of plain numbers, rounded as floats to the column's places.
+    """A decimal column of plain numbers, rounded as floats to the column's places.
 
     parse_decimals makes each a Decimal rounded half up from its shortest repr, which
     `raw_column` turns back into a float. Polars' `round(places)` scales each value, rounds it
@@ -55,7 +58,7 @@ def plain_floats(spec: ColumnSpec, values: list[Any]) -> list[float] | None:
     decides. Values near a tie are therefore rounded the Decimal way. The range checks of parse_decimals are made on the
     rounded floats; any other column (text, blanks, NaN, out of range) returns None and goes
     through parse_decimals, which reports the problems."""
-    if spec.kind != CellKind.DECIMAL or connection.vendor != "sqlite" or not values:
+    if spec.kind != CellKind.DECIMAL or not values:
         return None
     if set(map(type, values)) != {float}:
         return None
@@ -81,9 +84,15 @@ def fetch_existing(
     """Every stored row in scope, as raw tuples by pk (no per-value conversion: it is fast)."""
     # The timestamps are left out: SQLite's driver would parse each into a datetime, and the
     # history rows are copied in SQL.
-    columns = ["id", *(f.attname for f in table_columns(kind.model) if f.attname not in STAMPS)]
+    fields = [f for f in table_columns(kind.model) if f.attname not in STAMPS]
+    columns = ["id", *(f.attname for f in fields)]
     quote = connection.ops.quote_name
-    sql = f"SELECT {', '.join(map(quote, columns))} FROM {quote(kind.model._meta.db_table)}"
+    selected = [quote("id")]
+    for f in fields:
+        name = quote(f.column)
+        as_float = isinstance(f, models.DecimalField) and connection.vendor != "sqlite"
+        selected.append(f"CAST({name} AS double precision)" if as_float else name)
+    sql = f"SELECT {', '.join(selected)} FROM {quote(kind.model._meta.db_table)}"
     params: list[Any] = []
     if kind.scope_field:
         if not scope_values:

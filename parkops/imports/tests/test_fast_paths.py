@@ -5,13 +5,11 @@ from __future__ import annotations
 import random
 
 import pytest
-from django.db import connection
 
 from parkops.core.cells import CellKind, ColumnSpec, parse_decimals
 from parkops.imports.dbvalues import plain_floats
 from parkops.imports.matching import tuple_getter
 
-pytestmark = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's fast path")
 SPEC = ColumnSpec("x", "x", "万元", CellKind.DECIMAL)
 
 

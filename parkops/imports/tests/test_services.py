@@ -202,6 +202,24 @@ def test_undo_deletes_added_rows_and_restores_changed_values(alice: User) -> Non
     assert kept.history.first().history_change_reason == f"撤销导入批次 #{batch.pk}"
 
 
+def test_decimals_with_no_exact_float_survive_import_reimport_and_undo(alice: User) -> None:
+    # 0.1, 0.3 and 1234.57 have no exact binary form: compared and written as floats, they
+    # must still be stored, recognised as unchanged and restored exactly.
+    kept = EnterpriseYearFactory(tax=Decimal("0.10"), land_mu=Decimal("1234.570"))
+    e = kept.enterprise
+    rows = [FIGURES_HEADER, [e.uscc, e.name, 2025, 3000, 0.3, 1234.57]]
+    batch, _ = _run(rows, alice)
+    assert (batch.added, batch.changed, batch.unchanged) == (0, 1, 0)
+    kept.refresh_from_db()
+    assert (kept.tax, kept.land_mu) == (Decimal("0.30"), Decimal("1234.570"))
+    again, _ = _run(rows, alice)
+    assert (again.added, again.changed, again.unchanged) == (0, 0, 1)
+    import_undo(batch=again, user=alice)
+    import_undo(batch=batch, user=alice)
+    kept.refresh_from_db()
+    assert (kept.tax, kept.land_mu) == (Decimal("0.10"), Decimal("1234.570"))
+
+
 def test_only_the_last_batch_can_be_undone_and_not_after_an_edit(alice: User) -> None:
     e = EnterpriseFactory()
     first, _ = _run(_figures([e], tax=1), alice)
