@@ -5,9 +5,11 @@ from __future__ import annotations
 import random
 
 import pytest
+from django.db import models
 
 from parkops.core.cells import CellKind, ColumnSpec, parse_decimals
 from parkops.imports.dbvalues import plain_floats
+from parkops.imports.kinds import KINDS
 from parkops.imports.matching import tuple_getter
 
 SPEC = ColumnSpec("x", "x", "万元", CellKind.DECIMAL)
@@ -62,3 +64,13 @@ def test_negative_allowed_where_the_column_allows_it() -> None:
 def test_getter_always_gives_a_tuple() -> None:
     assert tuple_getter([1])((5, 6, 7)) == (6,)
     assert tuple_getter([0, 2])([5, 6, 7]) == (5, 7)
+
+
+def test_every_imported_decimal_column_fits_a_float_exactly() -> None:
+    # Decimal columns are compared and written as floats (see dbvalues): that is exact only
+    # while a value has at most 15 significant digits.
+    for kind in KINDS.values():
+        for f in kind.model._meta.concrete_fields:
+            if isinstance(f, models.DecimalField):
+                assert f.max_digits is not None, (kind.kind, f.name)
+                assert f.max_digits <= 15, (kind.kind, f.name)
