@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
-from parkops.registry.models import Enterprise
-from parkops.registry.services import ENTERPRISE_EDITABLE
+from parkops.registry.models import Enterprise, EnterpriseYear
+from parkops.registry.services import ENTERPRISE_EDITABLE, YEAR_EDITABLE
 
 
 class EnterpriseForm(forms.ModelForm):
@@ -14,3 +15,21 @@ class EnterpriseForm(forms.ModelForm):
             "production_started_on": forms.DateInput(attrs={"type": "date"}),
             "note": forms.Textarea(attrs={"rows": 3}),
         }
+
+
+class EnterpriseYearForm(forms.ModelForm):
+    """A year's figures; correcting a stored year asks for the reason, kept in the history."""
+
+    reason = forms.CharField(label=_("修改原因"), max_length=100)
+
+    class Meta:
+        model = EnterpriseYear
+        fields = YEAR_EDITABLE
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if self.instance.pk is None:  # a new year needs no reason
+            del self.fields["reason"]
+        else:  # the year is the record's key: corrected by a new record, not here
+            self.fields["year"].disabled = True

@@ -7,7 +7,8 @@ from typing import Any
 
 from django.db import transaction
 
-from parkops.registry.models import Enterprise
+from parkops.registry.choices import DataSource
+from parkops.registry.models import Enterprise, EnterpriseYear
 
 ENTERPRISE_EDITABLE = (
     "name",
@@ -21,6 +22,23 @@ ENTERPRISE_EDITABLE = (
     "address",
     "status",
     "production_started_on",
+    "note",
+)
+
+
+YEAR_EDITABLE = (
+    "year",
+    "output_value",
+    "revenue",
+    "tax",
+    "value_added",
+    "energy_tce",
+    "emissions_t",
+    "rd_expense",
+    "employees",
+    "land_basis",
+    "land_mu",
+    "rented_floor_m2",
     "note",
 )
 
@@ -52,3 +70,24 @@ def enterprise_update(
     enterprise._change_reason = reason  # type: ignore[attr-defined]
     enterprise.save()
     return enterprise
+
+
+@transaction.atomic
+def enterprise_year_save(
+    *,
+    enterprise: Enterprise,
+    data: Mapping[str, Any],
+    record: EnterpriseYear | None = None,
+    reason: str = "",
+) -> EnterpriseYear:
+    """Add a year's figures typed in by hand, or correct a stored year (with its reason, kept in
+    the history). A duplicate year or a broken rule raises ValidationError in Chinese."""
+    if record is None:
+        record = EnterpriseYear(enterprise=enterprise, source=DataSource.MANUAL)
+    elif record.enterprise_id != enterprise.pk:
+        raise ValueError("the year belongs to another enterprise")
+    _apply(record, data, YEAR_EDITABLE)
+    record.full_clean()
+    record._change_reason = reason  # type: ignore[attr-defined]
+    record.save()
+    return record

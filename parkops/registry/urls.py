@@ -8,6 +8,12 @@ urlpatterns = [
     path("enterprises/new/", views.enterprise_new, name="enterprise_new"),
     path("enterprises/<int:pk>/", views.enterprise_detail, name="enterprise_detail"),
     path("enterprises/<int:pk>/edit/", views.enterprise_edit, name="enterprise_edit"),
+    path("enterprises/<int:pk>/years/new/", views.enterprise_year_new, name="year_new"),
+    path(
+        "enterprises/<int:pk>/years/<int:year>/edit/",
+        views.enterprise_year_edit,
+        name="year_edit",
+    ),
     path("small-parks/", views.smallpark_list, name="smallpark_list"),
     path("small-parks/<int:pk>/", views.smallpark_detail, name="smallpark_detail"),
     path("plots/", views.plot_list, name="plot_list"),

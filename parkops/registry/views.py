@@ -5,17 +5,18 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
 
 from parkops.plan.selectors import fact_label, mentions_of, plot_conflicts
 from parkops.registry import selectors
 from parkops.registry.filtersets import EnterpriseFilterSet, PlotFilterSet, SmallParkFilterSet
-from parkops.registry.forms import EnterpriseForm
-from parkops.registry.models import Enterprise
-from parkops.registry.services import enterprise_create, enterprise_update
+from parkops.registry.forms import EnterpriseForm, EnterpriseYearForm
+from parkops.registry.models import Enterprise, EnterpriseYear
+from parkops.registry.services import enterprise_create, enterprise_update, enterprise_year_save
 from parkops.registry.tables import EnterpriseTable, PlotTable, SmallParkTable
 
 
@@ -78,6 +79,51 @@ def enterprise_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "registry/enterprise_form.html", {"form": form, "enterprise": enterprise}
     )
+
+
+def _year_page(
+    request: HttpRequest, enterprise: Enterprise, record: EnterpriseYear | None
+) -> HttpResponse:
+    form = EnterpriseYearForm(request.POST or None, instance=record)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "reason"}
+        if record is not None:
+            data.pop("year")  # disabled: the year of a stored record does not change
+        try:
+            saved = enterprise_year_save(
+                enterprise=enterprise,
+                data=data,
+                record=record,
+                reason=form.cleaned_data.get("reason", ""),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("已保存 %(year)s 年度数据") % {"year": saved.year})
+            return HttpResponseRedirect(enterprise.get_absolute_url())
+    if record is None:
+        title = _("新增年度数据：%(name)s") % {"name": enterprise.name}
+    else:
+        title = _("修改 %(year)s 年度数据：%(name)s") % {
+            "year": record.year,
+            "name": enterprise.name,
+        }
+    return render(
+        request, "web/form_page.html", {"title": title, "form": form, "record": enterprise}
+    )
+
+
+@permission_required("registry.add_enterpriseyear", raise_exception=True)
+def enterprise_year_new(request: HttpRequest, pk: int) -> HttpResponse:
+    enterprise = selectors.enterprise_get(user=request.user, pk=pk)
+    return _year_page(request, enterprise, None)
+
+
+@permission_required("registry.change_enterpriseyear", raise_exception=True)
+def enterprise_year_edit(request: HttpRequest, pk: int, year: int) -> HttpResponse:
+    enterprise = selectors.enterprise_get(user=request.user, pk=pk)
+    record = get_object_or_404(EnterpriseYear, enterprise=enterprise, year=year)
+    return _year_page(request, enterprise, record)
 
 
 @permission_required("registry.view_smallpark", raise_exception=True)

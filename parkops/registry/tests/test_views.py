@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from parkops.conftest import client_for
-from parkops.registry.models import Enterprise, SmallPark
+from parkops.registry.models import Enterprise, EnterpriseYear, SmallPark
 from parkops.registry.tests.factories import (
     EnterpriseFactory,
     EnterpriseYearFactory,
@@ -93,6 +93,70 @@ def test_edit_is_saved_and_shown_in_the_history(alice: User) -> None:
     html = client.get(f"/enterprises/{enterprise.pk}/").content.decode()
     assert "地址：旧地址 → 月工路 1 号" in html
     assert "alice" in html
+
+
+YEAR = {
+    "year": "2025", "output_value": "3200.5", "revenue": "2800", "tax": "186.2",
+    "value_added": "", "energy_tce": "", "emissions_t": "", "rd_expense": "", "employees": "45",
+    "land_basis": "owned", "land_mu": "12.5", "rented_floor_m2": "", "note": "",
+}  # fmt: skip
+
+
+def test_the_park_office_adds_a_year_by_hand(alice: User) -> None:
+    enterprise = EnterpriseFactory()
+    client = client_for(alice)
+    assert 'id="year-new"' in client.get(f"/enterprises/{enterprise.pk}/").content.decode()
+    response = client.post(f"/enterprises/{enterprise.pk}/years/new/", YEAR)
+    assert response.status_code == 302
+    year = EnterpriseYear.objects.get(enterprise=enterprise, year=2025)
+    assert (year.output_value, year.tax, year.land_mu, year.employees, year.source) == (
+        Decimal("3200.50"), Decimal("186.20"), Decimal("12.500"), 45, "manual",
+    )  # fmt: skip
+    assert year.is_above_scale is True  # revenue 2,800 万元 ≥ 2,000
+    assert year.history.get().history_user == alice
+
+
+def test_a_second_record_of_the_same_year_is_refused(alice: User) -> None:
+    stored = EnterpriseYearFactory(year=2025)
+    response = client_for(alice).post(f"/enterprises/{stored.enterprise_id}/years/new/", YEAR)
+    assert response.status_code == 200
+    assert "该企业该年度的数据已存在" in response.content.decode()
+    assert EnterpriseYear.objects.filter(enterprise=stored.enterprise).count() == 1
+
+
+def test_a_tenant_without_floor_space_and_a_negative_output_are_refused(alice: User) -> None:
+    enterprise = EnterpriseFactory()
+    bad = {**YEAR, "land_basis": "rented", "land_mu": "", "output_value": "-1"}
+    response = client_for(alice).post(f"/enterprises/{enterprise.pk}/years/new/", bad)
+    html = response.content.decode()
+    assert "租赁厂房的企业须填写租用建筑面积" in html
+    assert "产值、收入、增加值、能耗、排放、研发经费和面积不能为负数" in html
+    assert not EnterpriseYear.objects.filter(enterprise=enterprise).exists()
+
+
+def test_correcting_a_year_needs_a_reason_which_the_history_keeps(alice: User) -> None:
+    stored = EnterpriseYearFactory(year=2025, tax=Decimal("150"))
+    url = f"/enterprises/{stored.enterprise_id}/years/2025/edit/"
+    client = client_for(alice)
+    fixed = {**YEAR, "year": "2019", "tax": "160"}
+    response = client.post(url, fixed)
+    assert response.status_code == 200
+    assert 'data-field="reason"' in response.content.decode()
+    response = client.post(url, {**fixed, "reason": "税务局更正"})
+    assert response.status_code == 302
+    stored.refresh_from_db()
+    assert (stored.year, stored.tax) == (2025, Decimal("160.00"))  # the year stays
+    assert stored.history.first().history_change_reason == "税务局更正"
+
+
+def test_readers_cannot_add_or_correct_years(lena: User) -> None:
+    stored = EnterpriseYearFactory(year=2025)
+    client = client_for(lena)
+    page = client.get(f"/enterprises/{stored.enterprise_id}/").content.decode()
+    assert 'id="year-new"' not in page
+    assert client.get(f"/enterprises/{stored.enterprise_id}/years/new/").status_code == 403
+    edit = f"/enterprises/{stored.enterprise_id}/years/2025/edit/"
+    assert client.post(edit, {**YEAR, "reason": "x"}).status_code == 403
 
 
 def test_small_park_page_lists_its_tenants_and_plots(lena: User, ailiu: SmallPark) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,8 @@ from playwright.sync_api import Page, expect
 from parkops.conftest import PASSWORD
 from parkops.demo.services import demo_load
 from parkops.plan.services import plan_load
-from parkops.registry.models import Enterprise, SmallPark
+from parkops.registry.models import Enterprise, EnterpriseYear, SmallPark
+from parkops.registry.tests.factories import EnterpriseFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 OUTPUT = Path(__file__).resolve().parents[3] / "test-results"
@@ -50,3 +52,34 @@ def test_log_in_filter_by_small_park_and_open_an_enterprise(
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=OUTPUT / "enterprise-detail.png", full_page=True)
     assert (OUTPUT / "enterprise-detail.png").stat().st_size > 10_000
+
+
+def test_the_park_office_types_in_a_year_and_corrects_it(
+    live_server: object, page: Page, alice: User
+) -> None:
+    firm = EnterpriseFactory(name="上海手工录入测试有限公司")
+    page.goto(f"{live_server}/accounts/login/?next=/enterprises/{firm.pk}/")
+    page.fill("#id_username", "alice")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    expect(page.locator("#enterprise-name")).to_contain_text("上海手工录入测试有限公司")
+
+    page.click("#year-new")
+    page.fill("#id_year", "2025")
+    page.fill("#id_revenue", "2500")
+    page.fill("#id_tax", "100")
+    page.fill("#id_land_mu", "10")
+    save = page.get_by_role("button", name="保存")  # not the navbar's log-out button
+    save.click()
+    row = page.locator("#years tbody tr").first
+    expect(row).to_contain_text("2025")
+    expect(row).to_contain_text("手工录入")
+
+    row.get_by_role("link", name="更正").click()
+    page.fill("#id_tax", "120")
+    save.click()  # no reason: refused, nothing saved
+    expect(page.locator('[data-field="reason"]')).to_be_visible()
+    page.fill("#id_reason", "税务局更正")
+    save.click()
+    expect(page.locator("#years tbody tr").first).to_contain_text("120")
+    assert EnterpriseYear.objects.get(enterprise=firm, year=2025).tax == Decimal("120.00")
