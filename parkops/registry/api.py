@@ -19,13 +19,14 @@ from parkops.registry.schemas import (
     EnterpriseIn,
     EnterpriseOut,
     EnterprisePatch,
+    EnterpriseYearIn,
     EnterpriseYearOut,
     ErrorOut,
     LandPlotOut,
     RoadOut,
     SmallParkOut,
 )
-from parkops.registry.services import enterprise_create, enterprise_update
+from parkops.registry.services import enterprise_create, enterprise_update, enterprise_year_save
 
 router = Router(tags=["registry"])
 
@@ -96,6 +97,30 @@ def list_enterprise_years(request: HttpRequest, pk: int) -> Any:
     require(request, "registry.view_enterpriseyear")
     enterprise = selectors.enterprise_get(user=request.user, pk=pk)
     return EnterpriseYear.objects.filter(enterprise=enterprise).order_by("year")
+
+
+@router.put(
+    "/enterprises/{pk}/years/{year}",
+    response={200: EnterpriseYearOut, 201: EnterpriseYearOut, 422: ErrorOut},
+    summary="录入或更正企业年度数据",
+)
+def put_enterprise_year(request: HttpRequest, pk: int, year: int, payload: EnterpriseYearIn) -> Any:
+    """A new year is created (201); a stored year is corrected with the reason given (200), which
+    the history keeps."""
+    enterprise = selectors.enterprise_get(user=request.user, pk=pk)
+    record = EnterpriseYear.objects.filter(enterprise=enterprise, year=year).first()
+    require(request, f"registry.{'add' if record is None else 'change'}_enterpriseyear")
+    data = payload.dict()
+    reason = data.pop("reason").strip()
+    if record is None:
+        data["year"] = year
+    elif not reason:
+        return invalid(ValidationError({"reason": [_("更正已有的年度数据须说明修改原因")]}))
+    try:
+        saved = enterprise_year_save(enterprise=enterprise, data=data, record=record, reason=reason)
+    except ValidationError as error:
+        return invalid(error)
+    return Status(201 if record is None else 200, saved)
 
 
 @router.get("/small-parks", response=list[SmallParkOut], summary="小园区列表")

@@ -86,6 +86,25 @@ class EnterpriseYearOut(ModelSchema):
         ]  # fmt: skip
 
 
+class EnterpriseYearIn(Schema):
+    """A year's figures as a whole (what is left out is blank); `reason` is needed to correct
+    a stored year."""
+
+    output_value: Decimal | None = None
+    revenue: Decimal | None = None
+    tax: Decimal | None = None
+    value_added: Decimal | None = None
+    energy_tce: Decimal | None = None
+    emissions_t: Decimal | None = None
+    rd_expense: Decimal | None = None
+    employees: int | None = None
+    land_basis: str = "owned"
+    land_mu: Decimal | None = None
+    rented_floor_m2: Decimal | None = None
+    note: str = ""
+    reason: str = ""
+
+
 class LandPlotOut(ModelSchema):
     class Meta:
         model = LandPlot

@@ -1,7 +1,9 @@
+from decimal import Decimal
+
 from django.contrib.auth.models import User
 
 from parkops.conftest import client_for
-from parkops.registry.models import Enterprise, SmallPark
+from parkops.registry.models import Enterprise, EnterpriseYear, SmallPark
 from parkops.registry.tests.factories import EnterpriseFactory, EnterpriseYearFactory
 
 
@@ -66,3 +68,38 @@ def test_unknown_small_park_is_a_422(alice: User) -> None:
     )
     assert response.status_code == 422
     assert response.json()["errors"] == {"small_park": ["编号 999999 不存在"]}
+
+
+def test_put_creates_a_year_then_corrects_it_only_with_a_reason(alice: User) -> None:
+    firm = EnterpriseFactory()
+    client = client_for(alice)
+    url = f"/api/enterprises/{firm.pk}/years/2025"
+    body = {"revenue": "2500", "tax": "100", "land_mu": "10"}
+    created = client.put(url, body, content_type="application/json")
+    assert created.status_code == 201
+    assert (created.json()["year"], created.json()["is_above_scale"]) == (2025, True)
+    refused = client.put(url, {**body, "tax": "120"}, content_type="application/json")
+    assert refused.status_code == 422
+    assert refused.json()["errors"] == {"reason": ["更正已有的年度数据须说明修改原因"]}
+    fixed = client.put(
+        url, {**body, "tax": "120", "reason": "税务局更正"}, content_type="application/json"
+    )
+    assert fixed.status_code == 200
+    year = EnterpriseYear.objects.get(enterprise=firm, year=2025)
+    assert (year.tax, year.source) == (Decimal("120.00"), "manual")
+    assert year.history.first().history_change_reason == "税务局更正"
+
+
+def test_put_refuses_broken_figures_and_readers(alice: User, lena: User) -> None:
+    firm = EnterpriseFactory()
+    url = f"/api/enterprises/{firm.pk}/years/2025"
+    bad = {"land_basis": "rented", "output_value": "-5"}
+    response = client_for(alice).put(url, bad, content_type="application/json")
+    assert response.status_code == 422
+    assert response.json()["errors"]["__all__"] == [
+        "产值、收入、增加值、能耗、排放、研发经费和面积不能为负数",
+        "租赁厂房的企业须填写租用建筑面积",
+    ]
+    reader = client_for(lena).put(url, {"tax": "1"}, content_type="application/json")
+    assert reader.status_code == 403
+    assert not EnterpriseYear.objects.filter(enterprise=firm).exists()
