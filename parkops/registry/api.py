@@ -111,11 +111,9 @@ def put_enterprise_year(request: HttpRequest, pk: int, year: int, payload: Enter
     record = EnterpriseYear.objects.filter(enterprise=enterprise, year=year).first()
     require(request, f"registry.{'add' if record is None else 'change'}_enterpriseyear")
     data = payload.dict()
-    reason = data.pop("reason").strip()
+    reason = data.pop("reason")
     if record is None:
         data["year"] = year
-    elif not reason:
-        return invalid(ValidationError({"reason": [_("更正已有的年度数据须说明修改原因")]}))
     try:
         saved = enterprise_year_save(enterprise=enterprise, data=data, record=record, reason=reason)
     except ValidationError as error:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from parkops.registry.choices import DataSource
 from parkops.registry.models import Enterprise, EnterpriseYear
@@ -80,12 +82,16 @@ def enterprise_year_save(
     record: EnterpriseYear | None = None,
     reason: str = "",
 ) -> EnterpriseYear:
-    """Add a year's figures typed in by hand, or correct a stored year (with its reason, kept in
-    the history). A duplicate year or a broken rule raises ValidationError in Chinese."""
+    """Add a year's figures typed in by hand, or correct a stored year with its reason, which
+    the history keeps. A correction without a reason, a duplicate year or a broken rule raises
+    ValidationError in Chinese."""
+    reason = reason.strip()
     if record is None:
         record = EnterpriseYear(enterprise=enterprise, source=DataSource.MANUAL)
     elif record.enterprise_id != enterprise.pk:
         raise ValueError("the year belongs to another enterprise")
+    elif not reason:
+        raise ValidationError({"reason": [_("更正已有的年度数据须说明修改原因")]})
     _apply(record, data, YEAR_EDITABLE)
     record.full_clean()
     record._change_reason = reason  # type: ignore[attr-defined]
