@@ -245,6 +245,18 @@ def _store_results(
                 insert(IndicatorResult, _INDICATOR_COLUMNS, lines)
 
 
+# Stored results' columns named as the engine's output columns.
+_SAME_NAMED = (
+    "land_mu",
+    "tax_per_mu",
+    "total_score",
+    "rank",
+    "population_size",
+    "park_position",
+    "class_before_veto",
+)
+
+
 def _result_sources(run: EvaluationRun, labels: Mapping[str, str]) -> dict[str, pl.Expr]:
     """Each column of a stored result (but the veto reasons) from the engine's output."""
     population = pl.col("population")
@@ -253,13 +265,8 @@ def _result_sources(run: EvaluationRun, labels: Mapping[str, str]) -> dict[str, 
         "enterprise_id": pl.col("enterprise_id"),
         "population": population.fill_null(""),
         "population_label": population.replace_strict(labels, default="").fill_null(""),
-        **{
-            name: pl.col(name)
-            for name in ("land_mu", "tax_per_mu", "total_score", "rank", "population_size")
-        },
-        "park_position": pl.col("park_position"),
+        **{name: pl.col(name) for name in _SAME_NAMED},
         "evaluation_class": pl.col("class"),
-        "class_before_veto": pl.col("class_before_veto"),
         "excluded_reason": pl.col("excluded_reason").fill_null(""),
         "inherited_from_id": pl.col("inherited_from"),
     }
