@@ -20,7 +20,7 @@ class ProgressReportForm(forms.Form):
 
 
 class MilestoneForm(VersionedModelForm):
-    reason = forms.CharField(label=_("修改原因"), max_length=200)
+    reason = forms.CharField(label=_("修改原因"), max_length=200, required=False)
 
     class Meta:
         model = ProjectMilestone
@@ -29,7 +29,7 @@ class MilestoneForm(VersionedModelForm):
 
 
 class CultivationEntryForm(VersionedModelForm):
-    reason = forms.CharField(label=_("修改原因"), max_length=200)
+    reason = forms.CharField(label=_("修改原因"), max_length=200, required=False)
 
     class Meta:
         model = CultivationEntry

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from parkops.common.versioning import record_save
 from parkops.core.schedule import parse_plan_date
@@ -48,8 +49,8 @@ _LISTS = {
 }
 
 
-def _save(record: Any, reason: str, version: str | None = None) -> Any:
-    record_save(record, reason=reason, version=version)
+def _save(record: Any, reason: str, version: str | None = None, missing_reason: str = "") -> Any:
+    record_save(record, reason=reason, version=version, missing_reason=missing_reason)
     return record
 
 
@@ -144,7 +145,7 @@ def milestone_update(
     for field in ("target_date", "achieved_on", "achieved_undated", "reported_status"):
         if field in data:
             setattr(milestone, field, data[field])
-    return _save(milestone, str(data.get("reason") or "更新节点"), version)
+    return _save(milestone, str(data.get("reason") or ""), version, _("修改节点须说明修改原因"))
 
 
 def cultivation_entry_update(
@@ -153,7 +154,7 @@ def cultivation_entry_update(
     for field in ("planned_year", "predicted_output_wan", "project_name", "started_on", "note"):
         if field in data:
             setattr(entry, field, data[field])
-    return _save(entry, reason, version)
+    return _save(entry, reason, version, _("修改清单条目须说明修改原因"))
 
 
 def infra_spend_add(

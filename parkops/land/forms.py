@@ -42,7 +42,7 @@ class ControlEntryForm(ReasonMixin, VersionedModelForm):
         }  # fmt: skip
 
 
-class BatchForm(ReasonMixin, VersionedModelForm):
+class BatchForm(ReasonMixin, forms.ModelForm):
     class Meta:
         model = BatchAssignment
         fields = ("enterprise", "batch", "reason", "decided_on", "ended_on", "note")

@@ -21,7 +21,7 @@ class EnterpriseForm(VersionedModelForm):
 class EnterpriseYearForm(VersionedModelForm):
     """A year's figures; correcting a stored year asks for the reason, kept in the history."""
 
-    reason = forms.CharField(label=_("修改原因"), max_length=100)
+    reason = forms.CharField(label=_("修改原因"), max_length=100, required=False)
 
     class Meta:
         model = EnterpriseYear
