@@ -30,6 +30,16 @@ def version_of(record: models.Model) -> str:
     return stamp.isoformat() if stamp is not None and record.pk is not None else ""
 
 
+def requested_version(body_version: str | None, if_match: str | None) -> str | None:
+    """The version an API write is based on: the body's `version`, else the If-Match header
+    (an ETag, quotes and weak prefix dropped)."""
+    if body_version:
+        return body_version
+    if if_match and if_match.strip() != "*":
+        return if_match.strip().removeprefix("W/").strip('"') or None
+    return None
+
+
 def tracked_fields(model: type[models.Model]) -> list[models.Field[Any, Any]]:
     """The stored fields a person can change: not the key, not timestamps, not generated."""
     return [
