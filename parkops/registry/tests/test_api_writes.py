@@ -27,7 +27,9 @@ def test_put_with_a_partial_body_is_refused_and_blanks_nothing(alice: User) -> N
     assert response.status_code == 422
     errors = response.json()["errors"]
     assert sorted(errors) == sorted(set(BLANK_YEAR) - {"tax"})
-    assert errors["revenue"] == ["PUT 替换整个年度，须给出此项（未报告填 null）；只改部分数据请用 PATCH"]
+    assert errors["revenue"] == [
+        "PUT 替换整个年度，须给出此项（未报告填 null）；只改部分数据请用 PATCH"
+    ]
     stored = EnterpriseYear.objects.get(pk=year.pk)
     assert (stored.output_value, stored.revenue, stored.tax) == (
         Decimal("3000.00"), Decimal("2500.00"), Decimal("150.00"),
