@@ -113,3 +113,40 @@ def test_a_stale_year_put_answers_409(alice: User, bob: User) -> None:
     assert stale.status_code == 409
     assert "修改了 税收（万元）：150.00 → 180.00" in stale.json()["detail"]
     assert EnterpriseYear.objects.get(pk=year.pk).tax == Decimal("180.00")
+
+
+def test_a_stale_land_action_patch_answers_409(alice: User, bob: User) -> None:
+    from parkops.common.versioning import version_of
+    from parkops.land.models import LandAction
+    from parkops.land.tests.factories import LandActionFactory
+
+    action = LandActionFactory()
+    based_on = version_of(action)
+    url = f"/api/land/actions/{action.pk}"
+    first = client_for(bob).patch(url, {"planned_year": 2026, "reason": "推迟"}, content_type=JSON)
+    assert first.status_code == 200
+    stale = client_for(alice).patch(
+        url, {"note": "我的备注", "reason": "补充", "version": based_on}, content_type=JSON
+    )
+    assert stale.status_code == 409
+    assert "修改了 计划时间（年）：2025 → 2026" in stale.json()["detail"]
+    assert LandAction.objects.get(pk=action.pk).note == ""
+    assert first.json()["version"] == version_of(LandAction.objects.get(pk=action.pk))
+
+
+def test_a_stale_manual_indicator_value_answers_409(alice: User, bob: User) -> None:
+    from parkops.indicators.models import ManualValue
+    from parkops.indicators.services import indicators_load_plan
+
+    indicators_load_plan()
+    url = "/api/indicators/2/2024/manual"
+    body = {"value": "10", "reason": "统计局口径"}
+    assert client_for(bob).put(url, body, content_type=JSON).status_code == 200
+    based_on = client_for(alice).get("/api/indicators/2").json()["years"][0]["manual_version"]
+    changed = {"value": "12", "reason": "复核", "version": based_on}
+    assert client_for(bob).put(url, changed, content_type=JSON).status_code == 200
+    stale = client_for(alice).put(
+        url, {"value": "11", "reason": "我的口径", "version": based_on}, content_type=JSON
+    )
+    assert stale.status_code == 409
+    assert ManualValue.objects.get().value == Decimal("12.00")
