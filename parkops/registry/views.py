@@ -53,7 +53,7 @@ def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "designations": enterprise.designations.order_by("-awarded_on"),
         "plots": enterprise.plots_held.all(),
         "mentions": mentions_of(enterprise),
-        "history": selectors.history_of(enterprise, years, enterprise.designations.all()),
+        "history": selectors.enterprise_history(enterprise),
     }
     return render(request, "registry/enterprise_detail.html", context)
 

@@ -74,3 +74,15 @@ def test_a_road_is_edited_in_the_admin_only_with_a_reason(root: Client) -> None:
     road.refresh_from_db()
     assert road.note == "新备注"
     assert road.history.first().history_change_reason == "区里更名"
+
+
+def test_a_deleted_year_stays_in_the_enterprise_pages_history(alice: User) -> None:
+    from parkops.conftest import client_for
+
+    year = EnterpriseYearFactory(year=2023)
+    year._change_reason = "撤销导入批次 7"  # type: ignore[attr-defined]
+    year.delete()
+    page = client_for(alice).get(year.enterprise.get_absolute_url()).content.decode()
+    row = f"<td>删除</td><td>{year.enterprise.name} · 2023</td>"
+    assert row in page
+    assert "撤销导入批次 7" in page
