@@ -185,3 +185,19 @@ def test_every_language_renders_dates_as_html_inputs_read_them(language: str) ->
         assert formats.get_format("DATETIME_INPUT_FORMATS")[0] == "%Y-%m-%dT%H:%M"
         widget = forms.DateInput(attrs={"type": "date"})
         assert 'value="2016-11-24"' in widget.render("d", DAY)
+
+
+@pytest.mark.parametrize("language", [code for code, _ in settings.LANGUAGES])
+def test_saving_the_scheme_form_unchanged_stores_no_new_version(alice: User, language: str) -> None:
+    from parkops.evaluation.models import SchemeVersion
+    from parkops.evaluation.services import scheme_default
+
+    version = scheme_default()
+    url = reverse("evaluation:scheme_edit", args=[version.pk])
+    client = client_for(alice)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    data = form_data(client.get(url).content.decode(), form_id="scheme-form")
+    response = client.post(url, {**data, "save": "1"})
+    assert response.status_code == 302
+    assert response["Location"] == version.get_absolute_url()
+    assert SchemeVersion.objects.count() == 1

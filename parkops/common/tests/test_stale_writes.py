@@ -150,3 +150,33 @@ def test_a_stale_manual_indicator_value_answers_409(alice: User, bob: User) -> N
     )
     assert stale.status_code == 409
     assert ManualValue.objects.get().value == Decimal("12.00")
+
+
+def test_a_scheme_saved_from_a_stale_page_is_refused_naming_the_newer_version(
+    alice: User, bob: User
+) -> None:
+    import json
+
+    from parkops.evaluation.models import SchemeVersion
+    from parkops.evaluation.services import scheme_default
+
+    version = scheme_default()
+    url = reverse("evaluation:scheme_edit", args=[version.pk])
+    mine, theirs = client_for(alice), client_for(bob)
+    my_form = form_data(mine.get(url).content.decode(), form_id="scheme-form")
+    their_form = form_data(theirs.get(url).content.decode(), form_id="scheme-form")
+    theirs_edit = json.dumps({**version.definition, "floor_m2_per_mu": 2500.0})
+    saved = theirs.post(
+        url, {**their_form, "definition": theirs_edit, "note": "区里口径", "save": "1"}
+    )
+    assert saved.status_code == 302
+    newer = SchemeVersion.objects.get(number=2)
+    mine_edit = json.dumps({**version.definition, "floor_m2_per_mu": 3000.0})
+    refused = mine.post(url, {**my_form, "definition": mine_edit, "save": "1"})
+    assert refused.status_code == 200
+    when = timezone.localtime(newer.created_at).strftime("%Y-%m-%d %H:%M:%S")
+    assert (
+        f"此方案在您打开后已有新版本，本次未保存。bob 于 {when} 保存了第 2 版（区里口径）。"
+        "请打开最新版本重新修改。"
+    ) in refused.content.decode()
+    assert SchemeVersion.objects.count() == 2
