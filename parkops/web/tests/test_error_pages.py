@@ -60,3 +60,10 @@ def test_it_answers_500_in_the_layout(alice: User) -> None:
     client = _english(client_for(alice))
     client.raise_request_exception = False
     assert "Server error" in client.get("/boom/").content.decode()
+
+
+def test_a_refusal_is_shown_as_an_error(alice: User) -> None:
+    response = client_for(alice).post("/estates/ratings/run/", {"year": "1999"}, follow=True)
+    assert '<div class="alert alert-danger" role="alert">年度应在 2000–2100 之间</div>' in (
+        response.content.decode()
+    )
