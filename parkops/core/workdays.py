@@ -173,9 +173,9 @@ class WorkCalendar:
     def elapsed(self, start: datetime, end: datetime, pauses: Sequence[Interval] = ()) -> timedelta:
         """Office time on working days in [start, end), pauses left out."""
         start, end = self._local(start), self._local(end)
-        merged = self._merge(pauses)
+        paused = self._pauses(pauses)
         total = timedelta()
-        for lo, hi in self._running(start, end, merged):
+        for lo, hi in self._running(start, end, paused):
             total += hi - lo
         return total
 
@@ -201,8 +201,8 @@ class WorkCalendar:
         if limit <= 0 or not 0 < part <= 1:
             raise ValueError("the limit must be positive and the fraction in (0, 1]")
         remaining = timedelta(microseconds=int(limit * part * _micros(self.day_length)))
-        merged = self._merge(pauses)
-        for lo, hi in self._running(self._local(received), None, merged):
+        paused = self._pauses(pauses)
+        for lo, hi in self._running(self._local(received), None, paused):
             if remaining <= hi - lo:
                 return lo + remaining
             remaining -= hi - lo
@@ -214,7 +214,9 @@ class WorkCalendar:
         """How many working days office time has run past the deadline, today included."""
         days = {
             lo.date()
-            for lo, _ in self._running(self._local(deadline), self._local(now), self._merge(pauses))
+            for lo, _ in self._running(
+                self._local(deadline), self._local(now), self._pauses(pauses)
+            )
         }
         return len(days)
 
@@ -248,16 +250,12 @@ class WorkCalendar:
             raise ValueError("a timezone-aware datetime is needed")
         return moment.astimezone(self.tz)
 
-    def _merge(self, pauses: Sequence[Interval]) -> list[Interval]:
-        merged: list[Interval] = []
-        for lo, hi in sorted((self._local(a), self._local(b)) for a, b in pauses):
-            if hi <= lo:
-                continue
-            if merged and lo <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
-            else:
-                merged.append((lo, hi))
-        return merged
+    def _pauses(self, pauses: Sequence[Interval]) -> list[Interval]:
+        """The pauses in local time, sorted by start (overlaps are fine: `_minus` skips them)."""
+        local = sorted((self._local(lo), self._local(hi)) for lo, hi in pauses)
+        if any(hi < lo for lo, hi in local):
+            raise ValueError("a pause must not end before it starts")
+        return local
 
     def _running(
         self, start: datetime, end: datetime | None, pauses: list[Interval]
@@ -277,7 +275,7 @@ class WorkCalendar:
 
 
 def _minus(lo: datetime, hi: datetime, pauses: list[Interval]) -> Iterator[Interval]:
-    """[lo, hi) without the (sorted, disjoint) pauses, as non-empty spans."""
+    """[lo, hi) without the pauses (sorted by start, maybe overlapping), as non-empty spans."""
     for p_lo, p_hi in pauses:
         if p_hi <= lo or hi <= lo:
             continue

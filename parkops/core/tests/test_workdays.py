@@ -170,6 +170,11 @@ def test_pauses_stop_the_clock_and_may_overlap(cal: WorkCalendar) -> None:
     assert cal.deadline(at(3, 10), 1, pauses) == at(4, 14)
 
 
+def test_a_pause_that_ends_before_it_starts_is_refused(cal: WorkCalendar) -> None:
+    with pytest.raises(ValueError, match="must not end before it starts"):
+        cal.elapsed(at(3, 9), at(5, 9), [(at(4, 12), at(4, 10))])
+
+
 def test_a_pause_over_a_whole_week_moves_the_deadline_a_week(cal: WorkCalendar) -> None:
     pauses = [(at(4, 10), at(11, 10))]  # waiting for the enterprise's materials, Tue to Tue
     # 3 working days from Mon 09:00: Mon 8 h, Tue 9–10 1 h, then Tue 11th 10–17 7 h, Wed 8 h
