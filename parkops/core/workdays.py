@@ -10,9 +10,11 @@ package covers, so a table can be seeded from it and extended by the park office
 The clock (12345 practice, 沪府办〔2018〕62号 limits "from receipt of the 工单", in working days):
 - It runs only in office hours (09:00–17:00 by default) on working days, so one working day is
   eight office hours. Evenings, weekends, holidays and pauses do not count.
-- A request received during office hours starts the clock at once; one received on a rest day,
-  before opening or after closing starts it at the opening of the next working day (for the
-  latter that is the next working day, as the brief and 12345 practice ask).
+- A request received during office hours starts the clock at once; one received on a rest day
+  or before opening starts it at the next opening, so one received after closing starts
+  counting on the next working day. Counting office hours rather than whole days gives every
+  request the same N × 8 hours whatever hour it came in; a whole-day count would let a request
+  received at 16:59 lose its first day to the minute before closing.
 - A limit of N working days ends when N × 8 office hours have run: received Monday 10:00 with
   1 working day, due Tuesday 10:00; received Saturday or Friday 18:00, due Monday 17:00. The
   request is on time at the deadline itself and late after it.
@@ -37,6 +39,7 @@ from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from enum import StrEnum
 from fractions import Fraction
 from itertools import pairwise
 from typing import TypeVar
@@ -115,6 +118,13 @@ def chinesecalendar_years() -> list[YearCalendar]:
         )
         for year in years
     ]
+
+
+class Escalation(StrEnum):
+    NONE = "none"
+    WARNING = "warning"  # 临期
+    SUPERVISION = "supervision"  # 督办
+    BULLETIN = "bulletin"  # 通报
 
 
 @dataclass(frozen=True)
@@ -219,6 +229,29 @@ class WorkCalendar:
             )
         }
         return len(days)
+
+    def escalation(
+        self,
+        received: datetime,
+        limit_days: Number,
+        now: datetime,
+        pauses: Sequence[Interval] = (),
+        *,
+        warn_at: Number = Decimal("0.8"),
+        supervise_on: int = 1,
+        bulletin_after: int = 5,
+    ) -> Escalation:
+        """Where a request stands: 临期 once `warn_at` of the limit has run, 督办 on the
+        `supervise_on`-th overdue working day, 通报 once `bulletin_after` more have begun."""
+        deadline = self.deadline(received, limit_days, pauses)
+        overdue = self.overdue_working_days(deadline, now, pauses)
+        if overdue >= supervise_on + bulletin_after:
+            return Escalation.BULLETIN
+        if overdue >= supervise_on:
+            return Escalation.SUPERVISION
+        if self._local(now) >= self.deadline(received, limit_days, pauses, fraction=warn_at):
+            return Escalation.WARNING
+        return Escalation.NONE
 
     def holder_shares(
         self,

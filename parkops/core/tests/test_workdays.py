@@ -2,6 +2,8 @@
 pauses, the 临期 warning, overdue working days and each holder's share. Every expected value is
 worked out by hand in the comment beside it (2025-03-03 is a Monday in a week with no holiday)."""
 
+import subprocess
+import sys
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -12,6 +14,7 @@ from parkops.core.workdays import (
     SHANGHAI,
     CalendarDataError,
     CalendarYearMissing,
+    Escalation,
     Share,
     WorkCalendar,
     YearCalendar,
@@ -226,6 +229,30 @@ def test_a_deadline_in_the_middle_of_a_day_is_overdue_on_that_day(cal: WorkCalen
     assert cal.overdue_working_days(at(4, 10), at(4, 10, 30)) == 1
 
 
+@pytest.mark.parametrize(
+    ("now", "stage"),
+    [
+        (at(6, 16, 59), Escalation.NONE),
+        (at(6, 17), Escalation.WARNING),  # 4 of 5 working days have run: 临期
+        (at(7, 18), Escalation.WARNING),  # past the deadline, no overdue working day yet
+        (at(10, 9, 30), Escalation.SUPERVISION),  # the first overdue working day: 督办
+        (at(14, 16), Escalation.SUPERVISION),  # overdue days 5
+        (at(17, 9, 30), Escalation.BULLETIN),  # 5 more after the first: 通报
+    ],
+)
+def test_escalation_warns_supervises_and_lists(
+    cal: WorkCalendar, now: datetime, stage: Escalation
+) -> None:
+    assert cal.escalation(at(3, 9), 5, now) is stage  # due Friday the 7th, 17:00
+
+
+def test_escalation_thresholds_are_configurable(cal: WorkCalendar) -> None:
+    received = at(3, 9)  # 5 working days: due Friday 17:00
+    assert cal.escalation(received, 5, at(5, 17), warn_at=Decimal("0.5")) is Escalation.WARNING
+    assert cal.escalation(received, 5, at(11, 10), bulletin_after=2) is Escalation.SUPERVISION
+    assert cal.escalation(received, 5, at(12, 10), bulletin_after=2) is Escalation.BULLETIN
+
+
 # --- holders' shares across transfers ----------------------------------------------------------
 
 
@@ -257,6 +284,14 @@ def test_handovers_out_of_order_are_refused(cal: WorkCalendar) -> None:
         cal.holder_shares([("A", at(4, 9)), ("B", at(3, 9))], at(5, 9))
 
 
+def test_the_web_layer_can_show_the_refusal_in_english() -> None:
+    from django.utils import translation
+
+    with translation.override("en"):
+        text = translation.gettext(CalendarYearMissing.MESSAGE).format(year=2027)
+    assert text.startswith("There is no holiday arrangement for 2027, so working-day deadlines")
+
+
 def test_office_hours_are_configurable() -> None:
     years = [y for y in chinesecalendar_years() if y.year == 2025]
     cal = WorkCalendar(years, opens=time(8, 30), closes=time(17, 30))
@@ -264,3 +299,12 @@ def test_office_hours_are_configurable() -> None:
     assert cal.deadline(at(3, 8), 1) == at(3, 17, 30)
     with pytest.raises(ValueError, match="open before"):
         WorkCalendar(years, opens=time(17), closes=time(9))
+
+
+def test_the_engine_imports_no_django() -> None:
+    code = (
+        "import sys, parkops.core.workdays as w; w.chinesecalendar_years(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "[]\n", "")
