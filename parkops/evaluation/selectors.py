@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from parkops.accounts.roles import sees_whole_park
 from parkops.core.evaluation import engine
+from parkops.core.periods import completed_years
 from parkops.evaluation.choices import EvaluationClass, RunStatus
 from parkops.evaluation.models import (
     EvaluationResult,
@@ -114,9 +115,10 @@ def input_frame(*, year: int) -> pl.DataFrame:
                 "land_basis": r[2],
                 **dict(zip(_FLOAT_FIELDS, r[3:12], strict=True)),
                 "employees": None if r[12] is None else float(r[12]),
+                # completed calendar years at the year's end: the anniversary counts
                 "years_in_production": None
                 if started is None
-                else (year_end - started).days / 365.25,
+                else completed_years(started, year_end),
                 "industry_code": r[14],
                 "landlord_id": landlord if landlord != r[0] else None,
             }
