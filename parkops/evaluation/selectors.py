@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import polars as pl
@@ -14,7 +15,9 @@ from django.utils.translation import gettext as _
 
 from parkops.accounts.roles import sees_whole_park
 from parkops.core.evaluation import engine
+from parkops.core.evaluation.default import default_definition
 from parkops.core.periods import completed_years
+from parkops.core.units import DEFAULT_FLOOR_M2_PER_MU
 from parkops.evaluation.choices import EvaluationClass, RunStatus
 from parkops.evaluation.models import (
     EvaluationResult,
@@ -42,6 +45,14 @@ def enterprise_classes(*, year: int) -> dict[int, EvaluationClass]:
         return {}
     rows = EvaluationResult.objects.filter(run=run).values_list("enterprise_id", "evaluation_class")
     return {enterprise_id: EvaluationClass(cls) for enterprise_id, cls in rows}
+
+
+def floor_m2_per_mu(*, year: int) -> Decimal:
+    """The floor space counted as 1 亩 of a tenant's land in `year`: the published run's scheme's,
+    else the default scheme's."""
+    run = published_run(year=year)
+    definition = run.scheme_version.definition if run is not None else default_definition()
+    return Decimal(str(definition.get("floor_m2_per_mu") or DEFAULT_FLOOR_M2_PER_MU))
 
 
 def incident_counts(*, year: int) -> dict[int, int]:
