@@ -206,6 +206,13 @@ def rating_rows(*, user: AnyUser, year: int) -> list[RatingRow]:
     return [RatingRow(p, ratings.get((p.pk, year)), ratings.get((p.pk, year - 1))) for p in parks]
 
 
+def rule_set_shown() -> RatingRuleSet:
+    """The rule set a rating run would use: the default version, or (none stored yet) the
+    default rules as the model's defaults give them, unsaved."""
+    stored = RatingRuleSet.objects.filter(is_default=True).order_by("-created_at").first()
+    return stored or RatingRuleSet(is_default=True)
+
+
 def ratings_of(small_park: SmallPark) -> QuerySet[SmallParkRating]:
     return small_park.ratings.select_related("rule_set").order_by("-year")
 

@@ -5,7 +5,7 @@ enterprise with its population, land, total score, rank within the population, c
 and after vetoes, the reasons, its position from the bottom of the park, and for each indicator
 `<code>__value`, `__benchmark`, `__score`, `__missing`, `__capped`.
 
-The rules, in order (the scheme's page says the same, from parkops.core.evaluation.rules):
+The rules, in order (the scheme's page says the same, from parkops.evaluation.rules):
 1. Land: owned land in 亩, or a tenant's rented floor space ÷ `floor_m2_per_mu`. Land that is
    blank or 0 is missing: the enterprise is not ranked (N), it never gets an average score on
    the per-亩 indicators.

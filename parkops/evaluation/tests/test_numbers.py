@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import User
 
+from parkops.conftest import client_for
 from parkops.evaluation import services
 from parkops.evaluation.selectors import input_frame
 from parkops.evaluation.tests.factories import enterprise_with_year
@@ -44,3 +47,35 @@ def test_a_firm_with_zero_land_is_left_out_like_one_with_blank_land() -> None:
             "缺少用地面积（未填或为 0）",
         )
         assert results[firm.pk].total_score is None
+
+
+def test_the_scheme_page_states_the_rules_the_handbook_leaves_open(lena: User) -> None:
+    version = services.scheme_default()
+    html = client_for(lena).get(f"/evaluation/schemes/{version.pk}/").content.decode()
+    order = html[html.index('id="exclusion-order"') :]
+    order = order[: order.index("</ol>")]
+    steps = [
+        "没有营业收入数据",
+        "投产不满 2 年（按日历计算已满的整年数",
+        "行业代码以 D44、D45、D46 开头",
+        "用地面积未填或为 0",
+        "规下企业用地不足 1.5 亩",
+    ]
+    assert [order.index(s) for s in steps] == sorted(order.index(s) for s in steps)
+    assert "一票否决只作用于已定为 A–D 类的企业" in html
+    assert "租用建筑面积 ÷ 2000 ㎡ 折算" in html
+    # the default shares A 20 B 40 C 35 D 5: 30 enterprises give one D, 10 give none
+    sizes = html[html.index('id="class-sizes"') :]
+    rows = re.findall(r"<tr><td>(\d+)</td>((?:<td[^>]*>\d+</td>)+)</tr>", sizes)
+    table = {int(n): [int(x) for x in re.findall(r">(\d+)<", cells)] for n, cells in rows}
+    assert table[30] == [6, 12, 11, 1]
+    assert table[10] == [2, 4, 4, 0]
+
+
+def test_the_scheme_page_states_them_in_english_too(lena: User) -> None:
+    version = services.scheme_default()
+    client = client_for(lena)
+    client.cookies["django_language"] = "en"
+    html = client.get(f"/evaluation/schemes/{version.pk}/").content.decode()
+    assert "Vetoes reach only enterprises already in classes A–D" in html
+    assert "一票否决只作用于" not in html
