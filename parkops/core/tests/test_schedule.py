@@ -113,9 +113,9 @@ def test_srdi_criteria_without_figures_are_unknown_not_failed() -> None:
 
 
 def test_rd_share_at_three_percent_after_division_meets_the_criterion() -> None:
-    # 100 万元 of R&D over 3,333.33… 万元 of revenue: 3% in decimal, not 2.9999…%
-    revenue = Decimal(10000) / Decimal(3)
-    share = srdi_criteria(revenue=revenue, rd_expense=Decimal(100), started_on=None,
+    # 302 万元 of R&D over 10,066.66… 万元 of revenue: 3%, though 28-digit division gives 2.9999…%
+    revenue = Decimal(30200) / Decimal(3)
+    share = srdi_criteria(revenue=revenue, rd_expense=Decimal(302), started_on=None,
                           today=date(2024, 1, 1))[1]  # fmt: skip
     assert (share.check, share.value) == (Check.MET, "3.00%")
 
