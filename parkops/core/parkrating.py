@@ -6,6 +6,11 @@ total land), the shares of classed tenants in classes A/B and in D, the vacancy 
 tenants in the three key industries, and the violations on record. Thresholds (a versioned rule
 set) map them to a level, and every decision is written out as a Chinese reason.
 
+Each metric is compared with its threshold in decimal (parkops.core.thresholds): exactly at the
+threshold is not past it, and a reason never prints a value that reads equal to a threshold it
+is not equal to. The rule set's page states the rules and how this default differs from the
+proposal of reference/small-park-rating.md §4 (parkops.smallparks.rules).
+
 A metric that cannot be computed (no land recorded, no evaluation classes yet) is None; a rule
 that needs it is skipped, the reasons say so, and such a park cannot be rated 优质.
 """

@@ -7,7 +7,9 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
+from django.utils import translation
 
 from parkops.conftest import client_for
 from parkops.evaluation import services
@@ -76,6 +78,8 @@ def test_the_scheme_page_states_them_in_english_too(lena: User) -> None:
     version = services.scheme_default()
     client = client_for(lena)
     client.cookies["django_language"] = "en"
-    html = client.get(f"/evaluation/schemes/{version.pk}/").content.decode()
+    # the request activates English in this thread: give the language back afterwards
+    with translation.override(settings.LANGUAGE_CODE):
+        html = client.get(f"/evaluation/schemes/{version.pk}/").content.decode()
     assert "Vetoes reach only enterprises already in classes A–D" in html
     assert "一票否决只作用于" not in html
