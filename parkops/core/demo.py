@@ -85,13 +85,22 @@ def _uscc(rng: random.Random, used: set[str]) -> str:
             return code
 
 
+# Two-syllable brands give about 33,000 distinct names; once a draw keeps hitting taken names,
+# a third syllable opens about a million more. Small data sets never get that far, so the demo
+# data an installation already holds is generated the same as before.
+_TWO_SYLLABLE_TRIES = 40
+
+
 def _name(rng: random.Random, trade: str, taken: set[str]) -> tuple[str, str]:
+    tries = 0
     while True:
-        brand = rng.choice(_BRAND_SYLLABLES) + rng.choice(_BRAND_SYLLABLES)
+        syllables = 2 if tries < _TWO_SYLLABLE_TRIES else 3
+        brand = "".join(rng.choice(_BRAND_SYLLABLES) for _ in range(syllables))
         name = f"上海{brand}{trade}{rng.choice(_SUFFIXES)}"
         if name not in taken and brand[0] != brand[1]:
             taken.add(name)
             return name, brand
+        tries += 1
 
 
 def generate(

@@ -7,7 +7,9 @@ reaches it. Missing data gives None (shown as 无数据), never 0.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
@@ -99,17 +101,86 @@ def above_scale_output_growth(frame: pl.DataFrame, year: int) -> tuple[Growth, G
     return comparable, plain
 
 
-def new_above_scale(frame: pl.DataFrame, year: int) -> tuple[int, ...] | None:
-    """Indicator 2: enterprises 规上 this year that were not 规上 last year (or not yet reporting).
+@dataclass(frozen=True)
+class NewAboveScale:
+    new: tuple[int, ...]  # counted
+    unknown: tuple[int, ...]  # 规上 this year, nothing known of last year: shown apart, not counted
 
+
+def new_above_scale(
+    frame: pl.DataFrame, year: int, started: Mapping[int, date | None] | None = None
+) -> NewAboveScale | None:
+    """Indicator 2: enterprises 规上 this year that the data shows were not last year.
+
+    New: last year's figures say 规下, or the enterprise started production after last year
+    (`started`: enterprise id -> 投产日期). Unknown, shown apart and not counted: no figures for
+    last year (or no revenue to tell), and no start date that says it was not yet operating.
     None when nobody reports revenue for the year: no data, not zero.
     """
     this = frame.filter((pl.col("year") == year) & pl.col("is_above_scale").is_not_null())
     if this.height == 0:
         return None
-    was_above = frame.filter((pl.col("year") == year - 1) & pl.col("is_above_scale"))
-    new = this.filter(pl.col("is_above_scale")).join(was_above, on="enterprise_id", how="anti")
-    return tuple(sorted(new["enterprise_id"].to_list()))
+    last = dict(
+        frame.filter(pl.col("year") == year - 1)
+        .select("enterprise_id", "is_above_scale")
+        .iter_rows()
+    )
+    last_year_end = date(year - 1, 12, 31)
+    new, unknown = [], []
+    for eid in sorted(this.filter(pl.col("is_above_scale"))["enterprise_id"].to_list()):
+        was = last.get(eid)
+        if was is True:
+            continue
+        start = (started or {}).get(eid)
+        if was is False or (start is not None and start > last_year_end):
+            new.append(eid)
+        else:
+            unknown.append(eid)
+    return NewAboveScale(tuple(new), tuple(unknown))
+
+
+@dataclass(frozen=True)
+class DesignationFacts:
+    pk: int
+    enterprise_id: int
+    awarded_on: date
+    expires_on: date | None = None
+    revoked_on: date | None = None
+
+    def in_force_on(self, day: date) -> bool:
+        """Awarded by `day`, not expired before it (no expiry: open-ended), not yet revoked."""
+        return (
+            self.awarded_on <= day
+            and (self.expires_on is None or self.expires_on >= day)
+            and (self.revoked_on is None or self.revoked_on > day)
+        )
+
+
+def newly_designated(
+    designations: Iterable[DesignationFacts], year: int, until: date
+) -> tuple[int, ...]:
+    """Indicator 5: the enterprises newly designated in `year` (up to `until`), as the ids of
+    the designation that made each one new.
+
+    A designation is new when the enterprise held no designation in force the day before it
+    was awarded: a renewal awarded while the earlier one is in force does not count again; an
+    enterprise whose earlier designation had expired or been revoked is newly designated again.
+    An enterprise counts at most once a year.
+    """
+    facts = sorted(designations, key=lambda d: (d.awarded_on, d.pk))
+    by_enterprise: dict[int, list[DesignationFacts]] = {}
+    for d in facts:
+        by_enterprise.setdefault(d.enterprise_id, []).append(d)
+    found = []
+    for held in by_enterprise.values():
+        for d in held:
+            if d.awarded_on.year != year or d.awarded_on > until:
+                continue
+            eve = d.awarded_on - timedelta(days=1)
+            if not any(other.in_force_on(eve) for other in held if other is not d):
+                found.append(d.pk)
+                break
+    return tuple(sorted(found))
 
 
 def per_mu_growth(frame: pl.DataFrame, year: int, column: str) -> Growth:

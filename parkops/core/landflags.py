@@ -8,7 +8,10 @@
 - 经营低效 (low output): tax per 亩 below a configured threshold (no official Shanghai figure).
 
 A flag is raised only by a value strictly past its threshold: a plot exactly at the line is not
-flagged. A fact that is not known raises no flag (it is listed in `missing` instead).
+flagged. Tax per 亩 is compared in decimal (parkops.core.thresholds), and shown with the digits
+that tell it from its threshold; the
+built and invested shares are compared exactly as fractions (their thresholds, 1/3 and 1/4, are
+shown as fractions); plot ratio and building coefficient are compared as recorded. A fact that is not known raises no flag (it is listed in `missing` instead).
 """
 
 from __future__ import annotations
@@ -18,6 +21,11 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
+
+from parkops.core.periods import years_after
+from parkops.core.thresholds import below, fmt
+
+TAX_PER_MU_PLACES = 2  # 亩均税收 is shown in 万元/亩 to two decimals
 
 
 class FlagKind(StrEnum):
@@ -77,14 +85,6 @@ class FlagResult:
     flags: tuple[Flag, ...]
     missing: tuple[str, ...]  # facts that were needed for a check but are not recorded
     tax_per_mu_wan: Decimal | None
-
-
-def years_after(start: date, years: int) -> date:
-    """The same day `years` later; 29 February falls back to 28 February."""
-    try:
-        return start.replace(year=start.year + years)
-    except ValueError:
-        return start.replace(year=start.year + years, day=28)
 
 
 def _n(value: Decimal) -> str:
@@ -168,11 +168,12 @@ def evaluate_plot(facts: PlotFacts, rules: FlagRules, *, on: date) -> FlagResult
     per_mu = tax_per_mu(facts.tax_wan, facts.area_mu)
     if per_mu is None:
         missing.append("税收或占地面积")
-    elif per_mu < rules.min_tax_per_mu_wan:
+    elif below(per_mu, rules.min_tax_per_mu_wan):
         flags.append(
             Flag(
                 FlagKind.LOW_OUTPUT,
-                f"亩均税收 {per_mu:.2f} 万元/亩，低于 {_n(rules.min_tax_per_mu_wan)} 万元/亩",
+                f"亩均税收 {fmt(per_mu, TAX_PER_MU_PLACES, against=rules.min_tax_per_mu_wan)} 万元/亩，"
+                f"低于 {_n(rules.min_tax_per_mu_wan)} 万元/亩",
             )
         )
     return FlagResult(flags=tuple(flags), missing=tuple(missing), tax_per_mu_wan=per_mu)

@@ -6,6 +6,11 @@ total land), the shares of classed tenants in classes A/B and in D, the vacancy 
 tenants in the three key industries, and the violations on record. Thresholds (a versioned rule
 set) map them to a level, and every decision is written out as a Chinese reason.
 
+Each metric is compared with its threshold in decimal (parkops.core.thresholds): exactly at the
+threshold is not past it, and a reason never prints a value that reads equal to a threshold it
+is not equal to. The rule set's page states the rules and how this default differs from the
+proposal of reference/small-park-rating.md §4 (parkops.smallparks.rules).
+
 A metric that cannot be computed (no land recorded, no evaluation classes yet) is None; a rule
 that needs it is skipped, the reasons say so, and such a park cannot be rated 优质.
 """
@@ -16,6 +21,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+
+from parkops.core.thresholds import above, below, fmt
 
 
 class Level(StrEnum):
@@ -134,24 +141,33 @@ def _n(value: Decimal | int) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _f(value: Decimal, places: int = 1) -> str:
-    return f"{value:.{places}f}"
+RATIO_PLACES = 2  # R is shown as 0.50 倍
+PCT_PLACES = 1  # shares and vacancy as 30.0%
+
+
+def _f(value: Decimal, threshold: Decimal | int, places: int = PCT_PLACES) -> str:
+    """The metric as a reason prints it beside its threshold (parkops.core.thresholds.fmt)."""
+    return fmt(value, places, against=threshold)
 
 
 def _inefficient(m: Metrics, rules: RatingRules) -> list[str]:
     """The 低效 signs found; the park is 低效 when there are enough of them (or a veto)."""
     signs = []
-    if m.tax_ratio is not None and m.tax_ratio < rules.bad_max_tax_ratio:
+    if m.tax_ratio is not None and below(m.tax_ratio, rules.bad_max_tax_ratio):
         signs.append(
-            f"亩均税收为基准的 {_f(m.tax_ratio, 2)} 倍，低于 {_n(rules.bad_max_tax_ratio)} 倍"
+            f"亩均税收为基准的 {_f(m.tax_ratio, rules.bad_max_tax_ratio, RATIO_PLACES)} 倍，低于 {_n(rules.bad_max_tax_ratio)} 倍"
         )
-    if m.vacancy_pct is not None and m.vacancy_pct > rules.bad_min_vacancy_pct:
-        signs.append(f"空置率 {_f(m.vacancy_pct)}%，高于 {_n(rules.bad_min_vacancy_pct)}%")
-    if m.d_share_pct is not None and m.d_share_pct > rules.bad_min_d_share_pct:
-        signs.append(f"D 类企业占 {_f(m.d_share_pct)}%，高于 {_n(rules.bad_min_d_share_pct)}%")
-    if m.key_share_pct is not None and m.key_share_pct < rules.bad_max_key_share_pct:
+    if m.vacancy_pct is not None and above(m.vacancy_pct, rules.bad_min_vacancy_pct):
         signs.append(
-            f"三大重点产业企业占 {_f(m.key_share_pct)}%，低于 {_n(rules.bad_max_key_share_pct)}%"
+            f"空置率 {_f(m.vacancy_pct, rules.bad_min_vacancy_pct)}%，高于 {_n(rules.bad_min_vacancy_pct)}%"
+        )
+    if m.d_share_pct is not None and above(m.d_share_pct, rules.bad_min_d_share_pct):
+        signs.append(
+            f"D 类企业占 {_f(m.d_share_pct, rules.bad_min_d_share_pct)}%，高于 {_n(rules.bad_min_d_share_pct)}%"
+        )
+    if m.key_share_pct is not None and below(m.key_share_pct, rules.bad_max_key_share_pct):
+        signs.append(
+            f"三大重点产业企业占 {_f(m.key_share_pct, rules.bad_max_key_share_pct)}%，低于 {_n(rules.bad_max_key_share_pct)}%"
         )
     return signs
 
@@ -161,24 +177,26 @@ def _good_shortfalls(m: Metrics, rules: RatingRules) -> list[str]:
     misses = []
     if m.tax_ratio is None:
         misses.append("亩均税收无法计算（缺少税收或占地面积）")
-    elif m.tax_ratio < rules.good_min_tax_ratio:
+    elif below(m.tax_ratio, rules.good_min_tax_ratio):
         misses.append(
-            f"亩均税收为基准的 {_f(m.tax_ratio, 2)} 倍，未达 {_n(rules.good_min_tax_ratio)} 倍"
+            f"亩均税收为基准的 {_f(m.tax_ratio, rules.good_min_tax_ratio, RATIO_PLACES)} 倍，未达 {_n(rules.good_min_tax_ratio)} 倍"
         )
     if m.vacancy_pct is None:
         misses.append("空置率无法计算（缺少厂房面积）")
-    elif m.vacancy_pct > rules.good_max_vacancy_pct:
-        misses.append(f"空置率 {_f(m.vacancy_pct)}%，高于 {_n(rules.good_max_vacancy_pct)}%")
+    elif above(m.vacancy_pct, rules.good_max_vacancy_pct):
+        misses.append(
+            f"空置率 {_f(m.vacancy_pct, rules.good_max_vacancy_pct)}%，高于 {_n(rules.good_max_vacancy_pct)}%"
+        )
     if m.ab_share_pct is None or m.d_share_pct is None:
         misses.append("没有企业评价结果，A/B 类与 D 类占比无法计算")
     else:
-        if m.ab_share_pct < rules.good_min_ab_share_pct:
+        if below(m.ab_share_pct, rules.good_min_ab_share_pct):
             misses.append(
-                f"A/B 类企业占 {_f(m.ab_share_pct)}%，未达 {_n(rules.good_min_ab_share_pct)}%"
+                f"A/B 类企业占 {_f(m.ab_share_pct, rules.good_min_ab_share_pct)}%，未达 {_n(rules.good_min_ab_share_pct)}%"
             )
-        if m.d_share_pct > rules.good_max_d_share_pct:
+        if above(m.d_share_pct, rules.good_max_d_share_pct):
             misses.append(
-                f"D 类企业占 {_f(m.d_share_pct)}%，高于 {_n(rules.good_max_d_share_pct)}%"
+                f"D 类企业占 {_f(m.d_share_pct, rules.good_max_d_share_pct)}%，高于 {_n(rules.good_max_d_share_pct)}%"
             )
     if m.violations > rules.good_max_violations:
         misses.append(f"违法违规记录 {m.violations} 起，多于 {_n(rules.good_max_violations)} 起")

@@ -15,6 +15,9 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from parkops.core.periods import completed_years
+from parkops.core.thresholds import at_least, fmt
+
 
 class Schedule(StrEnum):
     ON_TRACK = "on_track"  # 正常
@@ -125,11 +128,16 @@ def srdi_criteria(
 
     rd_ok = None if rd_expense is None else rd_expense >= SRDI_MIN_RD_WAN
     share = None if rd_expense is None or not revenue else rd_expense / revenue
-    share_ok = None if share is None else share >= SRDI_MIN_RD_SHARE
-    years = None if started_on is None else _full_years(started_on, today)
+    # compared in decimal: 100 ÷ 3333.33… is 3%, not 2.9999…%
+    share_ok = None if share is None else at_least(share, SRDI_MIN_RD_SHARE)
+    years = None if started_on is None else completed_years(started_on, today)
     return [
         Criterion("rd_amount", check(rd_ok), "" if rd_expense is None else f"{rd_expense:,.2f}"),
-        Criterion("rd_share", check(share_ok), "" if share is None else f"{share * 100:.2f}%"),
+        Criterion(
+            "rd_share",
+            check(share_ok),
+            "" if share is None else f"{fmt(share * 100, 2, against=SRDI_MIN_RD_SHARE * 100)}%",
+        ),
         Criterion(
             "revenue",
             check(None if revenue is None else revenue >= SRDI_MIN_REVENUE_WAN),
@@ -143,7 +151,3 @@ def srdi_criteria(
         # Market focus and the 60-point score need the application file, never the figures.
         Criterion("score", Check.UNKNOWN, ""),
     ]
-
-
-def _full_years(start: date, today: date) -> int:
-    return today.year - start.year - ((today.month, today.day) < (start.month, start.day))

@@ -32,3 +32,24 @@ def rented_floor_to_mu(
     if floor_m2_per_mu <= 0:
         raise ValueError("floor_m2_per_mu must be positive")
     return floor_m2 / floor_m2_per_mu
+
+
+def evaluated_land_mu(
+    *,
+    land_basis: str | None,
+    land_mu: Decimal | None,
+    rented_floor_m2: Decimal | None,
+    floor_m2_per_mu: Decimal = DEFAULT_FLOOR_M2_PER_MU,
+) -> Decimal | None:
+    """The land the evaluation measures an enterprise's figures against (its engine's rule 1):
+    a tenant's (basis "rented") is its rented floor space converted, whatever land is also
+    recorded; anyone else's is its land. Blank or zero is None: missing, never a free figure."""
+    if land_basis == "rented":
+        land = (
+            None
+            if rented_floor_m2 is None
+            else rented_floor_to_mu(rented_floor_m2, floor_m2_per_mu)
+        )
+    else:
+        land = land_mu
+    return land if land else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import polars as pl
@@ -14,6 +15,9 @@ from django.utils.translation import gettext as _
 
 from parkops.accounts.roles import sees_whole_park
 from parkops.core.evaluation import engine
+from parkops.core.evaluation.default import default_definition
+from parkops.core.periods import completed_years
+from parkops.core.units import DEFAULT_FLOOR_M2_PER_MU
 from parkops.evaluation.choices import EvaluationClass, RunStatus
 from parkops.evaluation.models import (
     EvaluationResult,
@@ -41,6 +45,14 @@ def enterprise_classes(*, year: int) -> dict[int, EvaluationClass]:
         return {}
     rows = EvaluationResult.objects.filter(run=run).values_list("enterprise_id", "evaluation_class")
     return {enterprise_id: EvaluationClass(cls) for enterprise_id, cls in rows}
+
+
+def floor_m2_per_mu(*, year: int) -> Decimal:
+    """The floor space counted as 1 亩 of a tenant's land in `year`: the published run's scheme's,
+    else the default scheme's."""
+    run = published_run(year=year)
+    definition = run.scheme_version.definition if run is not None else default_definition()
+    return Decimal(str(definition.get("floor_m2_per_mu") or DEFAULT_FLOOR_M2_PER_MU))
 
 
 def incident_counts(*, year: int) -> dict[int, int]:
@@ -114,9 +126,10 @@ def input_frame(*, year: int) -> pl.DataFrame:
                 "land_basis": r[2],
                 **dict(zip(_FLOAT_FIELDS, r[3:12], strict=True)),
                 "employees": None if r[12] is None else float(r[12]),
+                # completed calendar years at the year's end: the anniversary counts
                 "years_in_production": None
                 if started is None
-                else (year_end - started).days / 365.25,
+                else completed_years(started, year_end),
                 "industry_code": r[14],
                 "landlord_id": landlord if landlord != r[0] else None,
             }

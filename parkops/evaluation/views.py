@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from parkops.common.versioning import StaleVersion
 from parkops.core.evaluation.scheme import Scheme as SchemeSpec
 from parkops.core.xlsx import XLSX_CONTENT_TYPE
-from parkops.evaluation import card, selectors, services
+from parkops.evaluation import card, rules, selectors, services
 from parkops.evaluation.exports import BOTTOM_RULE, bottom_xlsx, handbook_xlsx
 from parkops.evaluation.forms import RunForm, SchemeCopyForm, SchemeForm, VetoEventForm, WhatIfForm
 from parkops.evaluation.models import SchemeVersion
@@ -150,9 +150,13 @@ def scheme_list(request: HttpRequest) -> HttpResponse:
 @permission_required("evaluation.view_schemeversion", raise_exception=True)
 def scheme_detail(request: HttpRequest, pk: int) -> HttpResponse:
     version = get_object_or_404(selectors.scheme_versions(), pk=pk)
+    spec = SchemeSpec.from_dict(version.definition)
     context = {
         "version": version,
-        "spec": SchemeSpec.from_dict(version.definition),
+        "spec": spec,
+        "exclusion_order": rules.exclusion_order(spec),
+        "decided_rules": rules.decided_rules(spec),
+        "class_sizes": rules.class_size_table(spec),
         "json": json.dumps(version.definition, ensure_ascii=False, indent=2),
         "copy_form": SchemeCopyForm(),
     }

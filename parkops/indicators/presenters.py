@@ -22,6 +22,22 @@ def number(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
+def counting_rule_text(computation: str) -> str:
+    """How a count is decided where the plan does not say (shown on the cell's page)."""
+    return {
+        "new_above_scale": _(
+            "计数口径：本年为规上、且数据显示上年为规下（或上年末尚未投产）的企业计为新增。"
+            "本年为规上但上年没有营业收入数据、也无投产日期可证明上年未投产的企业，无法判断，"
+            "单列于下方，不计入。"
+        ),
+        "new_srdi": _(
+            "计数口径：按企业计，每家每年最多计 1 家。认定日前一天企业没有有效的专精特新认定"
+            "（从未认定，或原认定已到期、已撤销）即为新增；原认定有效期内获得的复核（续期）不计入。"
+            "未填有效期的认定视为一直有效。"
+        ),
+    }.get(computation, "")
+
+
 def forecast_method_text(method: str) -> str:
     return {
         "pipeline": _(

@@ -16,10 +16,12 @@ from django.utils import timezone
 
 from parkops.core.indicators import (
     FRAME_SCHEMA,
+    DesignationFacts,
     Forecast,
     Growth,
     above_scale_output_growth,
     new_above_scale,
+    newly_designated,
     per_mu_growth,
     pipeline_forecast,
     tier_of,
@@ -35,7 +37,7 @@ from parkops.land.models import LandAction
 from parkops.land.selectors import land_completed
 from parkops.plan.caojing import YEARS
 from parkops.registry.choices import DesignationKind, LandBasis
-from parkops.registry.models import Designation, EnterpriseYear
+from parkops.registry.models import Designation, Enterprise, EnterpriseYear
 
 
 class SourceKind:
@@ -53,6 +55,7 @@ class Actual:
     source_ids: tuple[int, ...] = ()
     basis: dict[str, Decimal | None] = field(default_factory=dict)  # the totals it came from
     partial: bool = False  # the year is not over: a year-to-date value
+    unknown_ids: tuple[int, ...] = ()  # indicator 2: enterprises not counted for lack of data
 
 
 def enterprise_year_frame(years: range) -> pl.DataFrame:
@@ -71,6 +74,23 @@ def enterprise_year_frame(years: range) -> pl.DataFrame:
             None if tax is None else float(tax), above, None if land is None else float(land),
         ))  # fmt: skip
     return pl.DataFrame(data, schema=FRAME_SCHEMA, orient="row")
+
+
+def _production_started(frame: pl.DataFrame, year: int) -> dict[int, date | None]:
+    """投产日期 of the enterprises with figures for `year` (indicator 2 reads it)."""
+    ids = frame.filter(pl.col("year") == year)["enterprise_id"].to_list()
+    return dict(Enterprise.objects.filter(pk__in=ids).values_list("pk", "production_started_on"))
+
+
+def _srdi_designations(year: int) -> list[DesignationFacts]:
+    """The 专精特新 designations of the enterprises designated in `year`, every year's (a
+    designation is new only if none was in force the day before)."""
+    designations = Designation.objects.filter(kind=DesignationKind.SRDI)
+    awarded = designations.filter(awarded_on__year=year).values("enterprise_id")
+    rows = designations.filter(enterprise_id__in=awarded).values_list(
+        "pk", "enterprise_id", "awarded_on", "expires_on", "revoked_on"
+    )
+    return [DesignationFacts(*row) for row in rows]
 
 
 def _per_mu(growth: Growth) -> Actual:
@@ -97,18 +117,16 @@ def compute(indicator: Indicator, year: int, frame: pl.DataFrame, today: date) -
                    "plain_current": plain.current, "plain_previous": plain.previous},
         )  # fmt: skip
     if kind is Computation.NEW_ABOVE_SCALE:
-        ids = new_above_scale(frame, year)
-        return Actual(None if ids is None else Decimal(len(ids)), source_ids=ids or ())
+        found = new_above_scale(frame, year, _production_started(frame, year))
+        if found is None:
+            return Actual(None)
+        return Actual(Decimal(len(found.new)), source_ids=found.new, unknown_ids=found.unknown)
     if kind is Computation.OUTPUT_PER_MU_GROWTH:
         return _per_mu(per_mu_growth(frame, year, "output_value"))
     if kind is Computation.TAX_PER_MU_GROWTH:
         return _per_mu(per_mu_growth(frame, year, "tax"))
     if kind is Computation.NEW_SRDI:
-        ids = tuple(
-            Designation.objects.filter(
-                kind=DesignationKind.SRDI, awarded_on__year=year, awarded_on__lte=today
-            ).values_list("pk", flat=True)
-        )
+        ids = newly_designated(_srdi_designations(year), year, until=today)
         return Actual(
             Decimal(len(ids)), source_kind=SourceKind.DESIGNATION, source_ids=ids, partial=partial
         )

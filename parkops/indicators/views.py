@@ -123,6 +123,8 @@ def cell_detail(request: HttpRequest, number: int, year: int) -> HttpResponse:
         "kind": cell.computed.source_kind,
         "basis": [(str(BASIS_LABELS[k]), v) for k, v in cell.computed.basis.items()],
         "sources": _sources(request, cell.computed.source_kind, cell.computed.source_ids),
+        "unknown": _sources(request, SourceKind.ENTERPRISE, cell.computed.unknown_ids),
+        "counting_rule": presenters.counting_rule_text(indicator.computation),
         "form": form,
         "clear_form": clear_form,
         "history": history_rows(ManualValue.history.filter(indicator_id=indicator.pk, year=year)),

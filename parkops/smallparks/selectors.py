@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from parkops.core.parkrating import ParkFacts, TenantFacts
-from parkops.core.units import rented_floor_to_mu
-from parkops.evaluation.selectors import enterprise_classes, incident_counts
+from parkops.core.thresholds import below, fmt
+from parkops.core.units import evaluated_land_mu
+from parkops.evaluation.selectors import enterprise_classes, floor_m2_per_mu, incident_counts
 from parkops.registry.choices import EnterpriseStatus, KeyIndustry
 from parkops.registry.models import Enterprise, EnterpriseYear, SmallPark
 from parkops.registry.selectors import AnyUser, smallparks_visible_to
@@ -149,6 +150,7 @@ def inefficient_tenants(
 ) -> list[InefficientTenant]:
     """The tenants to act on in a 低效 small park: class D, violations, or low tax per 亩."""
     inputs = evaluation_inputs(year)
+    per_mu_floor = floor_m2_per_mu(year=year)
     years = {
         y.enterprise_id: y
         for y in EnterpriseYear.objects.filter(enterprise__small_park=small_park, year=year)
@@ -162,24 +164,28 @@ def inefficient_tenants(
         if incidents:
             reasons.append(f"违法违规记录 {incidents} 起")
         figures = years.get(enterprise.pk)
-        land = _tenant_land_mu(figures) if figures else None
+        land = _tenant_land_mu(figures, per_mu_floor) if figures else None
         if figures is not None and figures.tax is not None and land:
             per_mu = figures.tax / land
-            if per_mu < rule_set.tenant_min_tax_per_mu_wan:
+            threshold = rule_set.tenant_min_tax_per_mu_wan
+            if below(per_mu, threshold):
                 reasons.append(
-                    f"亩均税收 {per_mu:.2f} 万元/亩，低于 {rule_set.tenant_min_tax_per_mu_wan.normalize():f} 万元/亩"
+                    f"亩均税收 {fmt(per_mu, 2, against=threshold)} 万元/亩，"
+                    f"低于 {threshold.normalize():f} 万元/亩"
                 )
         if reasons:
             result.append(InefficientTenant(enterprise, reasons))
     return result
 
 
-def _tenant_land_mu(figures: EnterpriseYear) -> Decimal | None:
-    if figures.land_mu:
-        return figures.land_mu
-    if figures.rented_floor_m2:
-        return rented_floor_to_mu(figures.rented_floor_m2)
-    return None
+def _tenant_land_mu(figures: EnterpriseYear, floor_m2_per_mu: Decimal) -> Decimal | None:
+    """The tenant's land as the evaluation measures it (rented floor space converted)."""
+    return evaluated_land_mu(
+        land_basis=figures.land_basis,
+        land_mu=figures.land_mu,
+        rented_floor_m2=figures.rented_floor_m2,
+        floor_m2_per_mu=floor_m2_per_mu,
+    )
 
 
 @dataclass(frozen=True)
@@ -198,6 +204,13 @@ def rating_rows(*, user: AnyUser, year: int) -> list[RatingRow]:
         ).select_related("rule_set")
     }
     return [RatingRow(p, ratings.get((p.pk, year)), ratings.get((p.pk, year - 1))) for p in parks]
+
+
+def rule_set_shown() -> RatingRuleSet:
+    """The rule set a rating run would use: the default version, or (none stored yet) the
+    default rules as the model's defaults give them, unsaved."""
+    stored = RatingRuleSet.objects.filter(is_default=True).order_by("-created_at").first()
+    return stored or RatingRuleSet(is_default=True)
 
 
 def ratings_of(small_park: SmallPark) -> QuerySet[SmallParkRating]:

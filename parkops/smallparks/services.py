@@ -65,7 +65,8 @@ def vacancy_let(*, vacancy: VacantSpace, let_on: date, reason: str = "") -> Vaca
 
 
 def ruleset_default() -> RatingRuleSet:
-    """The proposed default rule set (reference/small-park-rating.md §4), made once."""
+    """The default rule set, made once. It is drawn from, but is not, the proposal of
+    reference/small-park-rating.md §4: parkops.smallparks.rules.differences says how it differs."""
     existing = RatingRuleSet.objects.filter(version=DEFAULT_VERSION).first()
     if existing is not None:
         return existing
@@ -73,7 +74,7 @@ def ruleset_default() -> RatingRuleSet:
         version=DEFAULT_VERSION,
         is_default=True,
         note="默认规则（判断值，可修改）：参照浙江小微企业园绩效评价与上海产业用地 A/B/C/D 分类拟定，"
-        "不是官方标准。",
+        "不是官方标准，也不是参考资料 §4 的百分制方案（差异见评定页）。",
     )
     _save(rules, "创建默认评定规则")
     rules.refresh_from_db()  # decimals as stored (10.00, not 10)

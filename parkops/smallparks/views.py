@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from parkops.core.xlsx import XLSX_CONTENT_TYPE
 from parkops.registry.models import SmallPark
 from parkops.registry.selectors import smallpark_get
-from parkops.smallparks import selectors, services
+from parkops.smallparks import rules, selectors, services
 from parkops.smallparks.choices import LEVEL_BADGE, LEVEL_POLICY, RatingLevel
 from parkops.smallparks.exports import vacancy_xlsx
 from parkops.smallparks.forms import BuildingForm, DateForm, RunForm, TenancyForm, VacancyForm
@@ -37,6 +37,9 @@ def _year(request: HttpRequest) -> int:
 def rating_list(request: HttpRequest) -> HttpResponse:
     year = _year(request)
     rows = selectors.rating_rows(user=request.user, year=year)
+    rule_set = (
+        next((r.rating.rule_set for r in rows if r.rating), None) or selectors.rule_set_shown()
+    )
     context = {
         "year": year,
         "years": selectors.rating_years(),
@@ -45,7 +48,9 @@ def rating_list(request: HttpRequest) -> HttpResponse:
         "policies": [
             (level.label, LEVEL_POLICY[level], LEVEL_BADGE[level]) for level in RatingLevel
         ],
-        "rule_set": next((r.rating.rule_set for r in rows if r.rating), None),
+        "rule_set": rule_set,
+        "rating_rules": rules.rating_rules(rule_set),
+        "differences": rules.differences(rule_set),
     }
     return render(request, "smallparks/rating_list.html", context)
 

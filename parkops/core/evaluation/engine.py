@@ -5,12 +5,17 @@ enterprise with its population, land, total score, rank within the population, c
 and after vetoes, the reasons, its position from the bottom of the park, and for each indicator
 `<code>__value`, `__benchmark`, `__score`, `__missing`, `__capped`.
 
-The rules, in order:
-1. Land: owned land in 亩, or a tenant's rented floor space ÷ `floor_m2_per_mu`.
-2. Population by 规上 / 规下. Left out of the ranking, each with its reason: no revenue figure
-   (class N), land under the population's minimum (N), the scheme's exclusions — years in
-   production, industries such as utilities (class T), an indicator whose missing rule is
-   "exclude" without data (N), a tenant that inherits its landlord's class.
+The rules, in order (the scheme's page says the same, from parkops.evaluation.rules):
+1. Land: owned land in 亩, or a tenant's rented floor space ÷ `floor_m2_per_mu`. Land that is
+   blank or 0 is missing: the enterprise is not ranked (N), it never gets an average score on
+   the per-亩 indicators.
+2. Population by 规上 / 规下. Left out of the ranking, each with one reason, the first that
+   applies in this order: no revenue figure (class N); the scheme's exclusions — fewer
+   completed years in production than the minimum, then industries such as utilities (T); a
+   tenant that inherits its landlord's class; missing land (N); land under the population's
+   minimum, compared at three decimals (N); an indicator whose missing rule is "exclude"
+   without data (N). Years in production are completed calendar years at 31 December (the
+   anniversary counts; see parkops.core.periods).
 3. Each indicator is numerator ÷ denominator; a zero or absent denominator or an absent
    numerator is missing data. Values below zero count as zero; a cap limits the value to
    `cap_multiple × benchmark`. Ratio scoring: value ÷ benchmark × weight; min–max scoring:
@@ -18,11 +23,14 @@ The rules, in order:
    Missing data scores the population's average score on that indicator, or zero.
 4. Rank within the population by total score (higher first); ties on the score are broken by
    亩均税收 (higher first), then by enterprise id, so the order never depends on row order.
-5. Classes by percentile: with n ranked enterprises the best round(n × share A) are A, and so
-   on cumulatively; enterprises with equal scores share the better class, so class shares match
-   the scheme up to ties. Or by score thresholds.
+5. Classes by percentile: with n ranked enterprises the best round(n × cumulative share) are in
+   that class or a better one, a half rounded up, in exact arithmetic (`ranking.class_cuts`: 30
+   enterprises at D 5% give one D, 10 or fewer give none); enterprises with equal scores share
+   the better class, so class shares match the scheme up to ties. Or by score thresholds, the
+   score compared as shown, to two decimals.
 6. Vetoes: each recorded event matching a rule (kind, at least the rule's grade) forces a class
-   or caps it. Inheriting tenants then take their landlord's final class.
+   or caps it. Vetoes reach only enterprises with a class A–D: T and N stay T and N. Inheriting
+   tenants take their landlord's class after the landlord's vetoes, then their own vetoes apply.
 7. The bottom of the park (尾部排名), over classes A–D with a score of their own: worst class
    first; within a class, the larger relative rank (rank ÷ population size) first; then lower
    亩均税收; then enterprise id. `park_position` 1 is the last enterprise of the park.
@@ -46,6 +54,7 @@ from parkops.core.evaluation.scheme import (
     TenantRule,
 )
 from parkops.core.evaluation.scoring import benchmark, column, key, ratio, score
+from parkops.core.thresholds import shown_expr
 
 INPUT_SCHEMA: dict[str, pl.DataType] = {
     "enterprise_id": pl.Int64(),
@@ -77,6 +86,9 @@ FIGURES = (
     "land_mu",
     "rented_floor_m2",
 )
+
+LAND_PLACES = 3  # land in 亩 is recorded and shown to three decimals, and compared so
+NO_LAND_REASON = "缺少用地面积（未填或为 0）"
 
 __all__ = ["INPUT_SCHEMA", "Event", "evaluate", "input_frame", "park_averages"]
 
@@ -173,6 +185,7 @@ def _prepare(lf: pl.LazyFrame, scheme: Scheme) -> pl.LazyFrame:
                     .then(label(f"缺少数据：{ind.label}"))
                     .otherwise(missing_reason)
                 )
+    no_land = label(NO_LAND_REASON)
     short_land = none
     for p in reversed(_populations(scheme)):
         short_land = (
@@ -206,7 +219,10 @@ def _prepare(lf: pl.LazyFrame, scheme: Scheme) -> pl.LazyFrame:
             .then(pl.col("_exempt_reason"))
             .when(inherits)
             .then(inherit_reason)
-            .when(pl.col("_land").is_null() | (pl.col("_land") < pl.col("_min_land")))
+            # Zero land is missing land, never a free average on the per-亩 indicators.
+            .when(pl.col("_land").is_null() | (pl.col("_land") <= 0))
+            .then(no_land)
+            .when(shown_expr(pl.col("_land"), LAND_PLACES) < pl.col("_min_land"))
             .then(short_land)
             .when(missing_reason.is_not_null())
             .then(missing_reason)

@@ -5,7 +5,10 @@ See parkops.core.evaluation.engine for the rules; these functions work on its fr
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass
+from fractions import Fraction
 
 import polars as pl
 
@@ -17,6 +20,9 @@ from parkops.core.evaluation.scheme import (
     TenantRule,
     VetoAction,
 )
+from parkops.core.thresholds import shown_expr
+
+SCORE_PLACES = 2  # total scores are shown, and compared with class thresholds, to two decimals
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,31 @@ def _ordinal(
     return Ordering(ordinal, by_key, groups)
 
 
+def class_cuts(size: int, shares: Mapping[str, float]) -> dict[str, int]:
+    """How many of `size` ranked enterprises are in each class or a better one: the best
+    round(size × cumulative share) with a half rounded up, in exact arithmetic. With the default
+    shares (A 20, B 40, C 35, D 5) a population of 30 has 6 A, 12 B, 11 C and 1 D (28.5 rounds up
+    to 29), and one of 10 or fewer has no D (9.5 rounds up to 10)."""
+    cuts: dict[str, int] = {}
+    cumulative = Fraction(0)
+    for c in CLASSES:
+        cumulative += Fraction(str(shares.get(c, 0)))
+        cuts[c] = min(size, math.floor(size * cumulative / 100 + Fraction(1, 2)))
+    cuts[CLASSES[-1]] = size
+    return cuts
+
+
+def class_sizes(size: int, shares: Mapping[str, float]) -> dict[str, int]:
+    """The number of enterprises in each class for a population of `size` (before ties)."""
+    cuts = class_cuts(size, shares)
+    before = 0
+    sizes: dict[str, int] = {}
+    for c in CLASSES:
+        sizes[c] = cuts[c] - before
+        before = cuts[c]
+    return sizes
+
+
 def rank_and_class(frame: pl.DataFrame, scheme: Scheme) -> tuple[pl.LazyFrame, Ordering]:
     """Rank within each population and class; also the populations' rows in rank order, from
     which `bottom` builds the order of the park."""
@@ -111,20 +142,20 @@ def rank_and_class(frame: pl.DataFrame, scheme: Scheme) -> tuple[pl.LazyFrame, O
     )
     rule = scheme.classes
     if rule.method == ClassMethod.PERCENTILE:
-        n = pl.col("population_size").cast(pl.Float64)
         cls = pl.lit(CLASS_ORDER["D"])
-        cumulative = 0.0
-        cuts = []
-        for c in CLASSES[:-1]:
-            cumulative += rule.shares[c]
-            cuts.append((c, (n * cumulative / 100 + 0.5 + 1e-9).floor()))
-        for c, cut in reversed(cuts):
+        cuts = {group: class_cuts(size, rule.shares) for group, size in sizes.items()}
+        for c in reversed(CLASSES[:-1]):
+            cut = pl.col("_pop").replace_strict(
+                {group: cut[c] for group, cut in cuts.items()}, default=0, return_dtype=pl.Int64
+            )
             cls = pl.when(pl.col("_class_rank") <= cut).then(pl.lit(CLASS_ORDER[c])).otherwise(cls)
     else:
+        # the score as the pages show it (two decimals) against the threshold
+        shown_score = shown_expr(pl.col("total_score"), SCORE_PLACES)
         cls = pl.lit(CLASS_ORDER["D"])
         for c in ("C", "B", "A"):
             cls = (
-                pl.when(pl.col("total_score") >= rule.thresholds[c])
+                pl.when(shown_score >= rule.thresholds[c])
                 .then(pl.lit(CLASS_ORDER[c]))
                 .otherwise(cls)
             )

@@ -1,4 +1,7 @@
-from parkops.core.demo import generate
+import random
+import signal
+
+from parkops.core.demo import _BRAND_SYLLABLES, _SUFFIXES, _name, generate
 from parkops.core.uscc import is_valid_uscc
 
 PARKS = ["矮柳", "长宁", "爱尔"]
@@ -41,3 +44,28 @@ def test_it_has_the_cases_an_evaluation_must_handle() -> None:
         if y.year == 2025 and y.tax is not None
     )
     assert tax_per_land[0] < tax_per_land[len(tax_per_land) // 2] / 10  # a tail of very weak firms
+
+
+def test_it_names_more_enterprises_than_two_syllable_brands_can() -> None:
+    # 32 × 31 brands × 17 trades × 2 suffixes ≈ 33,700 two-syllable names: the generator used to
+    # loop for ever past about 32,000 enterprises. Here every two-syllable name of one trade is
+    # taken; the alarm turns a loop for ever into a failure.
+    taken = {
+        f"上海{a}{b}化工{suffix}"
+        for a in _BRAND_SYLLABLES
+        for b in _BRAND_SYLLABLES
+        for suffix in set(_SUFFIXES)
+    }
+    signal.signal(signal.SIGALRM, _too_slow)
+    signal.alarm(5)
+    try:
+        name, brand = _name(random.Random(1), "化工", taken)
+    finally:
+        signal.alarm(0)
+    assert len(brand) == 3
+    assert name == f"上海{brand}化工有限公司" or name == f"上海{brand}化工股份有限公司"
+    assert name in taken
+
+
+def _too_slow(signum: int, frame: object) -> None:
+    raise AssertionError("no free name found in 5 s")

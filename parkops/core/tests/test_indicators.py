@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import polars as pl
@@ -9,10 +10,13 @@ import pytest
 
 from parkops.core.indicators import (
     FRAME_SCHEMA,
+    DesignationFacts,
     Forecast,
+    NewAboveScale,
     Tier,
     above_scale_output_growth,
     new_above_scale,
+    newly_designated,
     per_mu_growth,
     pipeline_forecast,
     rate,
@@ -56,8 +60,35 @@ def test_a_year_with_no_data_is_none_not_zero() -> None:
 
 
 def test_new_above_scale_counts_entrants_and_new_firms() -> None:
-    assert new_above_scale(frame(), 2025) == (2, 4)
-    assert new_above_scale(frame(), 2024) == (1, 3)  # nothing known of 2023: all 规上 are new
+    # 4 has no 2024 row but started production in 2025: it was not operating in 2024
+    started = {4: date(2025, 3, 1)}
+    assert new_above_scale(frame(), 2025, started) == NewAboveScale(new=(2, 4), unknown=())
+    # nothing known of 2023: unknown, shown apart, none counted
+    assert new_above_scale(frame(), 2024, started) == NewAboveScale(new=(), unknown=(1, 3))
+
+
+def test_a_firm_without_last_years_figures_is_unknown_not_new() -> None:
+    # 4 has no 2024 row and no start date (or one in 2024 or before): it may have been 规上
+    assert new_above_scale(frame(), 2025) == NewAboveScale(new=(2,), unknown=(4,))
+    started = {4: date(2024, 12, 31)}
+    assert new_above_scale(frame(), 2025, started) == NewAboveScale(new=(2,), unknown=(4,))
+
+
+def test_new_designations_count_enterprises_not_renewals() -> None:
+    facts = [
+        DesignationFacts(1, 10, date(2022, 6, 1), expires_on=date(2025, 5, 31)),
+        DesignationFacts(2, 10, date(2025, 6, 1)),  # renewed the day after: not new
+        DesignationFacts(3, 11, date(2021, 6, 1), expires_on=date(2024, 5, 31)),
+        DesignationFacts(4, 11, date(2025, 3, 1)),  # expired in 2024, designated again: new
+        DesignationFacts(5, 12, date(2023, 1, 1), revoked_on=date(2024, 1, 1)),
+        DesignationFacts(6, 12, date(2025, 8, 1)),  # revoked earlier: new
+        DesignationFacts(7, 13, date(2025, 2, 1)),  # first designation: new
+        DesignationFacts(8, 13, date(2025, 9, 1)),  # a second one the same year: once
+        DesignationFacts(9, 14, date(2025, 12, 1)),  # after `until`
+        DesignationFacts(10, 15, date(2020, 1, 1)),  # no expiry recorded: in force
+        DesignationFacts(11, 15, date(2025, 1, 1)),
+    ]
+    assert newly_designated(facts, 2025, until=date(2025, 11, 26)) == (4, 6, 7)
 
 
 def test_output_and_tax_per_mu() -> None:

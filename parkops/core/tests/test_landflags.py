@@ -80,3 +80,16 @@ def test_unknown_facts_raise_no_flag_and_are_listed() -> None:
 
 def test_years_after_a_leap_day() -> None:
     assert years_after(date(2024, 2, 29), 1) == date(2025, 2, 28)
+
+
+def test_tax_per_mu_just_below_the_threshold_never_reads_as_the_threshold() -> None:
+    # 29.999 万元 over 3 亩 = 9.99966… 万元/亩: low, and not printed "10.00 万元/亩，低于 10"
+    facts = PlotFacts(area_mu=Decimal("3"), tax_wan=Decimal("29.999"))
+    low = [f for f in evaluate_plot(facts, FlagRules(), on=date(2024, 1, 1)).flags
+           if f.kind == FlagKind.LOW_OUTPUT]  # fmt: skip
+    assert [f.reason for f in low] == ["亩均税收 9.9997 万元/亩，低于 10 万元/亩"]
+    at = PlotFacts(area_mu=Decimal("3"), tax_wan=Decimal("30"))
+    assert not [
+        f for f in evaluate_plot(at, FlagRules(), on=date(2024, 1, 1)).flags
+        if f.kind == FlagKind.LOW_OUTPUT
+    ]  # fmt: skip

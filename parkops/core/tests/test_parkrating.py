@@ -132,3 +132,25 @@ def test_the_default_benchmark_is_the_average_of_the_parks_rated() -> None:
     rules = RatingRules(**{**RULES.__dict__, "benchmark_tax_per_mu_wan": None})
     ratios = [r.metrics.tax_ratio for r in rate_parks([a, b, no_land], rules)]
     assert ratios == [D("3"), D("1") / D("3"), None]
+
+
+def test_a_park_at_exactly_half_the_average_benchmark_is_not_below_half() -> None:
+    # Park 1: 1 万元 over 3 亩; park 2: 3 万元 over 3 亩. The average is 4 ÷ 6 = 2/3 万元/亩, so
+    # park 1's R is (1/3) ÷ (2/3) = 0.5 exactly; in 28-digit decimals it came out 0.4999…9 and
+    # the park was rated 低效 for "0.50 倍，低于 0.5 倍". Vacancy 35% is one 低效 sign already.
+    def estate(pk: int, tax: str, vacant: str) -> ParkFacts:
+        tenant = TenantFacts(enterprise_id=pk, tax_wan=D(tax), eval_class=None, key_industry=True)
+        return ParkFacts(pk, D("3"), D("1000"), D(vacant), (tenant,))
+
+    average = RatingRules(**{**RULES.__dict__, "benchmark_tax_per_mu_wan": None})
+    rating = rate_parks([estate(1, "1", "350"), estate(2, "3", "0")], average)[0]
+    assert rating.level == Level.UNBALANCED
+    assert "亩均税收为基准的 0.50 倍，未达 1 倍" in rating.reasons
+    assert not any("低于 0.5 倍" in r for r in rating.reasons)
+
+
+def test_a_share_just_past_a_threshold_is_printed_with_the_digits_that_show_it() -> None:
+    # vacancy 300.004 of 1,000 m² = 30.0004%: above 30%, and never printed as "30.0%，高于 30%"
+    facts = ParkFacts(1, D("10"), D("1000"), D("300.004"), tenants("AABBCCCCCD", key=5, tax=D(40)))
+    reasons = rate_park(1, park_metrics(facts, D(10)), RULES).reasons
+    assert "空置率 30.0004%，高于 30%" in reasons

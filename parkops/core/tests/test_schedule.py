@@ -110,3 +110,17 @@ def test_srdi_criteria_from_the_figures() -> None:
 def test_srdi_criteria_without_figures_are_unknown_not_failed() -> None:
     checks = srdi_criteria(revenue=None, rd_expense=None, started_on=None, today=date(2024, 1, 1))
     assert {c.check for c in checks} == {Check.UNKNOWN}
+
+
+def test_rd_share_at_three_percent_after_division_meets_the_criterion() -> None:
+    # 302 万元 of R&D over 10,066.66… 万元 of revenue: 3%, though 28-digit division gives 2.9999…%
+    revenue = Decimal(30200) / Decimal(3)
+    share = srdi_criteria(revenue=revenue, rd_expense=Decimal(302), started_on=None,
+                          today=date(2024, 1, 1))[1]  # fmt: skip
+    assert (share.check, share.value) == (Check.MET, "3.00%")
+
+
+def test_years_in_business_count_the_anniversary() -> None:
+    years = srdi_criteria(revenue=None, rd_expense=None, started_on=date(2020, 2, 29),
+                          today=date(2022, 2, 28))[3]  # fmt: skip
+    assert (years.check, years.value) == (Check.MET, "2")

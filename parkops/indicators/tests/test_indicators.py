@@ -68,7 +68,8 @@ def _figures(enterprise: object, year: int, output: int, tax: int, land: int) ->
 @pytest.fixture
 def fixture_data(db: None) -> None:
     indicators_load_plan()
-    e1, e2, e3, e4 = (EnterpriseFactory() for _ in range(4))
+    e1, e2, e3 = (EnterpriseFactory() for _ in range(3))
+    e4 = EnterpriseFactory(production_started_on=date(2025, 2, 1))  # not operating in 2024
     _figures(e1, 2024, 10000, 500, 50)  # 规上 both years
     _figures(e1, 2025, 11000, 550, 50)
     _figures(e2, 2024, 1800, 60, 10)  # enters the comparable set: 规上 from 2025
@@ -103,8 +104,10 @@ def test_computed_indicators_match_the_hand_computation(fixture_data: None) -> N
     }
     row = next(r for r in scoreboard(today=TODAY) if r.indicator.number == 1)
     assert row.cell(2025).computed.plain == Decimal("35.38")  # (11000+2600+4000)/(10000+3000) - 1
-    # 2: 2025's new 规上 are e2 and e4 = 2 (committed is 2); 2024: e1, e3 (nothing known of 2023).
+    # 2: 2025's new 规上 are e2 (规下 in 2024) and e4 (started in 2025) = 2 (committed is 2);
+    #    2024: e1 and e3 are 规上 but nothing is known of 2023: unknown, none counted.
     assert _cells(2)[2025] == (Decimal(2), "committed")
+    assert _cells(2)[2024] == (Decimal(0), "below_floor")
     # 3: output per 亩 2025 = 19100 / 100 = 191; 2024 = 14800 / 80 = 185; +3.24 % (committed 3).
     assert _cells(3)[2025] == (Decimal("3.24"), "committed")
     # 4: tax per 亩 2025 = 880 / 100 = 8.8; 2024 = 660 / 80 = 8.25; +6.67 % ≥ 5: stretch.
@@ -189,7 +192,7 @@ def test_indicators_need_a_role(charlie: User) -> None:
 def test_a_road_chief_sees_the_totals_but_only_his_roads_records(
     rob: User, pingye: object, fixture_data: None
 ) -> None:
-    on_road = EnterpriseFactory(road=pingye)
+    on_road = EnterpriseFactory(road=pingye, production_started_on=date(2025, 1, 10))
     _figures(on_road, 2025, 2500, 10, 5)  # a new 规上 on 平业路
     html = client_for(rob).get("/indicators/2/2025/").content.decode()
     sources = html[html.index('id="sources"') :]
@@ -252,3 +255,42 @@ def test_the_api_sets_a_manual_value_for_the_park_office_only(
         .status_code
         == 404
     )
+
+
+def test_new_above_scale_shows_firms_without_last_years_figures_apart(
+    fixture_data: None, lena: User
+) -> None:
+    # Eight firms 规上 in 2025 with no 2024 row and no start date were counted as new.
+    unknown = [EnterpriseFactory(name=f"无上年数据企业{i}") for i in range(8)]
+    for firm in unknown:
+        _figures(firm, 2025, 3000, 100, 10)
+    row = next(r for r in scoreboard(today=TODAY) if r.indicator.number == 2)
+    assert row.cell(2025).computed.value == Decimal(2)
+    assert set(row.cell(2025).computed.unknown_ids) == {f.pk for f in unknown}
+    html = client_for(lena).get("/indicators/2/2025/").content.decode()
+    assert 'id="unknown"' in html
+    assert "无上年数据企业7" in html
+    assert "无法判断、未计入" in html
+
+
+def test_a_renewed_designation_is_not_a_new_enterprise(fixture_data: None) -> None:
+    renewed, again = EnterpriseFactory(), EnterpriseFactory()
+    Designation.objects.create(
+        enterprise=renewed,
+        kind=DesignationKind.SRDI,
+        awarded_on=date(2022, 6, 1),
+        expires_on=date(2025, 5, 31),
+    )
+    Designation.objects.create(
+        enterprise=renewed, kind=DesignationKind.SRDI, awarded_on=date(2025, 6, 1)
+    )
+    Designation.objects.create(
+        enterprise=again,
+        kind=DesignationKind.SRDI,
+        awarded_on=date(2021, 6, 1),
+        expires_on=date(2024, 5, 31),
+    )
+    Designation.objects.create(enterprise=again, kind=DesignationKind.SRDI,
+                               awarded_on=date(2025, 3, 1))  # fmt: skip
+    # e1's first designation and `again` (its earlier one had expired) are new; the renewal is not
+    assert _cells(5)[2025] == (Decimal(2), "below_floor")

@@ -145,3 +145,35 @@ def test_a_park_whose_tax_per_mu_and_vacancy_cannot_be_computed_is_not_rated(
     assert "已评定 2025 年度 1 个小园区；1 个小园区缺少计算亩均税收和空置率的数据，未评定" in (
         response.content.decode()
     )
+
+
+def test_the_rating_page_states_the_rules_and_how_they_differ_from_the_reference(
+    lena: User,
+) -> None:
+    # no rule set stored yet: the default rules as the model gives them
+    html = client_for(lena).get("/estates/ratings/?year=2025").content.decode()
+    rules = html[html.index('id="rating-rules"') :]
+    rules = rules[: rules.index("</ol>")]
+    assert "违法违规记录（当年园内企业的否决事项，不分等级）达到 3 起：直接评为低效" in rules
+    assert (
+        "R 低于 0.5；空置率高于 30%；D 类企业占比高于 30%；三大重点产业企业占比低于 30%。达到 2 项评为低效"
+        in rules
+    )
+    differences = html[html.index('id="reference-differences"') :]
+    assert "不计 100 分制得分" in differences
+    assert "§4 一起较大及以上安全事故或严重环境违法即评为低效" in differences
+    # a stored version's own numbers
+    rules_v2 = services.ruleset_default()
+    rules_v2.bad_veto_violations = 5
+    rules_v2.save()
+    html = client_for(lena).get("/estates/ratings/?year=2025").content.decode()
+    assert "达到 5 起：直接评为低效" in html
+    assert "参考资料 §4" in html
+
+
+def test_the_rating_rules_are_stated_in_english_too(lena: User) -> None:
+    client = client_for(lena)
+    client.cookies["django_language"] = "en"
+    html = client.get("/estates/ratings/?year=2025").content.decode()
+    assert "No 100-point score" in html
+    assert "不计 100 分制得分" not in html

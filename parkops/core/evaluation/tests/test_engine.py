@@ -8,6 +8,7 @@ import pytest
 
 from parkops.core.evaluation.default import default_scheme
 from parkops.core.evaluation.engine import Event, evaluate, park_averages
+from parkops.core.evaluation.ranking import class_cuts, class_sizes
 from parkops.core.evaluation.scheme import Scheme
 from parkops.core.evaluation.tests.helpers import (
     by_id,
@@ -240,3 +241,62 @@ def test_negative_tax_scores_zero_not_below() -> None:
 def test_the_scheme_round_trips_through_json() -> None:
     scheme = default_scheme()
     assert Scheme.from_dict(copy.deepcopy(scheme.to_dict())) == scheme
+
+
+def test_zero_land_leaves_a_firm_out_of_the_ranking_like_blank_land() -> None:
+    # 20 亩 scored 71.08 while 0 亩 got the population's average (83.76): zero land is missing.
+    data = frame(
+        row(1, land_mu=10.0, tax=400.0, value_added=2000.0, energy_tce=500.0),
+        row(2, land_mu=0.0, tax=400.0, value_added=2000.0, energy_tce=500.0),
+        row(3, land_mu=None, tax=400.0, value_added=2000.0, energy_tce=500.0),
+        row(4, land_basis="rented", rented_floor_m2=0.0, tax=40.0),
+    )
+    result = by_id(evaluate(data, simple_scheme()))
+    assert (result[1]["rank"], result[1]["population_size"]) == (1, 1)
+    for i in (2, 3, 4):
+        assert (result[i]["class"], result[i]["excluded_reason"]) == (
+            "N",
+            "缺少用地面积（未填或为 0）",
+        )
+        assert result[i]["total_score"] is None
+
+
+def test_land_at_the_minimum_as_shown_is_not_short() -> None:
+    # 2,999.999 m² ÷ 2,000 = 1.4999995 亩, shown 1.500: not under the 1.5 亩 minimum
+    data = frame(
+        row(1, above_scale=False, revenue=500.0, land_basis="rented", rented_floor_m2=2999.999,
+            tax=30.0),
+        row(2, above_scale=False, revenue=500.0, land_basis="rented", rented_floor_m2=2998.0,
+            tax=30.0),
+    )  # fmt: skip
+    result = by_id(evaluate(data, default_scheme()))
+    assert result[1]["rank"] == 1
+    assert (result[2]["class"], result[2]["excluded_reason"]) == ("N", "用地面积不足 1.5 亩")
+
+
+def test_class_shares_round_half_up_in_exact_arithmetic() -> None:
+    shares = {"A": 20.0, "B": 40.0, "C": 35.0, "D": 5.0}
+    assert class_sizes(30, shares) == {"A": 6, "B": 12, "C": 11, "D": 1}
+    assert class_sizes(10, shares) == {"A": 2, "B": 4, "C": 4, "D": 0}
+    assert class_sizes(20, shares) == {"A": 4, "B": 8, "C": 7, "D": 1}
+    # 0.1 + 0.2 in floating point is 0.30000000000000004: exact shares of 0.1% and 0.2% of
+    # 500 enterprises give 0.5 then 1.5, which round up to 1 and 2
+    odd = {"A": 0.1, "B": 0.2, "C": 49.7, "D": 50.0}
+    assert class_cuts(500, odd)["A"] == 1
+    assert class_cuts(500, odd)["B"] == 2
+
+
+def test_a_score_shown_at_a_class_threshold_reaches_the_class() -> None:
+    # one indicator, weight 100, benchmark 3: a value of 1.8 scores 1.8 / 3 × 100 = 60.00000000000001
+    # or 59.99999999999999 depending on the division; shown 60.00 it reaches C at 60
+    data = simple_definition()
+    data["populations"][0]["indicators"] = [
+        {"code": "t", "label": "亩均税收", "numerator": "tax", "denominator": "land_mu",
+         "weight": 100, "benchmark": 3, "cap_multiple": None, "missing": "average"},
+    ]  # fmt: skip
+    data["classes"] = {"method": "threshold", "thresholds": {"A": 90, "B": 75, "C": 60}}
+    scheme = Scheme.from_dict(data)
+    result = by_id(evaluate(frame(row(1, land_mu=10.0, tax=17.99999999999999)), scheme))
+    assert f"{result[1]['total_score']:.2f}" == "60.00"
+    assert result[1]["total_score"] < 60
+    assert result[1]["class"] == "C"
