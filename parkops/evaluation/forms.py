@@ -30,6 +30,9 @@ class SchemeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 28, "class": "font-monospace small"}),
     )
     note = forms.CharField(label=_("修改说明"), required=False, max_length=500)
+    # The scheme's newest version number when the page was opened: a save is refused if
+    # someone saved a newer one in between.
+    latest = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def clean_definition(self) -> Any:
         try:

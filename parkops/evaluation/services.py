@@ -20,6 +20,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from parkops.common.versioning import StaleVersion
 from parkops.core.evaluation import engine
 from parkops.core.evaluation.default import DEFAULT_SCHEME_NAME, default_definition
 from parkops.core.evaluation.explain import class_boundaries
@@ -78,9 +79,22 @@ def scheme_version_create(
     definition: Any,
     user: User | None = None,
     note: str = "",
+    based_on: SchemeVersion | None = None,
+    latest_seen: int | None = None,
 ) -> SchemeVersion:
-    """Save an edited definition as the scheme's next version (versions never change)."""
+    """Save an edited definition as the scheme's next version (versions never change).
+
+    An edit of `based_on` that changes nothing stores nothing and returns `based_on`. When the
+    scheme has a newer version than `latest_seen` (the newest when the editor opened the page),
+    someone else saved in between: StaleVersion names their versions and nothing is stored."""
     scheme_parse(definition)
+    Scheme.objects.select_for_update().filter(pk=scheme.pk).first()  # one editor at a time
+    if latest_seen is not None:
+        newer = scheme.versions.filter(number__gt=latest_seen).select_related("created_by")
+        if newer:
+            raise StaleVersion(_newer_versions_message(list(newer)), code="stale")
+    if based_on is not None and definition == based_on.definition:
+        return based_on
     number = (scheme.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     provisional = scheme.name == DEFAULT_SCHEME_NAME and definition == default_definition()
     version = SchemeVersion(
@@ -94,6 +108,22 @@ def scheme_version_create(
     version.full_clean()
     version.save()
     return version
+
+
+def _newer_versions_message(newer: list[SchemeVersion]) -> str:
+    saved = "；".join(
+        _("%(who)s 于 %(when)s 保存了第 %(number)s 版（%(note)s）")
+        % {
+            "who": v.created_by or _("系统"),
+            "when": timezone.localtime(v.created_at).strftime("%Y-%m-%d %H:%M:%S"),
+            "number": v.number,
+            "note": v.note or "—",
+        }
+        for v in newer
+    )
+    return _("此方案在您打开后已有新版本，本次未保存。%(saved)s。请打开最新版本重新修改。") % {
+        "saved": saved
+    }
 
 
 @transaction.atomic

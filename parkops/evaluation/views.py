@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
+from django.db.models import Max
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
@@ -15,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from parkops.common.versioning import StaleVersion
 from parkops.core.evaluation.scheme import Scheme as SchemeSpec
 from parkops.core.xlsx import XLSX_CONTENT_TYPE
 from parkops.evaluation import card, rules, selectors, services
@@ -165,7 +167,10 @@ def scheme_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def scheme_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Edit a version's JSON: 'validate' checks it, 'save' stores it as the next version."""
     version = get_object_or_404(SchemeVersion.objects.select_related("scheme"), pk=pk)
-    initial = {"definition": json.dumps(version.definition, ensure_ascii=False, indent=2)}
+    initial = {
+        "definition": json.dumps(version.definition, ensure_ascii=False, indent=2),
+        "latest": version.scheme.versions.aggregate(n=Max("number"))["n"],
+    }
     form = SchemeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         definition = form.cleaned_data["definition"]
@@ -179,11 +184,17 @@ def scheme_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     definition=definition,
                     user=request.user,  # type: ignore[arg-type]
                     note=form.cleaned_data["note"],
+                    based_on=version,
+                    latest_seen=form.cleaned_data["latest"],
                 )
-                messages.success(request, _("已保存为新版本 %(v)s") % {"v": new})
+                if new.pk == version.pk:
+                    messages.info(request, _("方案没有改动，未保存新版本"))
+                else:
+                    messages.success(request, _("已保存为新版本 %(v)s") % {"v": new})
                 return HttpResponseRedirect(new.get_absolute_url())
         except ValidationError as error:
-            form.add_error("definition", error.messages)
+            stale = isinstance(error, StaleVersion)  # not the definition's fault
+            form.add_error(None if stale else "definition", error.messages)
     return render(request, "evaluation/scheme_form.html", {"form": form, "version": version})
 
 

@@ -1,6 +1,10 @@
-from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+"""Projects, milestones, cultivation entries and spend are written on the site's pages (with a
+reason and the version check): read-only here. Infrastructure projects have no page of their
+own: edited here with a reason, never deleted."""
 
+from django.contrib import admin
+
+from parkops.common.admin import GuardedAdmin, ReadOnlyAdmin, ReadOnlyInline
 from parkops.execution.models import (
     CultivationEntry,
     InfraProject,
@@ -11,41 +15,33 @@ from parkops.execution.models import (
 )
 
 
-class MilestoneInline(admin.TabularInline):
+class MilestoneInline(ReadOnlyInline):
     model = ProjectMilestone
-    extra = 0
 
 
-class ReportInline(admin.TabularInline):
+class ReportInline(ReadOnlyInline):
     model = ProgressReport
-    extra = 0
 
 
 @admin.register(KeyProject)
-class KeyProjectAdmin(SimpleHistoryAdmin):
+class KeyProjectAdmin(ReadOnlyAdmin):
     list_display = ("name", "enterprise")
     search_fields = ("name", "enterprise__name")
-    autocomplete_fields = ("enterprise",)
-    raw_id_fields = ("plan_mention",)
     inlines = (MilestoneInline, ReportInline)
 
 
 @admin.register(CultivationEntry)
-class CultivationEntryAdmin(SimpleHistoryAdmin):
+class CultivationEntryAdmin(ReadOnlyAdmin):
     list_display = ("kind", "enterprise", "planned_year", "predicted_output_wan", "started_on")
     list_filter = ("kind", "planned_year")
     search_fields = ("enterprise__name", "project_name")
-    autocomplete_fields = ("enterprise",)
-    raw_id_fields = ("plan_mention",)
 
 
-class SpendInline(admin.TabularInline):
+class SpendInline(ReadOnlyInline):
     model = InfraSpend
-    extra = 0
-    raw_id_fields = ("recorded_by",)
 
 
 @admin.register(InfraProject)
-class InfraProjectAdmin(SimpleHistoryAdmin):
+class InfraProjectAdmin(GuardedAdmin):
     list_display = ("plan_row", "name", "investment_wan", "start_year", "finish_year", "status")
     inlines = (SpendInline,)

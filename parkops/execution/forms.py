@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from parkops.common.forms import VersionedModelForm
 from parkops.execution.choices import Milestone, ScheduleStatus
 from parkops.execution.models import CultivationEntry, InfraSpend, ProjectMilestone
 from parkops.registry.models import Enterprise
@@ -18,8 +19,8 @@ class ProgressReportForm(forms.Form):
     text = forms.CharField(label=_("推进落实情况"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class MilestoneForm(forms.ModelForm):
-    reason = forms.CharField(label=_("修改原因"), max_length=200)
+class MilestoneForm(VersionedModelForm):
+    reason = forms.CharField(label=_("修改原因"), max_length=200, required=False)
 
     class Meta:
         model = ProjectMilestone
@@ -27,8 +28,8 @@ class MilestoneForm(forms.ModelForm):
         widgets = {"target_date": DATE, "achieved_on": DATE}
 
 
-class CultivationEntryForm(forms.ModelForm):
-    reason = forms.CharField(label=_("修改原因"), max_length=200)
+class CultivationEntryForm(VersionedModelForm):
+    reason = forms.CharField(label=_("修改原因"), max_length=200, required=False)
 
     class Meta:
         model = CultivationEntry

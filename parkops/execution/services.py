@@ -9,7 +9,9 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from parkops.common.versioning import record_save
 from parkops.core.schedule import parse_plan_date
 from parkops.execution.choices import CultivationKind, Milestone, ScheduleStatus
 from parkops.execution.models import (
@@ -47,10 +49,8 @@ _LISTS = {
 }
 
 
-def _save(record: Any, reason: str) -> Any:
-    record._change_reason = reason
-    record.full_clean()
-    record.save()
+def _save(record: Any, reason: str, version: str | None = None, missing_reason: str = "") -> Any:
+    record_save(record, reason=reason, version=version, missing_reason=missing_reason)
     return record
 
 
@@ -139,20 +139,22 @@ def progress_report_add(
     return report
 
 
-def milestone_update(*, milestone: ProjectMilestone, data: dict[str, Any]) -> ProjectMilestone:
+def milestone_update(
+    *, milestone: ProjectMilestone, data: dict[str, Any], version: str | None = None
+) -> ProjectMilestone:
     for field in ("target_date", "achieved_on", "achieved_undated", "reported_status"):
         if field in data:
             setattr(milestone, field, data[field])
-    return _save(milestone, str(data.get("reason") or "更新节点"))
+    return _save(milestone, str(data.get("reason") or ""), version, _("修改节点须说明修改原因"))
 
 
 def cultivation_entry_update(
-    *, entry: CultivationEntry, data: dict[str, Any], reason: str
+    *, entry: CultivationEntry, data: dict[str, Any], reason: str, version: str | None = None
 ) -> CultivationEntry:
     for field in ("planned_year", "predicted_output_wan", "project_name", "started_on", "note"):
         if field in data:
             setattr(entry, field, data[field])
-    return _save(entry, reason)
+    return _save(entry, reason, version, _("修改清单条目须说明修改原因"))
 
 
 def infra_spend_add(

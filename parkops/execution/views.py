@@ -148,7 +148,9 @@ def milestone_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = MilestoneForm(request.POST or None, instance=milestone)
     if request.method == "POST" and form.is_valid():
         try:
-            services.milestone_update(milestone=milestone, data=form.cleaned_data)
+            services.milestone_update(
+                milestone=milestone, data=form.cleaned_data, version=form.based_on
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -197,7 +199,9 @@ def cultivation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         data = dict(form.cleaned_data)
         reason = data.pop("reason")
         try:
-            services.cultivation_entry_update(entry=entry, data=data, reason=reason)
+            services.cultivation_entry_update(
+                entry=entry, data=data, reason=reason, version=form.based_on
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
+from parkops.common.versioning import requested_version, version_of
 from parkops.indicators.models import Indicator
 from parkops.indicators.selectors import Row, scoreboard
 from parkops.indicators.services import manual_value_set
@@ -31,6 +32,7 @@ class CellOut(Schema):
     plain_growth: Decimal | None
     manual: Decimal | None
     manual_reason: str | None
+    manual_version: str | None
     value: Decimal | None
     tier: str | None
     partial: bool
@@ -71,6 +73,7 @@ def _row(row: Row) -> dict[str, Any]:
                 "computed": c.computed.value, "plain_growth": c.computed.plain,
                 "manual": c.manual.value if c.manual else None,
                 "manual_reason": c.manual.reason if c.manual else None,
+                "manual_version": version_of(c.manual) if c.manual else None,
                 "value": c.value, "tier": c.tier.value if c.tier else None,
                 "partial": c.computed.partial,
             }
@@ -100,11 +103,12 @@ def get_indicator(request: HttpRequest, number: int) -> Any:
 class ManualIn(Schema):
     value: Decimal
     reason: str
+    version: str | None = None  # manual_version it replaces; or If-Match
 
 
 @router.put(
     "/indicators/{number}/{year}/manual",
-    response={200: IndicatorOut, 422: ErrorOut},
+    response={200: IndicatorOut, 409: ErrorOut, 422: ErrorOut},
     summary="人工填报（覆盖计算值）",
 )
 def set_manual(request: HttpRequest, number: int, year: int, payload: ManualIn) -> Any:
@@ -116,7 +120,9 @@ def set_manual(request: HttpRequest, number: int, year: int, payload: ManualIn) 
     user = request.user
     assert isinstance(user, User)
     try:
-        manual_value_set(indicator=indicator, year=year, user=user, **payload.dict())
+        data = payload.dict()
+        data["version"] = requested_version(data["version"], request.headers.get("If-Match"))
+        manual_value_set(indicator=indicator, year=year, user=user, **data)
     except ValidationError as error:
         return invalid(error)
     return get_indicator(request, number)

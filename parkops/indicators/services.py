@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from parkops.common.versioning import record_save
 from parkops.indicators.choices import COMPUTATION_OF
 from parkops.indicators.models import Indicator, IndicatorTarget, ManualValue
 from parkops.plan import caojing
@@ -43,16 +44,21 @@ def indicators_load_plan() -> int:
 
 
 def manual_value_set(
-    *, indicator: Indicator, year: int, value: Decimal, reason: str, user: User
+    *,
+    indicator: Indicator,
+    year: int,
+    value: Decimal,
+    reason: str,
+    user: User,
+    version: str | None = None,
 ) -> ManualValue:
-    """Set (or change) the manual value; the previous one stays in the history."""
+    """Set (or change) the manual value; the previous one stays in the history. Refused
+    (StaleVersion) when the stored manual value changed after `version`."""
     manual = ManualValue.objects.filter(indicator=indicator, year=year).first() or ManualValue(
         indicator=indicator, year=year
     )
     manual.value, manual.reason, manual.set_by = value, reason.strip(), user
-    manual._change_reason = reason.strip()  # type: ignore[attr-defined]
-    manual.full_clean()
-    manual.save()
+    record_save(manual, reason=reason.strip(), version=version or None)
     return manual
 
 

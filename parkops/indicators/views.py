@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from parkops.common.versioning import version_of
 from parkops.core.xlsx import XLSX_CONTENT_TYPE
 from parkops.execution.models import CultivationEntry
 from parkops.indicators import presenters, services
@@ -88,7 +89,8 @@ def cell_detail(request: HttpRequest, number: int, year: int) -> HttpResponse:
     if year not in YEARS or not Indicator.objects.filter(number=number).exists():
         raise Http404
     indicator, cell = cell_get(number=number, year=year)
-    form = ManualValueForm(initial={"value": cell.value})
+    version = version_of(cell.manual) if cell.manual is not None else ""
+    form = ManualValueForm(initial={"value": cell.value, "version": version})
     clear_form = ClearManualForm()
     if request.method == "POST":
         if not request.user.has_perm("indicators.change_manualvalue"):

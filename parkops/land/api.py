@@ -12,6 +12,7 @@ from ninja import ModelSchema, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.responses import Status
 
+from parkops.common.versioning import requested_version, version_of
 from parkops.land import selectors, services
 from parkops.land.choices import LandActionKind, LandActionStatus
 from parkops.land.filtersets import LandActionFilterSet
@@ -25,6 +26,11 @@ router = Router(tags=["land"])
 class LandActionOut(ModelSchema):
     kind_label: str
     status_label: str
+    version: str = ""
+
+    @staticmethod
+    def resolve_version(obj: LandAction) -> str:
+        return version_of(obj)
 
     class Meta:
         model = LandAction
@@ -50,6 +56,7 @@ class LandActionPatch(Schema):
     follow_up_use: str | None = None
     note: str | None = None
     reason: str
+    version: str | None = None
 
 
 class CompletedLandOut(Schema):
@@ -115,15 +122,18 @@ def get_action(request: HttpRequest, pk: int) -> LandAction:
 
 
 @router.patch(
-    "/land/actions/{pk}", response={200: LandActionOut, 422: ErrorOut}, summary="更新处置项目"
+    "/land/actions/{pk}",
+    response={200: LandActionOut, 409: ErrorOut, 422: ErrorOut},
+    summary="更新处置项目",
 )
 def update_action(request: HttpRequest, pk: int, payload: LandActionPatch) -> Any:
     require(request, "land.change_landaction")
     action = selectors.action_get(user=request.user, pk=pk)
     data = payload.dict(exclude_unset=True)
     reason = data.pop("reason")
+    version = requested_version(data.pop("version", None), request.headers.get("If-Match"))
     try:
-        services.land_action_update(action=action, data=data, reason=reason)
+        services.land_action_update(action=action, data=data, reason=reason, version=version)
     except ValidationError as error:
         return invalid(error)
     return Status(200, selectors.action_get(user=request.user, pk=pk))

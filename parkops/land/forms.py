@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from parkops.common.forms import VersionedModelForm
 from parkops.land.models import (
     BatchAssignment,
     ControlListEntry,
@@ -21,14 +22,14 @@ class ReasonMixin(forms.Form):
     change_reason = forms.CharField(label=_("修改理由"), max_length=200, required=False)
 
 
-class LandActionForm(ReasonMixin, forms.ModelForm):
+class LandActionForm(ReasonMixin, VersionedModelForm):
     class Meta:
         model = LandAction
         fields = ACTION_EDITABLE
         widgets = {"completed_on": DATE, "note": TEXT}
 
 
-class ControlEntryForm(ReasonMixin, forms.ModelForm):
+class ControlEntryForm(ReasonMixin, VersionedModelForm):
     class Meta:
         model = ControlListEntry
         fields = (
@@ -48,14 +49,14 @@ class BatchForm(ReasonMixin, forms.ModelForm):
         widgets = {"decided_on": DATE, "ended_on": DATE, "reason": TEXT, "note": TEXT}
 
 
-class ResettlementForm(forms.ModelForm):
+class ResettlementForm(VersionedModelForm):
     class Meta:
         model = Resettlement
         fields = ("workers_affected", "workers_resettled", "methods")
         widgets = {"methods": TEXT}
 
 
-class PlotProgressForm(ReasonMixin, forms.ModelForm):
+class PlotProgressForm(ReasonMixin, VersionedModelForm):
     class Meta:
         model = PlotProgress
         fields = (

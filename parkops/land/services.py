@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from django.db import models, transaction
 
+from parkops.common.versioning import record_save
 from parkops.land.choices import PLAN_METHODS, LandActionKind, LandActionMethod
 from parkops.land.models import (
     BatchAssignment,
@@ -34,10 +35,8 @@ ACTION_EDITABLE = (
 )  # fmt: skip
 
 
-def _save(record: Record, reason: str) -> Record:
-    record.full_clean()
-    record._change_reason = reason  # type: ignore[attr-defined]
-    record.save()
+def _save(record: Record, reason: str, version: str | None = None) -> Record:
+    record_save(record, reason=reason, version=version)
     return record
 
 
@@ -89,14 +88,18 @@ def land_action_create(*, data: Mapping[str, Any], reason: str = "") -> LandActi
 
 
 @transaction.atomic
-def land_action_update(*, action: LandAction, data: Mapping[str, Any], reason: str) -> LandAction:
+def land_action_update(
+    *, action: LandAction, data: Mapping[str, Any], reason: str, version: str | None = None
+) -> LandAction:
     _apply(action, data, ACTION_EDITABLE)
-    return _save(action, reason)
+    return _save(action, reason, version)
 
 
 @transaction.atomic
-def plot_progress_save(*, progress: PlotProgress, reason: str) -> PlotProgress:
-    return _save(progress, reason)
+def plot_progress_save(
+    *, progress: PlotProgress, reason: str, version: str | None = None
+) -> PlotProgress:
+    return _save(progress, reason, version)
 
 
 @transaction.atomic
@@ -106,11 +109,11 @@ def control_entry_create(*, data: Mapping[str, Any], reason: str = "") -> Contro
 
 @transaction.atomic
 def control_entry_update(
-    *, entry: ControlListEntry, data: Mapping[str, Any], reason: str
+    *, entry: ControlListEntry, data: Mapping[str, Any], reason: str, version: str | None = None
 ) -> ControlListEntry:
     _apply(entry, data, ("kind", "plot", "enterprise", "listed_on", "reason", "measures",
                          "lifted_on", "lifted_reason"))  # fmt: skip
-    return _save(entry, reason)
+    return _save(entry, reason, version)
 
 
 @transaction.atomic
@@ -120,20 +123,24 @@ def batch_assign(*, data: Mapping[str, Any], reason: str = "") -> BatchAssignmen
 
 @transaction.atomic
 def batch_update(
-    *, assignment: BatchAssignment, data: Mapping[str, Any], reason: str
+    *, assignment: BatchAssignment, data: Mapping[str, Any], reason: str, version: str | None = None
 ) -> BatchAssignment:
     _apply(assignment, data, ("batch", "reason", "decided_on", "ended_on", "note"))
-    return _save(assignment, reason)
+    return _save(assignment, reason, version)
 
 
 @transaction.atomic
 def resettlement_save(
-    *, assignment: BatchAssignment, data: Mapping[str, Any], reason: str = ""
+    *,
+    assignment: BatchAssignment,
+    data: Mapping[str, Any],
+    reason: str = "",
+    version: str | None = None,
 ) -> Resettlement:
     record = Resettlement.objects.filter(assignment=assignment).first()
     record = record or Resettlement(assignment=assignment)
     _apply(record, data, ("workers_affected", "workers_resettled", "methods"))
-    return _save(record, reason or "更新职工分流安置")
+    return _save(record, reason or "更新职工分流安置", version)
 
 
 @transaction.atomic

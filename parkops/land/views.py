@@ -29,7 +29,7 @@ from parkops.land.forms import (
     PlotProgressForm,
     ResettlementForm,
 )
-from parkops.land.models import BatchAssignment, ControlListEntry, PlotProgress
+from parkops.land.models import ControlListEntry, PlotProgress
 from parkops.land.tables import BatchTable, ControlEntryTable, LandActionTable
 from parkops.plan.selectors import fact_label, plots_in_conflict
 from parkops.registry.selectors import history_of, plot_get, plots_visible_to
@@ -107,7 +107,9 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = LandActionForm(request.POST or None, instance=action)
     return _save_form(
         request, form,
-        lambda d, r: services.land_action_update(action=action, data=d, reason=r or _("修改")),
+        lambda d, r: services.land_action_update(
+            action=action, data=d, reason=r or _("修改"), version=form.based_on
+        ),
         "web/form_page.html", {"title": _("修改处置项目"), "record": action},
     )  # fmt: skip
 
@@ -168,7 +170,9 @@ def control_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ControlEntryForm(request.POST or None, instance=entry)
     return _save_form(
         request, form,
-        lambda d, r: services.control_entry_update(entry=entry, data=d, reason=r or _("修改")),
+        lambda d, r: services.control_entry_update(
+            entry=entry, data=d, reason=r or _("修改"), version=form.based_on
+        ),
         "web/form_page.html",
         {"title": _("修改管控清单"), "next": reverse("land:control_list"), "record": entry},
     )  # fmt: skip
@@ -201,15 +205,13 @@ def resettlement(request: HttpRequest, pk: int) -> HttpResponse:
     form = ResettlementForm(request.POST or None, instance=instance)
     return _save_form(
         request, form,
-        lambda d, r: _resettle(assignment, d),
+        lambda d, r: services.resettlement_save(
+            assignment=assignment, data=d, version=form.based_on
+        ),
         "web/form_page.html",
         {"title": _("职工分流安置：%(name)s") % {"name": assignment.enterprise},
          "next": reverse("land:batch_list"), "record": assignment},
     )  # fmt: skip
-
-
-def _resettle(assignment: BatchAssignment, data: dict[str, Any]) -> Any:
-    return services.resettlement_save(assignment=assignment, data=data)
 
 
 @permission_required("land.view_landaction", raise_exception=True)
@@ -261,15 +263,19 @@ def plot_progress_edit(request: HttpRequest, pk: int) -> HttpResponse:
     back = reverse("land:plot_land", args=[plot.pk])
     return _save_form(
         request, form,
-        lambda d, r: _progress_save(progress, d, r),
+        lambda d, r: _progress_save(progress, d, r, form.based_on),
         "web/form_page.html", {"title": _("地块开发进度：%(name)s") % {"name": plot}, "next": back},
     )  # fmt: skip
 
 
-def _progress_save(progress: PlotProgress, data: dict[str, Any], reason: str) -> PlotProgress:
+def _progress_save(
+    progress: PlotProgress, data: dict[str, Any], reason: str, version: str | None
+) -> PlotProgress:
     for name, value in data.items():
         setattr(progress, name, value)
-    return services.plot_progress_save(progress=progress, reason=reason or _("更新开发进度"))
+    return services.plot_progress_save(
+        progress=progress, reason=reason or _("更新开发进度"), version=version
+    )
 
 
 @permission_required("land.add_plotoccupant", raise_exception=True)

@@ -1,6 +1,10 @@
-from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+"""Enterprises and their annual figures are written on the site's pages, the API and the imports
+(reason, history, version): read-only here, never deleted. Roads, small parks, designations and
+plots have no edit page: edited here with a required reason and the version check, never deleted."""
 
+from django.contrib import admin
+
+from parkops.common.admin import GuardedAdmin, ReadOnlyAdmin, ReadOnlyInline
 from parkops.registry.models import (
     Designation,
     Enterprise,
@@ -12,26 +16,25 @@ from parkops.registry.models import (
 
 
 @admin.register(Road)
-class RoadAdmin(SimpleHistoryAdmin):
+class RoadAdmin(GuardedAdmin):
     list_display = ("name",)
     search_fields = ("name",)
     filter_horizontal = ("chiefs",)
 
 
 @admin.register(SmallPark)
-class SmallParkAdmin(SimpleHistoryAdmin):
+class SmallParkAdmin(GuardedAdmin):
     list_display = ("plan_sequence", "name", "owner_name", "road", "land_mu")
     search_fields = ("name", "full_name", "owner_name")
     filter_horizontal = ("owners",)
 
 
-class DesignationInline(admin.TabularInline):
+class DesignationInline(ReadOnlyInline):
     model = Designation
-    extra = 0
 
 
 @admin.register(Enterprise)
-class EnterpriseAdmin(SimpleHistoryAdmin):
+class EnterpriseAdmin(ReadOnlyAdmin):
     list_display = (
         "name",
         "uscc",
@@ -49,7 +52,7 @@ class EnterpriseAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(EnterpriseYear)
-class EnterpriseYearAdmin(SimpleHistoryAdmin):
+class EnterpriseYearAdmin(ReadOnlyAdmin):
     list_display = (
         "enterprise",
         "year",
@@ -63,11 +66,10 @@ class EnterpriseYearAdmin(SimpleHistoryAdmin):
     list_filter = ("year", "source", "land_basis")
     search_fields = ("enterprise__name", "enterprise__uscc")
     list_select_related = ("enterprise",)
-    autocomplete_fields = ("enterprise",)
 
 
 @admin.register(Designation)
-class DesignationAdmin(SimpleHistoryAdmin):
+class DesignationAdmin(GuardedAdmin):
     list_display = ("enterprise", "kind", "awarded_on", "expires_on", "revoked_on")
     list_filter = ("kind",)
     search_fields = ("enterprise__name",)
@@ -75,7 +77,7 @@ class DesignationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(LandPlot)
-class LandPlotAdmin(SimpleHistoryAdmin):
+class LandPlotAdmin(GuardedAdmin):
     list_display = ("name", "address", "road", "holder", "area_mu")
     search_fields = ("name", "address", "holder__name")
     list_select_related = ("road", "holder")

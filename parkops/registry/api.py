@@ -12,15 +12,18 @@ from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.responses import Status
 
+from parkops.common.versioning import StaleVersion, requested_version
 from parkops.registry import selectors
 from parkops.registry.filtersets import EnterpriseFilterSet, PlotFilterSet, SmallParkFilterSet
 from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot, Road, SmallPark
 from parkops.registry.schemas import (
+    YEAR_PUT_REQUIRED,
     EnterpriseIn,
     EnterpriseOut,
     EnterprisePatch,
     EnterpriseYearIn,
     EnterpriseYearOut,
+    EnterpriseYearPatch,
     ErrorOut,
     LandPlotOut,
     RoadOut,
@@ -48,9 +51,16 @@ def _resolve_foreign_keys(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def invalid(error: ValidationError) -> Status[dict[str, Any]]:
-    """A 422 answer naming every field's errors, in the user's language (used by every router)."""
+    """A 422 answer naming every field's errors, in the user's language (used by every router);
+    a 409 naming what someone else changed when the write was based on an outdated version."""
+    if isinstance(error, StaleVersion):
+        return Status(409, {"detail": error.messages[0], "errors": {"version": error.messages}})
     errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
     return Status(422, {"detail": _("数据有误，未保存"), "errors": errors})
+
+
+def _version(request: HttpRequest, data: dict[str, Any]) -> str | None:
+    return requested_version(data.pop("version", None), request.headers.get("If-Match"))
 
 
 @router.get("/enterprises", response=list[EnterpriseOut], summary="企业列表")
@@ -79,14 +89,20 @@ def create_enterprise(request: HttpRequest, payload: EnterpriseIn) -> Any:
     return Status(201, selectors.enterprise_get(user=request.user, pk=enterprise.pk))
 
 
-@router.patch("/enterprises/{pk}", response={200: EnterpriseOut, 422: ErrorOut}, summary="修改企业")
+@router.patch(
+    "/enterprises/{pk}",
+    response={200: EnterpriseOut, 409: ErrorOut, 422: ErrorOut},
+    summary="修改企业",
+)
 def update_enterprise(request: HttpRequest, pk: int, payload: EnterprisePatch) -> Any:
+    """Changes only the fields named. `version` (or If-Match) is the version the change is based
+    on: if someone changed the enterprise since, 409 names what they changed; nothing is saved."""
     require(request, "registry.change_enterprise")
     enterprise = selectors.enterprise_get(user=request.user, pk=pk)
+    data = payload.dict(exclude_unset=True)
+    version = _version(request, data)
     try:
-        enterprise_update(
-            enterprise=enterprise, data=_resolve_foreign_keys(payload.dict(exclude_unset=True))
-        )
+        enterprise_update(enterprise=enterprise, data=_resolve_foreign_keys(data), version=version)
     except ValidationError as error:
         return invalid(error)
     return Status(200, selectors.enterprise_get(user=request.user, pk=pk))
@@ -101,21 +117,58 @@ def list_enterprise_years(request: HttpRequest, pk: int) -> Any:
 
 @router.put(
     "/enterprises/{pk}/years/{year}",
-    response={200: EnterpriseYearOut, 201: EnterpriseYearOut, 422: ErrorOut},
+    response={200: EnterpriseYearOut, 201: EnterpriseYearOut, 409: ErrorOut, 422: ErrorOut},
     summary="录入或更正企业年度数据",
 )
 def put_enterprise_year(request: HttpRequest, pk: int, year: int, payload: EnterpriseYearIn) -> Any:
-    """A new year is created (201); a stored year is corrected with the reason given (200), which
-    the history keeps."""
+    """The whole year: every figure must be named (null for not reported), never blanked by
+    being left out. A new year is created (201); a stored year is corrected with the reason
+    given (200), which the history keeps, and refused (409) if it changed after `version`."""
     enterprise = selectors.enterprise_get(user=request.user, pk=pk)
     record = EnterpriseYear.objects.filter(enterprise=enterprise, year=year).first()
     require(request, f"registry.{'add' if record is None else 'change'}_enterpriseyear")
-    data = payload.dict()
+    missing = [name for name in YEAR_PUT_REQUIRED if name not in payload.model_fields_set]
+    if missing:
+        message = _("PUT 替换整个年度，须给出此项（未报告填 null）；只改部分数据请用 PATCH")
+        return invalid(ValidationError({name: [message] for name in missing}))
+    return _save_year(request, enterprise, year, record, payload.dict())
+
+
+@router.patch(
+    "/enterprises/{pk}/years/{year}",
+    response={200: EnterpriseYearOut, 409: ErrorOut, 422: ErrorOut},
+    summary="更正企业年度数据的部分项",
+)
+def patch_enterprise_year(
+    request: HttpRequest, pk: int, year: int, payload: EnterpriseYearPatch
+) -> Any:
+    """Changes only the figures named, with the reason given; 409 if the year changed after
+    `version` (or If-Match)."""
+    enterprise = selectors.enterprise_get(user=request.user, pk=pk)
+    record = EnterpriseYear.objects.filter(enterprise=enterprise, year=year).first()
+    require(request, "registry.change_enterpriseyear")
+    if record is None:
+        raise HttpError(404, _("%(year)s 年度数据不存在") % {"year": year})
+    data = payload.dict(exclude_unset=True)
+    data.setdefault("reason", "")
+    return _save_year(request, enterprise, year, record, data)
+
+
+def _save_year(
+    request: HttpRequest,
+    enterprise: Enterprise,
+    year: int,
+    record: EnterpriseYear | None,
+    data: dict[str, Any],
+) -> Any:
     reason = data.pop("reason")
+    version = _version(request, data)
     if record is None:
         data["year"] = year
     try:
-        saved = enterprise_year_save(enterprise=enterprise, data=data, record=record, reason=reason)
+        saved = enterprise_year_save(
+            enterprise=enterprise, data=data, record=record, reason=reason, version=version
+        )
     except ValidationError as error:
         return invalid(error)
     return Status(201 if record is None else 200, saved)

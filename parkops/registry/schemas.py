@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ninja import ModelSchema, Schema
 
+from parkops.common.versioning import version_of
 from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot, Road, SmallPark
 
 
@@ -38,6 +39,11 @@ class EnterpriseOut(ModelSchema):
     latest_year: int | None = None
     latest_revenue: Decimal | None = None
     latest_above_scale: bool | None = None
+    version: str = ""
+
+    @staticmethod
+    def resolve_version(obj: Enterprise) -> str:
+        return version_of(obj)
 
     class Meta:
         model = Enterprise
@@ -74,9 +80,18 @@ class EnterprisePatch(Schema):
     status: str | None = None
     production_started_on: date | None = None
     note: str | None = None
+    version: str | None = None
 
 
 class EnterpriseYearOut(ModelSchema):
+    # Blank revenue stores a blank 规上 (neither above nor below the threshold).
+    is_above_scale: bool | None = None
+    version: str = ""
+
+    @staticmethod
+    def resolve_version(obj: EnterpriseYear) -> str:
+        return version_of(obj)
+
     class Meta:
         model = EnterpriseYear
         fields = [
@@ -87,8 +102,9 @@ class EnterpriseYearOut(ModelSchema):
 
 
 class EnterpriseYearIn(Schema):
-    """A year's figures as a whole (what is left out is blank); `reason` is needed to correct
-    a stored year."""
+    """A year's figures as a whole (PUT): every figure must be named, null for 'not reported';
+    `reason` is needed to correct a stored year, `version` (or If-Match) is the version the
+    correction is based on."""
 
     output_value: Decimal | None = None
     revenue: Decimal | None = None
@@ -103,6 +119,33 @@ class EnterpriseYearIn(Schema):
     rented_floor_m2: Decimal | None = None
     note: str = ""
     reason: str = ""
+    version: str | None = None
+
+
+class EnterpriseYearPatch(Schema):
+    """Only the figures named change (PATCH); `reason` is needed for any change."""
+
+    output_value: Decimal | None = None
+    revenue: Decimal | None = None
+    tax: Decimal | None = None
+    value_added: Decimal | None = None
+    energy_tce: Decimal | None = None
+    emissions_t: Decimal | None = None
+    rd_expense: Decimal | None = None
+    employees: int | None = None
+    land_basis: str | None = None
+    land_mu: Decimal | None = None
+    rented_floor_m2: Decimal | None = None
+    note: str | None = None
+    reason: str = ""
+    version: str | None = None
+
+
+# A PUT replaces the whole year: leaving one of these out is refused, never taken as blank.
+YEAR_PUT_REQUIRED = (
+    "output_value", "revenue", "tax", "value_added", "energy_tce", "emissions_t", "rd_expense",
+    "employees", "land_basis", "land_mu", "rented_floor_m2",
+)  # fmt: skip
 
 
 class LandPlotOut(ModelSchema):

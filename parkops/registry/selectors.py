@@ -17,7 +17,14 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from parkops.accounts.roles import Role, roles_of, sees_whole_park
-from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot, Road, SmallPark
+from parkops.registry.models import (
+    Designation,
+    Enterprise,
+    EnterpriseYear,
+    LandPlot,
+    Road,
+    SmallPark,
+)
 
 AnyUser = AbstractBaseUser | AnonymousUser
 
@@ -196,3 +203,16 @@ def history_rows(records: QuerySet[Any], limit: int = 200) -> list[HistoryRow]:
         _history_row(r)
         for r in records.select_related("history_user").order_by("-history_date")[:limit]
     ]
+
+
+def enterprise_history(enterprise: Enterprise, limit: int = 200) -> list[HistoryRow]:
+    """The enterprise's history with that of its years and designations, deleted ones included:
+    a year removed (an import undone) stays on the enterprise's page."""
+    sources = (
+        enterprise.history.all(),
+        EnterpriseYear.history.filter(enterprise_id=enterprise.pk),
+        Designation.history.filter(enterprise_id=enterprise.pk),
+    )
+    rows = [row for source in sources for row in history_rows(source, limit)]
+    rows.sort(key=lambda r: r.when, reverse=True)
+    return rows[:limit]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from parkops.common.versioning import record_save
 from parkops.registry.choices import DataSource
 from parkops.registry.models import Enterprise, EnterpriseYear
 
@@ -65,12 +65,11 @@ def enterprise_create(*, data: Mapping[str, Any], reason: str = "") -> Enterpris
 
 @transaction.atomic
 def enterprise_update(
-    *, enterprise: Enterprise, data: Mapping[str, Any], reason: str = ""
+    *, enterprise: Enterprise, data: Mapping[str, Any], reason: str = "", version: str | None = None
 ) -> Enterprise:
+    """Change an enterprise; refused (StaleVersion) when it changed after `version`."""
     _apply(enterprise, data, ENTERPRISE_EDITABLE)
-    enterprise.full_clean()
-    enterprise._change_reason = reason  # type: ignore[attr-defined]
-    enterprise.save()
+    record_save(enterprise, reason=reason, version=version)
     return enterprise
 
 
@@ -81,19 +80,18 @@ def enterprise_year_save(
     data: Mapping[str, Any],
     record: EnterpriseYear | None = None,
     reason: str = "",
+    version: str | None = None,
 ) -> EnterpriseYear:
     """Add a year's figures typed in by hand, or correct a stored year with its reason, which
     the history keeps. A correction without a reason, a duplicate year or a broken rule raises
-    ValidationError in Chinese."""
+    ValidationError in Chinese; a correction based on an outdated `version` raises StaleVersion.
+    A correction that changes nothing writes nothing and needs no reason."""
     reason = reason.strip()
     if record is None:
         record = EnterpriseYear(enterprise=enterprise, source=DataSource.MANUAL)
     elif record.enterprise_id != enterprise.pk:
         raise ValueError("the year belongs to another enterprise")
-    elif not reason:
-        raise ValidationError({"reason": [_("更正已有的年度数据须说明修改原因")]})
     _apply(record, data, YEAR_EDITABLE)
-    record.full_clean()
-    record._change_reason = reason  # type: ignore[attr-defined]
-    record.save()
+    missing_reason = _("更正已有的年度数据须说明修改原因")
+    record_save(record, reason=reason, version=version, missing_reason=missing_reason)
     return record

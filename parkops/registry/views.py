@@ -53,7 +53,7 @@ def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "designations": enterprise.designations.order_by("-awarded_on"),
         "plots": enterprise.plots_held.all(),
         "mentions": mentions_of(enterprise),
-        "history": selectors.history_of(enterprise, years, enterprise.designations.all()),
+        "history": selectors.enterprise_history(enterprise),
     }
     return render(request, "registry/enterprise_detail.html", context)
 
@@ -73,9 +73,13 @@ def enterprise_edit(request: HttpRequest, pk: int) -> HttpResponse:
     enterprise: Enterprise = selectors.enterprise_get(user=request.user, pk=pk)
     form = EnterpriseForm(request.POST or None, instance=enterprise)
     if request.method == "POST" and form.is_valid():
-        enterprise_update(enterprise=enterprise, data=form.cleaned_data)
-        messages.success(request, _("已保存"))
-        return HttpResponseRedirect(enterprise.get_absolute_url())
+        try:
+            enterprise_update(enterprise=enterprise, data=form.cleaned_data, version=form.based_on)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("已保存"))
+            return HttpResponseRedirect(enterprise.get_absolute_url())
     return render(
         request, "registry/enterprise_form.html", {"form": form, "enterprise": enterprise}
     )
@@ -95,6 +99,7 @@ def _year_page(
                 data=data,
                 record=record,
                 reason=form.cleaned_data.get("reason", ""),
+                version=form.based_on,
             )
         except ValidationError as error:
             form.add_error(None, error)

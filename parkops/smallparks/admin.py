@@ -1,6 +1,10 @@
-from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+"""Buildings, tenancies, vacant space and ratings are written on the small park's pages and by
+rating runs: read-only here. Rating rule sets are data with no page of their own: edited here
+with a reason, never deleted."""
 
+from django.contrib import admin
+
+from parkops.common.admin import GuardedAdmin, ReadOnlyAdmin
 from parkops.smallparks.models import (
     Building,
     RatingRuleSet,
@@ -11,15 +15,14 @@ from parkops.smallparks.models import (
 
 
 @admin.register(RatingRuleSet)
-class RatingRuleSetAdmin(SimpleHistoryAdmin):
+class RatingRuleSetAdmin(GuardedAdmin):
     list_display = ("version", "is_default", "created_at")
 
 
 @admin.register(SmallParkRating)
-class SmallParkRatingAdmin(SimpleHistoryAdmin):
+class SmallParkRatingAdmin(ReadOnlyAdmin):
     list_display = ("small_park", "year", "level", "rule_set")
     list_filter = ("year", "level")
-    readonly_fields = ("small_park", "year", "rule_set", "level", "metrics", "reasons")
 
 
-admin.site.register([Building, Tenancy, VacantSpace], SimpleHistoryAdmin)
+admin.site.register([Building, Tenancy, VacantSpace], ReadOnlyAdmin)

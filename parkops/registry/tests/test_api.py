@@ -4,7 +4,11 @@ from django.contrib.auth.models import User
 
 from parkops.conftest import client_for
 from parkops.registry.models import Enterprise, EnterpriseYear, SmallPark
+from parkops.registry.schemas import YEAR_PUT_REQUIRED
 from parkops.registry.tests.factories import EnterpriseFactory, EnterpriseYearFactory
+
+# A PUT names every figure of the year; null is "not reported".
+BLANK_YEAR = {**dict.fromkeys(YEAR_PUT_REQUIRED), "land_basis": "owned"}
 
 
 def test_list_uses_the_page_filters(lena: User, ailiu: SmallPark) -> None:
@@ -74,7 +78,7 @@ def test_put_creates_a_year_then_corrects_it_only_with_a_reason(alice: User) -> 
     firm = EnterpriseFactory()
     client = client_for(alice)
     url = f"/api/enterprises/{firm.pk}/years/2025"
-    body = {"revenue": "2500", "tax": "100", "land_mu": "10"}
+    body = {**BLANK_YEAR, "revenue": "2500", "tax": "100", "land_mu": "10"}
     created = client.put(url, body, content_type="application/json")
     assert created.status_code == 201
     assert (created.json()["year"], created.json()["is_above_scale"]) == (2025, True)
@@ -93,7 +97,7 @@ def test_put_creates_a_year_then_corrects_it_only_with_a_reason(alice: User) -> 
 def test_put_refuses_broken_figures_and_readers(alice: User, lena: User) -> None:
     firm = EnterpriseFactory()
     url = f"/api/enterprises/{firm.pk}/years/2025"
-    bad = {"land_basis": "rented", "output_value": "-5"}
+    bad = {**BLANK_YEAR, "land_basis": "rented", "output_value": "-5"}
     response = client_for(alice).put(url, bad, content_type="application/json")
     assert response.status_code == 422
     assert response.json()["errors"]["__all__"] == [
