@@ -91,7 +91,9 @@ def test_it_refuses_yuan_stated_in_a_group_header_or_a_units_row(alice: User) ->
     assert _errors(plan) == ["「工业产值」的单位是“元”，应为“万元”，请换算后再导入"]
     units[1][3] = "万元"
     batch, plan = _run(xlsx(units), alice)
-    assert plan.errors == [] and batch is not None and batch.added == 1  # not a data row
+    assert plan.errors == []
+    assert batch is not None
+    assert batch.added == 1
     assert EnterpriseYear.objects.get().output_value == Decimal("8208000.00")
 
 
@@ -104,7 +106,9 @@ def test_a_this_year_and_last_year_sub_header_reads_this_year(alice: User) -> No
     ]
     data = xlsx(rows, merges=[(0, 3, 0, 4, "工业产值（万元）")])
     batch, plan = _run(data, alice)
-    assert plan.errors == [] and batch is not None and batch.added == 1
+    assert plan.errors == []
+    assert batch is not None
+    assert batch.added == 1
     assert EnterpriseYear.objects.get().output_value == Decimal("820.80")
 
 
@@ -114,7 +118,8 @@ def test_a_hidden_sheet_is_never_read_and_the_preview_names_the_sheet(alice: Use
     hidden = ("旧数据", [header, [e.uscc, e.name, 2025, 1, 1, 1], [e.uscc, e.name, 2024, 1, 1, 1]])
     visible = ("本年", [header, [e.uscc, e.name, 2025, 500, 20, 3]])
     batch, plan = _run(_book([(*hidden, True), (*visible, False)]), alice)
-    assert plan.errors == [] and batch is not None
+    assert plan.errors == []
+    assert batch is not None
     assert plan.sheet == "本年"
     assert EnterpriseYear.objects.get().output_value == Decimal("500.00")
     _batch, plan = _run(_book([(*hidden, True), ("封面", [["说明"]], False)]), alice)
@@ -136,9 +141,14 @@ def test_two_visible_sheets_with_data_are_refused_by_name(alice: User) -> None:
 
 
 def test_a_percent_formatted_building_coefficient_is_read_as_percent(alice: User) -> None:
-    rows = [["地块名称", "占地面积（亩）", "建筑系数（%）"], ["甲地块", 20, 0.455], ["乙地块", 10, 45.5]]
+    rows = [
+        ["地块名称", "占地面积（亩）", "建筑系数（%）"],
+        ["甲地块", 20, 0.455],
+        ["乙地块", 10, 45.5],
+    ]
     batch, plan = _run(_book([("地块", rows, False)], percent=(1, 2)), alice, kind="plots")
-    assert plan.errors == [] and batch is not None
+    assert plan.errors == []
+    assert batch is not None
     stored = dict(LandPlot.objects.values_list("name", "building_coefficient"))
     assert stored == {"甲地块": Decimal("45.50"), "乙地块": Decimal("45.50")}
 
@@ -152,7 +162,9 @@ def test_total_and_signature_rows_are_skipped_with_a_notice(alice: User) -> None
         ["填表人：张三  审核人：李四  填报日期：2025-01-05", ""],
     ]
     batch, plan = _run(xlsx(rows), alice, kind="enterprises")
-    assert plan.errors == [] and batch is not None and batch.added == 2
+    assert plan.errors == []
+    assert batch is not None
+    assert batch.added == 2
     assert sorted(Enterprise.objects.values_list("name", flat=True)) == [
         "上海乙有限公司", "上海甲有限公司",
     ]  # fmt: skip
@@ -178,7 +190,11 @@ def test_two_columns_for_one_field_are_refused(alice: User) -> None:
 
 def test_error_values_and_uncalculated_formulas_are_errors_by_cell(alice: User) -> None:
     e, f = EnterpriseFactory(), EnterpriseFactory()
-    rows = [list(FIGURES_HEADER), [e.uscc, e.name, 2025, "=1/0", 1, 1], [f.uscc, f.name, 2025, 5, "=D2*2", 1]]
+    rows = [
+        list(FIGURES_HEADER),
+        [e.uscc, e.name, 2025, "=1/0", 1, 1],
+        [f.uscc, f.name, 2025, 5, "=D2*2", 1],
+    ]
     data = _book([("数据", rows, False)])
     # xlsxwriter stores 0 as a formula's result; a file saved by a program that does not
     # calculate has none.
@@ -206,7 +222,10 @@ def _rewrite(data: bytes, member: str, old: bytes, new: bytes) -> bytes:
 
 def test_absurd_integers_are_refused(alice: User) -> None:
     e = EnterpriseFactory()
-    rows = [["统一社会信用代码", "企业名称", "年度", "从业人员（人）"], [e.uscc, e.name, 2025, 1e12]]
+    rows = [
+        ["统一社会信用代码", "企业名称", "年度", "从业人员（人）"],
+        [e.uscc, e.name, 2025, 1e12],
+    ]
     batch, plan = _run(xlsx(rows), alice)
     assert batch is None
     assert _errors(plan) == ["第 2 行「从业人员（人）」数值过大：1,000,000,000,000"]
@@ -242,7 +261,11 @@ def test_an_xlsx_renamed_csv_says_what_it_is(alice: User) -> None:
 def test_a_known_name_with_a_new_code_and_a_code_stored_as_number(alice: User) -> None:
     e = EnterpriseFactory(uscc=None)
     other = "91350200776049653A"
-    rows = [["统一社会信用代码", "企业名称", "年度"], [other, e.name, 2025], [9.13101e17, e.name, 2024]]
+    rows = [
+        ["统一社会信用代码", "企业名称", "年度"],
+        [other, e.name, 2025],
+        [9.13101e17, e.name, 2024],
+    ]
     _batch, plan = _run(xlsx(rows), alice)
     assert _errors(plan) == [
         "第 3 行「统一社会信用代码」是数字格式（9.13101e+17），Excel 已丢失信用代码的位数；"
@@ -261,21 +284,27 @@ def test_a_bad_required_cell_is_reported_once(alice: User) -> None:
 def test_reimporting_a_file_with_dates_writes_nothing(alice: User) -> None:
     LandPlotFactory(name="甲地块")
     rows = [["地块名称", "出让合同签订日期"], ["甲地块", "2021-06-30"]]
-    first, plan = _run(xlsx(rows), alice, kind="plots")
-    assert first is not None and first.changed == 1
+    first, _plan = _run(xlsx(rows), alice, kind="plots")
+    assert first is not None
+    assert first.changed == 1
     history = LandPlot.history.count()
-    second, plan = _run(xlsx(rows), alice, kind="plots")
-    assert second is not None and (second.changed, second.unchanged) == (0, 1)
+    second, _plan = _run(xlsx(rows), alice, kind="plots")
+    assert second is not None
+    assert (second.changed, second.unchanged) == (0, 1)
     assert LandPlot.history.count() == history
 
 
 def _far_cell(row: int) -> bytes:
-    return xlsx([["企业名称"], ["上海甲有限公司"]] + [[None]] * 0) if row < 0 else _rewrite(
-        xlsx([["企业名称", "x"], ["上海甲有限公司", "y"]]),
-        "xl/worksheets/sheet1.xml",
-        b'<c r="B2" t="s"><v>3</v></c></row>',
-        b'<c r="B2" t="s"><v>3</v></c></row><row r="%d"><c r="XFD%d"><v>1</v></c></row>'
-        % (row, row),
+    return (
+        xlsx([["企业名称"], ["上海甲有限公司"]] + [[None]] * 0)
+        if row < 0
+        else _rewrite(
+            xlsx([["企业名称", "x"], ["上海甲有限公司", "y"]]),
+            "xl/worksheets/sheet1.xml",
+            b'<c r="B2" t="s"><v>3</v></c></row>',
+            b'<c r="B2" t="s"><v>3</v></c></row><row r="%d"><c r="XFD%d"><v>1</v></c></row>'
+            % (row, row),
+        )
     )
 
 
