@@ -264,18 +264,21 @@ def _build(
     table.missing = [s for s in specs if s.required and s.key not in table.columns]
     for r in range(first, len(rows)):
         row = rows[r]
-        blank = row.count("") + row.count(None)
-        # A row with no value (only blank or whitespace cells) is not data; the count is the fast
-        # test, the scan stops at the first cell with text.
-        if blank < len(row) and any(
-            cell not in ("", None) and (type(cell) is not str or cell.strip()) for cell in row
-        ):
-            lead = row[0] if row[0] not in ("", None) else _first_filled(row)
-            if type(lead) is str and lead[:1] in _FOOTER_STARTS and is_footer(row):
-                table.notes.append((r + 1, "", "footer_skipped", {"text": footer_text(row)}, False))
+        lead = row[0] if row else ""
+        if lead == "" or lead is None or (type(lead) is str and not lead.strip()):
+            # A row with no value (only blank or whitespace cells) is not data; the count is
+            # the fast test, the scan stops at the first cell with text.
+            blank = row.count("") + row.count(None)
+            if blank == len(row) or not any(
+                cell not in ("", None) and (type(cell) is not str or cell.strip()) for cell in row
+            ):
                 continue
-            table.row_numbers.append(r + 1)
-            table.rows.append(row)
+            lead = _first_filled(row)
+        if type(lead) is str and lead[:1] in _FOOTER_STARTS and is_footer(row):
+            table.notes.append((r + 1, "", "footer_skipped", {"text": footer_text(row)}, False))
+            continue
+        table.row_numbers.append(r + 1)
+        table.rows.append(row)
     for key, c, text in later:  # a second column for a field: refused unless it is empty
         if any(c < len(row) and row[c] not in ("", None) for row in table.rows):
             table.doubled.setdefault(key, [table.headers[key].text]).append(text)

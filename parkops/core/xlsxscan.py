@@ -104,7 +104,7 @@ class SheetScanner:
             for m in _ERROR.finditer(text):
                 if m.end() > fresh:
                     scan.errors[self._cell(m)] = _unescape(m.group(3))
-        if b"</f>" in text or b"<f " in text:
+        if b"<f" in text:
             for m in _FORMULA_ALONE.finditer(text):
                 if m.end() > fresh:
                     scan.uncalculated.add(self._cell(m))

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from parkops.accounts.roles import sees_whole_park
 from parkops.core.evaluation import engine
+from parkops.core.figures import DECIMAL_FIGURE_FIELDS
 from parkops.evaluation.choices import EvaluationClass, RunStatus
 from parkops.evaluation.models import (
     EvaluationResult,
@@ -56,17 +57,7 @@ def incident_counts(*, year: int) -> dict[int, int]:
 
 # --- reading the registry into the engine's input ---------------------------------------------
 
-_FLOAT_FIELDS = (
-    "output_value",
-    "revenue",
-    "tax",
-    "value_added",
-    "energy_tce",
-    "emissions_t",
-    "rd_expense",
-    "land_mu",
-    "rented_floor_m2",
-)
+_FLOAT_FIELDS = DECIMAL_FIGURE_FIELDS
 
 
 def landlords() -> dict[int, int]:
