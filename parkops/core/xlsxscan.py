@@ -236,3 +236,21 @@ def check_zip(data: bytes, limits: Limits) -> dict[str, SheetScan]:
         if scanner is not None and sheet is not None:
             scans[sheet] = scanner.scan
     return scans
+
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# An .xls sheet's DIMENSIONS record (BIFF8): type 0x0200, length 14, then the first row, the
+# last row + 1 (4 bytes each), the first column and the last column + 1 (2 bytes each).
+_BIFF_DIMENSIONS = re.compile(rb"\x00\x02\x0e\x00(.{12})", re.S)
+_BIFF_EXTENT = struct.Struct("<IIHH")
+
+
+def xls_extent(data: bytes) -> tuple[int, int]:
+    """The largest (rows, columns) an .xls file's sheets declare; (0, 0) for another file."""
+    if not data.startswith(OLE_MAGIC):
+        return 0, 0
+    rows = columns = 0
+    for match in _BIFF_DIMENSIONS.finditer(data):
+        _first_row, last_row, _first_column, last_column = _BIFF_EXTENT.unpack(match.group(1))
+        rows, columns = max(rows, last_row), max(columns, last_column)
+    return rows, columns

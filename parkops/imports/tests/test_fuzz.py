@@ -19,7 +19,7 @@ from parkops.imports.tests.files import FIGURES_HEADER
 pytestmark = pytest.mark.django_db
 
 HEADERS = {
-    "figures": list(FIGURES_HEADER) + ["从业人员（人）", "用地依据", "备注"],
+    "figures": [*FIGURES_HEADER, "从业人员（人）", "用地依据", "备注"],
     "enterprises": ["企业名称", "统一社会信用代码", "行业代码", "投产日期", "所在小园区", "备注"],
     "plots": ["地块名称", "占地面积（亩）", "建筑系数（%）", "出让合同签订日期", "容积率"],
 }

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 import xlsxwriter
+import xlwt  # type: ignore[import-untyped]
 from django.contrib.auth.models import User
 
 from parkops.imports.services import import_file
@@ -295,17 +296,24 @@ def test_reimporting_a_file_with_dates_writes_nothing(alice: User) -> None:
 
 
 def _far_cell(row: int) -> bytes:
-    return (
-        xlsx([["企业名称"], ["上海甲有限公司"]] + [[None]] * 0)
-        if row < 0
-        else _rewrite(
-            xlsx([["企业名称", "x"], ["上海甲有限公司", "y"]]),
-            "xl/worksheets/sheet1.xml",
-            b'<c r="B2" t="s"><v>3</v></c></row>',
-            b'<c r="B2" t="s"><v>3</v></c></row><row r="%d"><c r="XFD%d"><v>1</v></c></row>'
-            % (row, row),
-        )
+    """A 2-row sheet with one more cell at column XFD of `row`: a 16,384-column rectangle."""
+    return _rewrite(
+        xlsx([["企业名称", "x"], ["上海甲有限公司", "y"]]),
+        "xl/worksheets/sheet1.xml",
+        b'<c r="B2" t="s"><v>3</v></c></row>',
+        b'<c r="B2" t="s"><v>3</v></c></row><row r="%d"><c r="XFD%d"><v>1</v></c></row>'
+        % (row, row),
     )
+
+
+def _far_xls() -> bytes:
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("数据")
+    sheet.write(0, 0, "企业名称")
+    sheet.write(65535, 255, 1)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
 
 
 def _self_extracting_bomb() -> bytes:
@@ -318,13 +326,16 @@ def _self_extracting_bomb() -> bytes:
 def test_the_worst_files_are_refused_quickly_and_in_little_memory(alice: User) -> None:
     cases = {
         "far.xlsx": _far_cell(200_000),
-        "far.xls": _far_cell(4_000),
+        "far-4000.xlsx": _far_cell(4_000),
+        "far.xls": _far_xls(),
         "sfx.xlsx": _self_extracting_bomb(),
     }
     expected = {
         "far.xlsx": "工作表「数据」的范围是 200000 行 × 16384 列，超过可读取的大小；"
         "请删除表格以外的单元格（如远处的空格或格式）后再导入",
-        "far.xls": "工作表「数据」的范围是 4000 行 × 16384 列，超过可读取的大小；"
+        "far-4000.xlsx": "工作表「数据」的范围是 4000 行 × 16384 列，超过可读取的大小；"
+        "请删除表格以外的单元格（如远处的空格或格式）后再导入",
+        "far.xls": "工作表「far.xls」的范围是 65536 行 × 256 列，超过可读取的大小；"
         "请删除表格以外的单元格（如远处的空格或格式）后再导入",
         "sfx.xlsx": "文件解压后约 381 MB，超过上限 300 MB，已拒绝（可能是压缩炸弹）",
     }
@@ -364,3 +375,11 @@ def test_the_cli_and_the_api_ask_before_writing_an_absurd_amount(alice: User, tm
     assert EnterpriseYear.objects.count() == 0
     call_command("import_data", "figures", str(path), "--confirm", stdout=io.StringIO())
     assert EnterpriseYear.objects.get().output_value == Decimal("820800000.00")
+
+
+def test_a_bomb_found_by_inflating_does_not_claim_a_size(alice: User) -> None:
+    from parkops.core.tabular import TableError
+    from parkops.imports.issues import file_message
+
+    refused = TableError("zip_bomb", size_mb=None, limit_mb=300)
+    assert file_message(refused) == "文件解压后超过上限 300 MB，已拒绝（可能是压缩炸弹）"
