@@ -336,9 +336,9 @@ def read_table(
         # Any file a reader would open as a zip is checked, wherever its zip starts (a
         # self-extracting archive puts a program in front).
         scans = check_zip(data, limits) if zipfile.is_zipfile(io.BytesIO(data)) else {}
-        rows, columns = xls_extent(data)  # an .xls sheet's extent, from its own records
-        if rows * columns > limits.max_cells:
-            raise TableError("sheet_too_large", sheet=filename, rows=rows, columns=columns)
+        tall, wide = xls_extent(data)  # an .xls sheet's extent, from its own records
+        if tall * wide > limits.max_cells:
+            raise TableError("sheet_too_large", sheet=filename, rows=tall, columns=wide)
         table = _spreadsheet_table(data, specs, index, limits, scans)
     else:
         raise TableError("file_type", suffix=suffix or filename)

@@ -11,6 +11,7 @@ from django.contrib.auth.models import User
 from django.db import models
 from django.db.models import Q
 
+from parkops.imports.choices import ImportKind
 from parkops.imports.kinds import KINDS, Kind
 from parkops.imports.services import import_file
 from parkops.imports.tests.files import xlsx
@@ -74,7 +75,7 @@ def test_each_check_constraint_is_reported_by_row_and_column(
     alice: User, kind: Kind, name: str, column: str, values: dict[str, Any]
 ) -> None:
     row: dict[str, Any] = {"name": "上海约束测试有限公司"}
-    if kind.kind == "figures":
+    if kind.kind == ImportKind.FIGURES:
         enterprise = EnterpriseFactory()
         row = {"uscc": enterprise.uscc, "name": enterprise.name, "year": 2025}
     row.update({k: float(v) if isinstance(v, Decimal) else v for k, v in values.items()})
