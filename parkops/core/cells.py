@@ -28,6 +28,7 @@ _NUMBER_NOISE = re.compile(r"[,\s]")
 _DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
+_HUGE = Decimal(10) ** 20  # far past any column's limit, and still exact when rounded
 Problem = tuple[int, str, dict[str, Any]]  # (index in the column, code, parameters)
 
 
@@ -61,6 +62,7 @@ class ColumnSpec:
     help: str = ""
     example: Any = None
     export_only: bool = False  # written by exports, recognised and ignored by imports
+    max_value: int = 2**31 - 1  # integers: the largest the field stores
 
     @property
     def header(self) -> str:
@@ -98,7 +100,9 @@ def _decimal_of(value: Any) -> Any:
 def parse_decimals(spec: ColumnSpec, values: Sequence[Any]) -> tuple[list[Any], list[Problem]]:
     quantum = Decimal(1).scaleb(-spec.places)
     limit = Decimal(10) ** (spec.max_digits - spec.places)
-    if all(type(v) is float for v in values):  # the common case: plain numbers, at C speed
+    bound = float(limit)
+    if all(type(v) is float and -bound < v < bound for v in values):
+        # the common case: plain numbers, at C speed
         rounded = list(
             map(
                 Decimal.quantize,
@@ -117,8 +121,11 @@ def parse_decimals(spec: ColumnSpec, values: Sequence[Any]) -> tuple[list[Any], 
     for i, d in enumerate(raw):
         if d is None:
             continue
-        if isinstance(d, str):
-            problems.append((i, "not_a_number", {"value": d}))
+        if isinstance(d, str) or not d.is_finite():
+            problems.append((i, "not_a_number", {"value": str(d)}))
+            continue
+        if abs(d) >= _HUGE:  # before rounding: 1E+300 cannot be rounded to cents
+            problems.append((i, "too_large", {"value": f"{d:.6g}"}))
             continue
         q = d.quantize(quantum, ROUND_HALF_UP)
         if spec.non_negative and q < 0:
@@ -134,14 +141,18 @@ def _integer(value: Any) -> int | str | None:
     number = _decimal_of(value)
     if number is None or isinstance(number, str):
         return number
-    if number != number.to_integral_value():
+    if not number.is_finite() or number != number.to_integral_value():
         return str(value)
     return int(number)
 
 
 def parse_integers(spec: ColumnSpec, values: Sequence[Any]) -> tuple[list[Any], list[Problem]]:
     whole = _whole_floats(values)
-    if whole is not None and (min(whole) >= 0 or not spec.non_negative):
+    if (
+        whole is not None
+        and (min(whole) >= 0 or not spec.non_negative)
+        and max(map(abs, whole)) <= spec.max_value
+    ):
         return list(whole), []
     out: list[Any] = []
     problems: list[Problem] = []
@@ -153,13 +164,16 @@ def parse_integers(spec: ColumnSpec, values: Sequence[Any]) -> tuple[list[Any], 
         elif number is not None and spec.non_negative and number < 0:
             problems.append((i, "negative", {}))
             number = None
+        elif number is not None and abs(number) > spec.max_value:
+            problems.append((i, "too_large", {"value": f"{number:,}"}))
+            number = None
         out.append(number)
     return out, problems
 
 
 def _whole_floats(values: Sequence[Any]) -> list[int] | None:
     """The column as ints when every cell is a whole number (the common case), else None."""
-    if values and all(type(v) is float and v.is_integer() for v in values):
+    if values and all(type(v) is float and v.is_integer() and abs(v) < 1e15 for v in values):
         return list(map(int, values))
     return None
 
@@ -206,6 +220,10 @@ def parse_usccs(spec: ColumnSpec, values: Sequence[Any]) -> tuple[list[Any], lis
     problems: list[Problem] = []
     checked: dict[str, str | UsccError] = {}  # a figures file repeats each code once per year
     for i, value in enumerate(values):
+        if type(value) is float or type(value) is int:  # Excel kept 15 digits of a number
+            problems.append((i, "uscc_number", {"value": f"{value:.15g}"}))
+            out.append(None)
+            continue
         text = value if value in checked else clean_text(value)
         code = None
         if text is not None:

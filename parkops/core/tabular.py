@@ -14,52 +14,45 @@ import contextlib
 import csv
 import io
 import re
-import struct
+import sys
 import zipfile
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from operator import itemgetter
 from typing import Any
 
-from python_calamine import CalamineError, CalamineWorkbook
+from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from parkops.core.cells import ColumnSpec
+from parkops.core.tablebase import Limits, TableError
+from parkops.core.tablecontext import (
+    COMPARISON,
+    footer_text,
+    is_footer,
+    stated_unit,
+    sub_header,
+    units_row,
+)
 from parkops.core.text import to_half_width
+from parkops.core.units import normalise_unit, same_kind
+from parkops.core.xlsxscan import SheetScan, check_zip, xls_extent
+
+__all__ = [
+    "Header",
+    "Limits",
+    "Table",
+    "TableError",
+    "normalise_unit",
+    "parse_header",
+    "read_table",
+]
 
 HEADER_SEARCH_ROWS = 30
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 _UNIT = re.compile(r"^(.*?)[(\[](.*?)[)\]]\s*$")
 _UNIT_SLASH = re.compile(r"^(.*?)[/:]\s*(万元|元|亿元|亩|公顷|㎡|m2|m²|平方米|吨标准煤|吨|人|%)$")
 _SPACES = re.compile(r"\s+")
-# Spellings of the same unit.
-UNIT_SYNONYMS = {
-    "m2": "㎡",
-    "m²": "㎡",
-    "平方米": "㎡",
-    "平米": "㎡",
-    "吨标煤": "吨标准煤",
-    "tce": "吨标准煤",
-    "万吨标准煤": "万吨标准煤",
-    "个": "人",
-    "名": "人",
-}
-
-
-@dataclass(frozen=True)
-class Limits:
-    max_bytes: int = 20 * 1024 * 1024
-    max_uncompressed_bytes: int = 200 * 1024 * 1024
-    max_rows: int = 200_000
-
-
-class TableError(Exception):
-    """A problem with the file as a whole: code and parameters, translated by the caller."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        super().__init__(code, params)
-        self.code = code
-        self.params = params
 
 
 @dataclass(frozen=True)
@@ -79,6 +72,11 @@ class Table:
     missing: list[ColumnSpec]  # required columns absent
     row_numbers: list[int] = field(default_factory=list)
     rows: list[list[Any]] = field(default_factory=list)
+    # Cells the reader could not give as values, and rows left out (footers, units rows):
+    # (row number, column key or "", code, parameters, is an error).
+    notes: list[tuple[int | None, str, str, dict[str, Any], bool]] = field(default_factory=list)
+    # Two columns of the file for one field: key -> the headers as written.
+    doubled: dict[str, list[str]] = field(default_factory=dict)
 
     def column(self, key: str) -> list[Any]:
         index = self.columns[key]
@@ -86,11 +84,6 @@ class Table:
             return list(map(itemgetter(index), self.rows))
         except IndexError:  # a short CSV line
             return [row[index] if index < len(row) else "" for row in self.rows]
-
-
-def normalise_unit(unit: str) -> str:
-    unit = _SPACES.sub("", to_half_width(unit))
-    return UNIT_SYNONYMS.get(unit, unit)
 
 
 def parse_header(value: Any) -> Header:
@@ -114,67 +107,13 @@ def _spec_index(specs: Sequence[ColumnSpec]) -> dict[str, ColumnSpec]:
     return index
 
 
-def _check_zip(data: bytes, limits: Limits) -> None:
-    """Refuse an .xlsx that unpacks to more than the limit, before any reader unpacks it.
-
-    The sizes in the zip directory are the file's own claim, checked first; then every member's
-    compressed stream is inflated (its output counted and dropped, a chunk at a time), so a file
-    whose directory understates its sizes cannot pass either."""
-    limit = limits.max_uncompressed_bytes
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = archive.infolist()
-    except zipfile.BadZipFile:
-        raise TableError("corrupt") from None
-    total = sum(info.file_size for info in infos)
-    if total <= limit:
-        total = 0
-        for info in infos:
-            total += _inflated_size(data, info, limit - total)
-            if total > limit:
-                break
-    if total > limit:
-        raise TableError(
-            "zip_bomb",
-            size_mb=round(total / 1024 / 1024),
-            limit_mb=round(limit / 1024 / 1024),
-        )
-
-
-_LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature … file name length, extra field length
-_INFLATE_CHUNK = 4 * 1024 * 1024
-
-
-def _inflated_size(data: bytes, info: zipfile.ZipInfo, room: int) -> int:
-    """What the member really unpacks to, counting no further than just past `room`."""
-    try:
-        signature, name_length, extra_length = _LOCAL_HEADER.unpack_from(data, info.header_offset)
-    except struct.error:
-        raise TableError("corrupt") from None
-    if signature != b"PK\x03\x04":
-        raise TableError("corrupt")
-    start = info.header_offset + _LOCAL_HEADER.size + name_length + extra_length
-    stream = memoryview(data)[start : start + info.compress_size]
-    if info.compress_type == zipfile.ZIP_STORED:
-        return len(stream)
-    if info.compress_type != zipfile.ZIP_DEFLATED:  # Excel writes only these two
-        raise TableError("corrupt")
-    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
-    size = 0
-    pending: bytes | memoryview = stream
-    try:
-        while not inflater.eof and size <= room:
-            out = len(inflater.decompress(pending, _INFLATE_CHUNK))
-            size += out
-            pending = inflater.unconsumed_tail
-            if not pending and out < _INFLATE_CHUNK:  # all read (a truncated stream ends here)
-                break
-    except zlib.error:
-        raise TableError("corrupt") from None
-    return size
+_SPREADSHEET_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # .xlsx (a zip), .xls (OLE)
+csv.field_size_limit(sys.maxsize)  # a long cell is refused by its column's length, by row
 
 
 def _decode_csv(data: bytes) -> str:
+    if data.startswith(_SPREADSHEET_MAGIC):
+        raise TableError("spreadsheet_as_csv")
     for encoding in ("utf-8-sig", "gb18030"):  # GB 18030 is a superset of GBK and GB 2312
         try:
             return data.decode(encoding)
@@ -184,13 +123,18 @@ def _decode_csv(data: bytes) -> str:
 
 
 def _csv_rows(data: bytes, limits: Limits) -> list[tuple[str, list[list[Any]]]]:
-    text = _decode_csv(data)
-    if text.count("\n") > limits.max_rows + HEADER_SEARCH_ROWS:
+    text = _decode_csv(data).replace("\x00", "")
+    # Lines end in LF, CRLF or (Excel's "CSV (Macintosh)") CR alone.
+    if max(text.count("\n"), text.count("\r")) > limits.max_rows + HEADER_SEARCH_ROWS:
         raise TableError("too_many_rows", limit=limits.max_rows)
     dialect: Any = csv.excel
     with contextlib.suppress(csv.Error):  # one column, or an odd file: plain commas
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    return [("csv", list(csv.reader(io.StringIO(text), dialect)))]
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
+        return [("csv", list(reader))]
+    except csv.Error:
+        raise TableError("bad_csv", line=reader.line_num) from None
 
 
 def _fill_merged(rows: list[list[Any]], ranges: Sequence[Any], last_row: int) -> None:
@@ -245,51 +189,134 @@ def _combine(upper: Sequence[Any], lower: Sequence[Any], index: dict[str, Column
     return combined
 
 
+def _context_units(
+    rows: list[list[Any]], start: int, span: int, index: dict[str, ColumnSpec]
+) -> dict[int, str]:
+    """Per column, the unit stated above the header: by a title row (for every column) or a
+    group header (for the columns under it); the nearest row wins."""
+    units: dict[int, str] = {}
+    for r in range(start + (1 if span == 2 else 0)):
+        row = rows[r]
+        filled = [c for c, cell in enumerate(row) if cell not in ("", None)]
+        for c in filled:
+            unit = stated_unit(row[c])
+            if not unit and r == start:  # the group header of a two-row header
+                header = parse_header(row[c])
+                unit = "" if header.name in index else header.unit
+            if not unit:
+                continue
+            if len(filled) == 1:  # a title in one cell speaks for the whole table
+                units.update(dict.fromkeys(range(max(map(len, rows[r : start + span]))), unit))
+            else:
+                units[c] = unit
+    return units
+
+
+def _under_header(rows: list[list[Any]], first: int) -> tuple[int, dict[int, str], dict[int, str]]:
+    """Rows under the header that still belong to it: a units row, a 本年 / 上年同期 row.
+    (the first data row, the units by column, the sub-header labels by column)"""
+    units: dict[int, str] = {}
+    labels: dict[int, str] = {}
+    for r in range(first, min(first + 2, len(rows))):
+        found_units = units_row(rows[r])
+        found_labels = None if found_units else sub_header(rows[r])
+        if not (found_units or found_labels):
+            return r, units, labels
+        units.update(found_units or {})
+        labels.update(found_labels or {})
+    return min(first + 2, len(rows)), units, labels
+
+
+_FOOTER_STARTS = frozenset("合总小共填审制负单统报注说备")
+
+
 def _build(
-    sheet: str, rows: list[list[Any]], specs: Sequence[ColumnSpec], found: tuple[int, int]
+    sheet: str,
+    rows: list[list[Any]],
+    specs: Sequence[ColumnSpec],
+    found: tuple[int, int],
+    scan: SheetScan | None = None,
 ) -> Table:
     index = _spec_index(specs)
     start, span = found
     header_cells = rows[start] if span == 1 else _combine(rows[start], rows[start + 1], index)
-    columns: dict[str, int] = {}
-    headers: dict[str, Header] = {}
-    unknown: list[str] = []
+    first, units_under, labels = _under_header(rows, start + span)
+    context = _context_units(rows, start, span, index)
+    table = Table(sheet, tuple(range(start + 1, start + span + 1)), {}, {}, [], [])
+    later: list[tuple[str, int, str]] = []
     for c, cell in enumerate(header_cells):
         header = parse_header(cell)
-        if not header.name:
+        if not header.name or labels.get(c) in COMPARISON:  # 上年同期, 同比: not this file's
             continue
         spec = index.get(header.name)
         if spec is None:
-            unknown.append(header.text)
-        elif spec.key not in columns:
-            columns[spec.key] = c
-            headers[spec.key] = header
-    missing = [s for s in specs if s.required and s.key not in columns]
-    table = Table(
-        sheet=sheet,
-        header_rows=tuple(range(start + 1, start + span + 1)),
-        columns=columns,
-        headers=headers,
-        unknown=unknown,
-        missing=missing,
-    )
-    for r in range(start + span, len(rows)):
+            table.unknown.append(header.text)
+            continue
+        unit = header.unit or units_under.get(c, "")
+        expected = normalise_unit(spec.unit)
+        if not unit and expected and same_kind(context.get(c, ""), expected):
+            unit = context[c]
+        if spec.key in table.columns:
+            later.append((spec.key, c, header.text))
+        else:
+            table.columns[spec.key] = c
+            table.headers[spec.key] = Header(header.text, header.name, unit)
+    table.missing = [s for s in specs if s.required and s.key not in table.columns]
+    for r in range(first, len(rows)):
         row = rows[r]
-        blank = row.count("") + row.count(None)
-        # A row with no value (only blank or whitespace cells) is not data; the count is the fast
-        # test, the scan stops at the first cell with text.
-        if blank < len(row) and any(
-            cell not in ("", None) and (type(cell) is not str or cell.strip()) for cell in row
-        ):
-            table.row_numbers.append(r + 1)
-            table.rows.append(row)
+        lead = row[0] if row else ""
+        if lead == "" or lead is None or (type(lead) is str and not lead.strip()):
+            # A row with no value (only blank or whitespace cells) is not data; the count is
+            # the fast test, the scan stops at the first cell with text.
+            blank = row.count("") + row.count(None)
+            if blank == len(row) or not any(
+                cell not in ("", None) and (type(cell) is not str or cell.strip()) for cell in row
+            ):
+                continue
+            lead = _first_filled(row)
+        if type(lead) is str and lead[:1] in _FOOTER_STARTS and is_footer(row):
+            table.notes.append((r + 1, "", "footer_skipped", {"text": footer_text(row)}, False))
+            continue
+        table.row_numbers.append(r + 1)
+        table.rows.append(row)
+    for key, c, text in later:  # a second column for a field: refused unless it is empty
+        if any(c < len(row) and row[c] not in ("", None) for row in table.rows):
+            table.doubled.setdefault(key, [table.headers[key].text]).append(text)
+    if scan is not None:
+        _scanned_cells(table, specs, scan)
     return table
+
+
+def _first_filled(row: Sequence[Any]) -> Any:
+    return next((c for c in row if c not in ("", None)), "")
+
+
+def _scanned_cells(table: Table, specs: Sequence[ColumnSpec], scan: SheetScan) -> None:
+    """Error values and uncalculated formulas in the file's columns become problems of their
+    rows; numbers shown as percentages in a percent column become percents."""
+    keys = {c: key for key, c in table.columns.items()}
+    data_rows = {n - 1: i for i, n in enumerate(table.row_numbers)}
+    for (r, c), value in sorted(scan.errors.items()):
+        if c in keys and r in data_rows:
+            if value == "#N/A":
+                table.notes.append((r + 1, keys[c], "na_blank", {}, False))
+            else:
+                table.notes.append((r + 1, keys[c], "cell_error", {"value": value}, True))
+    for r, c in sorted(scan.uncalculated):
+        if c in keys and r in data_rows:
+            table.notes.append((r + 1, keys[c], "uncalculated", {}, True))
+    percent = {table.columns[s.key] for s in specs if s.unit == "%" and s.key in table.columns}
+    for r, c in scan.percent:
+        if c in percent and r in data_rows:
+            row = table.rows[data_rows[r]]
+            if type(row[c]) in (float, int):
+                row[c] = float(Decimal(repr(row[c])) * 100)
 
 
 def read_table(
     data: bytes, filename: str, specs: Sequence[ColumnSpec], limits: Limits | None = None
 ) -> Table:
-    """The sheet of the file whose header matches the specs best, with its data rows."""
+    """The sheet of the file whose header matches the specs, with its data rows."""
     limits = limits or Limits()
     if len(data) > limits.max_bytes:
         raise TableError(
@@ -299,54 +326,85 @@ def read_table(
         )
     suffix = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     index = _spec_index(specs)
-    candidates: list[tuple[str, list[list[Any]], tuple[int, int] | None, list[Any]]]
     if suffix == ".csv":
-        sheets = _csv_rows(data, limits)
-        candidates = [(name, rows, _find_header(rows, index), []) for name, rows in sheets]
+        rows = _csv_rows(data, limits)[0][1]
+        position = _find_header(rows, index)
+        if position is None:
+            raise TableError("no_header", expected=[s.header for s in specs if s.required])
+        table = _build("csv", rows, specs, position)
     elif suffix in SPREADSHEET_SUFFIXES:
-        if data[:2] == b"PK":
-            _check_zip(data, limits)
-        candidates = _spreadsheet_candidates(data, index, limits)
+        # Any file a reader would open as a zip is checked, wherever its zip starts (a
+        # self-extracting archive puts a program in front).
+        scans = check_zip(data, limits) if zipfile.is_zipfile(io.BytesIO(data)) else {}
+        tall, wide = xls_extent(data)  # an .xls sheet's extent, from its own records
+        if tall * wide > limits.max_cells:
+            raise TableError("sheet_too_large", sheet=filename, rows=tall, columns=wide)
+        table = _spreadsheet_table(data, specs, index, limits, scans)
     else:
         raise TableError("file_type", suffix=suffix or filename)
-    found = [c for c in candidates if c[2] is not None]
-    if not found:
-        raise TableError("no_header", expected=[s.header for s in specs if s.required])
-    best = max(found, key=lambda c: _score(_header_cells(c[1], c[2], index), index))
-    name, rows, position, _ = best
-    assert position is not None
-    table = _build(name, rows, specs, position)
     if len(table.rows) > limits.max_rows:
         raise TableError("too_many_rows", limit=limits.max_rows)
     return table
 
 
-def _header_cells(rows: list[list[Any]], found: Any, index: dict[str, ColumnSpec]) -> list[Any]:
-    start, span = found
-    return list(rows[start]) if span == 1 else _combine(rows[start], rows[start + 1], index)
-
-
-def _spreadsheet_candidates(
-    data: bytes, index: dict[str, ColumnSpec], limits: Limits
-) -> list[tuple[str, list[list[Any]], tuple[int, int] | None, list[Any]]]:
+def _spreadsheet_table(
+    data: bytes,
+    specs: Sequence[ColumnSpec],
+    index: dict[str, ColumnSpec],
+    limits: Limits,
+    scans: dict[str, SheetScan],
+) -> Table:
+    """The one visible sheet that holds the kind's table; hidden sheets are never read, and
+    several visible sheets with such a table are refused by name."""
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        candidates: list[tuple[str, list[list[Any]], tuple[int, int] | None, list[Any]]] = []
-        for name in book.sheet_names:
-            sheet = book.get_sheet_by_name(name)
+        hidden: list[str] = []
+        tables: list[tuple[int, Table]] = []
+        for meta in book.sheets_metadata:
+            if meta.typ != SheetTypeEnum.WorkSheet:
+                continue
+            scan = scans.get(meta.name)
+            if scan is not None and scan.cells > limits.max_cells:
+                raise TableError(
+                    "sheet_too_large", sheet=meta.name, rows=scan.rows, columns=scan.columns
+                )
+            sheet = book.get_sheet_by_name(meta.name)
             if sheet.height > limits.max_rows + HEADER_SEARCH_ROWS:
                 raise TableError("too_many_rows", limit=limits.max_rows)
+            if sheet.height * sheet.width > limits.max_cells:  # .xls, .ods: after the fact
+                raise TableError(
+                    "sheet_too_large", sheet=meta.name, rows=sheet.height, columns=sheet.width
+                )
             head = sheet.to_python(skip_empty_area=False, nrows=HEADER_SEARCH_ROWS + 1)
             ranges = list(sheet.merged_cell_ranges or [])
             _fill_merged(head, ranges, HEADER_SEARCH_ROWS)
             position = _find_header(head, index)
             if position is None:
                 continue
+            if meta.visible != SheetVisibleEnum.Visible:
+                hidden.append(meta.name)
+                continue
             rows = sheet.to_python(skip_empty_area=False)
             _fill_merged(rows, ranges, position[0] + position[1] - 1)
-            candidates.append((name, rows, position, ranges))
-        return candidates
+            table = _build(meta.name, rows, specs, position, scan)
+            tables.append((_score(_header_cells(rows, position, index), index), table))
     except CalamineError:
         raise TableError("corrupt") from None
     except (ValueError, OSError) as error:  # calamine's own errors for a broken file
         raise TableError("corrupt") from error
+    if not tables:
+        if hidden:
+            raise TableError("hidden_sheet", sheets=hidden)
+        raise TableError("no_header", expected=[s.header for s in specs if s.required])
+    best = max(tables, key=lambda t: t[0])[1]
+    # Another sheet with a whole table of the kind (its required columns and data) is not
+    # dropped silently.
+    full = [t for score, t in tables if score >= 2 and not t.missing and t.rows]
+    if len(full) > 1:
+        raise TableError("several_sheets", sheets=[t.sheet for t in full])
+    return best
+
+
+def _header_cells(rows: list[list[Any]], found: Any, index: dict[str, ColumnSpec]) -> list[Any]:
+    start, span = found
+    return list(rows[start]) if span == 1 else _combine(rows[start], rows[start + 1], index)

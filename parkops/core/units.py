@@ -5,7 +5,10 @@ Money is in 万元, land in 亩, floor space in m², energy in tce (吨标准煤
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+
+from parkops.core.text import to_half_width
 
 M2_PER_MU = Decimal(10000) / Decimal(15)  # 1 亩 = 666.67 m²; 15 亩 = 1 ha
 ABOVE_SCALE_REVENUE_WAN = Decimal(
@@ -53,3 +56,37 @@ def evaluated_land_mu(
     else:
         land = land_mu
     return land if land else None
+
+
+# Spellings of the same unit.
+UNIT_SYNONYMS = {
+    "m2": "㎡",
+    "m²": "㎡",
+    "平方米": "㎡",
+    "平米": "㎡",
+    "吨标煤": "吨标准煤",
+    "tce": "吨标准煤",
+    "万吨标准煤": "万吨标准煤",
+    "个": "人",
+    "名": "人",
+}
+# Units of one kind, each as a multiple of the first: a figure in one converts into another.
+MONEY = {
+    "万元": Decimal(1),
+    "元": Decimal("0.0001"),
+    "千元": Decimal("0.1"),
+    "亿元": Decimal(10000),
+}
+AREA = {"亩": Decimal(1), "公顷": Decimal(15), "㎡": 1 / M2_PER_MU}
+UNIT_KINDS = (MONEY, AREA)
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_unit(unit: str) -> str:
+    unit = _SPACES.sub("", to_half_width(unit))
+    return UNIT_SYNONYMS.get(unit, unit)
+
+
+def same_kind(unit: str, other: str) -> bool:
+    """Both are money, or both are land area."""
+    return any(unit in kind and other in kind for kind in UNIT_KINDS)

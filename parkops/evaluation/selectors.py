@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from parkops.accounts.roles import sees_whole_park
 from parkops.core.evaluation import engine
 from parkops.core.evaluation.default import default_definition
+from parkops.core.figures import DECIMAL_FIGURE_FIELDS
 from parkops.core.periods import completed_years
 from parkops.core.units import DEFAULT_FLOOR_M2_PER_MU
 from parkops.evaluation.choices import EvaluationClass, RunStatus
@@ -68,17 +69,7 @@ def incident_counts(*, year: int) -> dict[int, int]:
 
 # --- reading the registry into the engine's input ---------------------------------------------
 
-_FLOAT_FIELDS = (
-    "output_value",
-    "revenue",
-    "tax",
-    "value_added",
-    "energy_tce",
-    "emissions_t",
-    "rd_expense",
-    "land_mu",
-    "rented_floor_m2",
-)
+_FLOAT_FIELDS = DECIMAL_FIGURE_FIELDS
 
 
 def landlords() -> dict[int, int]:

@@ -12,6 +12,7 @@ from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 from ninja.responses import Status
 
+from parkops.imports.choices import ImportKind
 from parkops.imports.models import ImportBatch
 from parkops.imports.selectors import batch_list
 from parkops.imports.services import ImportRefused, import_file, import_limits, import_undo
@@ -66,11 +67,16 @@ class BatchOut(Schema):
     summary="导入 Excel / CSV 文件（全部写入或全不写入）",
 )
 def post_import(
-    request: HttpRequest, kind: str, file: File[UploadedFile], dry_run: bool = False
+    request: HttpRequest,
+    kind: str,
+    file: File[UploadedFile],
+    dry_run: bool = False,
+    confirm: bool = False,
 ) -> Any:
-    """kind: enterprises, figures, small_parks, plots. `dry_run=true` checks and compares only."""
+    """kind: enterprises, figures, small_parks, plots. `dry_run=true` checks and compares only;
+    `confirm=true` writes amounts flagged as unusually large (the page asks the same)."""
     require(request, "imports.add_importbatch")
-    if kind not in ("enterprises", "figures", "small_parks", "plots"):
+    if kind not in ImportKind.values:
         return Status(422, {"detail": _("未知的导入类型"), "errors": []})
     limit = import_limits().max_bytes
     if file.size is not None and file.size > limit:
@@ -85,12 +91,16 @@ def post_import(
         file_name=file.name or "upload",
         user=request.user,
         dry_run=dry_run,
+        confirmed=confirm,
     )
     warnings = [w.as_dict() for w in plan.warnings]
     if not plan.ok:
         detail = _("文件有 %(count)s 处错误，未写入任何数据") % {"count": len(plan.errors)}
         errors = [e.as_dict() for e in plan.errors]
         return Status(422, {"detail": detail, "errors": errors, "warnings": warnings})
+    if batch is None and not dry_run:
+        detail = _("有数值异常大，未写入任何数据；核对单位无误后以 confirm=true 再导入")
+        return Status(422, {"detail": detail, "errors": [], "warnings": warnings})
     return Status(
         200,
         {

@@ -3,7 +3,8 @@
 A decimal column is compared and written as floats on every backend: SQLite keeps it as REAL,
 and PostgreSQL's numeric is read as double precision here (each stored value has at most 14
 significant digits, so its float is the nearest one, and writing the float's shortest repr
-back gives the same numeric). SQLite returns a date as ISO text. Converting a file's parsed
+back gives the same numeric). Both backends return a date as a date (Django's SQLite
+connection parses declared date columns). Converting a file's parsed
 values to those forms once per column lets a stored row and a file row compare with a plain
 `==` and be written without per-value adapters or Decimal arithmetic.
 """
@@ -34,15 +35,13 @@ def table_columns(model: type[models.Model]) -> list[models.Field[Any, Any]]:
 def raw_column(field: models.Field[Any, Any] | None, values: list[Any]) -> list[Any]:
     """Parsed values in the form `fetch_existing` reads them, so that a stored row and a file row
     compare with a plain `==` and are written without per-value adapters: a decimal as a float
-    (see the module), a date on SQLite as ISO text."""
+    (see the module)."""
     if field is None:
         return values
     if isinstance(field, models.DecimalField):
         if set(map(type, values)) <= {float}:  # from plain_floats: already raw
             return values
         return [None if v is None else float(v) for v in values]
-    if isinstance(field, models.DateField) and connection.vendor == "sqlite":
-        return [None if v is None else v.isoformat() for v in values]
     return values
 
 

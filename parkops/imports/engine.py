@@ -16,6 +16,7 @@ from django.db import models
 
 from parkops.core.cells import parse_column
 from parkops.core.tabular import Limits, Table, TableError, normalise_unit, read_table
+from parkops.imports.choices import ImportKind
 from parkops.imports.dbvalues import (
     STAMPS,
     fetch_existing,
@@ -57,6 +58,10 @@ class Plan:
     changes: list[Changes] = field(default_factory=list)
     unchanged: int = 0
     scope_values: list[Any] = field(default_factory=list)
+    sheet: str = ""  # the sheet read (a CSV: "csv")
+    # Amounts so large that they are likely in the wrong unit: the page asks before writing,
+    # and so must the CLI and the API.
+    needs_confirmation: bool = False
 
     @property
     def ok(self) -> bool:
@@ -78,18 +83,33 @@ class Plan:
 
 
 def _header_issues(plan: Plan, table: Table) -> None:
+    """Problems of the header. A unit the file states (in the header cell, a units row, a group
+    header or a title) other than the column's is refused: never stored as if it were the same."""
     kind = plan.kind
     for spec in table.missing:
         plan.error(str(F["missing_column"]), column=spec.header)
-    if kind.kind == "figures" and not {"uscc", "name"} & set(table.columns):
+    if kind.kind == ImportKind.FIGURES and not {"uscc", "name"} & set(table.columns):
         plan.error(str(F["missing_enterprise_column"]))
     for text in table.unknown:
         plan.warn(str(F["unknown_column"]), column=text)
+    for headers in table.doubled.values():
+        plan.error(str(F["doubled_column"]) % {"columns": "」「".join(headers)})
     for key, header in table.headers.items():
         spec = kind.spec(key)
         if header.unit and spec.unit and header.unit != normalise_unit(spec.unit):
             message = str(F["unit_mismatch"]) % {"found": header.unit, "expected": spec.unit}
             plan.error(message, column=header.text)
+
+
+def _table_notes(plan: Plan, table: Table) -> None:
+    """Cells the reader could not give and rows it left out, by row and column."""
+    for row, key, code, params, is_error in table.notes:
+        column = table.headers[key].text if key in table.headers else ""
+        message = cell_message(code, params)
+        if is_error:
+            plan.error(message, row, column)
+        else:
+            plan.warn(message, row, column)
 
 
 def _first_text(row: Sequence[Any]) -> str:
@@ -127,8 +147,10 @@ def plan_import(
         del table.columns[key], table.headers[key]  # what our own exports add: ignored quietly
     _drop_examples(table)
     plan.rows_total = len(table.rows)
+    plan.sheet = table.sheet
     report("read", 1, 1)
     _header_issues(plan, table)
+    _table_notes(plan, table)
     if not table.rows:
         plan.error(str(F["no_rows"]))
     if plan.errors:
@@ -145,10 +167,14 @@ class Rows:
         self.kind = plan.kind
         self.numbers = table.row_numbers
         self.bad: set[int] = set()
+        self.bad_cells: set[tuple[int, str]] = set()  # each cell is reported once
         self.values: dict[str, list[Any]] = {}
 
     def fail(self, i: int, key: str, code: str, params: dict[str, Any] | None = None) -> None:
         self.bad.add(i)
+        if (i, key) in self.bad_cells:
+            return
+        self.bad_cells.add((i, key))
         self.plan.error(cell_message(code, params or {}), self.numbers[i], self.column(key))
 
     def column(self, key: str) -> str:
@@ -186,7 +212,7 @@ class Rows:
                 continue
             for i, value in enumerate(values):
                 if value is None:
-                    if spec.required:
+                    if spec.required and (i, spec.key) not in self.bad_cells:
                         self.fail(i, spec.key, "required")
                 elif spec.key in self.kind.positive and value <= 0:
                     self.fail(i, spec.key, "not_positive")
@@ -204,6 +230,7 @@ class Rows:
                 if v is not None and abs(v) > ABSURD_WAN:
                     message = cell_message("absurd", {"value": f"{v:.2f}", "unit": "万元"})
                     self.plan.warn(message, self.numbers[i], self.column(key))
+                    self.plan.needs_confirmation = True
 
     def _lookup(self, model: type[models.Model]) -> dict[str, int]:
         rows = model._default_manager.values_list("pk", "name")
@@ -218,7 +245,7 @@ class Rows:
         to ids; rows with errors are in `self.bad`."""
         kind = self.kind
         present = [k for k in self.values if k not in kind.references]
-        if kind.kind == "figures":
+        if kind.kind == ImportKind.FIGURES:
             present = [k for k in present if k not in ("uscc", "name")]
         refs = {k: self._lookup(m) for k, m in kind.references.items() if k in self.values}
         fields = {f.attname: f for f in table_columns(kind.model)}
@@ -229,7 +256,7 @@ class Rows:
             k for k in present if k in kind.key_fields or self.values[k].count(None) != blank
         ]
         columns = {k: raw_column(fields.get(k), self.values[k]) for k in present}
-        if kind.kind == "figures":
+        if kind.kind == ImportKind.FIGURES:
             columns["enterprise_id"] = self._enterprise_ids()
         ids: dict[str, list[int | None]] = {key: [] for key in refs}
         for i in range(len(self.numbers) if refs else 0):
@@ -246,6 +273,7 @@ class Rows:
         by_uscc = dict(Enterprise.objects.filter(uscc__isnull=False).values_list("uscc", "pk"))
         by_name = {name_key(n): pk for pk, n in Enterprise.objects.values_list("pk", "name")}
         names = dict(Enterprise.objects.values_list("pk", "name"))
+        codes = dict(Enterprise.objects.values_list("pk", "uscc"))
         usccs = self.values.get("uscc", [None] * len(self.numbers))
         given = self.values.get("name", [None] * len(self.numbers))
         ids: list[int | None] = []
@@ -254,7 +282,16 @@ class Rows:
             if name and name not in keys:
                 keys[name] = name_key(name)
             pk = by_uscc.get(uscc) if uscc else None
-            if uscc and pk is None:
+            known = by_name.get(keys[name]) if name else None
+            if uscc and pk is None and known is not None:  # known by name, under another code
+                stored = codes.get(known)
+                code, params = (
+                    ("known_without_code", {"name": names[known]})
+                    if not stored
+                    else ("known_other_code", {"name": names[known], "uscc": stored})
+                )
+                self.fail(i, "uscc", code, params)
+            elif uscc and pk is None:
                 self.fail(i, "uscc", "unknown_enterprise", {"value": uscc})
             elif pk is None and name:
                 pk = by_name.get(keys[name])

@@ -64,6 +64,19 @@ CELL_MESSAGES = {
     "percent": gettext_lazy("应在 0–100 之间"),
     "unknown_enterprise": gettext_lazy("“%(value)s”不在企业名录中，请先导入企业名录"),
     "unknown_reference": gettext_lazy("“%(value)s”不存在"),
+    "known_without_code": gettext_lazy(
+        "企业“%(name)s”已在企业名录中，但名录中没有信用代码；请先在企业名录中补填信用代码"
+    ),
+    "known_other_code": gettext_lazy(
+        "企业“%(name)s”已在企业名录中，信用代码是 %(uscc)s，与本行不同；请核对"
+    ),
+    "uscc_number": gettext_lazy(
+        "是数字格式（%(value)s），Excel 已丢失信用代码的位数；请把该列设为文本后重新填写"
+    ),
+    "cell_error": gettext_lazy("是错误值 %(value)s，请在 Excel 中更正后再导入"),
+    "uncalculated": gettext_lazy("是没有计算结果的公式，请在 Excel 中打开并保存后再导入"),
+    "na_blank": gettext_lazy("是 #N/A，按空白（未填报）处理"),
+    "footer_skipped": gettext_lazy("“%(text)s”是合计、签名或说明行，已跳过"),
     "uscc_name_mismatch": gettext_lazy("信用代码 %(uscc)s 属于“%(name)s”，与本行企业名称不一致"),
     "name_taken": gettext_lazy("“%(value)s”已是另一家企业（信用代码 %(uscc)s）的名称"),
     "duplicate": gettext_lazy("与第 %(first)s 行重复"),
@@ -79,6 +92,23 @@ FILE_MESSAGES = {
     "zip_bomb": gettext_lazy(
         "文件解压后约 %(size_mb)s MB，超过上限 %(limit_mb)s MB，已拒绝（可能是压缩炸弹）"
     ),
+    "zip_bomb_measured": gettext_lazy(
+        "文件解压后超过上限 %(limit_mb)s MB，已拒绝（可能是压缩炸弹）"
+    ),
+    "sheet_too_large": gettext_lazy(
+        "工作表「%(sheet)s」的范围是 %(rows)s 行 × %(columns)s 列，超过可读取的大小；"
+        "请删除表格以外的单元格（如远处的空格或格式）后再导入"
+    ),
+    "hidden_sheet": gettext_lazy(
+        "数据在隐藏的工作表「%(sheets)s」中；隐藏的工作表不会导入，请取消隐藏后再导入"
+    ),
+    "several_sheets": gettext_lazy(
+        "工作表「%(sheets)s」都有这类数据；请合并到一个工作表，或分成多个文件导入"
+    ),
+    "spreadsheet_as_csv": gettext_lazy(
+        "这是 Excel 文件，但扩展名是 .csv；请把扩展名改回 .xlsx（或 .xls）后再导入"
+    ),
+    "bad_csv": gettext_lazy("CSV 文件第 %(line)s 行无法读取，请用 Excel 另存为 CSV 后再导入"),
     "too_many_rows": gettext_lazy("文件超过 %(limit)s 行的上限，请拆分后分批导入"),
     "corrupt": gettext_lazy("无法读取文件：文件已损坏或不是 Excel 文件"),
     "encoding": gettext_lazy("无法识别 CSV 文件的编码，请另存为 UTF-8 或 GBK 编码"),
@@ -91,6 +121,9 @@ FILE_MESSAGES = {
     ),
     "unknown_column": gettext_lazy("未识别的列，已忽略"),
     "unit_mismatch": gettext_lazy("的单位是“%(found)s”，应为“%(expected)s”，请换算后再导入"),
+    "doubled_column": gettext_lazy(
+        "「%(columns)s」对应同一项数据，无法确定用哪一列；请删除其中一列后再导入"
+    ),
 }
 
 
@@ -105,6 +138,10 @@ def cell_message(code: str, params: dict[str, Any]) -> str:
 
 def file_message(error: TableError) -> str:
     params = dict(error.params)
-    if "expected" in params:
-        params["expected"] = "」「".join(params["expected"])
-    return str(FILE_MESSAGES[error.code]) % params
+    code = error.code
+    if code == "zip_bomb" and params.get("size_mb") is None:  # counted only up to the limit
+        code = "zip_bomb_measured"
+    for name in ("expected", "sheets"):
+        if name in params:
+            params[name] = "」「".join(params[name])
+    return str(FILE_MESSAGES[code]) % params

@@ -7,19 +7,22 @@ headers, and make the export of the list, so an exported file can be edited and 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
 from django.db import models
+from django.db.backends.base.operations import BaseDatabaseOperations
 
 from parkops.core.cells import CellKind, ColumnSpec
+from parkops.core.figures import AMOUNT_FIELDS
 from parkops.core.text import normalise_name
 from parkops.imports.choices import ImportKind
 from parkops.registry.choices import Cluster, DataSource, EnterpriseStatus, KeyIndustry, LandBasis
 from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot, Road, SmallPark
 
 D, T, N = CellKind.DECIMAL, CellKind.TEXT, CellKind.NAME
+TEXT_LIMIT = 2000  # a note (a TextField has no length of its own)
 ABSURD_WAN = Decimal(10_000_000)  # 1,000 亿元: above this a figure in 万元 is a unit mistake
 
 
@@ -49,6 +52,34 @@ RuleFinding = tuple[int, str, str, dict[str, Any], bool]
 FIGURE_RULE_FIELDS = ("land_basis", "rented_floor_m2", "tax", "output_value", "land_mu")
 
 
+def _field_limits(spec: ColumnSpec, field: models.Field[Any, Any]) -> ColumnSpec:
+    """The column's length, digits, places and range as the model's field stores them."""
+    if isinstance(field, models.DecimalField):
+        assert field.max_digits is not None
+        assert field.decimal_places is not None
+        return replace(spec, max_digits=field.max_digits, places=field.decimal_places)
+    if isinstance(field, models.IntegerField):
+        low, high = BaseDatabaseOperations.integer_field_ranges[field.get_internal_type()]
+        return replace(spec, max_value=high, non_negative=low >= 0)
+    if isinstance(field, models.CharField | models.TextField):
+        return replace(spec, max_length=field.max_length or TEXT_LIMIT)
+    return spec
+
+
+def from_model(
+    model: type[models.Model], columns: tuple[ColumnSpec, ...]
+) -> tuple[ColumnSpec, ...]:
+    """The columns with the limits of the model's fields of the same name (references and
+    export-only columns are left as they are): a file is checked against what can be stored."""
+    fields = {f.name: f for f in model._meta.concrete_fields}
+    return tuple(
+        spec
+        if spec.export_only or spec.key not in fields
+        else _field_limits(spec, fields[spec.key])
+        for spec in columns
+    )
+
+
 @dataclass(frozen=True)
 class Kind:
     kind: ImportKind
@@ -68,6 +99,9 @@ class Kind:
     positive: tuple[str, ...] = ()  # columns that must be > 0 when given
     percent: tuple[str, ...] = ()  # columns between 0 and 100
     absurd: tuple[str, ...] = ()  # amounts in 万元 where a value above ABSURD_WAN is suspicious
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "columns", from_model(self.model, self.columns))
 
     @property
     def importable(self) -> tuple[ColumnSpec, ...]:
@@ -108,7 +142,7 @@ FIGURES = Kind(
     insert_defaults={"source": DataSource.IMPORT, "note": "", "land_basis": LandBasis.OWNED},
     rules=_figure_rules,
     rule_fields=FIGURE_RULE_FIELDS,
-    absurd=("output_value", "revenue", "tax", "value_added", "rd_expense"),
+    absurd=AMOUNT_FIELDS,
     columns=(
         USCC,
         ENTERPRISE_NAME,
@@ -122,19 +156,18 @@ FIGURES = Kind(
                    aliases=("税收总额", "实缴税金", "纳税总额"), help="留抵退税年份可为负数",
                    example=Decimal("186.2")),
         ColumnSpec("value_added", "工业增加值", "万元", D, aliases=("增加值",)),
-        ColumnSpec("energy_tce", "综合能耗", "吨标准煤", D, places=3, aliases=("能耗",),
+        ColumnSpec("energy_tce", "综合能耗", "吨标准煤", D, aliases=("能耗",),
                    example=Decimal("512.3")),
-        ColumnSpec("emissions_t", "主要污染物排放量", "吨", D, places=3, aliases=("排放量",)),
+        ColumnSpec("emissions_t", "主要污染物排放量", "吨", D, aliases=("排放量",)),
         ColumnSpec("rd_expense", "研发经费", "万元", D, aliases=("研发投入", "R&D经费")),
         ColumnSpec("employees", "从业人员", "人", CellKind.INTEGER,
                    aliases=("从业人数", "员工人数", "职工人数"), example=85),
         ColumnSpec("land_basis", "用地依据", kind=CellKind.CHOICE, choices=_labels(LandBasis),
                    example=str(LandBasis.OWNED.label)),
-        ColumnSpec("land_mu", "用地面积", "亩", D, places=3, max_digits=10, aliases=("占地面积",),
+        ColumnSpec("land_mu", "用地面积", "亩", D, aliases=("占地面积",),
                    example=Decimal("12.5")),
-        ColumnSpec("rented_floor_m2", "租用建筑面积", "㎡", D, max_digits=12,
-                   aliases=("租赁面积", "租用面积")),
-        ColumnSpec("note", "备注", max_length=2000),
+        ColumnSpec("rented_floor_m2", "租用建筑面积", "㎡", D, aliases=("租赁面积", "租用面积")),
+        ColumnSpec("note", "备注"),
         ColumnSpec("is_above_scale", "规上", export_only=True),
     ),
 )  # fmt: skip
@@ -159,7 +192,7 @@ ENTERPRISES = Kind(
                    help="与营业执照一致；按信用代码（没有时按名称）匹配已有企业",
                    example=ENTERPRISE_NAME.example),
         USCC,
-        ColumnSpec("short_name", "简称", max_length=50, example="示例新材料"),
+        ColumnSpec("short_name", "简称", example="示例新材料"),
         ColumnSpec("industry_code", "行业代码", kind=CellKind.INDUSTRY, aliases=("行业",),
                    help="GB/T 4754-2017，如 C2710", example="C2929"),
         ColumnSpec("key_industry", "重点产业", kind=CellKind.CHOICE, choices=_labels(KeyIndustry),
@@ -172,7 +205,7 @@ ENTERPRISES = Kind(
                    example=str(EnterpriseStatus.OPERATING.label)),
         ColumnSpec("production_started_on", "投产日期", kind=CellKind.DATE,
                    help="如 2021-06-30"),
-        ColumnSpec("note", "备注", max_length=2000),
+        ColumnSpec("note", "备注"),
         ColumnSpec("is_demo", "演示数据", export_only=True),
         ColumnSpec("latest_year", "最近数据年度", export_only=True),
         ColumnSpec("latest_revenue", "最近年度营业收入", "万元", D, export_only=True),
@@ -187,16 +220,16 @@ SMALL_PARKS = Kind(
     insert_defaults={"full_name": "", "owner_name": "", "address": "", "note": ""},
     positive=("land_mu",),
     columns=(
-        ColumnSpec("name", "名称", required=True, max_length=50, aliases=("小园区", "小园区名称"),
+        ColumnSpec("name", "名称", required=True, aliases=("小园区", "小园区名称"),
                    help="按名称匹配已有小园区", example="示例园"),
         ColumnSpec("full_name", "全称", example="上海示例园区管理有限公司园区"),
         ColumnSpec("owner_name", "业主单位", aliases=("业主",)),
-        ColumnSpec("land_mu", "占地面积", "亩", D, max_digits=10, example=Decimal("45.6")),
-        ColumnSpec("floor_area_m2", "厂房建筑面积", "㎡", D, max_digits=12, aliases=("建筑面积",),
+        ColumnSpec("land_mu", "占地面积", "亩", D, example=Decimal("45.6")),
+        ColumnSpec("floor_area_m2", "厂房建筑面积", "㎡", D, aliases=("建筑面积",),
                    example=Decimal("36000")),
         ColumnSpec("road", "道路", example="月工路"),
         ColumnSpec("address", "地址"),
-        ColumnSpec("note", "备注", max_length=2000),
+        ColumnSpec("note", "备注"),
         ColumnSpec("tenant_count", "在册企业数", export_only=True),
     ),
 )  # fmt: skip
@@ -215,16 +248,15 @@ PLOTS = Kind(
         ColumnSpec("address", "地址"),
         ColumnSpec("road", "道路", example="平业路"),
         ColumnSpec("small_park", "所属小园区", aliases=("小园区",)),
-        ColumnSpec("area_mu", "占地面积", "亩", D, max_digits=10, aliases=("面积", "用地面积"),
+        ColumnSpec("area_mu", "占地面积", "亩", D, aliases=("面积", "用地面积"),
                    example=Decimal("30.62")),
         ColumnSpec("holder", "土地使用权人", aliases=("权利人", "使用权人"),
                    help="企业名称或统一社会信用代码，须已在企业名录中"),
         ColumnSpec("contract_signed_on", "出让合同签订日期", kind=CellKind.DATE),
         ColumnSpec("contract_start_on", "合同约定开工日期", kind=CellKind.DATE),
-        ColumnSpec("plot_ratio", "容积率", kind=D, max_digits=5, example=Decimal("1.2")),
-        ColumnSpec("building_coefficient", "建筑系数", "%", D, max_digits=5,
-                   example=Decimal("45")),
-        ColumnSpec("note", "备注", max_length=2000),
+        ColumnSpec("plot_ratio", "容积率", kind=D, example=Decimal("1.2")),
+        ColumnSpec("building_coefficient", "建筑系数", "%", D, example=Decimal("45")),
+        ColumnSpec("note", "备注"),
     ),
 )  # fmt: skip
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from operator import itemgetter
 from typing import Any
 
+from parkops.imports.choices import ImportKind
 from parkops.imports.kinds import Kind, name_key
 
 Problem = tuple[str, str, dict[str, Any]]  # column key, message code, params
@@ -33,7 +34,7 @@ class Matcher:
         """`columns` name the stored rows' values, `names` the file rows' values."""
         self.kind = kind
         self.names = names
-        self._enterprises = kind.kind == "enterprises"
+        self._enterprises = kind.kind == ImportKind.ENTERPRISES
         self._by_name = kind.key_fields == ("name",)
         self._key = (
             None if self._enterprises else tuple_getter([names.index(f) for f in kind.key_fields])
@@ -47,7 +48,7 @@ class Matcher:
         if "name" in columns:
             name_at = columns.index("name")
             self.by_name = {name_key(row[name_at]): pk for pk, row in existing.items()}
-        if kind.kind == "enterprises":
+        if kind.kind == ImportKind.ENTERPRISES:
             uscc_at = columns.index("uscc")
             self.uscc_of = {pk: row[uscc_at] for pk, row in existing.items()}
 

@@ -123,11 +123,13 @@ def import_file(
     file_name: str,
     user: Any = None,
     dry_run: bool = False,
+    confirmed: bool = False,
     progress: Progress | None = None,
 ) -> tuple[ImportBatch | None, Plan]:
-    """Check the file and, when it has no error and this is not a dry run, apply it."""
+    """Check the file and, when it has no error and this is not a dry run, apply it. Amounts
+    that are likely in the wrong unit are written only when `confirmed`, as the page asks."""
     plan = import_check(kind=kind, data=data, file_name=file_name, progress=progress)
-    if dry_run or not plan.ok:
+    if dry_run or not plan.ok or (plan.needs_confirmation and not confirmed):
         return None, plan
     batch = _batch(kind, data, file_name, user, plan)
     _apply(batch, plan, progress)

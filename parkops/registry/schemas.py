@@ -8,6 +8,7 @@ from decimal import Decimal
 from ninja import ModelSchema, Schema
 
 from parkops.common.versioning import version_of
+from parkops.core.figures import FIGURE_FIELDS
 from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot, Road, SmallPark
 
 
@@ -94,11 +95,7 @@ class EnterpriseYearOut(ModelSchema):
 
     class Meta:
         model = EnterpriseYear
-        fields = [
-            "id", "enterprise", "year", "output_value", "revenue", "tax", "value_added", "energy_tce",
-            "emissions_t", "rd_expense", "employees", "land_basis", "land_mu", "rented_floor_m2",
-            "is_above_scale", "source",
-        ]  # fmt: skip
+        fields = ["id", "enterprise", "year", *FIGURE_FIELDS, "is_above_scale", "source"]
 
 
 class EnterpriseYearIn(Schema):

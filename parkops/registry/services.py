@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from parkops.common.versioning import record_save
+from parkops.core.figures import FIGURE_FIELDS
 from parkops.registry.choices import DataSource
 from parkops.registry.models import Enterprise, EnterpriseYear
 
@@ -28,21 +29,7 @@ ENTERPRISE_EDITABLE = (
 )
 
 
-YEAR_EDITABLE = (
-    "year",
-    "output_value",
-    "revenue",
-    "tax",
-    "value_added",
-    "energy_tce",
-    "emissions_t",
-    "rd_expense",
-    "employees",
-    "land_basis",
-    "land_mu",
-    "rented_floor_m2",
-    "note",
-)
+YEAR_EDITABLE = ("year", *FIGURE_FIELDS, "note")
 
 
 def _apply(instance: Any, data: Mapping[str, Any], allowed: tuple[str, ...]) -> None:

@@ -225,3 +225,15 @@ def test_it_refuses_too_many_rows_and_unreadable_files() -> None:
     with pytest.raises(TableError) as raised:
         read_table(b"abc", "notes.txt", SPECS)
     assert raised.value.code == "file_type"
+
+
+def test_a_zip_behind_a_program_is_checked_too() -> None:
+    """A self-extracting archive puts a program (MZ …) before its zip; readers open it anyway."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * 5_000_000)
+    data = b"MZ" + _understated(buffer.getvalue(), 1000)
+    with pytest.raises(TableError) as raised:
+        read_table(data, "sfx.xlsx", SPECS, Limits(max_uncompressed_bytes=1_000_000))
+    assert raised.value.code == "zip_bomb"
+    assert raised.value.params == {"size_mb": None, "limit_mb": 1}

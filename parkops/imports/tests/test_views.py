@@ -122,3 +122,16 @@ def test_every_list_page_links_to_its_export_with_the_filters(lena: User, ailiu:
     assert f'href="/enterprises/export.xlsx?small_park={ailiu.pk}"'.encode() in html
     assert b'href="/small-parks/export.xlsx"' in client.get("/small-parks/").content
     assert b'href="/plots/export.xlsx"' in client.get("/plots/").content
+
+
+def test_the_preview_names_the_sheet_read_and_a_refused_file_counts_only_its_rows(
+    alice: User,
+) -> None:
+    e = EnterpriseFactory()
+    client = client_for(alice)
+    html = _upload(client, [FIGURES_HEADER, [e.uscc, e.name, 2025, 100, 5, 1]]).content.decode()
+    assert "读取的工作表：「数据」" in html
+    rows = [FIGURES_HEADER, [e.uscc, e.name, 2025, 100, 5, 1], [e.uscc, e.name, 2024, 1, 1, -1]]
+    html = _upload(client, rows).content.decode()
+    assert "共 2 行</p>" in html
+    assert "新增" not in html

@@ -30,8 +30,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="check and compare only; write nothing"
         )
+        parser.add_argument(
+            "--confirm",
+            action="store_true",
+            help="write amounts flagged as unusually large (as the page's confirmation)",
+        )
 
-    def handle(self, *args: Any, kind: str, file: Path, dry_run: bool, **options: Any) -> None:
+    def handle(
+        self, *args: Any, kind: str, file: Path, dry_run: bool, confirm: bool, **options: Any
+    ) -> None:
         if not file.is_file():
             raise CommandError(f"{file}: no such file")
         console = Console(file=cast(Any, self.stdout)._out, highlight=False)
@@ -56,6 +63,7 @@ class Command(BaseCommand):
                 data=file.read_bytes(),
                 file_name=file.name,
                 dry_run=dry_run,
+                confirmed=confirm,
                 progress=progress,
             )
         for issue in plan.warnings[:SHOWN]:
@@ -68,8 +76,15 @@ class Command(BaseCommand):
         counts = (
             f"{plan.rows_total} 行：新增 {plan.added}，修改 {plan.changed}，未变 {plan.unchanged}"
         )
-        if not plan.ok:
-            raise CommandError(f"文件有 {len(plan.errors)} 处错误，未写入任何数据（{counts}）")
+        if not plan.ok:  # nothing would be added or changed: only the rows read are counted
+            raise CommandError(
+                f"文件有 {len(plan.errors)} 处错误，未写入任何数据（共 {plan.rows_total} 行）"
+            )
+        if batch is None and not dry_run:
+            raise CommandError(
+                f"有 {len(plan.warnings)} 条提示（数值异常大），未写入任何数据；"
+                "核对单位无误后加 --confirm 再导入"
+            )
         if batch is None:
             self.stdout.write(f"试运行，未写入：{counts}")
         else:

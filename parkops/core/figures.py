@@ -1,0 +1,26 @@
+"""The annual figures of an enterprise, named once (no Django here).
+
+The registry's model, its API schema and services, the evaluation's input and the import all
+read these names from here.
+"""
+
+from __future__ import annotations
+
+# Amounts in 万元.
+AMOUNT_FIELDS = ("output_value", "revenue", "tax", "value_added", "rd_expense")
+# Every figure a year holds, in the order the forms and the files show them.
+FIGURE_FIELDS = (
+    "output_value",
+    "revenue",
+    "tax",
+    "value_added",
+    "energy_tce",
+    "emissions_t",
+    "rd_expense",
+    "employees",
+    "land_basis",
+    "land_mu",
+    "rented_floor_m2",
+)
+# The figures that are decimal numbers (all but the head count and the land basis).
+DECIMAL_FIGURE_FIELDS = tuple(f for f in FIGURE_FIELDS if f not in ("employees", "land_basis"))
