@@ -186,7 +186,8 @@ AXES_FAILURE_LIMIT = env_positive_int("PARKOPS_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_positive_int("PARKOPS_LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "parkops.ops.views.lockout"
+AXES_LOCKOUT_CALLABLE = "parkops.ops.lockout.lockout_response"
+AXES_USERNAME_CALLABLE = "parkops.ops.lockout.attempt_username"
 AXES_VERBOSE = False
 
 # Bootstrap's alert classes: a refusal is an error (red), not a plain note.
