@@ -19,7 +19,7 @@ from typing import Any
 
 from django.apps import apps
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -40,11 +40,8 @@ def backup_create(*, target: Path) -> dict[str, Any]:
     target.mkdir(parents=True, exist_ok=True)
     vendor = _vendor()
     dump = target / DUMPS[vendor]
-    counts = table_counts()
-    if vendor == "sqlite":
-        _sqlite_backup(dump)
-    else:
-        _run(["pg_dump", "--format=custom", "--no-owner", f"--file={dump}"])
+    # The counts describe the dump itself, not the live database a moment before or after it.
+    counts = _sqlite_backup(dump) if vendor == "sqlite" else _postgres_backup(dump)
     media = Path(settings.MEDIA_ROOT)
     if media.is_dir():
         shutil.copytree(media, target / MEDIA)
@@ -111,16 +108,23 @@ def backup_restore(*, source: Path) -> dict[str, Any]:
     return manifest
 
 
-def table_counts() -> dict[str, int]:
-    """Rows per table of every installed model (auto-created many-to-many tables included)."""
+def table_counts(cursor: Any = None) -> dict[str, int]:
+    """Rows per table of every installed model (auto-created many-to-many tables included),
+    read through `cursor` (a DB-API cursor; Django's connection by default)."""
+    if cursor is None:
+        with connection.cursor() as own:
+            return table_counts(own)
     existing = set(connection.introspection.table_names())
+    tables = {
+        model._meta.db_table
+        for model in apps.get_models(include_auto_created=True)
+        if not model._meta.proxy and model._meta.managed and model._meta.db_table in existing
+    }
     counts: dict[str, int] = {}
-    for model in apps.get_models(include_auto_created=True):
-        meta = model._meta
-        if meta.proxy or not meta.managed or meta.db_table not in existing:
-            continue
-        counts[meta.db_table] = model._base_manager.using(connection.alias).count()
-    return dict(sorted(counts.items()))
+    for table in sorted(tables):
+        cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)}")
+        counts[table] = int(cursor.fetchone()[0])
+    return counts
 
 
 def _vendor() -> str:
@@ -136,15 +140,28 @@ def _sqlite_raw() -> sqlite3.Connection:
     return raw
 
 
-def _sqlite_backup(path: Path) -> None:
+def _sqlite_backup(path: Path) -> dict[str, int]:
     """Copy the live database into a new file, page by page (the online backup API)."""
     copy = sqlite3.connect(path)
     try:
         _sqlite_raw().backup(copy)
         # A rollback-journal file: opening the backup later leaves no -wal/-shm beside it.
         copy.execute("PRAGMA journal_mode=DELETE")
+        return table_counts(copy.cursor())
     finally:
         copy.close()
+
+
+def _postgres_backup(path: Path) -> dict[str, int]:
+    """pg_dump of the snapshot in which the rows are counted (the site may write meanwhile)."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        cursor.execute("SELECT pg_export_snapshot()")
+        snapshot = cursor.fetchone()[0]
+        counts = table_counts(cursor)
+        _run(["pg_dump", "--format=custom", "--no-owner", f"--snapshot={snapshot}",
+              f"--file={path}"])  # fmt: skip
+    return counts
 
 
 def _sqlite_restore(path: Path) -> None:

@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test.utils import override_settings
 
 from parkops.cli import main as parkops_cli
+from parkops.ops import backup
 from parkops.ops.backup import table_counts
 from parkops.registry.models import Road, SmallPark
 
@@ -135,3 +137,25 @@ def test_it_runs_through_the_parkops_cli(
     out = capsys.readouterr().out
     assert f"已备份到 {tmp_path / 'b'}：" in out
     assert f"已从 {tmp_path / 'b'} 恢复" in out
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="PostgreSQL counts inside pg_dump's snapshot"
+)
+def test_it_counts_the_rows_of_the_copy_not_of_the_live_database(
+    media: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The site keeps writing during a backup: a row written after the counting must not make
+    the manifest disagree with the dump (restore would then refuse its own backup)."""
+    count = backup.table_counts
+
+    def count_then_someone_writes(cursor: object = None) -> dict[str, int]:
+        counts = count(cursor) if cursor is not None else count()
+        Road.objects.create(name=f"路{Road.objects.count()}")
+        return counts
+
+    monkeypatch.setattr(backup, "table_counts", count_then_someone_writes)
+    manifest = backup.backup_create(target=tmp_path / "b")
+    monkeypatch.setattr(backup, "table_counts", count)
+    call_command("restore", str(tmp_path / "b"))
+    assert Road.objects.count() == manifest["tables"]["registry_road"]
