@@ -15,6 +15,7 @@ urlpatterns = [
     path("estates/", include("parkops.smallparks.urls")),
     path("", include("parkops.imports.urls")),
     path("accounts/", include("parkops.accounts.urls")),
+    path("ops/", include("parkops.ops.urls")),
     # The language switch works on the login page too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),

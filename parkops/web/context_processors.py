@@ -4,6 +4,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from parkops.accounts.roles import Role, roles_of
+from parkops.ops.selectors import audit_readable_by
 
 # (url name, label, permission needed to see the entry)
 NAVIGATION = (
@@ -32,4 +33,5 @@ def navigation(request: HttpRequest) -> dict[str, object]:
             (name, label) for name, label, perm in NAVIGATION if perm is None or user.has_perm(perm)
         ],
         "user_roles": [Role(r).label for r in sorted(roles)],
+        "audit_log_visible": audit_readable_by(user),
     }

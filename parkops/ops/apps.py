@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OpsConfig(AppConfig):
+    name = "parkops.ops"
+    label = "ops"
+    verbose_name = _("运维与审计")
+
+    def ready(self) -> None:
+        # The audit log listens to logins (Django's and django-axes' signals) and to changes of
+        # groups and permissions, wherever they are made: pages, the admin, commands.
+        from parkops.ops import receivers
+
+        receivers.connect()
