@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from ninja import NinjaAPI
-
 from parkops.accounts.api_auth import API_AUTH, api_login_required
+from parkops.common.api import ParkOpsAPI
 from parkops.evaluation.api import router as evaluation_router
 from parkops.execution.api import router as execution_router
 from parkops.imports.api import router as imports_router
@@ -13,7 +12,7 @@ from parkops.land.api import router as land_router
 from parkops.registry.api import router as registry_router
 from parkops.smallparks.api import router as smallparks_router
 
-api = NinjaAPI(
+api = ParkOpsAPI(
     title="ParkOps API",
     version="1",
     description="漕泾工业园区转型升级管理平台 JSON API。需要登录（会话）或 Bearer 令牌。",

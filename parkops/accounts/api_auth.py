@@ -30,8 +30,8 @@ def bearer_user(request: HttpRequest) -> User | None:
     if not hasattr(request, _CACHE_ATTR):
         scheme, _sep, key = request.headers.get("Authorization", "").partition(" ")
         key = key.strip()
-        user = api_token_user(key) if scheme.lower() == "bearer" and key else None
-        setattr(request, _CACHE_ATTR, user)
+        found = api_token_user(key) if scheme.lower() == "bearer" and key else None
+        setattr(request, _CACHE_ATTR, found)
     user: User | None = getattr(request, _CACHE_ATTR)
     return user
 

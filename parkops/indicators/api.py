@@ -6,18 +6,17 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
+from parkops.common.api import ErrorOut
 from parkops.indicators.models import Indicator
 from parkops.indicators.selectors import Row, scoreboard
 from parkops.indicators.services import manual_value_set
 from parkops.plan.caojing import YEARS
-from parkops.registry.api import invalid, require
-from parkops.registry.schemas import ErrorOut
+from parkops.registry.api import require
 
 router = Router(tags=["indicators"])
 
@@ -115,8 +114,5 @@ def set_manual(request: HttpRequest, number: int, year: int, payload: ManualIn) 
         raise HttpError(404, _("没有这个指标或年度"))
     user = request.user
     assert isinstance(user, User)
-    try:
-        manual_value_set(indicator=indicator, year=year, user=user, **payload.dict())
-    except ValidationError as error:
-        return invalid(error)
+    manual_value_set(indicator=indicator, year=year, user=user, **payload.dict())
     return get_indicator(request, number)

@@ -9,9 +9,10 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from ninja.responses import Status
 
+from parkops.common.api import ErrorOut, Pagination, Year
 from parkops.registry import selectors
 from parkops.registry.filtersets import EnterpriseFilterSet, PlotFilterSet, SmallParkFilterSet
 from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot, Road, SmallPark
@@ -21,7 +22,6 @@ from parkops.registry.schemas import (
     EnterprisePatch,
     EnterpriseYearIn,
     EnterpriseYearOut,
-    ErrorOut,
     LandPlotOut,
     RoadOut,
     SmallParkOut,
@@ -47,14 +47,8 @@ def _resolve_foreign_keys(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def invalid(error: ValidationError) -> Status[dict[str, Any]]:
-    """A 422 answer naming every field's errors, in the user's language (used by every router)."""
-    errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
-    return Status(422, {"detail": _("数据有误，未保存"), "errors": errors})
-
-
 @router.get("/enterprises", response=list[EnterpriseOut], summary="企业列表")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination, page_size=50)
 def list_enterprises(request: HttpRequest) -> Any:
     """Filters as on the page: q, small_park, road, industry, key_industry, cluster, above_scale,
     is_demo, status."""
@@ -72,10 +66,7 @@ def get_enterprise(request: HttpRequest, pk: int) -> Enterprise:
 @router.post("/enterprises", response={201: EnterpriseOut, 422: ErrorOut}, summary="新增企业")
 def create_enterprise(request: HttpRequest, payload: EnterpriseIn) -> Any:
     require(request, "registry.add_enterprise")
-    try:
-        enterprise = enterprise_create(data=_resolve_foreign_keys(payload.dict()))
-    except ValidationError as error:
-        return invalid(error)
+    enterprise = enterprise_create(data=_resolve_foreign_keys(payload.dict()))
     return Status(201, selectors.enterprise_get(user=request.user, pk=enterprise.pk))
 
 
@@ -83,12 +74,9 @@ def create_enterprise(request: HttpRequest, payload: EnterpriseIn) -> Any:
 def update_enterprise(request: HttpRequest, pk: int, payload: EnterprisePatch) -> Any:
     require(request, "registry.change_enterprise")
     enterprise = selectors.enterprise_get(user=request.user, pk=pk)
-    try:
-        enterprise_update(
-            enterprise=enterprise, data=_resolve_foreign_keys(payload.dict(exclude_unset=True))
-        )
-    except ValidationError as error:
-        return invalid(error)
+    enterprise_update(
+        enterprise=enterprise, data=_resolve_foreign_keys(payload.dict(exclude_unset=True))
+    )
     return Status(200, selectors.enterprise_get(user=request.user, pk=pk))
 
 
@@ -104,7 +92,9 @@ def list_enterprise_years(request: HttpRequest, pk: int) -> Any:
     response={200: EnterpriseYearOut, 201: EnterpriseYearOut, 422: ErrorOut},
     summary="录入或更正企业年度数据",
 )
-def put_enterprise_year(request: HttpRequest, pk: int, year: int, payload: EnterpriseYearIn) -> Any:
+def put_enterprise_year(
+    request: HttpRequest, pk: int, year: Year, payload: EnterpriseYearIn
+) -> Any:
     """A new year is created (201); a stored year is corrected with the reason given (200), which
     the history keeps."""
     enterprise = selectors.enterprise_get(user=request.user, pk=pk)
@@ -114,15 +104,12 @@ def put_enterprise_year(request: HttpRequest, pk: int, year: int, payload: Enter
     reason = data.pop("reason")
     if record is None:
         data["year"] = year
-    try:
-        saved = enterprise_year_save(enterprise=enterprise, data=data, record=record, reason=reason)
-    except ValidationError as error:
-        return invalid(error)
+    saved = enterprise_year_save(enterprise=enterprise, data=data, record=record, reason=reason)
     return Status(201 if record is None else 200, saved)
 
 
 @router.get("/small-parks", response=list[SmallParkOut], summary="小园区列表")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination, page_size=50)
 def list_small_parks(request: HttpRequest) -> Any:
     require(request, "registry.view_smallpark")
     qs = selectors.smallpark_list(user=request.user)
@@ -136,7 +123,7 @@ def get_small_park(request: HttpRequest, pk: int) -> SmallPark:
 
 
 @router.get("/plots", response=list[LandPlotOut], summary="地块列表")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination, page_size=50)
 def list_plots(request: HttpRequest) -> Any:
     require(request, "registry.view_landplot")
     qs = selectors.plot_list(user=request.user)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from parkops.common.pages import year_from_query
 from parkops.core.xlsx import XLSX_CONTENT_TYPE
 from parkops.registry.models import SmallPark
 from parkops.registry.selectors import smallpark_get
@@ -26,11 +27,8 @@ from parkops.smallparks.forms import BuildingForm, DateForm, RunForm, TenancyFor
 
 
 def _year(request: HttpRequest) -> int:
-    try:
-        return int(request.GET.get("year", ""))
-    except ValueError:
-        years = selectors.rating_years()
-        return years[0] if years else timezone.localdate().year - 1
+    years = selectors.rating_years()
+    return year_from_query(request, years[0] if years else timezone.localdate().year - 1)
 
 
 @permission_required("smallparks.view_smallparkrating", raise_exception=True)
