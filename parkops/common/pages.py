@@ -6,6 +6,7 @@ what was wrong.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -50,17 +51,19 @@ def table_paginate(request: HttpRequest, table: Any) -> None:
         table.paginate(per_page=per_page or default, page=table.paginator.num_pages)
 
 
-def year_from_query(request: HttpRequest, default: int) -> int:
-    """`?year=` as a year the platform can hold; anything else shows `default` with a message."""
+def year_from_query(request: HttpRequest, default: Callable[[], int]) -> int:
+    """`?year=` as a year the platform can hold; anything else shows the default year with a
+    message. `default` is called only when needed (it may query the database)."""
     asked = request.GET.get("year")
     if not asked:
-        return default
+        return default()
     year = _int_or_none(asked)
     if year is None or not YEAR_MIN <= year <= YEAR_MAX:
+        fallback = default()
         messages.warning(
             request,
             _("年份须为 %(min)s–%(max)s 之间的整数，已显示 %(default)s 年")
-            % {"min": YEAR_MIN, "max": YEAR_MAX, "default": default},
+            % {"min": YEAR_MIN, "max": YEAR_MAX, "default": fallback},
         )
-        return default
+        return fallback
     return year

@@ -41,7 +41,7 @@ def _list_page(request: HttpRequest, template: str, context: dict[str, Any]) -> 
 
 
 def _year(request: HttpRequest) -> int:
-    return year_from_query(request, timezone.localdate().year)
+    return year_from_query(request, lambda: timezone.localdate().year)
 
 
 @permission_required("land.view_landaction", raise_exception=True)

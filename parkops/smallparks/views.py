@@ -26,9 +26,13 @@ from parkops.smallparks.exports import vacancy_xlsx
 from parkops.smallparks.forms import BuildingForm, DateForm, RunForm, TenancyForm, VacancyForm
 
 
-def _year(request: HttpRequest) -> int:
+def _latest_rating_year() -> int:
     years = selectors.rating_years()
-    return year_from_query(request, years[0] if years else timezone.localdate().year - 1)
+    return years[0] if years else timezone.localdate().year - 1
+
+
+def _year(request: HttpRequest) -> int:
+    return year_from_query(request, _latest_rating_year)
 
 
 @permission_required("smallparks.view_smallparkrating", raise_exception=True)
