@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
-from ninja import NinjaAPI
-
-from parkops.accounts.api_auth import API_AUTH
+from parkops.accounts.api_auth import API_AUTH, api_login_required
+from parkops.common.api import ParkOpsAPI
 from parkops.evaluation.api import router as evaluation_router
 from parkops.execution.api import router as execution_router
 from parkops.imports.api import router as imports_router
@@ -14,15 +12,14 @@ from parkops.land.api import router as land_router
 from parkops.registry.api import router as registry_router
 from parkops.smallparks.api import router as smallparks_router
 
-api = NinjaAPI(
+api = ParkOpsAPI(
     title="ParkOps API",
     version="1",
     description="漕泾工业园区转型升级管理平台 JSON API。需要登录（会话）或 Bearer 令牌。",
     auth=API_AUTH,
     urls_namespace="api",
-    # The docs are served from ninja's bundled static files (no CDN) and only to signed-in users;
-    # anonymous requests are answered 401 by the login middleware before reaching them.
-    docs_decorator=login_required,
+    # The docs are served from ninja's bundled static files (no CDN), to a session or a token.
+    docs_decorator=api_login_required,
 )
 api.add_router("/", registry_router)
 api.add_router("/", execution_router)

@@ -1,1 +1,1 @@
-"""The shared kit on the lowest Django floor: imported by domain apps, imports none of them."""
+"""The shared kit on the lowest Django floor: domain apps import it; it imports no domain app."""

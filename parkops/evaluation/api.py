@@ -7,11 +7,12 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Query, Router
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from ninja.responses import Status
 
+from parkops.common.api import YEAR_MAX, YEAR_MIN, ErrorOut, Pagination
 from parkops.evaluation import card, selectors, services
 from parkops.evaluation.models import SchemeVersion
 from parkops.evaluation.schemas import (
@@ -26,8 +27,7 @@ from parkops.evaluation.schemas import (
     WhatIfIn,
     WhatIfOut,
 )
-from parkops.registry.api import invalid, require
-from parkops.registry.schemas import ErrorOut
+from parkops.registry.api import require
 from parkops.registry.selectors import enterprise_get, enterprises_visible_to
 
 router = Router(tags=["evaluation"])
@@ -52,16 +52,13 @@ def create_run(request: HttpRequest, payload: RunIn) -> Any:
     if payload.scheme_version_id is not None:
         version = SchemeVersion.objects.filter(pk=payload.scheme_version_id).first()
         if version is None:
-            return invalid(ValidationError({"scheme_version_id": [_("方案版本不存在")]}))
-    try:
-        run = services.run_create(
-            year=payload.year,
-            version=version,
-            note=payload.note,
-            user=request.user,  # type: ignore[arg-type]
-        )
-    except ValidationError as error:
-        return invalid(error)
+            raise ValidationError({"scheme_version_id": [_("方案版本不存在")]})
+    run = services.run_create(
+        year=payload.year,
+        version=version,
+        note=payload.note,
+        user=request.user,  # type: ignore[arg-type]
+    )
     return Status(201, selectors.run_get(pk=run.pk))
 
 
@@ -69,15 +66,12 @@ def create_run(request: HttpRequest, payload: RunIn) -> Any:
 def publish_run(request: HttpRequest, pk: int) -> Any:
     require(request, "evaluation.change_evaluationrun")
     run = selectors.run_get(pk=pk)
-    try:
-        services.run_publish(run=run, user=request.user)  # type: ignore[arg-type]
-    except ValidationError as error:
-        return invalid(error)
+    services.run_publish(run=run, user=request.user)  # type: ignore[arg-type]
     return Status(200, selectors.run_get(pk=pk))
 
 
 @router.get("/runs/{pk}/results", response=list[ResultOut], summary="评价结果")
-@paginate(PageNumberPagination, page_size=100)
+@paginate(Pagination, page_size=100)
 def list_results(
     request: HttpRequest,
     pk: int,
@@ -152,8 +146,12 @@ def list_schemes(request: HttpRequest) -> Any:
 
 
 @router.get("/veto-events", response=list[VetoEventOut], summary="否决事件")
-@paginate(PageNumberPagination, page_size=100)
-def list_veto_events(request: HttpRequest, year: int | None = None) -> Any:
+@paginate(Pagination, page_size=100)
+def list_veto_events(
+    request: HttpRequest,
+    # A plain annotation: paginate's wrapper resolves it in ninja's globals, not this module's.
+    year: int | None = Query(None, ge=YEAR_MIN, le=YEAR_MAX),
+) -> Any:
     require(request, "evaluation.view_vetoevent")
     qs = selectors.veto_events(user=request.user)
     return qs.filter(occurred_on__year=year) if year else qs
@@ -166,8 +164,5 @@ def create_veto_event(request: HttpRequest, payload: VetoEventIn) -> Any:
     enterprise = enterprises_visible_to(request.user).filter(pk=data.pop("enterprise_id")).first()
     if enterprise is None:
         raise HttpError(404, _("企业不存在"))
-    try:
-        event = services.veto_event_create(data={**data, "enterprise": enterprise})
-    except ValidationError as error:
-        return invalid(error)
+    event = services.veto_event_create(data={**data, "enterprise": enterprise})
     return Status(201, event)

@@ -6,6 +6,8 @@ from datetime import date, datetime
 
 from ninja import Schema
 
+from parkops.common.api import Year
+
 
 class RunOut(Schema):
     id: int
@@ -25,12 +27,12 @@ class RunOut(Schema):
 
 
 class RunIn(Schema):
-    year: int
+    year: Year
     scheme_version_id: int | None = None
     note: str = ""
 
 
-class IndicatorOut(Schema):
+class IndicatorScoreOut(Schema):
     code: str
     label: str
     unit: str
@@ -71,7 +73,7 @@ class BottomOut(ResultOut):
 class CardOut(Schema):
     run: RunOut
     result: ResultOut
-    indicators: list[IndicatorOut]
+    indicators: list[IndicatorScoreOut]
     summary: str
     lines: list[str]
     upgrade: list[str]

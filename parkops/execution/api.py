@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from ninja.responses import Status
 
+from parkops.common.api import ErrorOut, Pagination
 from parkops.execution import selectors, services
 from parkops.execution.choices import SRDI_CRITERIA, CultivationKind
 from parkops.execution.filtersets import CultivationFilterSet, InfraFilterSet
@@ -25,8 +25,7 @@ from parkops.execution.schemas import (
     SpendOut,
 )
 from parkops.execution.selectors import MilestoneRow, ProjectRow
-from parkops.registry.api import invalid, require
-from parkops.registry.schemas import ErrorOut
+from parkops.registry.api import require
 
 router = Router(tags=["execution"])
 
@@ -93,12 +92,9 @@ def get_project(request: HttpRequest, pk: int) -> Any:
 def add_report(request: HttpRequest, pk: int, payload: ReportIn) -> Any:
     require(request, "execution.add_progressreport")
     row = selectors.project_get(user=request.user, pk=pk)
-    try:
-        report = services.progress_report_add(
-            project=row.project, author=_user(request), **payload.dict()
-        )
-    except ValidationError as error:
-        return invalid(error)
+    report = services.progress_report_add(
+        project=row.project, author=_user(request), **payload.dict()
+    )
     return Status(201, _report(report))
 
 
@@ -114,7 +110,7 @@ def _entry(e: CultivationEntry) -> dict[str, Any]:
 
 
 @router.get("/cultivation", response=list[CultivationOut], summary="培育清单")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination, page_size=50)
 def list_cultivation(request: HttpRequest) -> Any:
     """Filters as on the page: q, kind, planned_year, progress (pending / done / overdue)."""
     require(request, "execution.view_cultivationentry")
@@ -170,8 +166,5 @@ def list_infrastructure(request: HttpRequest) -> Any:
 def add_spend(request: HttpRequest, pk: int, payload: SpendIn) -> Any:
     require(request, "execution.add_infraspend")
     project = selectors.infra_get(pk=pk)
-    try:
-        spend = services.infra_spend_add(project=project, user=_user(request), **payload.dict())
-    except ValidationError as error:
-        return invalid(error)
+    spend = services.infra_spend_add(project=project, user=_user(request), **payload.dict())
     return Status(201, spend)

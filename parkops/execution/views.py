@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.models import User
@@ -14,8 +13,8 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_tables2 import RequestConfig
 
+from parkops.common.pages import table_paginate
 from parkops.core.xlsx import XLSX_CONTENT_TYPE
 from parkops.execution import exports, selectors, services
 from parkops.execution.choices import SRDI_CRITERIA, CultivationKind
@@ -170,7 +169,7 @@ def _cultivation(request: HttpRequest) -> CultivationFilterSet:
 def cultivation_list(request: HttpRequest) -> HttpResponse:
     filterset = _cultivation(request)
     table = CultivationTable(filterset.qs)
-    RequestConfig(request, paginate={"per_page": settings.PARKOPS_PAGE_SIZE}).configure(table)
+    table_paginate(request, table)
     return _page(request, "execution/cultivation_list.html", {"filter": filterset, "table": table})
 
 
@@ -219,7 +218,7 @@ def _infrastructure(request: HttpRequest) -> InfraFilterSet:
 def infra_list(request: HttpRequest) -> HttpResponse:
     filterset = _infrastructure(request)
     table = InfraTable(filterset.qs)
-    RequestConfig(request, paginate={"per_page": settings.PARKOPS_PAGE_SIZE}).configure(table)
+    table_paginate(request, table)
     return _page(request, "execution/infra_list.html", {"filter": filterset, "table": table})
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from parkops.accounts.roles import sees_whole_park
+from parkops.common.api import YEAR_MAX, YEAR_MIN
 from parkops.core.tabular import TableError
 from parkops.imports.choices import BatchStatus, ImportKind
 from parkops.imports.engine import Plan
@@ -204,7 +205,9 @@ def export_figures(request: HttpRequest) -> HttpResponse:
     years = EnterpriseYear.objects.filter(enterprise__in=visible).select_related("enterprise")
     year = request.GET.get("year", "")
     if year.isdigit():
-        years = years.filter(year=int(year))
+        # A year the platform cannot hold has no figures (a huge one overflowed the database).
+        in_range = YEAR_MIN <= int(year) <= YEAR_MAX
+        years = years.filter(year=int(year)) if in_range else years.none()
     records = years.order_by("enterprise__name", "year").iterator(chunk_size=2000)
     content = xlsx_file(columns=kind_columns(FIGURES), records=records)
     return xlsx_response(content, _("企业年度数据"))

@@ -6,19 +6,18 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
+from parkops.common.api import ErrorOut
 from parkops.common.versioning import requested_version, version_of
 from parkops.indicators.models import Indicator
 from parkops.indicators.selectors import Row, scoreboard
 from parkops.indicators.services import manual_value_set
 from parkops.plan.caojing import YEARS
-from parkops.registry.api import invalid, require
-from parkops.registry.schemas import ErrorOut
+from parkops.registry.api import require
 
 router = Router(tags=["indicators"])
 
@@ -119,10 +118,7 @@ def set_manual(request: HttpRequest, number: int, year: int, payload: ManualIn) 
         raise HttpError(404, _("没有这个指标或年度"))
     user = request.user
     assert isinstance(user, User)
-    try:
-        data = payload.dict()
-        data["version"] = requested_version(data["version"], request.headers.get("If-Match"))
-        manual_value_set(indicator=indicator, year=year, user=user, **data)
-    except ValidationError as error:
-        return invalid(error)
+    data = payload.dict()
+    data["version"] = requested_version(data["version"], request.headers.get("If-Match"))
+    manual_value_set(indicator=indicator, year=year, user=user, **data)
     return get_indicator(request, number)

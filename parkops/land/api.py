@@ -6,19 +6,18 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import ModelSchema, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from ninja.responses import Status
 
+from parkops.common.api import ErrorOut, Pagination, Year
 from parkops.common.versioning import requested_version, version_of
 from parkops.land import selectors, services
 from parkops.land.choices import LandActionKind, LandActionStatus
 from parkops.land.filtersets import LandActionFilterSet
 from parkops.land.models import BatchAssignment, LandAction
-from parkops.registry.api import invalid, require
-from parkops.registry.schemas import ErrorOut
+from parkops.registry.api import require
 
 router = Router(tags=["land"])
 
@@ -87,7 +86,7 @@ class ConflictOut(Schema):
     record_ids: list[int]
 
 
-class BatchOut(ModelSchema):
+class BatchAssignmentOut(ModelSchema):
     workers_affected: int | None = None
     workers_resettled: int | None = None
 
@@ -107,7 +106,7 @@ class BatchOut(ModelSchema):
 
 
 @router.get("/land/actions", response=list[LandActionOut], summary="低效用地处置项目")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination, page_size=50)
 def list_actions(request: HttpRequest) -> Any:
     """Filters as on the page: q, kind, status, planned_year."""
     require(request, "land.view_landaction")
@@ -132,15 +131,12 @@ def update_action(request: HttpRequest, pk: int, payload: LandActionPatch) -> An
     data = payload.dict(exclude_unset=True)
     reason = data.pop("reason")
     version = requested_version(data.pop("version", None), request.headers.get("If-Match"))
-    try:
-        services.land_action_update(action=action, data=data, reason=reason, version=version)
-    except ValidationError as error:
-        return invalid(error)
+    services.land_action_update(action=action, data=data, reason=reason, version=version)
     return Status(200, selectors.action_get(user=request.user, pk=pk))
 
 
 @router.get("/land/completed", response=list[CompletedLandOut], summary="已完成腾退/提升（亩）")
-def completed(request: HttpRequest, year: int, kind: LandActionKind) -> Any:
+def completed(request: HttpRequest, year: Year, kind: LandActionKind) -> Any:
     """Each plot once, in the year of its first completed action of the kind (indicators 7, 8)."""
     require(request, "land.view_landaction")
     return [
@@ -150,7 +146,7 @@ def completed(request: HttpRequest, year: int, kind: LandActionKind) -> Any:
 
 
 @router.get("/land/flags", response=list[PlotFlagsOut], summary="低效用地认定")
-def flags(request: HttpRequest, year: int) -> Any:
+def flags(request: HttpRequest, year: Year) -> Any:
     require(request, "land.view_landaction")
     return [
         {
@@ -185,7 +181,7 @@ def conflicts(request: HttpRequest) -> Any:
     ]
 
 
-@router.get("/land/batches", response=list[BatchOut], summary="三个一批")
+@router.get("/land/batches", response=list[BatchAssignmentOut], summary="三个一批")
 def batches(request: HttpRequest) -> Any:
     require(request, "land.view_batchassignment")
     return selectors.batches_visible_to(request.user).order_by("batch", "-decided_on")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
@@ -14,8 +13,8 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_tables2 import RequestConfig
 
+from parkops.common.pages import table_paginate, year_from_query
 from parkops.core.xlsx import XLSX_CONTENT_TYPE
 from parkops.land import selectors, services
 from parkops.land.choices import LandActionKind
@@ -41,15 +40,8 @@ def _list_page(request: HttpRequest, template: str, context: dict[str, Any]) -> 
     return render(request, template, context)
 
 
-def _paginate(request: HttpRequest, table: Any) -> None:
-    RequestConfig(request, paginate={"per_page": settings.PARKOPS_PAGE_SIZE}).configure(table)
-
-
 def _year(request: HttpRequest) -> int:
-    try:
-        return int(request.GET.get("year", ""))
-    except ValueError:
-        return timezone.localdate().year
+    return year_from_query(request, lambda: timezone.localdate().year)
 
 
 @permission_required("land.view_landaction", raise_exception=True)
@@ -58,7 +50,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
     filterset = LandActionFilterSet(request.GET, queryset=qs)
     conflicted = {r.pk for c in selectors.action_conflicts() for _v, r in c.values}
     table = LandActionTable(filterset.qs, conflicted=conflicted)
-    _paginate(request, table)
+    table_paginate(request, table)
     context = {"filter": filterset, "table": table, "kinds": LandActionKind}
     return _list_page(request, "land/action_list.html", context)
 
@@ -151,7 +143,7 @@ def control_list(request: HttpRequest) -> HttpResponse:
     qs = selectors.control_entries_visible_to(request.user)
     filterset = ControlEntryFilterSet(request.GET, queryset=qs)
     table = ControlEntryTable(filterset.qs)
-    _paginate(request, table)
+    table_paginate(request, table)
     return _list_page(request, "land/control_list.html", {"filter": filterset, "table": table})
 
 
@@ -183,7 +175,7 @@ def batch_list(request: HttpRequest) -> HttpResponse:
     qs = selectors.batches_visible_to(request.user)
     filterset = BatchFilterSet(request.GET, queryset=qs)
     table = BatchTable(filterset.qs)
-    _paginate(request, table)
+    table_paginate(request, table)
     conflicts = selectors.batch_conflicts(selectors.batches_visible_to(request.user))
     context = {"filter": filterset, "table": table, "conflicts": conflicts}
     return _list_page(request, "land/batch_list.html", context)

@@ -1,21 +1,13 @@
 from django.contrib import admin
 
+from parkops.common.admin import ReadOnlyMixin
 from parkops.ops.models import AuditEvent
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(ReadOnlyMixin, admin.ModelAdmin):
     """Read-only: an audit log that its readers could edit would prove nothing."""
 
     list_display = ("created_at", "kind", "username", "ip_address", "path")
     list_filter = ("kind",)
     search_fields = ("username", "path")
-
-    def has_add_permission(self, request: object) -> bool:
-        return False
-
-    def has_change_permission(self, request: object, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: object, obj: object = None) -> bool:
-        return False

@@ -9,10 +9,11 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from ninja.responses import Status
 
-from parkops.common.versioning import StaleVersion, requested_version
+from parkops.common.api import ErrorOut, Pagination, Year
+from parkops.common.versioning import requested_version
 from parkops.registry import selectors
 from parkops.registry.filtersets import EnterpriseFilterSet, PlotFilterSet, SmallParkFilterSet
 from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot, Road, SmallPark
@@ -24,7 +25,6 @@ from parkops.registry.schemas import (
     EnterpriseYearIn,
     EnterpriseYearOut,
     EnterpriseYearPatch,
-    ErrorOut,
     LandPlotOut,
     RoadOut,
     SmallParkOut,
@@ -50,21 +50,12 @@ def _resolve_foreign_keys(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def invalid(error: ValidationError) -> Status[dict[str, Any]]:
-    """A 422 answer naming every field's errors, in the user's language (used by every router);
-    a 409 naming what someone else changed when the write was based on an outdated version."""
-    if isinstance(error, StaleVersion):
-        return Status(409, {"detail": error.messages[0], "errors": {"version": error.messages}})
-    errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
-    return Status(422, {"detail": _("数据有误，未保存"), "errors": errors})
-
-
 def _version(request: HttpRequest, data: dict[str, Any]) -> str | None:
     return requested_version(data.pop("version", None), request.headers.get("If-Match"))
 
 
 @router.get("/enterprises", response=list[EnterpriseOut], summary="企业列表")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination, page_size=50)
 def list_enterprises(request: HttpRequest) -> Any:
     """Filters as on the page: q, small_park, road, industry, key_industry, cluster, above_scale,
     is_demo, status."""
@@ -82,10 +73,7 @@ def get_enterprise(request: HttpRequest, pk: int) -> Enterprise:
 @router.post("/enterprises", response={201: EnterpriseOut, 422: ErrorOut}, summary="新增企业")
 def create_enterprise(request: HttpRequest, payload: EnterpriseIn) -> Any:
     require(request, "registry.add_enterprise")
-    try:
-        enterprise = enterprise_create(data=_resolve_foreign_keys(payload.dict()))
-    except ValidationError as error:
-        return invalid(error)
+    enterprise = enterprise_create(data=_resolve_foreign_keys(payload.dict()))
     return Status(201, selectors.enterprise_get(user=request.user, pk=enterprise.pk))
 
 
@@ -101,10 +89,7 @@ def update_enterprise(request: HttpRequest, pk: int, payload: EnterprisePatch) -
     enterprise = selectors.enterprise_get(user=request.user, pk=pk)
     data = payload.dict(exclude_unset=True)
     version = _version(request, data)
-    try:
-        enterprise_update(enterprise=enterprise, data=_resolve_foreign_keys(data), version=version)
-    except ValidationError as error:
-        return invalid(error)
+    enterprise_update(enterprise=enterprise, data=_resolve_foreign_keys(data), version=version)
     return Status(200, selectors.enterprise_get(user=request.user, pk=pk))
 
 
@@ -120,7 +105,9 @@ def list_enterprise_years(request: HttpRequest, pk: int) -> Any:
     response={200: EnterpriseYearOut, 201: EnterpriseYearOut, 409: ErrorOut, 422: ErrorOut},
     summary="录入或更正企业年度数据",
 )
-def put_enterprise_year(request: HttpRequest, pk: int, year: int, payload: EnterpriseYearIn) -> Any:
+def put_enterprise_year(
+    request: HttpRequest, pk: int, year: Year, payload: EnterpriseYearIn
+) -> Any:
     """The whole year: every figure must be named (null for not reported), never blanked by
     being left out. A new year is created (201); a stored year is corrected with the reason
     given (200), which the history keeps, and refused (409) if it changed after `version`."""
@@ -130,7 +117,7 @@ def put_enterprise_year(request: HttpRequest, pk: int, year: int, payload: Enter
     missing = [name for name in YEAR_PUT_REQUIRED if name not in payload.model_fields_set]
     if missing:
         message = _("PUT 替换整个年度，须给出此项（未报告填 null）；只改部分数据请用 PATCH")
-        return invalid(ValidationError({name: [message] for name in missing}))
+        raise ValidationError({name: [message] for name in missing})
     return _save_year(request, enterprise, year, record, payload.dict())
 
 
@@ -140,7 +127,7 @@ def put_enterprise_year(request: HttpRequest, pk: int, year: int, payload: Enter
     summary="更正企业年度数据的部分项",
 )
 def patch_enterprise_year(
-    request: HttpRequest, pk: int, year: int, payload: EnterpriseYearPatch
+    request: HttpRequest, pk: int, year: Year, payload: EnterpriseYearPatch
 ) -> Any:
     """Changes only the figures named, with the reason given; 409 if the year changed after
     `version` (or If-Match)."""
@@ -165,17 +152,14 @@ def _save_year(
     version = _version(request, data)
     if record is None:
         data["year"] = year
-    try:
-        saved = enterprise_year_save(
-            enterprise=enterprise, data=data, record=record, reason=reason, version=version
-        )
-    except ValidationError as error:
-        return invalid(error)
+    saved = enterprise_year_save(
+        enterprise=enterprise, data=data, record=record, reason=reason, version=version
+    )
     return Status(201 if record is None else 200, saved)
 
 
 @router.get("/small-parks", response=list[SmallParkOut], summary="小园区列表")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination, page_size=50)
 def list_small_parks(request: HttpRequest) -> Any:
     require(request, "registry.view_smallpark")
     qs = selectors.smallpark_list(user=request.user)
@@ -189,7 +173,7 @@ def get_small_park(request: HttpRequest, pk: int) -> SmallPark:
 
 
 @router.get("/plots", response=list[LandPlotOut], summary="地块列表")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination, page_size=50)
 def list_plots(request: HttpRequest) -> Any:
     require(request, "registry.view_landplot")
     qs = selectors.plot_list(user=request.user)

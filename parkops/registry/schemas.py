@@ -152,8 +152,3 @@ class LandPlotOut(ModelSchema):
             "id", "name", "address", "road", "small_park", "area_mu", "holder", "contract_signed_on",
             "contract_start_on", "plot_ratio", "building_coefficient",
         ]  # fmt: skip
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: dict[str, list[str]] = {}

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django_tables2 import RequestConfig
 
+from parkops.common.pages import table_paginate
 from parkops.plan.selectors import fact_label, mentions_of, plot_conflicts
 from parkops.registry import selectors
 from parkops.registry.filtersets import EnterpriseFilterSet, PlotFilterSet, SmallParkFilterSet
@@ -27,17 +26,13 @@ def _list_page(request: HttpRequest, template: str, context: dict[str, object]) 
     return render(request, template, context)
 
 
-def _paginate(request: HttpRequest, table: object) -> None:
-    RequestConfig(request, paginate={"per_page": settings.PARKOPS_PAGE_SIZE}).configure(table)
-
-
 @permission_required("registry.view_enterprise", raise_exception=True)
 def enterprise_list(request: HttpRequest) -> HttpResponse:
     filterset = EnterpriseFilterSet(
         request.GET, queryset=selectors.enterprise_list(user=request.user), request=request
     )
     table = EnterpriseTable(filterset.qs)
-    _paginate(request, table)
+    table_paginate(request, table)
     return _list_page(
         request, "registry/enterprise_list.html", {"filter": filterset, "table": table}
     )
@@ -137,7 +132,7 @@ def smallpark_list(request: HttpRequest) -> HttpResponse:
         request.GET, queryset=selectors.smallpark_list(user=request.user)
     )
     table = SmallParkTable(filterset.qs)
-    _paginate(request, table)
+    table_paginate(request, table)
     return _list_page(
         request, "registry/smallpark_list.html", {"filter": filterset, "table": table}
     )
@@ -147,7 +142,7 @@ def smallpark_list(request: HttpRequest) -> HttpResponse:
 def smallpark_detail(request: HttpRequest, pk: int) -> HttpResponse:
     small_park = selectors.smallpark_get(user=request.user, pk=pk)
     tenants = EnterpriseTable(selectors.smallpark_tenants(user=request.user, small_park=small_park))
-    _paginate(request, tenants)
+    table_paginate(request, tenants)
     context = {
         "small_park": small_park,
         "table": tenants,
@@ -163,7 +158,7 @@ def plot_list(request: HttpRequest) -> HttpResponse:
         request.GET, queryset=selectors.plot_list(user=request.user), request=request
     )
     table = PlotTable(filterset.qs)
-    _paginate(request, table)
+    table_paginate(request, table)
     return _list_page(request, "registry/plot_list.html", {"filter": filterset, "table": table})
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from ninja import Router, Schema
 from ninja.responses import Status
 
+from parkops.common.api import Year
 from parkops.registry.api import require
 from parkops.registry.selectors import smallpark_get
 from parkops.smallparks import selectors, services
@@ -38,12 +39,12 @@ class OccupancyOut(Schema):
     vacancy_pct: Decimal | None
 
 
-class RunIn(Schema):
-    year: int
+class RatingRunIn(Schema):
+    year: Year
 
 
 @router.get("/estates/ratings", response=list[RatingOut], summary="小园区三级评定")
-def ratings(request: HttpRequest, year: int) -> Any:
+def ratings(request: HttpRequest, year: Year) -> Any:
     require(request, "smallparks.view_smallparkrating")
     return [
         {
@@ -62,7 +63,7 @@ def ratings(request: HttpRequest, year: int) -> Any:
 
 
 @router.post("/estates/ratings/run", response={201: list[RatingOut]}, summary="运行评定")
-def run(request: HttpRequest, payload: RunIn) -> Any:
+def run(request: HttpRequest, payload: RatingRunIn) -> Any:
     require(request, "smallparks.add_smallparkrating")
     services.rating_run(year=payload.year)
     return Status(201, ratings(request, payload.year))

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from parkops.common.pages import year_from_query
 from parkops.core.xlsx import XLSX_CONTENT_TYPE
 from parkops.registry.models import SmallPark
 from parkops.registry.selectors import smallpark_get
@@ -25,12 +26,13 @@ from parkops.smallparks.exports import vacancy_xlsx
 from parkops.smallparks.forms import BuildingForm, DateForm, RunForm, TenancyForm, VacancyForm
 
 
+def _latest_rating_year() -> int:
+    years = selectors.rating_years()
+    return years[0] if years else timezone.localdate().year - 1
+
+
 def _year(request: HttpRequest) -> int:
-    try:
-        return int(request.GET.get("year", ""))
-    except ValueError:
-        years = selectors.rating_years()
-        return years[0] if years else timezone.localdate().year - 1
+    return year_from_query(request, _latest_rating_year)
 
 
 @permission_required("smallparks.view_smallparkrating", raise_exception=True)

@@ -16,8 +16,16 @@ from parkops.registry.models import EnterpriseYear, Road
 from parkops.registry.tests.factories import EnterpriseYearFactory
 
 pytestmark = pytest.mark.django_db
-# Not domain data: accounts and their tokens, managed by the platform's owner.
-OUTSIDE = {"auth.User", "auth.Group", "accounts.ApiToken"}
+# Not domain data: accounts and their tokens, managed by the platform's owner; django-axes' login
+# attempts, which the park office deletes to unlock an account.
+OUTSIDE = {
+    "auth.User",
+    "auth.Group",
+    "accounts.ApiToken",
+    "axes.AccessAttempt",
+    "axes.AccessLog",
+    "axes.AccessFailureLog",
+}
 
 
 @pytest.fixture
