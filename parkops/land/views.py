@@ -214,11 +214,9 @@ def _resettle(assignment: BatchAssignment, data: dict[str, Any]) -> Any:
 
 @permission_required("land.view_landaction", raise_exception=True)
 def conflicts(request: HttpRequest) -> HttpResponse:
-    visible = set(plots_visible_to(request.user).values_list("pk", flat=True))
     plan_conflicts = [
         (plot, [(fact_label(c.fact), c.values) for c in found])
-        for plot, found in plots_in_conflict()
-        if plot.pk in visible
+        for plot, found in plots_in_conflict(user=request.user)
     ]
     context = {
         "action_conflicts": selectors.action_conflicts(selectors.actions_visible_to(request.user)),
