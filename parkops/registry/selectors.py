@@ -127,6 +127,12 @@ def plot_get(*, user: AnyUser, pk: int) -> LandPlot:
     return get_object_or_404(plot_list(user=user), pk=pk)
 
 
+def smallpark_plots(*, user: AnyUser, small_park: SmallPark) -> QuerySet[LandPlot]:
+    """The small park's plots the user may see: a road chief who sees the park through one
+    enterprise on his road does not see its plots on other roads."""
+    return plot_list(user=user).filter(small_park=small_park)
+
+
 def road_list(*, user: AnyUser) -> QuerySet[Road]:
     if sees_whole_park(user):
         return Road.objects.all()
