@@ -72,6 +72,26 @@ def land_completed(*, year: int, kind: LandActionKind) -> list[CompletedLand]:
     return result
 
 
+def land_completed_visible_to(
+    user: AnyUser, *, year: int, kind: LandActionKind
+) -> list[CompletedLand]:
+    """The entries of land_completed that the user may see: plots in scope, and plot-less
+    actions in scope. Computed over the whole park first, so that "each plot once, in its first
+    year" is the same rule as the indicators' and the road's entries are the park's entries."""
+    entries = land_completed(year=year, kind=kind)
+    if sees_whole_park(user):
+        return entries
+    plots = set(plots_visible_to(user).values_list("pk", flat=True))
+    actions = set(actions_visible_to(user).values_list("pk", flat=True))
+    return [
+        entry
+        for entry in entries
+        if (
+            entry.plot_id in plots if entry.plot_id is not None else set(entry.action_ids) & actions
+        )
+    ]
+
+
 # --- lists, scoped like the registry ------------------------------------------------------------
 
 
