@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 
 import pytest
@@ -84,6 +85,7 @@ VARIANTS: list[tuple[str, dict[str, str]]] = [
     ("", {"HTTP_HX_REQUEST": "true"}),
     ("?format=xlsx&year=2025", {}),
 ]
+_UNICODE_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 RESTRICTED = [Role.ROAD_CHIEF.value, Role.SMALL_PARK_OWNER.value]
 PARK_WIDE = [Role.TOWN_LEADER.value, Role.DEPARTMENT.value]
 
@@ -108,7 +110,8 @@ def _text(content_type: str, body: bytes) -> str:
     if content_type.startswith("application/json"):
         # JSON escapes Chinese as \uXXXX; read it back so the names are greppable.
         return json.dumps(json.loads(text), ensure_ascii=False) if text else ""
-    return text
+    # A page's chart data (json_script) escapes the same way: read it with the page.
+    return text + _UNICODE_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
 
 
 def _values(route: Route, world: World, role: str, side: str) -> dict[str, object] | None:
