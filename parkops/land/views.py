@@ -242,11 +242,14 @@ def plot_land(request: HttpRequest, pk: int) -> HttpResponse:
         "year": year,
         "row": row,
         "progress": progress,
-        "occupants": plot.occupants.select_related("enterprise"),
+        "occupants": selectors.plot_occupants(user=request.user, plot=plot),
         "actions": actions,
         "conflicts": conflicts,
-        "entries": plot.control_entries.all(),
-        "history": history_of(*(r for r in (progress,) if r is not None), plot.occupants.all()),
+        "entries": selectors.control_entries_visible_to(request.user).filter(plot=plot),
+        "history": history_of(
+            *(r for r in (progress,) if r is not None),
+            selectors.plot_occupants(user=request.user, plot=plot),
+        ),
     }
     return render(request, "land/plot_land.html", context)
 
