@@ -136,6 +136,26 @@ def _around(n: int, enterprise: Enterprise, plot: LandPlot) -> dict[str, int]:
     }  # fmt: skip
 
 
+def _crossings(layout: list[tuple[str, ...]] | list, inner_road: Road, own_park: SmallPark) -> None:
+    """Records in one scope that point at a record outside it: the outside name must not show."""
+    outsider = Enterprise.objects.get(name=layout[3][0])  # 他园企业: in nobody's scope
+    unparked = Enterprise.objects.get(name=layout[4][0])  # 无园企业: in no small park
+    road_plot = LandPlot.objects.get(name=layout[0][3])  # 路长地块: the road chief's
+    LandPlot.objects.create(name="路边租地", area_mu=Decimal("3"), road=inner_road, holder=outsider)
+    LandPlot.objects.create(
+        name="园内租地", area_mu=Decimal("3"), small_park=own_park, holder=unparked
+    )
+    PlotOccupant.objects.create(plot=road_plot, enterprise=outsider, since=date(2021, 1, 1))
+    LandAction.objects.create(
+        kind=LandActionKind.REVITALISE, method=LandActionMethod.ACQUISITION, name="路长地块收储",
+        plot=road_plot, enterprise=outsider, area_mu=Decimal("3"), planned_year=YEAR,
+    )  # fmt: skip
+    ControlListEntry.objects.create(
+        kind=LandFlagKind.IDLE, plot=road_plot, enterprise=outsider, listed_on=date(YEAR, 1, 1),
+        reason="闲置",
+    )  # fmt: skip
+
+
 def world_seed(*, with_plan: bool = True) -> World:
     """Seed the world; the plan's own records too unless told otherwise (they take a second)."""
     role_permissions_sync()
@@ -184,6 +204,7 @@ def world_seed(*, with_plan: bool = True) -> World:
                   "suitable_uses": f"{park.name}空置"},
         )  # fmt: skip
 
+    _crossings(layout, inner_road, own_park)
     # Two more accidents at 上海业主企业: 业主园 is rated 低效 and lists its inefficient tenants.
     for day in (10, 20):
         VetoEvent.objects.create(
@@ -207,14 +228,22 @@ def world_seed(*, with_plan: bool = True) -> World:
 
     road_chief = Scope(
         user=chief,
-        visible_names={layout[0][0], layout[1][0], "路长地块", "两界地块", "路侧园", "业主园"},
+        visible_names={
+            layout[0][0],
+            layout[1][0],
+            "路长地块",
+            "两界地块",
+            "路边租地",
+            "路侧园",
+            "业主园",
+        },
         # 业主园 is his through 两界企业 alone: its other tenant and its plot are not his.
         inside={**ids[0], **park_ids(own_park)},
         outside={**ids[3], **park_ids(other_park)},
     )
     small_park_owner = Scope(
         user=owner,
-        visible_names={layout[1][0], layout[2][0], "两界地块", "业主地块", "业主园"},
+        visible_names={layout[1][0], layout[2][0], "两界地块", "业主地块", "园内租地", "业主园"},
         inside={**ids[2], **park_ids(own_park)},
         outside={**ids[0], **park_ids(road_park)},
     )
