@@ -60,7 +60,8 @@ class Scope:
 @dataclass
 class World:
     scopes: dict[str, Scope]  # role code -> scope
-    shared: dict[str, object]  # parameters every role fills alike (run, scheme, year …)
+    shared: dict[str, object]  # parameters every role fills alike (run, scheme, year …);
+    # a list is walked value by value
     names: set[str]  # every enterprise, plot and small park name in the database
 
     def forbidden(self, role: str) -> set[str]:
@@ -136,7 +137,10 @@ def _around(n: int, enterprise: Enterprise, plot: LandPlot) -> dict[str, int]:
     }  # fmt: skip
 
 
-def _crossings(layout: list[tuple[str, ...]] | list, inner_road: Road, own_park: SmallPark) -> None:
+Layout = list[tuple[str, Road, SmallPark | None, str, SmallPark | None]]
+
+
+def _crossings(layout: Layout, inner_road: Road, own_park: SmallPark) -> None:
     """Records in one scope that point at a record outside it: the outside name must not show."""
     outsider = Enterprise.objects.get(name=layout[3][0])  # 他园企业: in nobody's scope
     unparked = Enterprise.objects.get(name=layout[4][0])  # 无园企业: in no small park
@@ -149,6 +153,13 @@ def _crossings(layout: list[tuple[str, ...]] | list, inner_road: Road, own_park:
     LandAction.objects.create(
         kind=LandActionKind.REVITALISE, method=LandActionMethod.ACQUISITION, name="路长地块收储",
         plot=road_plot, enterprise=outsider, area_mu=Decimal("3"), planned_year=YEAR,
+    )  # fmt: skip
+    # 路长企业 vacated 他园地块 (indicator 7): the road chief sees the action, not the plot.
+    LandAction.objects.create(
+        kind=LandActionKind.VACATE, method=LandActionMethod.VACATE, name="路长企业腾退",
+        plot=LandPlot.objects.get(name=layout[3][3]),
+        enterprise=Enterprise.objects.get(name=layout[0][0]), area_mu=Decimal("2"),
+        planned_year=YEAR, status="completed", completed_on=date(YEAR, 5, 1),
     )  # fmt: skip
     ControlListEntry.objects.create(
         kind=LandFlagKind.IDLE, plot=road_plot, enterprise=outsider, listed_on=date(YEAR, 1, 1),
@@ -176,7 +187,7 @@ def world_seed(*, with_plan: bool = True) -> World:
     leader, department = _user("lena", Role.TOWN_LEADER), _user("dora", Role.DEPARTMENT)
 
     # (name, road, small park, plot name, plot's small park)
-    layout: list[tuple[str, Road, SmallPark | None, str, SmallPark | None]] = [
+    layout: Layout = [
         ("上海路长企业有限公司", inner_road, road_park, "路长地块", road_park),
         ("上海两界企业有限公司", inner_road, own_park, "两界地块", None),
         ("上海业主企业有限公司", outer_road, own_park, "业主地块", own_park),
@@ -260,6 +271,6 @@ def world_seed(*, with_plan: bool = True) -> World:
     assert isinstance(run, EvaluationRun)
     shared: dict[str, object] = {
         "run": run.pk, "scheme": run.scheme_version_id, "infra": infra.pk, "year": YEAR,
-        "number": 1, "import": 1,
+        "number": list(range(1, 9)), "import": 1,
     }  # fmt: skip
     return World(scopes=scopes, shared=shared, names=names)
