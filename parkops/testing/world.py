@@ -44,6 +44,7 @@ from parkops.smallparks import services as estates
 from parkops.smallparks.models import Tenancy, VacantSpace
 
 YEAR = 2025
+NO_ROLE = "no_role"
 PASSWORD = "correct horse battery staple"
 
 
@@ -267,6 +268,12 @@ def world_seed(*, with_plan: bool = True) -> World:
         Role.SMALL_PARK_OWNER.value: small_park_owner,
         Role.TOWN_LEADER.value: everything,
         Role.DEPARTMENT.value: Scope(department, names, dict(everything.inside)),
+        # Signed in without a role: sees no record at all.
+        NO_ROLE: Scope(
+            User.objects.create_user(username="charlie", password=PASSWORD),
+            set(),
+            dict(everything.inside),
+        ),
     }
     assert isinstance(run, EvaluationRun)
     shared: dict[str, object] = {

@@ -21,7 +21,7 @@ from python_calamine import CalamineWorkbook
 from parkops.accounts.roles import Role
 from parkops.conftest import client_for
 from parkops.testing.routes import Route, api_routes, page_routes
-from parkops.testing.world import World, world_seed
+from parkops.testing.world import NO_ROLE, World, world_seed
 
 # What each path parameter names, per route. A scoped kind (enterprise, plot, smallpark, project,
 # cultivation, action, control, batch, tenancy, vacancy) is filled with a record inside the role's
@@ -86,7 +86,7 @@ VARIANTS: list[tuple[str, dict[str, str]]] = [
     ("?format=xlsx&year=2025", {}),
 ]
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
-RESTRICTED = [Role.ROAD_CHIEF.value, Role.SMALL_PARK_OWNER.value]
+RESTRICTED = [Role.ROAD_CHIEF.value, Role.SMALL_PARK_OWNER.value, NO_ROLE]
 PARK_WIDE = [Role.TOWN_LEADER.value, Role.DEPARTMENT.value]
 
 
@@ -193,4 +193,29 @@ def test_no_page_export_or_api_answer_names_a_record_outside_the_scope(role: str
                 leaks += [f"{asked}: {name}" for name in sorted(forbidden) if name in text]
     assert not leaks, "\n".join(leaks)
     assert not refused, "\n".join(refused)
-    assert shown > 60  # the walk reached the pages, not only refusals
+    if role != NO_ROLE:
+        assert shown > 60  # the walk reached the pages, not only refusals
+
+
+# Pages anyone may open: the login, and the language switch that works on it.
+OPEN_PAGES = {"login", "set_language"}
+
+
+@pytest.mark.django_db
+def test_every_route_refuses_an_anonymous_caller() -> None:
+    """Pages send an anonymous visitor to the login; every API operation answers 401."""
+    client = Client()
+    wrong = []
+    for route in page_routes():
+        if route.key in OPEN_PAGES:
+            continue
+        path = route.fill(dict.fromkeys(route.params, 1))
+        response = client.get(path)
+        if response.status_code != 302 or "/accounts/login/" not in response["Location"]:
+            wrong.append(f"GET {path} answered {response.status_code}")
+    for route in api_routes():
+        path = route.fill(dict.fromkeys(route.params, 1))
+        response = client.generic(route.method, path)
+        if response.status_code != 401:
+            wrong.append(f"{route.method} {path} answered {response.status_code}")
+    assert not wrong, "\n".join(wrong)
