@@ -15,11 +15,14 @@ import re
 import zipfile
 
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client
 from python_calamine import CalamineWorkbook
 
 from parkops.accounts.roles import Role
 from parkops.conftest import client_for
+from parkops.registry.models import Road
+from parkops.registry.tests.factories import EnterpriseFactory, LandPlotFactory
 from parkops.testing.routes import Route, api_routes, page_routes
 from parkops.testing.world import NO_ROLE, World, world_seed
 
@@ -219,3 +222,17 @@ def test_every_route_refuses_an_anonymous_caller() -> None:
         if response.status_code != 401:
             wrong.append(f"{route.method} {path} answered {response.status_code}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_a_plot_is_not_found_by_the_name_of_a_holder_outside_the_scope(
+    rob: User, alice: User, pingye: Road, yuegong: Road
+) -> None:
+    stranger = EnterpriseFactory(name="上海别路持地有限公司", road=yuegong)
+    plot = LandPlotFactory(name="平业路租地", road=pingye, holder=stranger)
+    assert [p["id"] for p in client_for(alice).get("/api/plots?q=别路持地").json()["items"]] == [
+        plot.pk
+    ]
+    assert client_for(rob).get("/api/plots?q=别路持地").json()["items"] == []
+    assert [p["id"] for p in client_for(rob).get("/api/plots?q=平业路租地").json()["items"]] == [
+        plot.pk
+    ]
