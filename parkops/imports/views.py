@@ -153,10 +153,11 @@ def import_undo_view(request: HttpRequest, pk: int) -> HttpResponse:
     return HttpResponseRedirect(reverse("imports:home"))
 
 
-@permission_required("imports.view_importbatch", raise_exception=True)
 def template_download(request: HttpRequest, kind: str) -> HttpResponse:
     if kind not in KINDS:
         raise Http404
+    # A template is for importing, and its drop-downs list the whole park's small parks.
+    _may_import(request, kind)
     from parkops.imports.xlsx_templates import template_file
 
     label = ImportKind(kind).label

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -22,14 +21,13 @@ from parkops.indicators.exports import table_1_xlsx
 from parkops.indicators.forms import ClearManualForm, ManualValueForm
 from parkops.indicators.models import Indicator, ManualValue
 from parkops.indicators.selectors import SourceKind, cell_get, scoreboard
-from parkops.land.models import LandAction
+from parkops.land.selectors import actions_visible_to
 from parkops.plan.caojing import YEARS
 from parkops.registry.models import Designation
 from parkops.registry.selectors import (
     enterprise_list,
     enterprises_visible_to,
     history_rows,
-    plots_visible_to,
 )
 
 BASIS_LABELS = {
@@ -78,10 +76,7 @@ def _sources(request: HttpRequest, kind: str, ids: tuple[int, ...]) -> list[obje
     if kind == SourceKind.CULTIVATION:
         entries = CultivationEntry.objects.filter(pk__in=ids, enterprise__in=visible)
         return list(entries.select_related("enterprise"))
-    actions = LandAction.objects.filter(pk__in=ids).filter(
-        Q(plot__in=plots_visible_to(request.user)) | Q(enterprise__in=visible)
-    )
-    return list(actions.select_related("plot"))
+    return list(actions_visible_to(request.user).filter(pk__in=ids))
 
 
 @permission_required("indicators.view_indicator", raise_exception=True)

@@ -141,7 +141,7 @@ def completed(request: HttpRequest, year: Year, kind: LandActionKind) -> Any:
     require(request, "land.view_landaction")
     return [
         {**entry.__dict__, "action_ids": list(entry.action_ids)}
-        for entry in selectors.land_completed(year=year, kind=kind)
+        for entry in selectors.land_completed_visible_to(request.user, year=year, kind=kind)
     ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -21,8 +22,13 @@ from parkops.land.models import (
     LandFlagRuleSet,
     PlotOccupant,
 )
-from parkops.registry.models import EnterpriseYear, LandPlot
-from parkops.registry.selectors import AnyUser, enterprises_visible_to, plots_visible_to
+from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot
+from parkops.registry.selectors import (
+    AnyUser,
+    enterprises_visible_to,
+    plots_visible_to,
+    related_in_scope,
+)
 
 
 @dataclass(frozen=True)
@@ -72,16 +78,43 @@ def land_completed(*, year: int, kind: LandActionKind) -> list[CompletedLand]:
     return result
 
 
+def land_completed_visible_to(
+    user: AnyUser, *, year: int, kind: LandActionKind
+) -> list[CompletedLand]:
+    """The entries of land_completed that the user may see: plots in scope, and plot-less
+    actions in scope. Computed over the whole park first, so that "each plot once, in its first
+    year" is the same rule as the indicators' and the road's entries are the park's entries."""
+    entries = land_completed(year=year, kind=kind)
+    if sees_whole_park(user):
+        return entries
+    plots = set(plots_visible_to(user).values_list("pk", flat=True))
+    actions = set(actions_visible_to(user).values_list("pk", flat=True))
+    return [
+        entry
+        for entry in entries
+        if (
+            entry.plot_id in plots if entry.plot_id is not None else set(entry.action_ids) & actions
+        )
+    ]
+
+
 # --- lists, scoped like the registry ------------------------------------------------------------
 
 
-def actions_visible_to(user: AnyUser) -> QuerySet[LandAction]:
-    qs = LandAction.objects.select_related("plot", "enterprise")
+def _in_scope(user: AnyUser, qs: QuerySet[Any]) -> QuerySet[Any]:
+    """Records on a plot or of an enterprise the user may see, naming only what it may see:
+    an entry on the road chief's plot keeps its enterprise on another road unnamed."""
     if sees_whole_park(user):
-        return qs
+        return qs.select_related("plot", "enterprise")
     return qs.filter(
         Q(plot__in=plots_visible_to(user)) | Q(enterprise__in=enterprises_visible_to(user))
+    ).prefetch_related(
+        related_in_scope(user, LandPlot, "plot"), related_in_scope(user, Enterprise, "enterprise")
     )
+
+
+def actions_visible_to(user: AnyUser) -> QuerySet[LandAction]:
+    return _in_scope(user, LandAction.objects.all())
 
 
 def action_get(*, user: AnyUser, pk: int) -> LandAction:
@@ -89,12 +122,14 @@ def action_get(*, user: AnyUser, pk: int) -> LandAction:
 
 
 def control_entries_visible_to(user: AnyUser) -> QuerySet[ControlListEntry]:
-    qs = ControlListEntry.objects.select_related("plot", "enterprise")
-    if sees_whole_park(user):
-        return qs
-    return qs.filter(
-        Q(plot__in=plots_visible_to(user)) | Q(enterprise__in=enterprises_visible_to(user))
-    )
+    return _in_scope(user, ControlListEntry.objects.all())
+
+
+def plot_occupants(*, user: AnyUser, plot: LandPlot) -> QuerySet[PlotOccupant]:
+    """The plot's users that the user may see (an occupant is about its enterprise)."""
+    return PlotOccupant.objects.filter(
+        plot=plot, enterprise__in=enterprises_visible_to(user)
+    ).select_related("enterprise")
 
 
 def batches_visible_to(user: AnyUser) -> QuerySet[BatchAssignment]:
@@ -153,7 +188,7 @@ def _plot_taxes(plots: list[LandPlot], year: int) -> dict[int, Decimal | None]:
     return result
 
 
-def plot_facts(plot: LandPlot, tax: Decimal | None) -> PlotFacts:
+def plot_facts(plot: LandPlot, tax: Decimal | None, industry_code: str) -> PlotFacts:
     progress = getattr(plot, "progress", None)
     return PlotFacts(
         area_mu=plot.area_mu,
@@ -166,7 +201,7 @@ def plot_facts(plot: LandPlot, tax: Decimal | None) -> PlotFacts:
         halted_since=progress.halted_since if progress else None,
         plot_ratio=plot.plot_ratio,
         building_coefficient_pct=plot.building_coefficient,
-        industry_code=plot.holder.industry_code if plot.holder else "",
+        industry_code=industry_code,
         tax_wan=tax,
     )
 
@@ -176,7 +211,17 @@ def plot_flags(
 ) -> list[PlotFlagRow]:
     rules, _label = flag_rules_for(year)
     qs = plots if plots is not None else plots_visible_to(user)
-    plot_list = list(qs.select_related("holder", "progress").order_by("name"))
+    # The holder is shown only where the user may see it; its industry counts in every case.
+    plot_list = list(
+        qs.select_related("progress")
+        .prefetch_related(related_in_scope(user, Enterprise, "holder"))
+        .order_by("name")
+    )
+    industries: dict[int | None, str] = dict(
+        Enterprise.objects.filter(pk__in=[p.holder_id for p in plot_list]).values_list(
+            "pk", "industry_code"
+        )
+    )
     taxes = _plot_taxes(plot_list, year)
     listed: dict[int, list[ControlListEntry]] = {}
     for entry in ControlListEntry.objects.filter(plot__in=plot_list, lifted_on__isnull=True):
@@ -186,7 +231,9 @@ def plot_flags(
     return [
         PlotFlagRow(
             plot,
-            evaluate_plot(plot_facts(plot, taxes[plot.pk]), rules, on=day),
+            evaluate_plot(
+                plot_facts(plot, taxes[plot.pk], industries.get(plot.holder_id, "")), rules, on=day
+            ),
             tuple(listed.get(plot.pk, ())),
         )
         for plot in plot_list

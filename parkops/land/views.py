@@ -208,11 +208,9 @@ def resettlement(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("land.view_landaction", raise_exception=True)
 def conflicts(request: HttpRequest) -> HttpResponse:
-    visible = set(plots_visible_to(request.user).values_list("pk", flat=True))
     plan_conflicts = [
         (plot, [(fact_label(c.fact), c.values) for c in found])
-        for plot, found in plots_in_conflict()
-        if plot.pk in visible
+        for plot, found in plots_in_conflict(user=request.user)
     ]
     context = {
         "action_conflicts": selectors.action_conflicts(selectors.actions_visible_to(request.user)),
@@ -238,11 +236,14 @@ def plot_land(request: HttpRequest, pk: int) -> HttpResponse:
         "year": year,
         "row": row,
         "progress": progress,
-        "occupants": plot.occupants.select_related("enterprise"),
+        "occupants": selectors.plot_occupants(user=request.user, plot=plot),
         "actions": actions,
         "conflicts": conflicts,
-        "entries": plot.control_entries.all(),
-        "history": history_of(*(r for r in (progress,) if r is not None), plot.occupants.all()),
+        "entries": selectors.control_entries_visible_to(request.user).filter(plot=plot),
+        "history": history_of(
+            *(r for r in (progress,) if r is not None),
+            selectors.plot_occupants(user=request.user, plot=plot),
+        ),
     }
     return render(request, "land/plot_land.html", context)
 

@@ -10,6 +10,7 @@ from parkops.plan.caojing import COMPARED_PLOT_FACTS
 from parkops.plan.choices import FACT_LABELS
 from parkops.plan.models import PlanMention
 from parkops.registry.models import Enterprise, LandPlot
+from parkops.registry.selectors import AnyUser, plots_visible_to
 
 
 @dataclass(frozen=True)
@@ -37,9 +38,10 @@ def plot_conflicts(mentions: list[PlanMention]) -> list[Conflict]:
     return conflicts
 
 
-def plots_in_conflict() -> list[tuple[LandPlot, list[Conflict]]]:
+def plots_in_conflict(*, user: AnyUser) -> list[tuple[LandPlot, list[Conflict]]]:
+    """The plots the user may see on which the plan's lists disagree."""
     mentions = (
-        PlanMention.objects.filter(plot__isnull=False)
+        PlanMention.objects.filter(plot__in=plots_visible_to(user))
         .select_related("plot")
         .order_by("plot", "source")
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from parkops.core.industry import MANUFACTURING_DIVISIONS, SECTIONS
 from parkops.registry.choices import Cluster, EnterpriseStatus, KeyIndustry
 from parkops.registry.models import Enterprise, LandPlot, Road, SmallPark
-from parkops.registry.selectors import road_list, smallparks_visible_to
+from parkops.registry.selectors import enterprises_visible_to, road_list, smallparks_visible_to
 
 INDUSTRY_CHOICES = [
     *((f"C{d}", f"C{d} {name}") for d, name in MANUFACTURING_DIVISIONS.items()),
@@ -93,4 +94,13 @@ class PlotFilterSet(django_filters.FilterSet):
         fields: list[str] = []
 
     def filter_q(self, queryset: QuerySet[LandPlot], name: str, value: str) -> QuerySet[LandPlot]:
-        return _search(queryset, ("name", "address", "holder__name"), value)
+        # A holder outside the user's scope is not shown, so it must not be found either.
+        user = self.request.user if self.request is not None else AnonymousUser()
+        holders = enterprises_visible_to(user)
+        for term in value.split():
+            queryset = queryset.filter(
+                Q(name__icontains=term)
+                | Q(address__icontains=term)
+                | Q(holder__name__icontains=term, holder__in=holders)
+            )
+        return queryset

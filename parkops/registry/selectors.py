@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, Exists, Model, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
@@ -79,6 +79,22 @@ def plots_visible_to(user: AnyUser) -> QuerySet[LandPlot]:
     return qs.filter(visible)
 
 
+def related_in_scope(user: AnyUser, model: type[Model], lookup: str) -> Prefetch[Any]:
+    """Follow the foreign key `lookup` only to a record the user may see.
+
+    A record in scope can point at one outside it (a plot on the road chief's road held by an
+    enterprise on another road; a control-list entry on his plot naming that enterprise). With
+    this prefetch the outside record reads as None, so no page, export or answer names it, while
+    the key itself (an id) stays for the computations that need the whole park.
+    """
+    visible: dict[type[Model], Any] = {
+        Enterprise: enterprises_visible_to,
+        LandPlot: plots_visible_to,
+        SmallPark: smallparks_visible_to,
+    }
+    return Prefetch(lookup, queryset=visible[model](user))
+
+
 def latest_year_annotations() -> dict[str, Any]:
     """The latest reported year's revenue and 规上 flag of each enterprise, as annotations."""
     latest = EnterpriseYear.objects.filter(enterprise=OuterRef("pk")).order_by("-year")
@@ -127,11 +143,21 @@ def smallpark_tenants(*, user: AnyUser, small_park: SmallPark) -> QuerySet[Enter
 
 
 def plot_list(*, user: AnyUser) -> QuerySet[LandPlot]:
-    return plots_visible_to(user).select_related("road", "small_park", "holder")
+    return (
+        plots_visible_to(user)
+        .select_related("road", "small_park")
+        .prefetch_related(related_in_scope(user, Enterprise, "holder"))
+    )
 
 
 def plot_get(*, user: AnyUser, pk: int) -> LandPlot:
     return get_object_or_404(plot_list(user=user), pk=pk)
+
+
+def smallpark_plots(*, user: AnyUser, small_park: SmallPark) -> QuerySet[LandPlot]:
+    """The small park's plots the user may see: a road chief who sees the park through one
+    enterprise on his road does not see its plots on other roads."""
+    return plot_list(user=user).filter(small_park=small_park)
 
 
 def road_list(*, user: AnyUser) -> QuerySet[Road]:

@@ -146,7 +146,7 @@ def smallpark_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "small_park": small_park,
         "table": tenants,
-        "plots": small_park.plots.select_related("holder"),
+        "plots": selectors.smallpark_plots(user=request.user, small_park=small_park),
         "history": selectors.history_of(small_park),
     }
     return render(request, "registry/smallpark_detail.html", context)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import Q
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from parkops.registry.models import Enterprise, SmallPark
@@ -32,11 +32,12 @@ class TenancyForm(_InParkForm):
         fields = ("enterprise", "building", "floor_area_m2", "starts_on", "ends_on", "note")
         widgets = {"starts_on": DATE, "ends_on": DATE, "note": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args: Any, small_park: SmallPark, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, small_park: SmallPark, candidates: QuerySet[Enterprise], **kwargs: Any
+    ) -> None:
+        """`candidates`: the enterprises that may be entered (selectors.tenancy_candidates)."""
         super().__init__(*args, small_park=small_park, **kwargs)
-        self.fields["enterprise"].queryset = Enterprise.objects.filter(  # type: ignore[attr-defined]
-            Q(small_park=small_park) | Q(small_park__isnull=True)
-        )
+        self.fields["enterprise"].queryset = candidates  # type: ignore[attr-defined]
 
 
 class VacancyForm(_InParkForm):

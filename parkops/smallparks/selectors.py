@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,7 +16,7 @@ from parkops.core.units import evaluated_land_mu
 from parkops.evaluation.selectors import enterprise_classes, floor_m2_per_mu, incident_counts
 from parkops.registry.choices import EnterpriseStatus, KeyIndustry
 from parkops.registry.models import Enterprise, EnterpriseYear, SmallPark
-from parkops.registry.selectors import AnyUser, smallparks_visible_to
+from parkops.registry.selectors import AnyUser, enterprises_visible_to, smallparks_visible_to
 from parkops.smallparks.models import RatingRuleSet, SmallParkRating, Tenancy, VacantSpace
 
 KEY_INDUSTRIES = (
@@ -47,6 +47,29 @@ class Occupancy:
     vacant_m2: Decimal
     occupancy_pct: Decimal | None
     vacancy_pct: Decimal | None
+
+
+def tenancies_visible_to(user: AnyUser) -> QuerySet[Tenancy]:
+    """Tenancies of the enterprises the user may see: a road chief who sees a small park through
+    one tenant on his road sees that tenancy, not the park's others."""
+    return Tenancy.objects.filter(enterprise__in=enterprises_visible_to(user))
+
+
+def estate_tenancies(*, user: AnyUser, small_park: SmallPark) -> QuerySet[Tenancy]:
+    return (
+        tenancies_visible_to(user)
+        .filter(small_park=small_park)
+        .select_related("enterprise", "building")
+        .order_by("-starts_on")
+    )
+
+
+def tenancy_candidates(*, user: AnyUser, small_park: SmallPark) -> QuerySet[Enterprise]:
+    """Who may be entered as a tenant: the park's own enterprises and those in no small park,
+    among those the user may see (an owner sees only its park's, never the rest of the park)."""
+    return enterprises_visible_to(user).filter(
+        Q(small_park=small_park) | Q(small_park__isnull=True)
+    )
 
 
 def current_tenancies(small_park: SmallPark, on: date) -> QuerySet[Tenancy]:
@@ -146,9 +169,11 @@ class InefficientTenant:
 
 
 def inefficient_tenants(
-    *, small_park: SmallPark, year: int, rule_set: RatingRuleSet
+    *, user: AnyUser, small_park: SmallPark, year: int, rule_set: RatingRuleSet
 ) -> list[InefficientTenant]:
-    """The tenants to act on in a 低效 small park: class D, violations, or low tax per 亩."""
+    """The tenants to act on in a 低效 small park (class D, violations, or low tax per 亩),
+    among those the user may see."""
+    visible = set(enterprises_visible_to(user).values_list("pk", flat=True))
     inputs = evaluation_inputs(year)
     per_mu_floor = floor_m2_per_mu(year=year)
     years = {
@@ -157,6 +182,8 @@ def inefficient_tenants(
     }
     result = []
     for enterprise in tenants_for_rating([small_park.pk]):
+        if enterprise.pk not in visible:
+            continue
         reasons = []
         if (inputs.classes or {}).get(enterprise.pk, "").upper() == "D":
             reasons.append("企业评价为 D 类")

@@ -86,14 +86,14 @@ def estate(request: HttpRequest, pk: int) -> HttpResponse:
     inefficient = []
     if latest is not None and latest.level == RatingLevel.INEFFICIENT:
         inefficient = selectors.inefficient_tenants(
-            small_park=park, year=latest.year, rule_set=latest.rule_set
+            user=request.user, small_park=park, year=latest.year, rule_set=latest.rule_set
         )
     context = {
         "park": park,
         "today": today,
         "occupancy": selectors.occupancy(park, today),
         "buildings": park.buildings.all(),
-        "tenancies": park.tenancies.select_related("enterprise", "building").order_by("-starts_on"),
+        "tenancies": selectors.estate_tenancies(user=request.user, small_park=park),
         "vacancies": selectors.current_vacancies(park, today).select_related("building"),
         "ratings": ratings,
         "latest": latest,
@@ -122,7 +122,9 @@ def estate_add(request: HttpRequest, pk: int, what: str) -> HttpResponse:
         raise Http404
     park = _maintained_park(request, pk)
     form_class, create, title = FORMS[what]
-    kwargs = {} if what == "building" else {"small_park": park}
+    kwargs: dict[str, Any] = {} if what == "building" else {"small_park": park}
+    if what == "tenancy":
+        kwargs["candidates"] = selectors.tenancy_candidates(user=request.user, small_park=park)
     form = form_class(request.POST or None, **kwargs)
     if request.method == "POST" and form.is_valid():
         try:

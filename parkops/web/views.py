@@ -28,7 +28,9 @@ def home(request: HttpRequest) -> HttpResponse:
         "small_park_count": smallparks_visible_to(request.user).count(),
         "plot_count": plots_visible_to(request.user).count(),
         "years": years,
-        "conflicts": plots_in_conflict() if request.user.has_perm("plan.view_planmention") else [],
+        "conflicts": plots_in_conflict(user=request.user)
+        if request.user.has_perm("plan.view_planmention")
+        else [],
         "behind": (
             behind_schedule(user=request.user)
             if request.user.has_perm("execution.view_keyproject")

@@ -71,7 +71,7 @@ def test_both_of_the_plans_own_conflicts_are_shown(lena: User) -> None:
     plan_load()
     conflicts = {
         plot.name: {c.fact: [v for v, _s, _r in c.values] for c in items}
-        for plot, items in plots_in_conflict()
+        for plot, items in plots_in_conflict(user=lena)
     }
     assert conflicts == {
         "上海古岛时装有限公司地块": {

@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -96,7 +97,7 @@ def _published_run(classes: dict[int, str]) -> None:
 
 
 def test_with_the_published_evaluation_a_park_can_be_good_and_veto_events_make_it_inefficient(
-    two_parks: tuple[SmallPark, SmallPark],
+    two_parks: tuple[SmallPark, SmallPark], lena: User
 ) -> None:
     good, _poor = two_parks
     tenants = list(good.tenants.order_by("pk").values_list("pk", flat=True))
@@ -123,7 +124,7 @@ def test_with_the_published_evaluation_a_park_can_be_good_and_veto_events_make_i
     # the rerun replaced the year's rating; its history keeps both
     assert [h.level for h in rating.history.order_by("history_date")] == ["good", "inefficient"]
     listed = selectors.inefficient_tenants(
-        small_park=good, year=2025, rule_set=services.ruleset_default()
+        user=lena, small_park=good, year=2025, rule_set=services.ruleset_default()
     )
     assert [(i.enterprise.pk, i.reasons) for i in listed] == [(tenants[0], ["违法违规记录 3 起"])]
 
@@ -143,12 +144,12 @@ def test_a_rule_version_that_has_rated_cannot_be_changed(
 
 
 def test_the_inefficient_tenants_of_a_park_are_listed_with_reasons(
-    two_parks: tuple[SmallPark, SmallPark],
+    two_parks: tuple[SmallPark, SmallPark], lena: User
 ) -> None:
     _good, poor = two_parks
     # each tenant has 2 亩: tax 10 → 5 万元/亩 (< 10), tax 40 → 20 万元/亩
     found = selectors.inefficient_tenants(
-        small_park=poor, year=2025, rule_set=services.ruleset_default()
+        user=lena, small_park=poor, year=2025, rule_set=services.ruleset_default()
     )
     assert [item.reasons for item in found] == [
         ["亩均税收 5.00 万元/亩，低于 10 万元/亩"],
