@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django_tables2 import RequestConfig
 
+from parkops.common.pages import table_paginate
 from parkops.ops import selectors
 from parkops.ops.filtersets import AuditEventFilterSet
 from parkops.ops.tables import AuditEventTable
@@ -18,6 +17,6 @@ def audit_list(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     filterset = AuditEventFilterSet(request.GET, queryset=selectors.audit_events())
     table = AuditEventTable(filterset.qs)
-    RequestConfig(request, paginate={"per_page": settings.PARKOPS_PAGE_SIZE}).configure(table)
+    table_paginate(request, table)
     template = "registry/_results.html" if request.htmx else "ops/audit_list.html"  # type: ignore[attr-defined]
     return render(request, template, {"filter": filterset, "table": table})

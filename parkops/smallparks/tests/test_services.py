@@ -197,7 +197,9 @@ def test_a_tenant_registered_in_another_small_park_is_refused() -> None:
     }
 
 
-def test_the_inefficient_tenant_list_measures_a_tenants_land_as_the_evaluation_does() -> None:
+def test_the_inefficient_tenant_list_measures_a_tenants_land_as_the_evaluation_does(
+    lena: User,
+) -> None:
     park = SmallPark.objects.create(name="丁园", land_mu=D("10"))
     tenant = EnterpriseFactory(small_park=park)
     # A tenant renting 4,000 m² (2 亩 at 2,000 m² per 亩) with 20 亩 also typed in: the evaluation
@@ -205,13 +207,13 @@ def test_the_inefficient_tenant_list_measures_a_tenants_land_as_the_evaluation_d
     EnterpriseYearFactory(enterprise=tenant, year=2025, tax=D("20"), land_basis="rented",
                           land_mu=D("20"), rented_floor_m2=D("4000"))  # fmt: skip
     listed = selectors.inefficient_tenants(
-        small_park=park, year=2025, rule_set=services.ruleset_default()
+        user=lena, small_park=park, year=2025, rule_set=services.ruleset_default()
     )
     assert listed == []
     # 19.99 万元 over 2 亩 = 9.995 万元/亩: below 10, and printed so (not "10.00")
     EnterpriseYearFactory(enterprise=EnterpriseFactory(small_park=park), year=2025,
                           tax=D("19.99"), land_basis="rented", rented_floor_m2=D("4000"))  # fmt: skip
     listed = selectors.inefficient_tenants(
-        small_park=park, year=2025, rule_set=services.ruleset_default()
+        user=lena, small_park=park, year=2025, rule_set=services.ruleset_default()
     )
     assert [i.reasons for i in listed] == [["亩均税收 9.995 万元/亩，低于 10 万元/亩"]]
