@@ -19,9 +19,8 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import PageNumberPagination
 
 from parkops.common.versioning import StaleVersion
+from parkops.common.years import YEAR_MAX, YEAR_MIN
 
-YEAR_MIN = 1900
-YEAR_MAX = 2100
 Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
 """A calendar year the platform can hold; anything else is a 422 naming the range."""
 

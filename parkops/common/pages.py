@@ -16,7 +16,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
 
-from parkops.common.api import YEAR_MAX, YEAR_MIN
+from parkops.common.years import YEAR_MAX, YEAR_MIN
 
 PER_PAGE_MAX = 500
 

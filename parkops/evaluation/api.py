@@ -12,7 +12,8 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 from ninja.responses import Status
 
-from parkops.common.api import YEAR_MAX, YEAR_MIN, ErrorOut, Pagination
+from parkops.common.api import ErrorOut, Pagination
+from parkops.common.years import YEAR_MAX, YEAR_MIN
 from parkops.evaluation import card, selectors, services
 from parkops.evaluation.models import SchemeVersion
 from parkops.evaluation.schemas import (

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from parkops.common.versioning import StaleVersion
+from parkops.common.years import year_check
 from parkops.core.evaluation import engine
 from parkops.core.evaluation.default import DEFAULT_SCHEME_NAME, default_definition
 from parkops.core.evaluation.explain import class_boundaries
@@ -186,6 +187,7 @@ def run_create(
     progress: Progress = _quiet,
 ) -> EvaluationRun:
     """Evaluate `year` under `version` (the default scheme if none) and store a draft run."""
+    year_check(year)
     version = version or scheme_default()
     spec = scheme_parse(version.definition)
     progress("load", 0, 1)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from parkops.accounts.roles import sees_whole_park
-from parkops.common.api import YEAR_MAX, YEAR_MIN
+from parkops.common.years import YEAR_MAX, YEAR_MIN
 from parkops.core.tabular import TableError
 from parkops.imports.choices import BatchStatus, ImportKind
 from parkops.imports.engine import Plan

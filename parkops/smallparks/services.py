@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from django.db import models, transaction
 
+from parkops.common.years import year_check
 from parkops.core.parkrating import Metrics, RatingRules, rate_parks
 from parkops.registry.models import SmallPark
 from parkops.smallparks.choices import RatingLevel
@@ -110,6 +111,7 @@ def rating_run(*, year: int, rule_set: RatingRuleSet | None = None) -> list[Smal
     """Rate every small park for the year; a park's earlier rating of that year is replaced
     (its history keeps the old one). A park where neither tax per 亩 nor vacancy can be computed
     (no land or no tenants' tax, and no floor area) is not rated: a level from no data misleads."""
+    year_check(year)
     rule_set = rule_set or ruleset_default()
     inputs = evaluation_inputs(year)
     note = ""

@@ -217,3 +217,11 @@ def test_the_inefficient_tenant_list_measures_a_tenants_land_as_the_evaluation_d
         user=lena, small_park=park, year=2025, rule_set=services.ruleset_default()
     )
     assert [i.reasons for i in listed] == [["亩均税收 9.995 万元/亩，低于 10 万元/亩"]]
+
+
+@pytest.mark.parametrize("year", [0, -1, 10**9])
+def test_a_rating_run_refuses_an_impossible_year(year: int) -> None:
+    with pytest.raises(ValidationError) as refused:
+        services.rating_run(year=year)
+    assert refused.value.message_dict == {"year": ["年度应在 1900–2100 之间"]}
+    assert not SmallParkRating.objects.exists()
