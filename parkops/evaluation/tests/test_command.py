@@ -50,6 +50,6 @@ def test_evaluate_reports_a_bad_scheme_file_in_chinese(tmp_path: Path) -> None:
 @pytest.mark.parametrize("year", ["0", "-1", "1000000000"])
 def test_evaluate_refuses_an_impossible_year_with_a_message(year: str) -> None:
     enterprise_with_year(year=2025)
-    with pytest.raises(CommandError, match="^年度应在 1900–2100 之间$"):
+    with pytest.raises(CommandError, match=r"^年度应在 1900–2100 之间$"):
         call_command("evaluate", "--year", year, stdout=StringIO())
     assert not EvaluationRun.objects.exists()
