@@ -18,7 +18,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import PageNumberPagination
 
-from parkops.common.versioning import StaleVersion
+from parkops.common.versioning import StaleVersion, requested_version
 from parkops.common.years import YEAR_MAX, YEAR_MIN
 
 Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
@@ -100,6 +100,22 @@ def invalid_response(
 ) -> HttpResponse:
     body = {"detail": _("数据有误，未保存"), "errors": errors}
     return api.create_response(request, body, status=422)
+
+
+def based_on(request: HttpRequest, body_version: str | None, *, stored: bool) -> str | None:
+    """The version a write is based on: the body's `version`, else the If-Match header. A write
+    that changes a stored record must name it (428 otherwise), so that it can never silently
+    overwrite a change it has not seen; a write that creates a record needs none."""
+    version = requested_version(body_version, request.headers.get("If-Match"))
+    if stored and version is None:
+        raise HttpError(
+            428,
+            _(
+                "修改已有记录须给出所依据的版本：请求体中的 version，或 If-Match 头"
+                "（取自读取该记录时返回的 version）"
+            ),
+        )
+    return version
 
 
 def install_error_handlers(api: NinjaAPI) -> None:

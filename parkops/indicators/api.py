@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from parkops.common.api import ErrorOut
-from parkops.common.versioning import requested_version, version_of
+from parkops.common.api import ErrorOut, based_on
+from parkops.common.versioning import version_of
 from parkops.indicators.models import Indicator
-from parkops.indicators.selectors import Row, scoreboard
+from parkops.indicators.selectors import Row, manual_value_exists, scoreboard
 from parkops.indicators.services import manual_value_set
 from parkops.plan.caojing import YEARS
 from parkops.registry.api import require
@@ -107,7 +107,7 @@ class ManualIn(Schema):
 
 @router.put(
     "/indicators/{number}/{year}/manual",
-    response={200: IndicatorOut, 409: ErrorOut, 422: ErrorOut},
+    response={200: IndicatorOut, 409: ErrorOut, 422: ErrorOut, 428: ErrorOut},
     summary="人工填报（覆盖计算值）",
 )
 def set_manual(request: HttpRequest, number: int, year: int, payload: ManualIn) -> Any:
@@ -119,6 +119,7 @@ def set_manual(request: HttpRequest, number: int, year: int, payload: ManualIn) 
     user = request.user
     assert isinstance(user, User)
     data = payload.dict()
-    data["version"] = requested_version(data["version"], request.headers.get("If-Match"))
+    stored = manual_value_exists(indicator=indicator, year=year)
+    data["version"] = based_on(request, data["version"], stored=stored)
     manual_value_set(indicator=indicator, year=year, user=user, **data)
     return get_indicator(request, number)

@@ -273,3 +273,7 @@ def cell_get(*, number: int, year: int, today: date | None = None) -> tuple[Indi
         compute(indicator, year, frame, today),
         ManualValue.objects.filter(indicator=indicator, year=year).select_related("set_by").first(),
     )
+
+
+def manual_value_exists(*, indicator: Indicator, year: int) -> bool:
+    return ManualValue.objects.filter(indicator=indicator, year=year).exists()

@@ -11,8 +11,8 @@ from ninja import ModelSchema, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
 
-from parkops.common.api import ErrorOut, Pagination, Year
-from parkops.common.versioning import requested_version, version_of
+from parkops.common.api import ErrorOut, Pagination, Year, based_on
+from parkops.common.versioning import version_of
 from parkops.land import selectors, services
 from parkops.land.choices import LandActionKind, LandActionStatus
 from parkops.land.filtersets import LandActionFilterSet
@@ -122,7 +122,7 @@ def get_action(request: HttpRequest, pk: int) -> LandAction:
 
 @router.patch(
     "/land/actions/{pk}",
-    response={200: LandActionOut, 409: ErrorOut, 422: ErrorOut},
+    response={200: LandActionOut, 409: ErrorOut, 422: ErrorOut, 428: ErrorOut},
     summary="更新处置项目",
 )
 def update_action(request: HttpRequest, pk: int, payload: LandActionPatch) -> Any:
@@ -130,7 +130,7 @@ def update_action(request: HttpRequest, pk: int, payload: LandActionPatch) -> An
     action = selectors.action_get(user=request.user, pk=pk)
     data = payload.dict(exclude_unset=True)
     reason = data.pop("reason")
-    version = requested_version(data.pop("version", None), request.headers.get("If-Match"))
+    version = based_on(request, data.pop("version", None), stored=True)
     services.land_action_update(action=action, data=data, reason=reason, version=version)
     return Status(200, selectors.action_get(user=request.user, pk=pk))
 

@@ -12,8 +12,7 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 from ninja.responses import Status
 
-from parkops.common.api import ErrorOut, Pagination, Year
-from parkops.common.versioning import requested_version
+from parkops.common.api import ErrorOut, Pagination, Year, based_on
 from parkops.registry import selectors
 from parkops.registry.filtersets import EnterpriseFilterSet, PlotFilterSet, SmallParkFilterSet
 from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot, Road, SmallPark
@@ -50,8 +49,8 @@ def _resolve_foreign_keys(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def _version(request: HttpRequest, data: dict[str, Any]) -> str | None:
-    return requested_version(data.pop("version", None), request.headers.get("If-Match"))
+def _version(request: HttpRequest, data: dict[str, Any], *, stored: bool) -> str | None:
+    return based_on(request, data.pop("version", None), stored=stored)
 
 
 @router.get("/enterprises", response=list[EnterpriseOut], summary="企业列表")
@@ -79,7 +78,7 @@ def create_enterprise(request: HttpRequest, payload: EnterpriseIn) -> Any:
 
 @router.patch(
     "/enterprises/{pk}",
-    response={200: EnterpriseOut, 409: ErrorOut, 422: ErrorOut},
+    response={200: EnterpriseOut, 409: ErrorOut, 422: ErrorOut, 428: ErrorOut},
     summary="修改企业",
 )
 def update_enterprise(request: HttpRequest, pk: int, payload: EnterprisePatch) -> Any:
@@ -88,7 +87,7 @@ def update_enterprise(request: HttpRequest, pk: int, payload: EnterprisePatch) -
     require(request, "registry.change_enterprise")
     enterprise = selectors.enterprise_get(user=request.user, pk=pk)
     data = payload.dict(exclude_unset=True)
-    version = _version(request, data)
+    version = _version(request, data, stored=True)
     enterprise_update(enterprise=enterprise, data=_resolve_foreign_keys(data), version=version)
     return Status(200, selectors.enterprise_get(user=request.user, pk=pk))
 
@@ -102,7 +101,13 @@ def list_enterprise_years(request: HttpRequest, pk: int) -> Any:
 
 @router.put(
     "/enterprises/{pk}/years/{year}",
-    response={200: EnterpriseYearOut, 201: EnterpriseYearOut, 409: ErrorOut, 422: ErrorOut},
+    response={
+        200: EnterpriseYearOut,
+        201: EnterpriseYearOut,
+        409: ErrorOut,
+        422: ErrorOut,
+        428: ErrorOut,
+    },
     summary="录入或更正企业年度数据",
 )
 def put_enterprise_year(
@@ -123,7 +128,7 @@ def put_enterprise_year(
 
 @router.patch(
     "/enterprises/{pk}/years/{year}",
-    response={200: EnterpriseYearOut, 409: ErrorOut, 422: ErrorOut},
+    response={200: EnterpriseYearOut, 409: ErrorOut, 422: ErrorOut, 428: ErrorOut},
     summary="更正企业年度数据的部分项",
 )
 def patch_enterprise_year(
@@ -149,7 +154,7 @@ def _save_year(
     data: dict[str, Any],
 ) -> Any:
     reason = data.pop("reason")
-    version = _version(request, data)
+    version = _version(request, data, stored=record is not None)
     if record is None:
         data["year"] = year
     saved = enterprise_year_save(

@@ -72,7 +72,9 @@ def test_a_stale_api_patch_answers_409_naming_the_other_change(alice: User, bob:
     firm = EnterpriseFactory(address="金轩路 8 号")
     url = f"/api/enterprises/{firm.pk}"
     based_on = client_for(alice).get(url).json()["version"]
-    first = client_for(bob).patch(url, {"address": "月工路 1 号"}, content_type=JSON)
+    first = client_for(bob).patch(
+        url, {"address": "月工路 1 号", "version": based_on}, content_type=JSON
+    )
     assert first.status_code == 200
     firm.refresh_from_db()
     stale = client_for(alice).patch(
@@ -106,7 +108,9 @@ def test_a_stale_year_put_answers_409(alice: User, bob: User) -> None:
     based_on = (
         client_for(alice).get(f"/api/enterprises/{year.enterprise_id}/years").json()[0]["version"]
     )
-    patched = client_for(bob).patch(url, {"tax": "180", "reason": "更正"}, content_type=JSON)
+    patched = client_for(bob).patch(
+        url, {"tax": "180", "reason": "更正", "version": based_on}, content_type=JSON
+    )
     assert patched.status_code == 200
     body = {**BLANK_YEAR, "revenue": "2500", "tax": "150", "reason": "核对", "version": based_on}
     stale = client_for(alice).put(url, body, content_type=JSON)
@@ -123,7 +127,9 @@ def test_a_stale_land_action_patch_answers_409(alice: User, bob: User) -> None:
     action = LandActionFactory()
     based_on = version_of(action)
     url = f"/api/land/actions/{action.pk}"
-    first = client_for(bob).patch(url, {"planned_year": 2026, "reason": "推迟"}, content_type=JSON)
+    first = client_for(bob).patch(
+        url, {"planned_year": 2026, "reason": "推迟", "version": based_on}, content_type=JSON
+    )
     assert first.status_code == 200
     stale = client_for(alice).patch(
         url, {"note": "我的备注", "reason": "补充", "version": based_on}, content_type=JSON
@@ -180,3 +186,40 @@ def test_a_scheme_saved_from_a_stale_page_is_refused_naming_the_newer_version(
         "请打开最新版本重新修改。"
     ) in refused.content.decode()
     assert SchemeVersion.objects.count() == 2
+
+
+def test_an_api_change_to_a_stored_record_without_its_version_is_refused_428(alice: User) -> None:
+    from parkops.indicators.models import ManualValue
+    from parkops.indicators.services import indicators_load_plan
+    from parkops.land.models import LandAction
+    from parkops.land.tests.factories import LandActionFactory
+    from parkops.registry.tests.test_api import BLANK_YEAR
+
+    year = EnterpriseYearFactory(tax=Decimal(150))
+    action = LandActionFactory()
+    indicators_load_plan()
+    client = client_for(alice)
+    assert (
+        client.put(
+            "/api/indicators/2/2024/manual", {"value": "10", "reason": "口径"}, content_type=JSON
+        ).status_code
+        == 200
+    )  # fmt: skip  (a new value: no version)
+    writes = [
+        ("patch", f"/api/enterprises/{year.enterprise_id}", {"address": "月工路 1 号"}),
+        ("patch", f"/api/enterprises/{year.enterprise_id}/years/2025", {"tax": "1", "reason": "r"}),
+        ("put", f"/api/enterprises/{year.enterprise_id}/years/2025",
+         {**BLANK_YEAR, "tax": "1", "reason": "r"}),
+        ("patch", f"/api/land/actions/{action.pk}", {"note": "n", "reason": "r"}),
+        ("put", "/api/indicators/2/2024/manual", {"value": "12", "reason": "复核"}),
+    ]  # fmt: skip
+    for method, url, body in writes:
+        response = getattr(client, method)(url, body, content_type=JSON)
+        assert response.status_code == 428, url
+        assert response.json()["detail"] == (
+            "修改已有记录须给出所依据的版本：请求体中的 version，或 If-Match 头"
+            "（取自读取该记录时返回的 version）"
+        )
+    assert EnterpriseYear.objects.get(pk=year.pk).tax == Decimal("150.00")
+    assert LandAction.objects.get(pk=action.pk).note == ""
+    assert ManualValue.objects.get().value == Decimal("10.00")

@@ -55,8 +55,16 @@ def test_create_and_patch_keep_history(alice: User, ailiu: SmallPark) -> None:
     assert created.status_code == 201
     pk = created.json()["id"]
     assert created.json()["uscc"] == "91440101MA5CJQ4N59"
-    patched = client.patch(
+    unbased = client.patch(
         f"/api/enterprises/{pk}", {"address": "金轩路 8 号"}, content_type="application/json"
+    )
+    assert unbased.status_code == 428  # a change to a stored record names its version
+    assert unbased.json()["detail"].startswith("修改已有记录须给出所依据的版本")
+    version = created.json()["version"]
+    patched = client.patch(
+        f"/api/enterprises/{pk}",
+        {"address": "金轩路 8 号", "version": version},
+        content_type="application/json",
     )
     assert patched.status_code == 200
     enterprise = Enterprise.objects.get(pk=pk)
@@ -82,6 +90,7 @@ def test_put_creates_a_year_then_corrects_it_only_with_a_reason(alice: User) -> 
     created = client.put(url, body, content_type="application/json")
     assert created.status_code == 201
     assert (created.json()["year"], created.json()["is_above_scale"]) == (2025, True)
+    body["version"] = created.json()["version"]
     refused = client.put(url, {**body, "tax": "120"}, content_type="application/json")
     assert refused.status_code == 422
     assert refused.json()["errors"] == {"reason": ["更正已有的年度数据须说明修改原因"]}

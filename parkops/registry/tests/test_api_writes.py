@@ -41,10 +41,15 @@ def test_patch_changes_only_what_it_names(alice: User) -> None:
     year = EnterpriseYearFactory()
     url = f"/api/enterprises/{year.enterprise_id}/years/2025"
     client = client_for(alice)
-    refused = client.patch(url, {"tax": "160"}, content_type=JSON)
+    unbased = client.patch(url, {"tax": "160", "reason": "税务局更正"}, content_type=JSON)
+    assert unbased.status_code == 428
+    version = year.updated_at.isoformat()
+    refused = client.patch(url, {"tax": "160", "version": version}, content_type=JSON)
     assert refused.status_code == 422
     assert refused.json()["errors"] == {"reason": ["更正已有的年度数据须说明修改原因"]}
-    response = client.patch(url, {"tax": "160", "reason": "税务局更正"}, content_type=JSON)
+    response = client.patch(
+        url, {"tax": "160", "reason": "税务局更正"}, content_type=JSON, HTTP_IF_MATCH=f'"{version}"'
+    )
     assert response.status_code == 200
     stored = EnterpriseYear.objects.get(pk=year.pk)
     assert (stored.output_value, stored.revenue, stored.tax, stored.land_mu) == (
