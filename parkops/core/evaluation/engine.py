@@ -74,18 +74,6 @@ INPUT_SCHEMA: dict[str, pl.DataType] = {
     "industry_code": pl.String(),
     "landlord_id": pl.Int64(),
 }
-FIGURES = (
-    "output_value",
-    "revenue",
-    "tax",
-    "value_added",
-    "energy_tce",
-    "emissions_t",
-    "rd_expense",
-    "employees",
-    "land_mu",
-    "rented_floor_m2",
-)
 
 LAND_PLACES = 3  # land in 亩 is recorded and shown to three decimals, and compared so
 NO_LAND_REASON = "缺少用地面积（未填或为 0）"
