@@ -10,11 +10,8 @@ Django layer translates them.
 
 from __future__ import annotations
 
-import contextlib
-import csv
 import io
 import re
-import sys
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -25,6 +22,7 @@ from typing import Any
 from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from parkops.core.cells import ColumnSpec
+from parkops.core.csvfile import csv_rows
 from parkops.core.tablebase import Limits, TableError
 from parkops.core.tablecontext import (
     COMPARISON,
@@ -105,36 +103,6 @@ def _spec_index(specs: Sequence[ColumnSpec]) -> dict[str, ColumnSpec]:
         for name in (spec.label, *spec.aliases):
             index[parse_header(name).name] = spec
     return index
-
-
-_SPREADSHEET_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # .xlsx (a zip), .xls (OLE)
-csv.field_size_limit(sys.maxsize)  # a long cell is refused by its column's length, by row
-
-
-def _decode_csv(data: bytes) -> str:
-    if data.startswith(_SPREADSHEET_MAGIC):
-        raise TableError("spreadsheet_as_csv")
-    for encoding in ("utf-8-sig", "gb18030"):  # GB 18030 is a superset of GBK and GB 2312
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise TableError("encoding")
-
-
-def _csv_rows(data: bytes, limits: Limits) -> list[tuple[str, list[list[Any]]]]:
-    text = _decode_csv(data).replace("\x00", "")
-    # Lines end in LF, CRLF or (Excel's "CSV (Macintosh)") CR alone.
-    if max(text.count("\n"), text.count("\r")) > limits.max_rows + HEADER_SEARCH_ROWS:
-        raise TableError("too_many_rows", limit=limits.max_rows)
-    dialect: Any = csv.excel
-    with contextlib.suppress(csv.Error):  # one column, or an odd file: plain commas
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    try:
-        return [("csv", list(reader))]
-    except csv.Error:
-        raise TableError("bad_csv", line=reader.line_num) from None
 
 
 def _fill_merged(rows: list[list[Any]], ranges: Sequence[Any], last_row: int) -> None:
@@ -327,7 +295,7 @@ def read_table(
     suffix = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     index = _spec_index(specs)
     if suffix == ".csv":
-        rows = _csv_rows(data, limits)[0][1]
+        rows = csv_rows(data, limits, extra_rows=HEADER_SEARCH_ROWS)
         position = _find_header(rows, index)
         if position is None:
             raise TableError("no_header", expected=[s.header for s in specs if s.required])
