@@ -6,7 +6,6 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.contrib.messages import constants as message_constants
-from django.utils.translation import gettext_lazy as _
 
 from config.env import (
     env_bool,
@@ -132,7 +131,8 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Simplified Chinese first, English second. Source strings are Chinese; locale/en holds English.
 LANGUAGE_CODE = "zh-hans"
-LANGUAGES = [("zh-hans", _("简体中文")), ("en", _("English"))]
+# The menu names each language in itself (its name_local): a reader finds his own in any UI.
+LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # ISO date inputs in every language (<input type="date"> accepts nothing else).
 FORMAT_MODULE_PATH = ["config.formats"]

@@ -57,3 +57,19 @@ def test_api_errors_follow_the_language(alice: User) -> None:
     assert response.json()["errors"]["uscc"] == [
         'Character 18 of the credit code (the check character) should be "A", not "B"'
     ]
+
+
+def test_the_language_menu_names_each_language_in_itself_and_switches_on_submit(
+    lena: User,
+) -> None:
+    client = client_for(lena)
+    for _language in ("zh-hans", "en"):
+        html = client.get("/enterprises/").content.decode()
+        assert '<option value="zh-hans">简体中文</option>' in html or (
+            '<option value="zh-hans" selected>简体中文</option>' in html
+        )
+        assert ">English</option>" in html
+        # Arrow keys in the menu must not switch the page: a button submits the choice.
+        assert "onchange" not in html
+        assert 'type="submit" id="switch-language"' in html
+        client.post("/i18n/setlang/", {"language": "en", "next": "/enterprises/"})
