@@ -23,7 +23,7 @@ def test_the_date_input_shows_the_stored_date_and_an_unchanged_save_keeps_it(
     page.goto(f"{live_server}/accounts/login/?next=/enterprises/{firm.pk}/edit/")
     page.fill("#id_username", "alice")
     page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
+    page.click("#login-form button[type=submit]")
     date_input = page.locator("#id_production_started_on")
     expect(date_input).to_have_value("2016-11-24")
     page.locator("form:has(#id_production_started_on) button[type=submit]").click()

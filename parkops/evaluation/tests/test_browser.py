@@ -22,7 +22,7 @@ def _log_in(page: Page, live_server: object, path: str) -> None:
     page.goto(f"{live_server}{path}")
     page.fill("#id_username", "alice")
     page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
+    page.click("#login-form button[type=submit]")
 
 
 def test_the_run_page_shows_classes_chart_and_bottom_30(

@@ -24,7 +24,7 @@ def test_the_projects_page_shows_mokes_project_late_as_reported(
     page.goto(f"{live_server}/accounts/login/?next=/projects/")
     page.fill("#id_username", "lena")
     page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
+    page.click("#login-form button[type=submit]")
     expect(page.locator("h1")).to_contain_text("“四早”项目")
 
     moke = page.locator("#project-table tr", has_text="膜可光学材料（上海）有限公司")

@@ -28,7 +28,7 @@ def test_upload_see_the_error_fix_it_and_confirm(
     page.goto(f"{live_server}/imports/")
     page.fill("#id_username", "alice")
     page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
+    page.click("#login-form button[type=submit]")
     expect(page.locator("h1")).to_have_text("Excel 导入")
 
     page.select_option("#id_kind", "figures")

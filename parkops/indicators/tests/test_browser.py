@@ -29,7 +29,7 @@ def test_a_leader_sees_which_indicators_are_behind(
     page.goto(f"{live_server}/accounts/login/?next=/indicators/")
     page.fill("#id_username", "lena")
     page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
+    page.click("#login-form button[type=submit]")
     expect(page.locator("h1")).to_contain_text("主要指标")
 
     tier = page.locator('#indicator-1 td.tier[data-year="2025"] .badge')

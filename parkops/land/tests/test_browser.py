@@ -27,7 +27,7 @@ def test_filter_the_lists_and_follow_a_conflict(
     page.goto(f"{live_server}/accounts/login/?next=/land/")
     page.fill("#id_username", "alice")
     page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
+    page.click("#login-form button[type=submit]")
     expect(page.locator("h1")).to_have_text("低效用地")
     expect(page.locator("#result-count")).to_have_text("共 10 条")
 

@@ -45,7 +45,7 @@ def test_open_the_ratings_and_an_inefficient_parks_reasons(
     page.goto(f"{live_server}/accounts/login/?next=/estates/ratings/%3Fyear%3D2025")
     page.fill("#id_username", "alice")
     page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
+    page.click("#login-form button[type=submit]")
     expect(page.locator("h1")).to_have_text("小园区三级评定")
     expect(page.locator("#rating-table tbody tr")).to_have_count(20)
     row = page.locator("#rating-table tbody tr", has_text="美宝")

@@ -33,7 +33,7 @@ def test_log_in_filter_by_small_park_and_open_an_enterprise(
     expect(page).to_have_url(f"{live_server}/accounts/login/?next=/enterprises/")
     page.fill("#id_username", "alice")
     page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
+    page.click("#login-form button[type=submit]")
     expect(page.locator("h1")).to_have_text("企业")
 
     page.select_option("#id_small_park", str(park.pk))  # HTMX swaps the results in place
@@ -61,7 +61,7 @@ def test_the_park_office_types_in_a_year_and_corrects_it(
     page.goto(f"{live_server}/accounts/login/?next=/enterprises/{firm.pk}/")
     page.fill("#id_username", "alice")
     page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
+    page.click("#login-form button[type=submit]")
     expect(page.locator("#enterprise-name")).to_contain_text("上海手工录入测试有限公司")
 
     page.click("#year-new")
