@@ -12,7 +12,7 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 from ninja.responses import Status
 
-from parkops.common.api import ErrorOut, Pagination
+from parkops.common.api import ErrorOut, Pagination, require
 from parkops.common.years import YEAR_MAX, YEAR_MIN
 from parkops.evaluation import card, selectors, services
 from parkops.evaluation.models import SchemeVersion
@@ -28,7 +28,6 @@ from parkops.evaluation.schemas import (
     WhatIfIn,
     WhatIfOut,
 )
-from parkops.registry.api import require
 from parkops.registry.selectors import enterprise_get, enterprises_visible_to
 
 router = Router(tags=["evaluation"])

@@ -8,12 +8,12 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from parkops.common.types import AnyUser
 from parkops.core.evaluation.scheme import Scheme as SchemeSpec
 from parkops.core.xlsx import HEADER_STYLE, table_sheet, xlsx_bytes
 from parkops.evaluation import selectors
 from parkops.evaluation.choices import EvaluationClass
 from parkops.evaluation.models import EvaluationRun, IndicatorResult
-from parkops.registry.selectors import AnyUser
 
 BOTTOM_RULE = gettext_lazy(
     "尾部排名规则：只含 A–D 类且有本企业得分者（T类、未参评、继承等级的租赁企业除外），"

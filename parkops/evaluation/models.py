@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from parkops.common.models import TimeStamped
 from parkops.evaluation.choices import EvaluationClass, IncidentGrade, RunStatus, VetoKind
-from parkops.registry.models import Enterprise, TimeStamped
+from parkops.registry.models import Enterprise
 
 
 class Scheme(TimeStamped):

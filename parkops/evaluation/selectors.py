@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from parkops.accounts.roles import sees_whole_park
+from parkops.common.types import AnyUser
 from parkops.core.evaluation import engine
 from parkops.core.evaluation.default import default_definition
 from parkops.core.figures import DECIMAL_FIGURE_FIELDS
@@ -27,7 +28,7 @@ from parkops.evaluation.models import (
     VetoEvent,
 )
 from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot
-from parkops.registry.selectors import AnyUser, enterprises_visible_to
+from parkops.registry.selectors import enterprises_visible_to
 
 
 def published_run(*, year: int) -> EvaluationRun | None:

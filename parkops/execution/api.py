@@ -10,7 +10,7 @@ from ninja import Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
 
-from parkops.common.api import ErrorOut, Pagination
+from parkops.common.api import ErrorOut, Pagination, require
 from parkops.execution import selectors, services
 from parkops.execution.choices import SRDI_CRITERIA, CultivationKind
 from parkops.execution.filtersets import CultivationFilterSet, InfraFilterSet
@@ -25,7 +25,6 @@ from parkops.execution.schemas import (
     SpendOut,
 )
 from parkops.execution.selectors import MilestoneRow, ProjectRow
-from parkops.registry.api import require
 
 router = Router(tags=["execution"])
 

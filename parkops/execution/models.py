@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from parkops.common.models import TimeStamped
 from parkops.execution.choices import (
     CultivationKind,
     DatePrecision,
@@ -19,7 +20,7 @@ from parkops.execution.choices import (
     ScheduleStatus,
 )
 from parkops.plan.models import PlanMention
-from parkops.registry.models import Enterprise, TimeStamped
+from parkops.registry.models import Enterprise
 
 
 class KeyProject(TimeStamped):

@@ -27,6 +27,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from parkops.common.types import AnyUser
 from parkops.core.schedule import Criterion as CriterionResult
 from parkops.core.schedule import MilestoneState, Schedule, milestone_state, overall, srdi_criteria
 from parkops.execution.choices import (
@@ -44,7 +45,7 @@ from parkops.execution.models import (
 )
 from parkops.registry.choices import DesignationKind
 from parkops.registry.models import Designation, EnterpriseYear
-from parkops.registry.selectors import AnyUser, enterprises_visible_to
+from parkops.registry.selectors import enterprises_visible_to
 
 
 def _today(today: date | None) -> date:

@@ -6,9 +6,9 @@ import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from parkops.common.tables import FULL_PAGE_LINK
 from parkops.execution.choices import ListProgress, ScheduleStatus
 from parkops.execution.models import CultivationEntry, InfraProject
-from parkops.registry.tables import FULL_PAGE_LINK
 from parkops.web.templatetags.parkops import amount, demo_badge
 
 NUMBER = {"td": {"class": "text-end"}, "th": {"class": "text-end"}}

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from parkops.common.history import history_of
 from parkops.common.pages import table_paginate
 from parkops.core.xlsx import XLSX_CONTENT_TYPE
 from parkops.execution import exports, selectors, services
@@ -29,7 +30,6 @@ from parkops.execution.forms import (
     ProjectFilterForm,
 )
 from parkops.execution.tables import CultivationTable, InfraTable
-from parkops.registry.selectors import history_of
 
 
 def _user(request: HttpRequest) -> User:

@@ -12,11 +12,11 @@ from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 from ninja.responses import Status
 
+from parkops.common.api import require
 from parkops.imports.choices import ImportKind
 from parkops.imports.models import ImportBatch
 from parkops.imports.selectors import batch_list
 from parkops.imports.services import ImportRefused, import_file, import_limits, import_undo
-from parkops.registry.api import require
 
 router = Router(tags=["imports"])
 

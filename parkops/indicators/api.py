@@ -11,13 +11,12 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from parkops.common.api import ErrorOut, based_on
+from parkops.common.api import ErrorOut, based_on, require
 from parkops.common.versioning import version_of
 from parkops.indicators.models import Indicator
 from parkops.indicators.selectors import Row, manual_value_exists, scoreboard
 from parkops.indicators.services import manual_value_set
 from parkops.plan.caojing import YEARS
-from parkops.registry.api import require
 
 router = Router(tags=["indicators"])
 

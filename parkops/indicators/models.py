@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from parkops.common.models import TimeStamped
 from parkops.indicators.choices import Computation
-from parkops.registry.models import TimeStamped
 
 
 class Indicator(TimeStamped):

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from parkops.common.history import history_rows
 from parkops.common.versioning import version_of
 from parkops.core.xlsx import XLSX_CONTENT_TYPE
 from parkops.execution.models import CultivationEntry
@@ -24,11 +25,7 @@ from parkops.indicators.selectors import SourceKind, cell_get, scoreboard
 from parkops.land.selectors import actions_visible_to
 from parkops.plan.caojing import YEARS
 from parkops.registry.models import Designation
-from parkops.registry.selectors import (
-    enterprise_list,
-    enterprises_visible_to,
-    history_rows,
-)
+from parkops.registry.selectors import enterprise_list, enterprises_visible_to
 
 BASIS_LABELS = {
     "current": _lazy("本年"),

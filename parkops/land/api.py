@@ -11,13 +11,12 @@ from ninja import ModelSchema, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
 
-from parkops.common.api import ErrorOut, Pagination, Year, based_on
+from parkops.common.api import ErrorOut, Pagination, Year, based_on, require
 from parkops.common.versioning import version_of
 from parkops.land import selectors, services
 from parkops.land.choices import LandActionKind, LandActionStatus
 from parkops.land.filtersets import LandActionFilterSet
 from parkops.land.models import BatchAssignment, LandAction
-from parkops.registry.api import require
 
 router = Router(tags=["land"])
 

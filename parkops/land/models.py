@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from parkops.common.models import TimeStamped
 from parkops.land.choices import (
     Batch,
     LandActionKind,
@@ -24,7 +25,7 @@ from parkops.land.choices import (
     LandFlagKind,
 )
 from parkops.plan.choices import PlanSource
-from parkops.registry.models import Enterprise, LandPlot, TimeStamped
+from parkops.registry.models import Enterprise, LandPlot
 
 
 class PlotProgress(TimeStamped):

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from parkops.accounts.roles import sees_whole_park
+from parkops.common.types import AnyUser
 from parkops.core.landflags import FlagResult, FlagRules, PlotFacts, evaluate_plot
 from parkops.land.choices import LandActionKind, LandActionStatus, LandFlagKind
 from parkops.land.models import (
@@ -23,12 +24,7 @@ from parkops.land.models import (
     PlotOccupant,
 )
 from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot
-from parkops.registry.selectors import (
-    AnyUser,
-    enterprises_visible_to,
-    plots_visible_to,
-    related_in_scope,
-)
+from parkops.registry.selectors import enterprises_visible_to, plots_visible_to, related_in_scope
 
 
 @dataclass(frozen=True)

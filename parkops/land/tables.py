@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from parkops.common.tables import FULL_PAGE_LINK
 from parkops.land.models import BatchAssignment, ControlListEntry, LandAction
-from parkops.registry.tables import FULL_PAGE_LINK
 from parkops.web.templatetags.parkops import amount
 
 RIGHT = {"td": {"class": "text-end"}}

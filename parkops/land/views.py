@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from parkops.common.history import history_of
 from parkops.common.pages import table_paginate, year_from_query
 from parkops.core.xlsx import XLSX_CONTENT_TYPE
 from parkops.land import selectors, services
@@ -31,7 +32,7 @@ from parkops.land.forms import (
 from parkops.land.models import ControlListEntry, PlotProgress
 from parkops.land.tables import BatchTable, ControlEntryTable, LandActionTable
 from parkops.plan.selectors import fact_label, plots_in_conflict
-from parkops.registry.selectors import history_of, plot_get, plots_visible_to
+from parkops.registry.selectors import plot_get, plots_visible_to
 
 
 def _list_page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
+from parkops.common.types import AnyUser
 from parkops.plan.caojing import COMPARED_PLOT_FACTS
 from parkops.plan.choices import FACT_LABELS
 from parkops.plan.models import PlanMention
 from parkops.registry.models import Enterprise, LandPlot
-from parkops.registry.selectors import AnyUser, plots_visible_to
+from parkops.registry.selectors import plots_visible_to
 
 
 @dataclass(frozen=True)

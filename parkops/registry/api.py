@@ -12,7 +12,7 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 from ninja.responses import Status
 
-from parkops.common.api import ErrorOut, Pagination, Year, based_on
+from parkops.common.api import ErrorOut, Pagination, Year, based_on, require
 from parkops.registry import selectors
 from parkops.registry.filtersets import EnterpriseFilterSet, PlotFilterSet, SmallParkFilterSet
 from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot, Road, SmallPark
@@ -31,11 +31,6 @@ from parkops.registry.schemas import (
 from parkops.registry.services import enterprise_create, enterprise_update, enterprise_year_save
 
 router = Router(tags=["registry"])
-
-
-def require(request: HttpRequest, permission: str) -> None:
-    if not request.user.has_perm(permission):
-        raise HttpError(403, _("您没有执行此操作的权限"))
 
 
 def _resolve_foreign_keys(data: dict[str, Any]) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from parkops.common.models import TimeStamped
 from parkops.core.industry import IndustryCodeError, parse_industry_code
 from parkops.core.text import normalise_code
 from parkops.core.units import ABOVE_SCALE_REVENUE_WAN
@@ -36,14 +37,6 @@ if TYPE_CHECKING:
 def _amount(verbose_name: StrOrPromise) -> models.DecimalField:
     """An amount of money in 万元; blank means not reported."""
     return models.DecimalField(verbose_name, max_digits=14, decimal_places=2, null=True, blank=True)
-
-
-class TimeStamped(models.Model):
-    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
-
-    class Meta:
-        abstract = True
 
 
 class Road(TimeStamped):

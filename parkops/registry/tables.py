@@ -6,11 +6,9 @@ import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from parkops.common.tables import FULL_PAGE_LINK
 from parkops.registry.models import Enterprise, LandPlot, SmallPark
 from parkops.web.templatetags.parkops import amount, demo_badge
-
-# Links to a record leave the list: they load a whole page, not an HTMX swap of the results.
-FULL_PAGE_LINK = {"a": {"hx-boost": "false"}}
 
 
 class EnterpriseTable(tables.Table):

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from parkops.common.history import history_of
 from parkops.common.pages import table_paginate
 from parkops.plan.selectors import fact_label, mentions_of, plot_conflicts
 from parkops.registry import selectors
@@ -147,7 +148,7 @@ def smallpark_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "small_park": small_park,
         "table": tenants,
         "plots": selectors.smallpark_plots(user=request.user, small_park=small_park),
-        "history": selectors.history_of(small_park),
+        "history": history_of(small_park),
     }
     return render(request, "registry/smallpark_detail.html", context)
 
@@ -171,6 +172,6 @@ def plot_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "plot": plot,
         "mentions": mentions,
         "conflicts": conflicts,
-        "history": selectors.history_of(plot),
+        "history": history_of(plot),
     }
     return render(request, "registry/plot_detail.html", context)

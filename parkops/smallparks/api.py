@@ -10,8 +10,7 @@ from django.utils import timezone
 from ninja import Router, Schema
 from ninja.responses import Status
 
-from parkops.common.api import Year
-from parkops.registry.api import require
+from parkops.common.api import Year, require
 from parkops.registry.selectors import smallpark_get
 from parkops.smallparks import selectors, services
 

@@ -16,7 +16,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from parkops.registry.models import Enterprise, SmallPark, TimeStamped
+from parkops.common.models import TimeStamped
+from parkops.registry.models import Enterprise, SmallPark
 from parkops.smallparks.choices import RatingLevel
 
 if TYPE_CHECKING:
