@@ -6,7 +6,7 @@ from django.views.i18n import set_language
 from config.api import api
 
 urlpatterns = [
-    path("", include("parkops.web.urls")),
+    path("", include("parkops.site.urls")),
     path("", include("parkops.registry.urls")),
     path("", include("parkops.evaluation.urls")),
     path("", include("parkops.execution.urls")),

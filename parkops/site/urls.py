@@ -1,5 +1,5 @@
 from django.urls import path
 
-from parkops.web import views
+from parkops.site import views
 
 urlpatterns = [path("", views.home, name="home")]
