@@ -1,0 +1,62 @@
+"""The demo accounts: one per role for a first look at the platform.
+
+The road chief leads 平业路 and the small-park owner owns 矮柳, so that their narrowed views have
+something in them. Accounts are only created when missing; a password is never reset."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from parkops.accounts.roles import Role
+from parkops.accounts.services import user_assign_roles
+from parkops.registry.models import Road, SmallPark
+
+ACCOUNTS = (
+    ("admin", Role.PARK_OFFICE, "园区办（管理员）"),
+    ("leader", Role.TOWN_LEADER, "镇领导"),
+    ("roadchief", Role.ROAD_CHIEF, "路长（平业路）"),
+    ("parkowner", Role.SMALL_PARK_OWNER, "小园区业主（矮柳）"),
+    ("department", Role.DEPARTMENT, "职能部门"),
+)
+CHIEF_ROAD = "平业路"
+OWNER_PARK = "矮柳"
+
+
+def initial_password_path() -> Path:
+    return Path(settings.VAR_DIR) / "initial-password"
+
+
+def initial_password() -> str:
+    """One generated password for the first accounts, kept in var/ (never in git)."""
+    path = initial_password_path()
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_urlsafe(9))
+    return path.read_text().strip()
+
+
+@transaction.atomic
+def demo_users_ensure(*, password: str) -> None:
+    """Create the missing demo accounts with `password`; wire the road chief and the owner."""
+    for username, role, _label in ACCOUNTS:
+        user, created = User.objects.get_or_create(username=username)
+        if created:
+            user.set_password(password)
+            user.is_superuser = username == "admin"
+            user.save()
+            user_assign_roles(user=user, roles={role})
+    chief = User.objects.get(username="roadchief")
+    owner = User.objects.get(username="parkowner")
+    # Added from the road's and the park's side, so that their history records the change.
+    if not chief.roads_led.exists():
+        for road in Road.objects.filter(name=CHIEF_ROAD):
+            road.chiefs.add(chief)
+    if not owner.small_parks_owned.exists():
+        for park in SmallPark.objects.filter(name=OWNER_PARK):
+            park.owners.add(owner)
