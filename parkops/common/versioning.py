@@ -4,13 +4,16 @@
   an API client as `version` (or If-Match); `record_save` refuses the save when the stored record
   has moved on since, naming who changed what from the history, and writes nothing.
 - Saving a record whose fields equal the stored ones writes nothing and adds no history row.
+- Every service write goes through `record_save` (validate, check the version, save with a
+  reason), `record_write` (a save of fields the service has already checked) or `record_delete`:
+  the reason for the history is set in one place, `_keep_reason`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol, TypeVar, cast
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -19,6 +22,17 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 UNTRACKED = frozenset({"created_at", "updated_at"})
+M = TypeVar("M", bound=models.Model)
+
+
+class _WithReason(Protocol):
+    """django-simple-history's hook: the reason its next historical record carries."""
+
+    _change_reason: str
+
+
+def _keep_reason(record: models.Model, reason: str) -> None:
+    cast(_WithReason, record)._change_reason = reason
 
 
 class StaleVersion(ValidationError):
@@ -60,18 +74,18 @@ def changed_fields(record: models.Model, stored: models.Model) -> list[str]:
 
 
 def record_save(
-    record: models.Model,
+    record: M,
     *,
     reason: str = "",
     version: str | None = None,
     missing_reason: str = "",
-) -> bool:
-    """Validate and save `record` with `reason` kept in its history (atomic).
+) -> M:
+    """Validate and save `record` with `reason` kept in its history (atomic); return it.
 
     An existing record is locked first. When `version` is given and the stored record is newer,
-    StaleVersion is raised and nothing is written. When nothing changed, nothing is written and
-    False is returned. With `missing_reason`, a change to a stored record without a reason is
-    refused with that message (on the field "reason")."""
+    StaleVersion is raised and nothing is written. When nothing changed, nothing is written.
+    With `missing_reason`, a change to a stored record without a reason is refused with that
+    message (on the field "reason")."""
     with transaction.atomic():
         if record.pk is not None:
             manager = type(record)._default_manager
@@ -80,13 +94,27 @@ def record_save(
                 if version and version_of(stored) != version:
                     raise StaleVersion(stale_message(stored, version), code="stale")
                 if not changed_fields(record, stored):
-                    return False
+                    return record
                 if missing_reason and not reason.strip():
                     raise ValidationError({"reason": [missing_reason]})
         record.full_clean()
-        record._change_reason = reason  # type: ignore[attr-defined]
+        _keep_reason(record, reason)
         record.save()
-        return True
+        return record
+
+
+def record_write(record: M, *, reason: str, update_fields: list[str] | None = None) -> M:
+    """Save `record` as it is, `reason` kept in its history: for a service that has checked the
+    change itself (a status flip, a note) and writes only `update_fields`. No version check."""
+    _keep_reason(record, reason)
+    record.save(update_fields=update_fields)
+    return record
+
+
+def record_delete(record: models.Model, *, reason: str) -> None:
+    """Delete `record`, `reason` kept in its history's deletion row."""
+    _keep_reason(record, reason)
+    record.delete()
 
 
 def stale_message(stored: models.Model, version: str) -> str:

@@ -20,7 +20,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from parkops.common.versioning import StaleVersion
+from parkops.common.versioning import StaleVersion, record_delete, record_save, record_write
 from parkops.common.years import year_check
 from parkops.core.evaluation import engine
 from parkops.core.evaluation.default import DEFAULT_SCHEME_NAME, default_definition
@@ -131,9 +131,7 @@ def _newer_versions_message(newer: list[SchemeVersion]) -> str:
 def scheme_copy(*, version: SchemeVersion, name: str, user: User | None = None) -> SchemeVersion:
     """A new scheme, named `name`, starting from a copy of `version`."""
     scheme = Scheme(name=name.strip(), description=_("复制自 %(v)s") % {"v": version})
-    scheme.full_clean()
-    scheme._change_reason = _("复制方案")  # type: ignore[attr-defined]
-    scheme.save()
+    record_save(scheme, reason=_("复制方案"))
     definition = {**version.definition, "name": scheme.name}
     return scheme_version_create(
         scheme=scheme, definition=definition, user=user, note=_("复制自 %(v)s") % {"v": version}
@@ -214,9 +212,7 @@ def run_create(
             note=note,
             created_by=user,
         )
-        run.full_clean()
-        run._change_reason = _("运行评价")  # type: ignore[attr-defined]
-        run.save()
+        record_save(run, reason=_("运行评价"))
         _store_results(run, spec, result, progress)
     return run
 
@@ -337,27 +333,21 @@ def run_publish(*, run: EvaluationRun, user: User | None = None) -> EvaluationRu
     run.status = RunStatus.PUBLISHED
     run.published_at = timezone.now()
     run.published_by = user
-    run.full_clean()
-    run._change_reason = _("发布评价结果")  # type: ignore[attr-defined]
-    run.save()
-    return run
+    return record_save(run, reason=_("发布评价结果"))
 
 
 @transaction.atomic
 def run_update_note(*, run: EvaluationRun, note: str) -> EvaluationRun:
     _refuse_if_published(run)
     run.note = note
-    run._change_reason = _("修改备注")  # type: ignore[attr-defined]
-    run.save(update_fields=["note", "updated_at"])
-    return run
+    return record_write(run, reason=_("修改备注"), update_fields=["note", "updated_at"])
 
 
 @transaction.atomic
 def run_delete(*, run: EvaluationRun) -> None:
     """Delete a draft run and its results; a published run is refused."""
     _refuse_if_published(run)
-    run._change_reason = _("删除评价草稿")  # type: ignore[attr-defined]
-    run.delete()
+    record_delete(run, reason=_("删除评价草稿"))
 
 
 @transaction.atomic
@@ -381,10 +371,7 @@ def veto_event_create(*, data: Mapping[str, Any], reason: str = "") -> VetoEvent
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     event = VetoEvent(**data)
-    event.full_clean()
-    event._change_reason = reason or _("登记否决事件")  # type: ignore[attr-defined]
-    event.save()
-    return event
+    return record_save(event, reason=reason or _("登记否决事件"))
 
 
 @transaction.atomic
@@ -393,6 +380,4 @@ def veto_event_void(*, event: VetoEvent, reason: str) -> VetoEvent:
     if not reason.strip():
         raise ValidationError(_("请说明撤销原因"))
     event.is_void = True
-    event._change_reason = reason.strip()  # type: ignore[attr-defined]
-    event.save(update_fields=["is_void", "updated_at"])
-    return event
+    return record_write(event, reason=reason.strip(), update_fields=["is_void", "updated_at"])

@@ -49,11 +49,6 @@ _LISTS = {
 }
 
 
-def _save(record: Any, reason: str, version: str | None = None, missing_reason: str = "") -> Any:
-    record_save(record, reason=reason, version=version, missing_reason=missing_reason)
-    return record
-
-
 @transaction.atomic
 def execution_load_plan() -> dict[str, int]:
     """Create the plan's annex 1, 2 and 4 records that are missing; never touch existing ones.
@@ -65,7 +60,7 @@ def execution_load_plan() -> dict[str, int]:
         _project_from_plan(mention)
         created["projects"] += 1
     for mention in PlanMention.objects.filter(source__in=_LISTS, cultivation_entry=None):
-        _save(
+        record_save(
             CultivationEntry(
                 kind=_LISTS[PlanSource(mention.source)],
                 enterprise=mention.enterprise,
@@ -74,13 +69,13 @@ def execution_load_plan() -> dict[str, int]:
                 predicted_output_wan=mention.facts.get("predicted_output_wan"),
                 plan_mention=mention,
             ),
-            PLAN_REASON,
+            reason=PLAN_REASON,
         )
         created["cultivation"] += 1
     for item in caojing.INFRASTRUCTURE:
         if InfraProject.objects.filter(plan_row=item.row).exists():
             continue
-        _save(
+        record_save(
             InfraProject(
                 name=item.name,
                 plan_row=item.row,
@@ -89,7 +84,7 @@ def execution_load_plan() -> dict[str, int]:
                 start_year=item.start_year,
                 finish_year=item.finish_year,
             ),
-            PLAN_REASON,
+            reason=PLAN_REASON,
         )
         created["infrastructure"] += 1
     return created
@@ -97,15 +92,15 @@ def execution_load_plan() -> dict[str, int]:
 
 def _project_from_plan(mention: PlanMention) -> None:
     facts = mention.facts
-    project = _save(
+    project = record_save(
         KeyProject(enterprise=mention.enterprise, name=facts["project"], plan_mention=mention),
-        PLAN_REASON,
+        reason=PLAN_REASON,
     )
     target, precision = parse_plan_date(facts["schedule"])
     # "已开工" against 早开工, with no date: the milestone is reached, its date unknown, and its
     # state stays as the plan reported it.
     reached = facts["progress"].startswith("已" + facts["milestone"].removeprefix("早"))
-    _save(
+    record_save(
         ProjectMilestone(
             project=project,
             kind=_MILESTONES[facts["milestone"]],
@@ -115,7 +110,7 @@ def _project_from_plan(mention: PlanMention) -> None:
             achieved_undated=reached,
             reported_status=_STATES[facts["state"]],
         ),
-        PLAN_REASON,
+        reason=PLAN_REASON,
     )
     report = ProgressReport(
         project=project,
@@ -145,7 +140,12 @@ def milestone_update(
     for field in ("target_date", "achieved_on", "achieved_undated", "reported_status"):
         if field in data:
             setattr(milestone, field, data[field])
-    return _save(milestone, str(data.get("reason") or ""), version, _("修改节点须说明修改原因"))
+    return record_save(
+        milestone,
+        reason=str(data.get("reason") or ""),
+        version=version,
+        missing_reason=_("修改节点须说明修改原因"),
+    )
 
 
 def cultivation_entry_update(
@@ -154,7 +154,9 @@ def cultivation_entry_update(
     for field in ("planned_year", "predicted_output_wan", "project_name", "started_on", "note"):
         if field in data:
             setattr(entry, field, data[field])
-    return _save(entry, reason, version, _("修改清单条目须说明修改原因"))
+    return record_save(
+        entry, reason=reason, version=version, missing_reason=_("修改清单条目须说明修改原因")
+    )
 
 
 def infra_spend_add(
@@ -165,11 +167,11 @@ def infra_spend_add(
     amount_wan: Decimal,
     note: str = "",
 ) -> InfraSpend:
-    return _save(
+    return record_save(
         InfraSpend(
             project=project, spent_on=spent_on, amount_wan=amount_wan, note=note, recorded_by=user
         ),
-        "录入支出",
+        reason="录入支出",
     )
 
 
@@ -178,10 +180,15 @@ def key_project_create(
     *, enterprise: Any, name: str, milestone: str, target_date: date, note: str = ""
 ) -> KeyProject:
     """A new key project with the first milestone it aims at."""
-    project = _save(KeyProject(enterprise=enterprise, name=name, note=note), "新增项目")
-    _save(ProjectMilestone(project=project, kind=milestone, target_date=target_date), "新增项目")
+    project = record_save(
+        KeyProject(enterprise=enterprise, name=name, note=note), reason="新增项目"
+    )
+    record_save(
+        ProjectMilestone(project=project, kind=milestone, target_date=target_date),
+        reason="新增项目",
+    )
     return project
 
 
 def cultivation_entry_create(*, data: dict[str, Any], listed_on: date) -> CultivationEntry:
-    return _save(CultivationEntry(listed_on=listed_on, **data), "新增清单条目")
+    return record_save(CultivationEntry(listed_on=listed_on, **data), reason="新增清单条目")

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from parkops.common.versioning import record_save
+from parkops.common.versioning import record_delete, record_save
 from parkops.indicators.choices import COMPUTATION_OF
 from parkops.indicators.models import Indicator, IndicatorTarget, ManualValue
 from parkops.plan import caojing
@@ -26,9 +26,7 @@ def indicators_load_plan() -> int:
                 number=row.number, group=row.group, name=row.name, unit=row.unit,
                 computation=COMPUTATION_OF[row.number],
             )  # fmt: skip
-            indicator._change_reason = PLAN_REASON  # type: ignore[attr-defined]
-            indicator.full_clean()
-            indicator.save()
+            record_save(indicator, reason=PLAN_REASON)
             created += 1
         for year, (floor, committed, stretch) in row.targets.items():
             if IndicatorTarget.objects.filter(indicator=indicator, year=year).exists():
@@ -36,9 +34,7 @@ def indicators_load_plan() -> int:
             target = IndicatorTarget(
                 indicator=indicator, year=year, floor=floor, committed=committed, stretch=stretch
             )
-            target._change_reason = PLAN_REASON  # type: ignore[attr-defined]
-            target.full_clean()
-            target.save()
+            record_save(target, reason=PLAN_REASON)
             created += 1
     return created
 
@@ -64,5 +60,4 @@ def manual_value_set(
 
 def manual_value_clear(*, manual: ManualValue, reason: str) -> None:
     """Go back to the computed value; the manual one and the reason stay in the history."""
-    manual._change_reason = reason.strip()  # type: ignore[attr-defined]
-    manual.delete()
+    record_delete(manual, reason=reason.strip())

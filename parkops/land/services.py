@@ -35,11 +35,6 @@ ACTION_EDITABLE = (
 )  # fmt: skip
 
 
-def _save(record: Record, reason: str, version: str | None = None) -> Record:
-    record_save(record, reason=reason, version=version)
-    return record
-
-
 def _apply(record: Any, data: Mapping[str, Any], allowed: tuple[str, ...]) -> None:
     unknown = set(data) - set(allowed)
     if unknown:
@@ -75,7 +70,7 @@ def land_plan_load() -> int:
             plan_source=mention.source,
             plan_row=mention.row,
         )
-        _save(action, PLAN_REASON)
+        record_save(action, reason=PLAN_REASON)
         created += 1
     return created
 
@@ -84,7 +79,7 @@ def land_plan_load() -> int:
 def land_action_create(*, data: Mapping[str, Any], reason: str = "") -> LandAction:
     action = LandAction()
     _apply(action, data, ACTION_EDITABLE)
-    return _save(action, reason or "新增处置项目")
+    return record_save(action, reason=reason or "新增处置项目")
 
 
 @transaction.atomic
@@ -92,19 +87,19 @@ def land_action_update(
     *, action: LandAction, data: Mapping[str, Any], reason: str, version: str | None = None
 ) -> LandAction:
     _apply(action, data, ACTION_EDITABLE)
-    return _save(action, reason, version)
+    return record_save(action, reason=reason, version=version)
 
 
 @transaction.atomic
 def plot_progress_save(
     *, progress: PlotProgress, reason: str, version: str | None = None
 ) -> PlotProgress:
-    return _save(progress, reason, version)
+    return record_save(progress, reason=reason, version=version)
 
 
 @transaction.atomic
 def control_entry_create(*, data: Mapping[str, Any], reason: str = "") -> ControlListEntry:
-    return _save(ControlListEntry(**data), reason or "列入管控清单")
+    return record_save(ControlListEntry(**data), reason=reason or "列入管控清单")
 
 
 @transaction.atomic
@@ -113,12 +108,12 @@ def control_entry_update(
 ) -> ControlListEntry:
     _apply(entry, data, ("kind", "plot", "enterprise", "listed_on", "reason", "measures",
                          "lifted_on", "lifted_reason"))  # fmt: skip
-    return _save(entry, reason, version)
+    return record_save(entry, reason=reason, version=version)
 
 
 @transaction.atomic
 def batch_assign(*, data: Mapping[str, Any], reason: str = "") -> BatchAssignment:
-    return _save(BatchAssignment(**data), reason or "列入三个一批")
+    return record_save(BatchAssignment(**data), reason=reason or "列入三个一批")
 
 
 @transaction.atomic
@@ -126,7 +121,7 @@ def batch_update(
     *, assignment: BatchAssignment, data: Mapping[str, Any], reason: str, version: str | None = None
 ) -> BatchAssignment:
     _apply(assignment, data, ("batch", "reason", "decided_on", "ended_on", "note"))
-    return _save(assignment, reason, version)
+    return record_save(assignment, reason=reason, version=version)
 
 
 @transaction.atomic
@@ -140,9 +135,9 @@ def resettlement_save(
     record = Resettlement.objects.filter(assignment=assignment).first()
     record = record or Resettlement(assignment=assignment)
     _apply(record, data, ("workers_affected", "workers_resettled", "methods"))
-    return _save(record, reason or "更新职工分流安置", version)
+    return record_save(record, reason=reason or "更新职工分流安置", version=version)
 
 
 @transaction.atomic
 def plot_occupant_add(*, plot: Any, data: Mapping[str, Any], reason: str = "") -> PlotOccupant:
-    return _save(PlotOccupant(plot=plot, **data), reason or "登记地块使用企业")
+    return record_save(PlotOccupant(plot=plot, **data), reason=reason or "登记地块使用企业")

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from parkops.common.versioning import record_save
 from parkops.plan import caojing
 from parkops.plan.models import PlanMention
 from parkops.registry.models import Enterprise, LandPlot, Road, SmallPark
@@ -39,9 +40,7 @@ def _get_or_create(
         report.add(kind, created=False)
         return existing
     record = model(name=name, **defaults)
-    record._change_reason = REASON
-    record.full_clean()
-    record.save()
+    record_save(record, reason=REASON)
     report.add(kind, created=True)
     return record
 

@@ -44,10 +44,7 @@ def _apply(instance: Any, data: Mapping[str, Any], allowed: tuple[str, ...]) -> 
 def enterprise_create(*, data: Mapping[str, Any], reason: str = "") -> Enterprise:
     enterprise = Enterprise()
     _apply(enterprise, data, ENTERPRISE_EDITABLE)
-    enterprise.full_clean()
-    enterprise._change_reason = reason  # type: ignore[attr-defined]
-    enterprise.save()
-    return enterprise
+    return record_save(enterprise, reason=reason)
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from django.db import models, transaction
 
+from parkops.common.versioning import record_save
 from parkops.common.years import year_check
 from parkops.core.parkrating import Metrics, RatingRules, rate_parks
 from parkops.registry.models import SmallPark
@@ -27,42 +28,35 @@ DEFAULT_VERSION = "默认规则 v1"
 Record = TypeVar("Record", bound=models.Model)
 
 
-def _save(record: Record, reason: str) -> Record:
-    record.full_clean()
-    record._change_reason = reason  # type: ignore[attr-defined]
-    record.save()
-    return record
-
-
 @transaction.atomic
 def building_create(
     *, small_park: SmallPark, data: Mapping[str, Any], reason: str = ""
 ) -> Building:
-    return _save(Building(small_park=small_park, **data), reason or "新增楼栋")
+    return record_save(Building(small_park=small_park, **data), reason=reason or "新增楼栋")
 
 
 @transaction.atomic
 def tenancy_create(*, small_park: SmallPark, data: Mapping[str, Any], reason: str = "") -> Tenancy:
-    return _save(Tenancy(small_park=small_park, **data), reason or "新增租赁")
+    return record_save(Tenancy(small_park=small_park, **data), reason=reason or "新增租赁")
 
 
 @transaction.atomic
 def tenancy_end(*, tenancy: Tenancy, ends_on: date, reason: str = "") -> Tenancy:
     tenancy.ends_on = ends_on
-    return _save(tenancy, reason or "租赁到期或退租")
+    return record_save(tenancy, reason=reason or "租赁到期或退租")
 
 
 @transaction.atomic
 def vacancy_create(
     *, small_park: SmallPark, data: Mapping[str, Any], reason: str = ""
 ) -> VacantSpace:
-    return _save(VacantSpace(small_park=small_park, **data), reason or "登记空置厂房")
+    return record_save(VacantSpace(small_park=small_park, **data), reason=reason or "登记空置厂房")
 
 
 @transaction.atomic
 def vacancy_let(*, vacancy: VacantSpace, let_on: date, reason: str = "") -> VacantSpace:
     vacancy.let_on = let_on
-    return _save(vacancy, reason or "空置厂房已出租")
+    return record_save(vacancy, reason=reason or "空置厂房已出租")
 
 
 def ruleset_default() -> RatingRuleSet:
@@ -77,7 +71,7 @@ def ruleset_default() -> RatingRuleSet:
         note="默认规则（判断值，可修改）：参照浙江小微企业园绩效评价与上海产业用地 A/B/C/D 分类拟定，"
         "不是官方标准，也不是参考资料 §4 的百分制方案（差异见评定页）。",
     )
-    _save(rules, "创建默认评定规则")
+    record_save(rules, reason="创建默认评定规则")
     rules.refresh_from_db()  # decimals as stored (10.00, not 10)
     return rules
 
@@ -130,5 +124,5 @@ def rating_run(*, year: int, rule_set: RatingRuleSet | None = None) -> list[Smal
         record.metrics = _metrics_json(rating.metrics)
         record.reasons = list(rating.reasons)
         record.inputs_note = note
-        stored.append(_save(record, f"按“{rule_set.version}”评定 {year} 年度"))
+        stored.append(record_save(record, reason=f"按“{rule_set.version}”评定 {year} 年度"))
     return stored
