@@ -13,6 +13,7 @@ from ninja.pagination import paginate
 from ninja.responses import Status
 
 from parkops.common.api import ErrorOut, Pagination, require
+from parkops.common.types import AuthedHttpRequest
 from parkops.common.years import YEAR_MAX, YEAR_MIN
 from parkops.evaluation import card, selectors, services
 from parkops.evaluation.models import SchemeVersion
@@ -46,7 +47,7 @@ def get_run(request: HttpRequest, pk: int) -> Any:
 
 
 @router.post("/runs", response={201: RunOut, 422: ErrorOut}, summary="运行评价（草稿）")
-def create_run(request: HttpRequest, payload: RunIn) -> Any:
+def create_run(request: AuthedHttpRequest, payload: RunIn) -> Any:
     require(request, "evaluation.add_evaluationrun")
     version = None
     if payload.scheme_version_id is not None:
@@ -57,16 +58,16 @@ def create_run(request: HttpRequest, payload: RunIn) -> Any:
         year=payload.year,
         version=version,
         note=payload.note,
-        user=request.user,  # type: ignore[arg-type]
+        user=request.user,
     )
     return Status(201, selectors.run_get(pk=run.pk))
 
 
 @router.post("/runs/{pk}/publish", response={200: RunOut, 422: ErrorOut}, summary="发布评价")
-def publish_run(request: HttpRequest, pk: int) -> Any:
+def publish_run(request: AuthedHttpRequest, pk: int) -> Any:
     require(request, "evaluation.change_evaluationrun")
     run = selectors.run_get(pk=pk)
-    services.run_publish(run=run, user=request.user)  # type: ignore[arg-type]
+    services.run_publish(run=run, user=request.user)
     return Status(200, selectors.run_get(pk=pk))
 
 

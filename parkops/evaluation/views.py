@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from parkops.common.types import AuthedHttpRequest
 from parkops.common.versioning import StaleVersion
 from parkops.core.evaluation.scheme import Scheme as SchemeSpec
 from parkops.core.xlsx import XLSX_CONTENT_TYPE
@@ -34,7 +35,7 @@ def _errors(request: HttpRequest, error: ValidationError) -> None:
 
 
 @permission_required(VIEW_RUN, raise_exception=True)
-def run_list(request: HttpRequest) -> HttpResponse:
+def run_list(request: AuthedHttpRequest) -> HttpResponse:
     form = None
     if request.user.has_perm("evaluation.add_evaluationrun"):
         services.scheme_default()
@@ -45,7 +46,7 @@ def run_list(request: HttpRequest) -> HttpResponse:
                     year=form.cleaned_data["year"],
                     version=form.cleaned_data["scheme_version"],
                     note=form.cleaned_data["note"],
-                    user=request.user,  # type: ignore[arg-type]
+                    user=request.user,
                 )
             except ValidationError as error:
                 _errors(request, error)
@@ -78,10 +79,10 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @permission_required("evaluation.change_evaluationrun", raise_exception=True)
-def run_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def run_publish(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     run = selectors.run_get(pk=pk)
     try:
-        services.run_publish(run=run, user=request.user)  # type: ignore[arg-type]
+        services.run_publish(run=run, user=request.user)
     except ValidationError as error:
         _errors(request, error)
     else:
@@ -164,7 +165,7 @@ def scheme_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @permission_required("evaluation.add_schemeversion", raise_exception=True)
-def scheme_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def scheme_edit(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     """Edit a version's JSON: 'validate' checks it, 'save' stores it as the next version."""
     version = get_object_or_404(SchemeVersion.objects.select_related("scheme"), pk=pk)
     initial = {
@@ -182,7 +183,7 @@ def scheme_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 new = services.scheme_version_create(
                     scheme=version.scheme,
                     definition=definition,
-                    user=request.user,  # type: ignore[arg-type]
+                    user=request.user,
                     note=form.cleaned_data["note"],
                     based_on=version,
                     latest_seen=form.cleaned_data["latest"],
@@ -200,7 +201,7 @@ def scheme_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @permission_required("evaluation.add_scheme", raise_exception=True)
-def scheme_copy(request: HttpRequest, pk: int) -> HttpResponse:
+def scheme_copy(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     version = get_object_or_404(SchemeVersion, pk=pk)
     form = SchemeCopyForm(request.POST)
     if form.is_valid():
@@ -208,7 +209,7 @@ def scheme_copy(request: HttpRequest, pk: int) -> HttpResponse:
             new = services.scheme_copy(
                 version=version,
                 name=form.cleaned_data["name"],
-                user=request.user,  # type: ignore[arg-type]
+                user=request.user,
             )
         except ValidationError as error:
             _errors(request, error)

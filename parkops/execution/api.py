@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import User
 from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
 
 from parkops.common.api import ErrorOut, Pagination, require
+from parkops.common.types import AuthedHttpRequest
 from parkops.execution import selectors, services
 from parkops.execution.choices import SRDI_CRITERIA, CultivationKind
 from parkops.execution.filtersets import CultivationFilterSet, InfraFilterSet
@@ -27,12 +27,6 @@ from parkops.execution.schemas import (
 from parkops.execution.selectors import MilestoneRow, ProjectRow
 
 router = Router(tags=["execution"])
-
-
-def _user(request: HttpRequest) -> User:
-    """The signed-in user; the login middleware and the permission check let no one else here."""
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _state(state: Any) -> dict[str, Any] | None:
@@ -88,11 +82,11 @@ def get_project(request: HttpRequest, pk: int) -> Any:
 @router.post(
     "/projects/{pk}/reports", response={201: ReportOut, 422: ErrorOut}, summary="记录推进报告"
 )
-def add_report(request: HttpRequest, pk: int, payload: ReportIn) -> Any:
+def add_report(request: AuthedHttpRequest, pk: int, payload: ReportIn) -> Any:
     require(request, "execution.add_progressreport")
     row = selectors.project_get(user=request.user, pk=pk)
     report = services.progress_report_add(
-        project=row.project, author=_user(request), **payload.dict()
+        project=row.project, author=request.user, **payload.dict()
     )
     return Status(201, _report(report))
 
@@ -162,8 +156,8 @@ def list_infrastructure(request: HttpRequest) -> Any:
 @router.post(
     "/infrastructure/{pk}/spends", response={201: SpendOut, 422: ErrorOut}, summary="记录支出"
 )
-def add_spend(request: HttpRequest, pk: int, payload: SpendIn) -> Any:
+def add_spend(request: AuthedHttpRequest, pk: int, payload: SpendIn) -> Any:
     require(request, "execution.add_infraspend")
     project = selectors.infra_get(pk=pk)
-    spend = services.infra_spend_add(project=project, user=_user(request), **payload.dict())
+    spend = services.infra_spend_add(project=project, user=request.user, **payload.dict())
     return Status(201, spend)

@@ -6,7 +6,6 @@ from types import SimpleNamespace
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from parkops.common.history import history_of
 from parkops.common.pages import table_paginate
+from parkops.common.types import AuthedHttpRequest
 from parkops.core.xlsx import XLSX_CONTENT_TYPE
 from parkops.execution import exports, selectors, services
 from parkops.execution.choices import SRDI_CRITERIA, CultivationKind
@@ -30,12 +30,6 @@ from parkops.execution.forms import (
     ProjectFilterForm,
 )
 from parkops.execution.tables import CultivationTable, InfraTable
-
-
-def _user(request: HttpRequest) -> User:
-    """The signed-in user; the login middleware and the permission check let no one else here."""
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _page(request: HttpRequest, template: str, context: dict[str, object]) -> HttpResponse:
@@ -79,7 +73,7 @@ def project_export(request: HttpRequest) -> FileResponse:
 
 
 @permission_required("execution.view_keyproject", raise_exception=True)
-def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def project_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     row = selectors.project_get(user=request.user, pk=pk)
     form = ProgressReportForm(initial={"reported_on": timezone.localdate()})
     if request.method == "POST":
@@ -88,7 +82,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         form = ProgressReportForm(request.POST)
         if form.is_valid():
             services.progress_report_add(
-                project=row.project, author=_user(request), **form.cleaned_data
+                project=row.project, author=request.user, **form.cleaned_data
             )
             messages.success(request, _("已记录推进报告"))
             return HttpResponseRedirect(row.project.get_absolute_url())
@@ -228,7 +222,7 @@ def infra_export(request: HttpRequest) -> FileResponse:
 
 
 @permission_required("execution.view_infraproject", raise_exception=True)
-def infra_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def infra_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     project = selectors.infra_get(pk=pk)
     form = InfraSpendForm()
     if request.method == "POST":
@@ -236,7 +230,7 @@ def infra_detail(request: HttpRequest, pk: int) -> HttpResponse:
             return HttpResponse(status=403)
         form = InfraSpendForm(request.POST)
         if form.is_valid():
-            services.infra_spend_add(project=project, user=_user(request), **form.cleaned_data)
+            services.infra_spend_add(project=project, user=request.user, **form.cleaned_data)
             messages.success(request, _("已记录支出"))
             return HttpResponseRedirect(project.get_absolute_url())
     context = {
