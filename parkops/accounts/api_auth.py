@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from ninja.security import HttpBearer
 from ninja.security import SessionAuth as NinjaSessionAuth
 
-from parkops.accounts.services import api_token_user
+from parkops.accounts.services import api_token_authenticate
 
 _CACHE_ATTR = "_parkops_bearer_user"
 
@@ -30,7 +30,7 @@ def bearer_user(request: HttpRequest) -> User | None:
     if not hasattr(request, _CACHE_ATTR):
         scheme, _sep, key = request.headers.get("Authorization", "").partition(" ")
         key = key.strip()
-        found = api_token_user(key) if scheme.lower() == "bearer" and key else None
+        found = api_token_authenticate(key) if scheme.lower() == "bearer" and key else None
         setattr(request, _CACHE_ATTR, found)
     user: User | None = getattr(request, _CACHE_ATTR)
     return user

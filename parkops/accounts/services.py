@@ -47,7 +47,7 @@ def api_token_issue(*, user: User, name: str) -> str:
     return key
 
 
-def api_token_user(key: str) -> User | None:
+def api_token_authenticate(key: str) -> User | None:
     token = (
         ApiToken.objects.select_related("user").filter(digest=_digest(key), revoked_at=None).first()
     )

@@ -19,7 +19,7 @@ from parkops.core.evaluation.scheme import Scheme as SchemeSpec
 from parkops.evaluation import selectors
 from parkops.evaluation.forms import WHATIF_FIELDS, WhatIfForm
 from parkops.evaluation.models import EvaluationResult, EvaluationRun
-from parkops.evaluation.services import snapshot_frame
+from parkops.evaluation.services import snapshot_decode
 from parkops.registry.models import Enterprise
 
 
@@ -38,7 +38,7 @@ def card_context(*, enterprise: Enterprise) -> dict[str, Any]:
         return {"result": None, "enterprise": enterprise}
     run = result.run
     spec = SchemeSpec.from_dict(run.scheme_version.definition)
-    frame = snapshot_frame(run)
+    frame = snapshot_decode(run)
     figures = _figures(frame, enterprise.pk)
     stored = list(result.indicators.all())
     lines = [
@@ -95,7 +95,7 @@ def what_if(
     *, run: EvaluationRun, enterprise: Enterprise, figures: Mapping[str, float | None]
 ) -> dict[str, Any]:
     spec = SchemeSpec.from_dict(run.scheme_version.definition)
-    frame = snapshot_frame(run)
+    frame = snapshot_decode(run)
     if not frame.filter(pl.col("enterprise_id") == enterprise.pk).height:
         return {"missing": True}
     outcome = engine_what_if(

@@ -138,7 +138,7 @@ def scheme_copy(*, version: SchemeVersion, name: str, user: User | None = None) 
     )
 
 
-def scheme_from_file(*, definition: Mapping[str, Any], user: User | None = None) -> SchemeVersion:
+def scheme_import(*, definition: Mapping[str, Any], user: User | None = None) -> SchemeVersion:
     """The version holding `definition`: an identical existing version, or a new one."""
     spec = scheme_parse(dict(definition))
     for version in SchemeVersion.objects.filter(scheme__name=spec.name).order_by("-number"):
@@ -166,13 +166,13 @@ def input_hash(frame: pl.DataFrame, events: list[engine.Event]) -> str:
     return digest.hexdigest()
 
 
-def snapshot_bytes(frame: pl.DataFrame) -> bytes:
+def snapshot_encode(frame: pl.DataFrame) -> bytes:
     buffer = io.BytesIO()
     frame.write_parquet(buffer)
     return buffer.getvalue()
 
 
-def snapshot_frame(run: EvaluationRun) -> pl.DataFrame:
+def snapshot_decode(run: EvaluationRun) -> pl.DataFrame:
     return pl.read_parquet(io.BytesIO(bytes(run.input_snapshot)))
 
 
@@ -204,7 +204,7 @@ def run_create(
             year=year,
             scheme_version=version,
             input_hash=input_hash(frame, events),
-            input_snapshot=snapshot_bytes(frame),
+            input_snapshot=snapshot_encode(frame),
             events=[e.__dict__ for e in events],
             previous_averages=averages,
             boundaries=class_boundaries(result, spec),

@@ -50,7 +50,7 @@ _LISTS = {
 
 
 @transaction.atomic
-def execution_load_plan() -> dict[str, int]:
+def execution_plan_load() -> dict[str, int]:
     """Create the plan's annex 1, 2 and 4 records that are missing; never touch existing ones.
 
     Runs after plan_load, which stores each annex row as a PlanMention tied to its enterprise.

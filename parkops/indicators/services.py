@@ -16,7 +16,7 @@ PLAN_REASON = "载入《行动方案》表 1（漕府〔2024〕11号）"
 
 
 @transaction.atomic
-def indicators_load_plan() -> int:
+def indicators_plan_load() -> int:
     """Create Table 1's indicators and targets that are missing; never overwrite an edited one."""
     created = 0
     for row in caojing.TABLE_1:

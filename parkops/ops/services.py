@@ -12,7 +12,7 @@ from parkops.ops.context import current_request
 from parkops.ops.models import AuditEvent
 
 
-def client_ip(request: HttpRequest | None) -> str | None:
+def _client_ip(request: HttpRequest | None) -> str | None:
     # REMOTE_ADDR only: a forwarded header is the client's word unless the proxy is trusted.
     if request is None:
         return None
@@ -36,7 +36,7 @@ def audit_record(
         kind=kind,
         user=actor,
         username=username or (actor.get_username() if actor is not None else ""),
-        ip_address=client_ip(request),
+        ip_address=_client_ip(request),
         path=request.path[:500] if request is not None else "",
         query=request.META.get("QUERY_STRING", "") if request is not None else "",
         detail=detail or {},

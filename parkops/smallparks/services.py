@@ -76,7 +76,7 @@ def ruleset_default() -> RatingRuleSet:
     return rules
 
 
-def ruleset_rules(rule_set: RatingRuleSet) -> RatingRules:
+def ruleset_parse(rule_set: RatingRuleSet) -> RatingRules:
     return RatingRules(
         benchmark_tax_per_mu_wan=rule_set.benchmark_tax_per_mu_wan,
         good_min_tax_ratio=rule_set.good_min_tax_ratio,
@@ -114,7 +114,7 @@ def rating_run(*, year: int, rule_set: RatingRuleSet | None = None) -> list[Smal
     parks = list(SmallPark.objects.order_by("plan_sequence", "name"))
     facts = park_facts(year=year, parks=parks, inputs=inputs)
     stored = []
-    for park, rating in zip(parks, rate_parks(facts, ruleset_rules(rule_set)), strict=True):
+    for park, rating in zip(parks, rate_parks(facts, ruleset_parse(rule_set)), strict=True):
         if rating.metrics.tax_per_mu_wan is None and rating.metrics.vacancy_pct is None:
             continue
         record = SmallParkRating.objects.filter(small_park=park, year=year).first()

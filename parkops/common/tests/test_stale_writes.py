@@ -142,9 +142,9 @@ def test_a_stale_land_action_patch_answers_409(alice: User, bob: User) -> None:
 
 def test_a_stale_manual_indicator_value_answers_409(alice: User, bob: User) -> None:
     from parkops.indicators.models import ManualValue
-    from parkops.indicators.services import indicators_load_plan
+    from parkops.indicators.services import indicators_plan_load
 
-    indicators_load_plan()
+    indicators_plan_load()
     url = "/api/indicators/2/2024/manual"
     body = {"value": "10", "reason": "统计局口径"}
     assert client_for(bob).put(url, body, content_type=JSON).status_code == 200
@@ -190,14 +190,14 @@ def test_a_scheme_saved_from_a_stale_page_is_refused_naming_the_newer_version(
 
 def test_an_api_change_to_a_stored_record_without_its_version_is_refused_428(alice: User) -> None:
     from parkops.indicators.models import ManualValue
-    from parkops.indicators.services import indicators_load_plan
+    from parkops.indicators.services import indicators_plan_load
     from parkops.land.models import LandAction
     from parkops.land.tests.factories import LandActionFactory
     from parkops.registry.tests.test_api import BLANK_YEAR
 
     year = EnterpriseYearFactory(tax=Decimal(150))
     action = LandActionFactory()
-    indicators_load_plan()
+    indicators_plan_load()
     client = client_for(alice)
     assert (
         client.put(

@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
 from parkops.conftest import PASSWORD
-from parkops.execution.services import execution_load_plan
+from parkops.execution.services import execution_plan_load
 from parkops.plan.services import plan_load
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -20,7 +20,7 @@ def test_the_projects_page_shows_mokes_project_late_as_reported(
     live_server: object, page: Page, lena: User
 ) -> None:
     plan_load()
-    execution_load_plan()
+    execution_plan_load()
     page.goto(f"{live_server}/accounts/login/?next=/projects/")
     page.fill("#id_username", "lena")
     page.fill("#id_password", PASSWORD)

@@ -11,7 +11,7 @@ from django.utils import translation
 
 from parkops.execution.choices import CultivationKind, Milestone, ScheduleStatus
 from parkops.execution.models import CultivationEntry, InfraProject, KeyProject, ProgressReport
-from parkops.execution.services import execution_load_plan
+from parkops.execution.services import execution_plan_load
 from parkops.plan.services import plan_load
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +53,7 @@ def _entries(kind: CultivationKind) -> list[tuple[object, ...]]:
 
 def test_every_annex_2_entry_equals_the_plans() -> None:
     plan_load()
-    execution_load_plan()
+    execution_plan_load()
     assert _entries(CultivationKind.ABOVE_SCALE) == ABOVE_SCALE
     assert _entries(CultivationKind.SRDI) == SRDI
     assert _entries(CultivationKind.TECH) == TECH
@@ -62,7 +62,7 @@ def test_every_annex_2_entry_equals_the_plans() -> None:
 
 def test_annex_1_projects_keep_their_dates_states_and_reports() -> None:
     plan_load()
-    execution_load_plan()
+    execution_plan_load()
     moke = KeyProject.objects.get(enterprise__name="膜可光学材料（上海）有限公司")
     assert moke.name == "年产 10000 吨烟包复合、转移卡纸包装材料项目"
     start = moke.milestones.get()
@@ -96,7 +96,7 @@ def test_annex_1_projects_keep_their_dates_states_and_reports() -> None:
 
 def test_annex_4_infrastructure_equals_the_plans() -> None:
     plan_load()
-    execution_load_plan()
+    execution_plan_load()
     rows = InfraProject.objects.order_by("plan_row").values_list(
         "plan_row", "name", "investment_wan", "content", "start_year", "finish_year", "status"
     )
@@ -118,7 +118,7 @@ def test_loading_again_keeps_edits_and_adds_nothing() -> None:
         InfraProject.objects.count(),
     )
     assert counts == (2, 29, 3)
-    assert execution_load_plan() == {"projects": 0, "cultivation": 0, "infrastructure": 0}
+    assert execution_plan_load() == {"projects": 0, "cultivation": 0, "infrastructure": 0}
     assert ProgressReport.objects.count() == 2
     entry.refresh_from_db()
     assert entry.planned_year == 2025
@@ -127,4 +127,4 @@ def test_loading_again_keeps_edits_and_adds_nothing() -> None:
 def test_loading_does_not_depend_on_the_active_language() -> None:
     plan_load()
     with translation.override("en"):
-        assert execution_load_plan()["projects"] == 2
+        assert execution_plan_load()["projects"] == 2

@@ -12,7 +12,7 @@ from python_calamine import CalamineWorkbook
 
 from parkops.conftest import client_for
 from parkops.execution.models import InfraProject, InfraSpend, KeyProject, ProgressReport
-from parkops.execution.services import execution_load_plan
+from parkops.execution.services import execution_plan_load
 from parkops.plan.services import plan_load
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def plan(db: None) -> None:
     plan_load()
-    execution_load_plan()
+    execution_plan_load()
 
 
 @pytest.mark.parametrize("url", ["/projects/", "/cultivation/", "/infrastructure/"])

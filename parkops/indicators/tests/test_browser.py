@@ -10,7 +10,7 @@ from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
 from parkops.conftest import PASSWORD
-from parkops.indicators.services import indicators_load_plan
+from parkops.indicators.services import indicators_plan_load
 from parkops.registry.tests.factories import EnterpriseFactory, EnterpriseYearFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -20,7 +20,7 @@ OUTPUT = Path(__file__).resolve().parents[3] / "test-results"
 def test_a_leader_sees_which_indicators_are_behind(
     live_server: object, page: Page, lena: User
 ) -> None:
-    indicators_load_plan()
+    indicators_plan_load()
     enterprise = EnterpriseFactory()
     for year, output in ((2024, 10000), (2025, 10200)):  # +2 % in 2025: below the floor of 3
         EnterpriseYearFactory(

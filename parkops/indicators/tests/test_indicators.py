@@ -15,7 +15,7 @@ from python_calamine import CalamineWorkbook
 from parkops.conftest import client_for
 from parkops.indicators.models import IndicatorTarget, ManualValue
 from parkops.indicators.selectors import scoreboard
-from parkops.indicators.services import indicators_load_plan
+from parkops.indicators.services import indicators_plan_load
 from parkops.land.choices import LandActionKind, LandActionMethod, LandActionStatus
 from parkops.land.models import LandAction
 from parkops.registry.choices import DesignationKind
@@ -43,7 +43,7 @@ TABLE_1 = {
 
 
 def test_all_72_targets_equal_the_seeds() -> None:
-    assert indicators_load_plan() == 8 + 24
+    assert indicators_plan_load() == 8 + 24
     loaded = {
         (t.indicator.number, t.year): (t.floor, t.committed, t.stretch)
         for t in IndicatorTarget.objects.select_related("indicator")
@@ -54,7 +54,7 @@ def test_all_72_targets_equal_the_seeds() -> None:
         for i, values in enumerate(years)
     }
     assert loaded == expected
-    assert indicators_load_plan() == 0  # idempotent
+    assert indicators_plan_load() == 0  # idempotent
 
 
 def _figures(enterprise: object, year: int, output: int, tax: int, land: int) -> None:
@@ -67,7 +67,7 @@ def _figures(enterprise: object, year: int, output: int, tax: int, land: int) ->
 
 @pytest.fixture
 def fixture_data(db: None) -> None:
-    indicators_load_plan()
+    indicators_plan_load()
     e1, e2, e3 = (EnterpriseFactory() for _ in range(3))
     e4 = EnterpriseFactory(production_started_on=date(2025, 2, 1))  # not operating in 2024
     _figures(e1, 2024, 10000, 500, 50)  # 规上 both years

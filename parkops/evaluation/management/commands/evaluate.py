@@ -68,4 +68,4 @@ class Command(BaseCommand):
             definition = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as error:
             raise CommandError(f"无法读取方案文件 {path}：{error}") from error
-        return services.scheme_from_file(definition=definition)
+        return services.scheme_import(definition=definition)

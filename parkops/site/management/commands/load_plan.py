@@ -5,8 +5,8 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from parkops.execution.services import execution_load_plan
-from parkops.indicators.services import indicators_load_plan
+from parkops.execution.services import execution_plan_load
+from parkops.indicators.services import indicators_plan_load
 from parkops.land.services import land_plan_load
 from parkops.plan.services import plan_load
 
@@ -18,8 +18,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         report = plan_load()
         created = dict(report.created)
-        created["indicator_targets"] = indicators_load_plan()  # 表 1
-        created.update(execution_load_plan())  # 附件 1, 2 and 4
+        created["indicator_targets"] = indicators_plan_load()  # 表 1
+        created.update(execution_plan_load())  # 附件 1, 2 and 4
         created["land_actions"] = land_plan_load()  # 附件 3
         summary = ", ".join(f"{kind} +{count}" for kind, count in created.items())
         self.stdout.write(self.style.SUCCESS(f"Caojing plan loaded ({summary})"))
