@@ -16,7 +16,6 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
 def workbook(target: io.BytesIO | str, *, constant_memory: bool = False) -> Workbook:

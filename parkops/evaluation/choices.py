@@ -15,9 +15,6 @@ class EvaluationClass(models.TextChoices):
     UNRATED = "N", _("未参评")
 
 
-RANKED_CLASSES = (EvaluationClass.A, EvaluationClass.B, EvaluationClass.C, EvaluationClass.D)
-
-
 class RunStatus(models.TextChoices):
     DRAFT = "draft", _("草稿")
     PUBLISHED = "published", _("已发布")

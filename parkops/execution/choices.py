@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from parkops.core.schedule import Basis, Check, Precision, Schedule
+from parkops.core.schedule import Basis, Precision, Schedule
 
 
 class Milestone(models.TextChoices):
@@ -43,12 +43,6 @@ class ListProgress(models.TextChoices):
     PENDING = "pending", _("推进中")
     DONE = "done", _("已完成")
     OVERDUE = "overdue", _("逾期未完成")
-
-
-class CriterionCheck(models.TextChoices):
-    MET = Check.MET.value, _("已满足")
-    NOT_MET = Check.NOT_MET.value, _("未满足")
-    UNKNOWN = Check.UNKNOWN.value, _("需核实")
 
 
 # The 专精特新 criteria shown for a candidate, by the keys parkops.core.schedule uses.

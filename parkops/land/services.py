@@ -117,14 +117,6 @@ def batch_assign(*, data: Mapping[str, Any], reason: str = "") -> BatchAssignmen
 
 
 @transaction.atomic
-def batch_update(
-    *, assignment: BatchAssignment, data: Mapping[str, Any], reason: str, version: str | None = None
-) -> BatchAssignment:
-    _apply(assignment, data, ("batch", "reason", "decided_on", "ended_on", "note"))
-    return record_save(assignment, reason=reason, version=version)
-
-
-@transaction.atomic
 def resettlement_save(
     *,
     assignment: BatchAssignment,

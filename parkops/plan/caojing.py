@@ -14,7 +14,6 @@ from typing import Any
 from parkops.plan.choices import PlanSource
 
 DOCUMENT_NUMBER = "漕府〔2024〕11号"
-TITLE = "漕泾工业园区转型升级三年行动方案"
 ISSUED_ON = "2024-03-11"
 YEARS = (2024, 2025, 2026)
 
