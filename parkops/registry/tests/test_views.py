@@ -56,9 +56,16 @@ def test_enterprise_list_query_count_does_not_grow_with_rows(lena: User, ailiu: 
 
 def test_demo_enterprises_carry_the_demo_mark(lena: User) -> None:
     demo = EnterpriseFactory(is_demo=True)
+    plain = EnterpriseFactory(is_demo=False)
     client = client_for(lena)
-    assert "演示数据" in client.get("/enterprises/").content.decode()
-    assert "演示数据" in client.get(f"/enterprises/{demo.pk}/").content.decode()
+    badge = '<span class="badge text-bg-warning" title="虚构企业，数据仅供演示">演示数据</span>'
+    listing = client.get("/enterprises/").content.decode()
+    # "演示数据" is also a filter's label on the list page: count the badge after a name.
+    assert f"{demo.name} {badge}" in listing
+    assert f"{plain.name} {badge}" not in listing
+    assert listing.count(badge) == 1
+    assert badge in client.get(f"/enterprises/{demo.pk}/").content.decode()
+    assert badge not in client.get(f"/enterprises/{plain.pk}/").content.decode()
 
 
 def test_form_refuses_a_wrong_uscc_in_chinese(alice: User) -> None:
