@@ -15,8 +15,7 @@ from django.utils import translation
 from parkops.accounts.roles import Role
 from parkops.accounts.services import role_permissions_sync, user_assign_roles
 from parkops.registry.models import Road, SmallPark
-
-PASSWORD = "correct horse battery staple"
+from parkops.testing.world import PASSWORD
 
 
 @pytest.fixture(autouse=True)

@@ -9,9 +9,9 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from parkops.conftest import PASSWORD
 from parkops.registry.models import Enterprise
 from parkops.registry.tests.factories import EnterpriseFactory
+from parkops.testing.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,10 +20,7 @@ def test_the_date_input_shows_the_stored_date_and_an_unchanged_save_keeps_it(
     live_server: object, page: Page, alice: User
 ) -> None:
     firm = EnterpriseFactory(production_started_on=date(2016, 11, 24))
-    page.goto(f"{live_server}/accounts/login/?next=/enterprises/{firm.pk}/edit/")
-    page.fill("#id_username", "alice")
-    page.fill("#id_password", PASSWORD)
-    page.click("#login-form button[type=submit]")
+    log_in(page, live_server, "alice", f"/enterprises/{firm.pk}/edit/")
     date_input = page.locator("#id_production_started_on")
     expect(date_input).to_have_value("2016-11-24")
     page.locator("form:has(#id_production_started_on) button[type=submit]").click()

@@ -8,21 +8,14 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from parkops.conftest import PASSWORD
 from parkops.demo.services import demo_load
 from parkops.evaluation import services
 from parkops.evaluation.models import EvaluationResult
 from parkops.plan.services import plan_load
+from parkops.testing.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 OUTPUT = Path(__file__).resolve().parents[3] / "test-results"
-
-
-def _log_in(page: Page, live_server: object, path: str) -> None:
-    page.goto(f"{live_server}{path}")
-    page.fill("#id_username", "alice")
-    page.fill("#id_password", PASSWORD)
-    page.click("#login-form button[type=submit]")
 
 
 def test_the_run_page_shows_classes_chart_and_bottom_30(
@@ -34,7 +27,7 @@ def test_the_run_page_shows_classes_chart_and_bottom_30(
     run = services.run_create(year=2025)
     bottom = EvaluationResult.objects.filter(run=run, park_position__lte=30).count()
 
-    _log_in(page, live_server, f"/evaluation/runs/{run.pk}/")
+    log_in(page, live_server, "alice", f"/evaluation/runs/{run.pk}/")
     expect(page.locator("#run-title")).to_contain_text("2025 年度评价")
     expect(page.locator("#bottom-table tbody tr")).to_have_count(bottom)
     expect(page.locator("#score-chart canvas")).to_have_count(1)
@@ -61,7 +54,7 @@ def test_an_enterprise_card_explains_the_score_and_the_what_if_panel_recomputes(
     )
     assert result is not None
 
-    _log_in(page, live_server, f"/enterprises/{result.enterprise_id}/")
+    log_in(page, live_server, "alice", f"/enterprises/{result.enterprise_id}/")
     card = page.locator("#evaluation-card")
     expect(card).to_be_visible()
     expect(page.locator("#evaluation-class")).to_contain_text(f"{result.evaluation_class}类")

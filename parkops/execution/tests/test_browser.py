@@ -8,9 +8,9 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from parkops.conftest import PASSWORD
 from parkops.execution.services import execution_plan_load
 from parkops.plan.services import plan_load
+from parkops.testing.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 OUTPUT = Path(__file__).resolve().parents[3] / "test-results"
@@ -21,10 +21,7 @@ def test_the_projects_page_shows_mokes_project_late_as_reported(
 ) -> None:
     plan_load()
     execution_plan_load()
-    page.goto(f"{live_server}/accounts/login/?next=/projects/")
-    page.fill("#id_username", "lena")
-    page.fill("#id_password", PASSWORD)
-    page.click("#login-form button[type=submit]")
+    log_in(page, live_server, "lena", "/projects/")
     expect(page.locator("h1")).to_contain_text("“四早”项目")
 
     moke = page.locator("#project-table tr", has_text="膜可光学材料（上海）有限公司")

@@ -8,10 +8,10 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from parkops.conftest import PASSWORD
 from parkops.imports.tests.files import FIGURES_HEADER, xlsx
 from parkops.registry.models import EnterpriseYear
 from parkops.registry.tests.factories import EnterpriseFactory
+from parkops.testing.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 OUTPUT = Path(__file__).resolve().parents[3] / "test-results"
@@ -25,10 +25,7 @@ def test_upload_see_the_error_fix_it_and_confirm(
     bad.write_bytes(xlsx([FIGURES_HEADER, [e.uscc, e.name, 2025, 3000, 150, -12]]))
     good.write_bytes(xlsx([FIGURES_HEADER, [e.uscc, e.name, 2025, 3000, 150, 12]]))
 
-    page.goto(f"{live_server}/imports/")
-    page.fill("#id_username", "alice")
-    page.fill("#id_password", PASSWORD)
-    page.click("#login-form button[type=submit]")
+    log_in(page, live_server, "alice", "/imports/")
     expect(page.locator("h1")).to_have_text("Excel 导入")
 
     page.select_option("#id_kind", "figures")

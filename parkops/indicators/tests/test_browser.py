@@ -9,9 +9,9 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from parkops.conftest import PASSWORD
 from parkops.indicators.services import indicators_plan_load
 from parkops.registry.tests.factories import EnterpriseFactory, EnterpriseYearFactory
+from parkops.testing.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 OUTPUT = Path(__file__).resolve().parents[3] / "test-results"
@@ -26,10 +26,7 @@ def test_a_leader_sees_which_indicators_are_behind(
         EnterpriseYearFactory(
             enterprise=enterprise, year=year, output_value=Decimal(output), revenue=Decimal(output)
         )
-    page.goto(f"{live_server}/accounts/login/?next=/indicators/")
-    page.fill("#id_username", "lena")
-    page.fill("#id_password", PASSWORD)
-    page.click("#login-form button[type=submit]")
+    log_in(page, live_server, "lena", "/indicators/")
     expect(page.locator("h1")).to_contain_text("主要指标")
 
     tier = page.locator('#indicator-1 td.tier[data-year="2025"] .badge')

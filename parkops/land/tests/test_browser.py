@@ -9,10 +9,10 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from parkops.conftest import PASSWORD
 from parkops.land.services import land_plan_load
 from parkops.plan import caojing
 from parkops.plan.services import plan_load
+from parkops.testing.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 OUTPUT = Path(__file__).resolve().parents[3] / "test-results"
@@ -24,10 +24,7 @@ def test_filter_the_lists_and_follow_a_conflict(
     plan_load()
     land_plan_load()
 
-    page.goto(f"{live_server}/accounts/login/?next=/land/")
-    page.fill("#id_username", "alice")
-    page.fill("#id_password", PASSWORD)
-    page.click("#login-form button[type=submit]")
+    log_in(page, live_server, "alice", "/land/")
     expect(page.locator("h1")).to_have_text("低效用地")
     expect(page.locator("#result-count")).to_have_text("共 10 条")
 

@@ -10,11 +10,11 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from parkops.conftest import PASSWORD
 from parkops.plan.services import plan_load
 from parkops.registry.models import SmallPark
 from parkops.registry.tests.factories import EnterpriseFactory, EnterpriseYearFactory
 from parkops.smallparks import services
+from parkops.testing.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 OUTPUT = Path(__file__).resolve().parents[3] / "test-results"
@@ -42,10 +42,7 @@ def test_open_the_ratings_and_an_inefficient_parks_reasons(
     _estate(SmallPark.objects.get(name="方科"), land="10", floor="1000", vacant="50", tax="400")
     services.rating_run(year=2025)
 
-    page.goto(f"{live_server}/accounts/login/?next=/estates/ratings/%3Fyear%3D2025")
-    page.fill("#id_username", "alice")
-    page.fill("#id_password", PASSWORD)
-    page.click("#login-form button[type=submit]")
+    log_in(page, live_server, "alice", "/estates/ratings/?year=2025")
     expect(page.locator("h1")).to_have_text("小园区三级评定")
     expect(page.locator("#rating-table tbody tr")).to_have_count(20)
     row = page.locator("#rating-table tbody tr", has_text="美宝")

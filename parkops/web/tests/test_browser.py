@@ -10,11 +10,11 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from parkops.conftest import PASSWORD
 from parkops.demo.services import demo_load
 from parkops.plan.services import plan_load
 from parkops.registry.models import Enterprise, EnterpriseYear, SmallPark
 from parkops.registry.tests.factories import EnterpriseFactory
+from parkops.testing.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 OUTPUT = Path(__file__).resolve().parents[3] / "test-results"
@@ -29,11 +29,7 @@ def test_log_in_filter_by_small_park_and_open_an_enterprise(
     assert park is not None
     tenants = Enterprise.objects.filter(small_park=park).count()
 
-    page.goto(f"{live_server}/enterprises/")
-    expect(page).to_have_url(f"{live_server}/accounts/login/?next=/enterprises/")
-    page.fill("#id_username", "alice")
-    page.fill("#id_password", PASSWORD)
-    page.click("#login-form button[type=submit]")
+    log_in(page, live_server, "alice", "/enterprises/")
     expect(page.locator("h1")).to_have_text("企业")
 
     page.select_option("#id_small_park", str(park.pk))  # HTMX swaps the results in place
@@ -58,10 +54,7 @@ def test_the_park_office_types_in_a_year_and_corrects_it(
     live_server: object, page: Page, alice: User
 ) -> None:
     firm = EnterpriseFactory(name="上海手工录入测试有限公司")
-    page.goto(f"{live_server}/accounts/login/?next=/enterprises/{firm.pk}/")
-    page.fill("#id_username", "alice")
-    page.fill("#id_password", PASSWORD)
-    page.click("#login-form button[type=submit]")
+    log_in(page, live_server, "alice", f"/enterprises/{firm.pk}/")
     expect(page.locator("#enterprise-name")).to_contain_text("上海手工录入测试有限公司")
 
     page.click("#year-new")
