@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
-from django.db import models, transaction
+from django.db import transaction
 
 from parkops.common.versioning import record_save
 from parkops.land.choices import PLAN_METHODS, LandActionKind, LandActionMethod
@@ -21,7 +21,6 @@ from parkops.land.models import (
 from parkops.plan.choices import PlanSource
 from parkops.plan.models import PlanMention
 
-Record = TypeVar("Record", bound=models.Model)
 PLAN_REASON = "载入《行动方案》附件 3"
 
 ANNEX_3_KINDS = {

@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from dataclasses import asdict
 from datetime import date
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
-from django.db import models, transaction
+from django.db import transaction
 
 from parkops.common.versioning import record_save
 from parkops.common.years import year_check
@@ -25,7 +25,6 @@ from parkops.smallparks.models import (
 from parkops.smallparks.selectors import evaluation_inputs, park_facts
 
 DEFAULT_VERSION = "默认规则 v1"
-Record = TypeVar("Record", bound=models.Model)
 
 
 @transaction.atomic
