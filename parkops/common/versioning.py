@@ -89,7 +89,9 @@ def record_save(
     with transaction.atomic():
         if record.pk is not None:
             manager = type(record)._default_manager
-            stored = manager.select_for_update().filter(pk=record.pk).first()
+            # By the key alone: a Meta.ordering across a nullable relation would add an outer
+            # join, which PostgreSQL refuses to lock.
+            stored = manager.select_for_update().filter(pk=record.pk).order_by("pk").first()
             if stored is not None:
                 if version and version_of(stored) != version:
                     raise StaleVersion(stale_message(stored, version), code="stale")
