@@ -24,9 +24,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 from django.db.models import QuerySet
+from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -71,9 +73,11 @@ def list_page(
 ) -> HttpResponse:
     """The whole list page, or for an HTMX request only its results (table, count, exports).
 
-    `filterset` is anything with a `.form` (a FilterSet, or a form for rows computed in Python);
-    the table is paginated here, with the page size bounded."""
+    `filterset` is a FilterSet, or a plain form for rows computed in Python (the filter partial
+    reads `filter.form` either way); the table is paginated here, with the page size bounded."""
     table_paginate(request, table)
+    if isinstance(filterset, BaseForm):
+        filterset = SimpleNamespace(form=filterset)
     page_context = {
         "filter": filterset,
         "table": table,
