@@ -33,11 +33,9 @@ def dated(name: str) -> str:
 
 
 def _ascii_fallback(filename: str) -> str:
-    # For the rare client that ignores filename*: the ASCII part of the name, never empty.
-    stem = "".join(
-        c for c in filename.removesuffix(".xlsx") if (c.isascii() and c.isalnum()) or c in "-_"
-    )
-    return f"{stem.strip('-_') or 'export'}.xlsx"
+    # For the rare client that ignores filename*: the name itself when it is plain ASCII.
+    plain = filename.isascii() and all(c.isalnum() or c in "-_." for c in filename)
+    return filename if plain else "export.xlsx"
 
 
 def xlsx_response(content: bytes | IO[bytes], filename: str) -> HttpResponse:
