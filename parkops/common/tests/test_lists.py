@@ -100,7 +100,9 @@ def test_the_project_list_pages(lena: User) -> None:
     assert len(shown) == 1
 
 
-@pytest.mark.parametrize("path", ["/evaluation/", "/evaluation/schemes/", "/api/evaluation/schemes"])
+@pytest.mark.parametrize(
+    "path", ["/evaluation/", "/evaluation/schemes/", "/api/evaluation/schemes"]
+)
 def test_reading_the_schemes_writes_nothing(alice: User, path: str) -> None:
     SchemeVersion.objects.all().delete()
     Scheme.objects.all().delete()
