@@ -47,7 +47,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 
 INSTALLED_APPS = [
     "parkops.web",  # first, so that its templates (login, base) win over the admin's
-    "parkops.common",
+    "parkops.common",  # the shared kit: list partials, no models of its own
     "parkops.accounts",
     "parkops.registry",
     "parkops.plan",

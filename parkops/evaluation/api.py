@@ -142,7 +142,6 @@ def what_if(request: HttpRequest, pk: int, enterprise_pk: int, payload: WhatIfIn
 @router.get("/schemes", response=list[SchemeVersionOut], summary="评价方案版本")
 def list_schemes(request: HttpRequest) -> Any:
     require(request, "evaluation.view_schemeversion")
-    services.scheme_default()
     return selectors.scheme_versions().order_by("scheme__name", "-number")
 
 

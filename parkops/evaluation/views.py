@@ -9,21 +9,24 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.db.models import Max
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from parkops.common.lists import list_page
 from parkops.common.types import AuthedHttpRequest
 from parkops.common.versioning import StaleVersion
+from parkops.common.xlsx import xlsx_response
 from parkops.core.evaluation.scheme import Scheme as SchemeSpec
-from parkops.core.xlsx import XLSX_CONTENT_TYPE
 from parkops.evaluation import card, rules, selectors, services
 from parkops.evaluation.exports import BOTTOM_RULE, bottom_xlsx, handbook_xlsx
+from parkops.evaluation.filtersets import VetoEventFilterSet
 from parkops.evaluation.forms import RunForm, SchemeCopyForm, SchemeForm, VetoEventForm, WhatIfForm
 from parkops.evaluation.models import SchemeVersion
+from parkops.evaluation.tables import VetoEventTable
 from parkops.registry.selectors import enterprise_get
 
 VIEW_RUN = "evaluation.view_evaluationrun"
@@ -38,7 +41,6 @@ def _errors(request: HttpRequest, error: ValidationError) -> None:
 def run_list(request: AuthedHttpRequest) -> HttpResponse:
     form = None
     if request.user.has_perm("evaluation.add_evaluationrun"):
-        services.scheme_default()
         form = RunForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
@@ -103,15 +105,11 @@ def run_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return HttpResponseRedirect(reverse("evaluation:run_list"))
 
 
-def _xlsx(buffer: Any, name: str) -> HttpResponseBase:
-    return FileResponse(buffer, as_attachment=True, filename=name, content_type=XLSX_CONTENT_TYPE)
-
-
 @permission_required(VIEW_RUN, raise_exception=True)
 def run_bottom(request: HttpRequest, pk: int) -> HttpResponseBase:
     run = selectors.run_get(pk=pk)
     if request.GET.get("format") == "xlsx":
-        return _xlsx(bottom_xlsx(run=run, user=request.user), f"尾部30家企业-{run.year}.xlsx")
+        return xlsx_response(bottom_xlsx(run=run, user=request.user), f"尾部30家企业-{run.year}")
     context = {
         "run": run,
         "bottom": selectors.bottom(user=request.user, run=run),
@@ -123,7 +121,7 @@ def run_bottom(request: HttpRequest, pk: int) -> HttpResponseBase:
 @permission_required(VIEW_RUN, raise_exception=True)
 def run_handbook(request: HttpRequest, pk: int) -> HttpResponseBase:
     run = selectors.run_get(pk=pk)
-    return _xlsx(handbook_xlsx(run=run, user=request.user), f"评价结果手册-{run.year}.xlsx")
+    return xlsx_response(handbook_xlsx(run=run, user=request.user), f"评价结果手册-{run.year}")
 
 
 @require_POST
@@ -143,7 +141,6 @@ def what_if(request: HttpRequest, pk: int, enterprise_pk: int) -> HttpResponse:
 
 @permission_required("evaluation.view_schemeversion", raise_exception=True)
 def scheme_list(request: HttpRequest) -> HttpResponse:
-    services.scheme_default()
     versions = selectors.scheme_versions().order_by("scheme__name", "-number")
     return render(request, "evaluation/scheme_list.html", {"versions": versions})
 
@@ -232,5 +229,11 @@ def veto_list(request: HttpRequest) -> HttpResponse:
             return HttpResponseRedirect(reverse("evaluation:veto_list"))
     elif request.method == "POST":
         return HttpResponse(status=403)
-    events = selectors.veto_events(user=request.user)[:500]
-    return render(request, "evaluation/veto_list.html", {"events": events, "form": form})
+    filterset = VetoEventFilterSet(request.GET, queryset=selectors.veto_events(user=request.user))
+    return list_page(
+        request,
+        "evaluation/veto_list.html",
+        filterset,
+        VetoEventTable(filterset.qs),
+        context={"form": form},
+    )

@@ -84,3 +84,20 @@ class InfraTable(tables.Table):
 
     def render_schedule(self, value: str) -> Any:
         return status_badge(value, ScheduleStatus(value).label)
+
+
+class ProjectTable(tables.Table):
+    """The key projects, a block of rows per project (one per milestone, drawn by its template);
+    their status is computed in Python, so the rows are a list and the columns do not sort."""
+
+    enterprise = tables.Column(verbose_name=_("企业名称"), accessor="project__enterprise__name")
+    name = tables.Column(verbose_name=_("项目名称"), accessor="project__name")
+    milestone = tables.Column(verbose_name=_("节点"), empty_values=())
+    target = tables.Column(verbose_name=_("目标分解及节点时间安排"), empty_values=())
+    status = tables.Column(verbose_name=_("推进状态"), empty_values=())
+    latest_report = tables.Column(verbose_name=_("最近推进情况"))
+
+    class Meta:
+        template_name = "execution/_project_table.html"
+        orderable = False
+        attrs = {"class": "table table-sm align-middle", "id": "project-table"}

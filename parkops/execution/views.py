@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from parkops.common.history import history_of
-from parkops.common.pages import table_paginate
+from parkops.common.lists import Export, export_rows, list_page
 from parkops.common.types import AuthedHttpRequest
-from parkops.core.xlsx import XLSX_CONTENT_TYPE
+from parkops.common.xlsx import xlsx_response
 from parkops.execution import exports, selectors, services
 from parkops.execution.choices import SRDI_CRITERIA, CultivationKind
 from parkops.execution.filtersets import CultivationFilterSet, InfraFilterSet
@@ -29,21 +27,16 @@ from parkops.execution.forms import (
     ProgressReportForm,
     ProjectFilterForm,
 )
-from parkops.execution.tables import CultivationTable, InfraTable
+from parkops.execution.tables import CultivationTable, InfraTable, ProjectTable
 
 
-def _page(request: HttpRequest, template: str, context: dict[str, object]) -> HttpResponse:
-    """The whole page, or for an HTMX request (filter, sort, page) only its results."""
-    if request.htmx:  # type: ignore[attr-defined]
-        template = template.replace("_list.html", "_results.html")
-    return render(request, template, context)
+def _exports(url_name: str) -> list[Export]:
+    # Drawn inside the results partial, so that after a filter change it exports what is shown.
+    return [Export(_("导出 Excel"), reverse(url_name), id="export")]
 
 
-def _xlsx(buffer: object, name: str) -> FileResponse:
-    stamp = timezone.localdate().isoformat()
-    return FileResponse(
-        buffer, as_attachment=True, filename=f"{name}-{stamp}.xlsx", content_type=XLSX_CONTENT_TYPE
-    )
+def _xlsx_name(name: str) -> str:
+    return f"{name}-{timezone.localdate().isoformat()}"
 
 
 # --- key projects ----------------------------------------------------------------------------
@@ -61,15 +54,19 @@ def _projects(request: HttpRequest) -> tuple[ProjectFilterForm, list[selectors.P
 @permission_required("execution.view_keyproject", raise_exception=True)
 def project_list(request: HttpRequest) -> HttpResponse:
     form, rows = _projects(request)
-    # The shared filter template reads `filter.form`, as on the FilterSet-driven lists.
-    context = {"filter": SimpleNamespace(form=form), "rows": rows}
-    return _page(request, "execution/project_list.html", context)
+    return list_page(
+        request,
+        "execution/project_list.html",
+        form,
+        ProjectTable(rows),
+        exports=_exports("execution:project_export"),
+    )
 
 
 @permission_required("execution.view_keyproject", raise_exception=True)
-def project_export(request: HttpRequest) -> FileResponse:
+def project_export(request: HttpRequest) -> HttpResponse:
     _form, rows = _projects(request)
-    return _xlsx(exports.projects_xlsx(rows), _("四早项目"))
+    return xlsx_response(exports.projects_xlsx(rows), _xlsx_name(_("四早项目")))
 
 
 @permission_required("execution.view_keyproject", raise_exception=True)
@@ -162,15 +159,19 @@ def _cultivation(request: HttpRequest) -> CultivationFilterSet:
 @permission_required("execution.view_cultivationentry", raise_exception=True)
 def cultivation_list(request: HttpRequest) -> HttpResponse:
     filterset = _cultivation(request)
-    table = CultivationTable(filterset.qs)
-    table_paginate(request, table)
-    return _page(request, "execution/cultivation_list.html", {"filter": filterset, "table": table})
+    return list_page(
+        request,
+        "execution/cultivation_list.html",
+        filterset,
+        CultivationTable(filterset.qs),
+        exports=_exports("execution:cultivation_export"),
+    )
 
 
 @permission_required("execution.view_cultivationentry", raise_exception=True)
-def cultivation_export(request: HttpRequest) -> FileResponse:
-    entries = _cultivation(request).qs.order_by("kind", "planned_year", "pk")
-    return _xlsx(exports.cultivation_xlsx(entries), _("培育清单"))
+def cultivation_export(request: HttpRequest) -> HttpResponse:
+    entries = export_rows(request, _cultivation(request), order=("kind", "planned_year", "pk"))
+    return xlsx_response(exports.cultivation_xlsx(entries), _xlsx_name(_("培育清单")))
 
 
 @permission_required("execution.view_cultivationentry", raise_exception=True)
@@ -211,14 +212,19 @@ def _infrastructure(request: HttpRequest) -> InfraFilterSet:
 @permission_required("execution.view_infraproject", raise_exception=True)
 def infra_list(request: HttpRequest) -> HttpResponse:
     filterset = _infrastructure(request)
-    table = InfraTable(filterset.qs)
-    table_paginate(request, table)
-    return _page(request, "execution/infra_list.html", {"filter": filterset, "table": table})
+    return list_page(
+        request,
+        "execution/infra_list.html",
+        filterset,
+        InfraTable(filterset.qs),
+        exports=_exports("execution:infra_export"),
+    )
 
 
 @permission_required("execution.view_infraproject", raise_exception=True)
-def infra_export(request: HttpRequest) -> FileResponse:
-    return _xlsx(exports.infrastructure_xlsx(_infrastructure(request).qs), _("基础设施"))
+def infra_export(request: HttpRequest) -> HttpResponse:
+    rows = export_rows(request, _infrastructure(request))
+    return xlsx_response(exports.infrastructure_xlsx(rows), _xlsx_name(_("基础设施")))
 
 
 @permission_required("execution.view_infraproject", raise_exception=True)

@@ -6,22 +6,23 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from parkops.accounts.roles import sees_whole_park
-from parkops.common.years import YEAR_MAX, YEAR_MIN
+from parkops.common.lists import export_filtered
+from parkops.common.xlsx import dated, xlsx_file, xlsx_response
 from parkops.core.tabular import TableError
-from parkops.imports.choices import BatchStatus, ImportKind
+from parkops.imports.choices import ImportKind
 from parkops.imports.engine import Plan
-from parkops.imports.exports import export_filtered, kind_columns, xlsx_file, xlsx_response
+from parkops.imports.exports import kind_columns
 from parkops.imports.forms import UploadForm
 from parkops.imports.issues import file_message
 from parkops.imports.kinds import ENTERPRISES, FIGURES, KINDS, PLOTS, SMALL_PARKS
 from parkops.imports.models import ImportBatch
-from parkops.imports.selectors import batch_list
+from parkops.imports.selectors import batch_get, batch_list, figures_for_export
 from parkops.imports.services import (
     ImportRefused,
     import_check,
@@ -32,8 +33,7 @@ from parkops.imports.services import (
     last_applied_batch,
 )
 from parkops.imports.tables import BatchTable
-from parkops.registry import selectors as registry
-from parkops.registry.filtersets import EnterpriseFilterSet, PlotFilterSet, SmallParkFilterSet
+from parkops.registry.filtersets import enterprises_filtered, plots_filtered, smallparks_filtered
 
 SHOWN_ISSUES = 300
 
@@ -106,7 +106,7 @@ def import_upload_view(request: HttpRequest) -> HttpResponse:
 
 @permission_required("imports.add_importbatch", raise_exception=True)
 def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
-    batch = get_object_or_404(ImportBatch, pk=pk, status=BatchStatus.PENDING)
+    batch = batch_get(pk=pk, pending=True)
     plan = import_check(
         kind=batch.kind, data=bytes(batch.content or b""), file_name=batch.file_name
     )
@@ -116,7 +116,7 @@ def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @permission_required("imports.add_importbatch", raise_exception=True)
 def import_confirm_view(request: HttpRequest, pk: int) -> HttpResponse:
-    batch = get_object_or_404(ImportBatch, pk=pk)
+    batch = batch_get(pk=pk)
     _may_import(request, batch.kind)
     try:
         plan = import_confirm(batch=batch)
@@ -142,7 +142,7 @@ def import_confirm_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @permission_required("imports.change_importbatch", raise_exception=True)
 def import_undo_view(request: HttpRequest, pk: int) -> HttpResponse:
-    batch = get_object_or_404(ImportBatch, pk=pk)
+    batch = batch_get(pk=pk)
     _may_import(request, batch.kind)
     try:
         import_undo(batch=batch, user=request.user)
@@ -161,17 +161,19 @@ def template_download(request: HttpRequest, kind: str) -> HttpResponse:
     from parkops.imports.xlsx_templates import template_file
 
     label = ImportKind(kind).label
-    return xlsx_response(template_file(KINDS[kind]), _("导入模板-%(kind)s") % {"kind": label})
+    return xlsx_response(
+        template_file(KINDS[kind]), dated(_("导入模板-%(kind)s") % {"kind": label})
+    )
 
 
 @permission_required("registry.view_enterprise", raise_exception=True)
 def export_enterprises(request: HttpRequest) -> HttpResponse:
     return export_filtered(
         request,
-        filterset_class=EnterpriseFilterSet,
-        queryset=registry.enterprise_list(user=request.user).order_by("name"),
+        enterprises_filtered(request),
         columns=kind_columns(ENTERPRISES),
         filename=_("企业"),
+        order=("name",),
     )
 
 
@@ -179,10 +181,10 @@ def export_enterprises(request: HttpRequest) -> HttpResponse:
 def export_small_parks(request: HttpRequest) -> HttpResponse:
     return export_filtered(
         request,
-        filterset_class=SmallParkFilterSet,
-        queryset=registry.smallpark_list(user=request.user).order_by("plan_sequence", "name"),
+        smallparks_filtered(request),
         columns=kind_columns(SMALL_PARKS),
         filename=_("小园区"),
+        order=("plan_sequence", "name"),
     )
 
 
@@ -190,25 +192,16 @@ def export_small_parks(request: HttpRequest) -> HttpResponse:
 def export_plots(request: HttpRequest) -> HttpResponse:
     return export_filtered(
         request,
-        filterset_class=PlotFilterSet,
-        queryset=registry.plot_list(user=request.user).order_by("name"),
+        plots_filtered(request),
         columns=kind_columns(PLOTS),
         filename=_("地块"),
+        order=("name",),
     )
 
 
 @permission_required("registry.view_enterpriseyear", raise_exception=True)
 def export_figures(request: HttpRequest) -> HttpResponse:
     """Every visible enterprise's annual figures (?year= for one year), in the import's columns."""
-    from parkops.registry.models import EnterpriseYear
-
-    visible = registry.enterprises_visible_to(request.user)
-    years = EnterpriseYear.objects.filter(enterprise__in=visible).select_related("enterprise")
-    year = request.GET.get("year", "")
-    if year.isdigit():
-        # A year the platform cannot hold has no figures (a huge one overflowed the database).
-        in_range = YEAR_MIN <= int(year) <= YEAR_MAX
-        years = years.filter(year=int(year)) if in_range else years.none()
-    records = years.order_by("enterprise__name", "year").iterator(chunk_size=2000)
+    records = figures_for_export(user=request.user, year=request.GET.get("year", ""))
     content = xlsx_file(columns=kind_columns(FIGURES), records=records)
-    return xlsx_response(content, _("企业年度数据"))
+    return xlsx_response(content, dated(_("企业年度数据")))

@@ -9,11 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import polars as pl
 from django.db.models import Sum
 from django.utils import timezone
 
+from parkops.common.history import history_rows
+from parkops.common.types import AnyUser
 from parkops.core.indicators import (
     FRAME_SCHEMA,
     DesignationFacts,
@@ -29,15 +32,17 @@ from parkops.core.indicators import (
 )
 from parkops.core.units import rented_floor_to_mu
 from parkops.execution.choices import CultivationKind
+from parkops.execution.models import CultivationEntry
 from parkops.execution.selectors import cultivation_pending_count, tech_projects_started
 from parkops.indicators.choices import Computation, TierChoice
 from parkops.indicators.models import Indicator, IndicatorTarget, ManualValue
 from parkops.land.choices import LandActionKind, LandActionStatus
 from parkops.land.models import LandAction
-from parkops.land.selectors import land_completed
+from parkops.land.selectors import actions_visible_to, land_completed
 from parkops.plan.caojing import YEARS
 from parkops.registry.choices import DesignationKind, LandBasis
 from parkops.registry.models import Designation, Enterprise, EnterpriseYear
+from parkops.registry.selectors import enterprise_list, enterprises_visible_to
 
 
 class SourceKind:
@@ -277,3 +282,26 @@ def cell_get(*, number: int, year: int, today: date | None = None) -> tuple[Indi
 
 def manual_value_exists(*, indicator: Indicator, year: int) -> bool:
     return ManualValue.objects.filter(indicator=indicator, year=year).exists()
+
+
+def indicator_exists(*, number: int) -> bool:
+    return Indicator.objects.filter(number=number).exists()
+
+
+def cell_sources(*, user: AnyUser, kind: str, ids: tuple[int, ...]) -> list[Any]:
+    """The records a value came from, limited to what the user may see."""
+    if kind == SourceKind.ENTERPRISE:
+        return list(enterprise_list(user=user).filter(pk__in=ids).order_by("name"))
+    visible = enterprises_visible_to(user)
+    if kind == SourceKind.DESIGNATION:
+        designations = Designation.objects.filter(pk__in=ids, enterprise__in=visible)
+        return list(designations.select_related("enterprise"))
+    if kind == SourceKind.CULTIVATION:
+        entries = CultivationEntry.objects.filter(pk__in=ids, enterprise__in=visible)
+        return list(entries.select_related("enterprise"))
+    return list(actions_visible_to(user).filter(pk__in=ids))
+
+
+def manual_value_history(*, indicator: Indicator, year: int) -> list[Any]:
+    """The history of a cell's manual value (set, changed, cleared) as the record page shows it."""
+    return history_rows(ManualValue.history.filter(indicator_id=indicator.pk, year=year))

@@ -6,26 +6,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from parkops.common.history import history_rows
 from parkops.common.versioning import version_of
-from parkops.core.xlsx import XLSX_CONTENT_TYPE
-from parkops.execution.models import CultivationEntry
-from parkops.indicators import presenters, services
+from parkops.common.xlsx import xlsx_response
+from parkops.indicators import presenters, selectors, services
 from parkops.indicators.exports import table_1_xlsx
 from parkops.indicators.forms import ClearManualForm, ManualValueForm
-from parkops.indicators.models import Indicator, ManualValue
 from parkops.indicators.selectors import SourceKind, cell_get, scoreboard
-from parkops.land.selectors import actions_visible_to
 from parkops.plan.caojing import YEARS
-from parkops.registry.models import Designation
-from parkops.registry.selectors import enterprise_list, enterprises_visible_to
 
 BASIS_LABELS = {
     "current": _lazy("本年"),
@@ -56,29 +50,14 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required("indicators.view_indicator", raise_exception=True)
-def indicator_export(request: HttpRequest) -> FileResponse:
+def indicator_export(request: HttpRequest) -> HttpResponse:
     buffer = table_1_xlsx(scoreboard(), YEARS)
-    name = f"{_('主要指标')}-{timezone.localdate().isoformat()}.xlsx"
-    return FileResponse(buffer, as_attachment=True, filename=name, content_type=XLSX_CONTENT_TYPE)
-
-
-def _sources(request: HttpRequest, kind: str, ids: tuple[int, ...]) -> list[object]:
-    """The records a value came from, limited to what the user may see."""
-    if kind == SourceKind.ENTERPRISE:
-        return list(enterprise_list(user=request.user).filter(pk__in=ids).order_by("name"))
-    visible = enterprises_visible_to(request.user)
-    if kind == SourceKind.DESIGNATION:
-        designations = Designation.objects.filter(pk__in=ids, enterprise__in=visible)
-        return list(designations.select_related("enterprise"))
-    if kind == SourceKind.CULTIVATION:
-        entries = CultivationEntry.objects.filter(pk__in=ids, enterprise__in=visible)
-        return list(entries.select_related("enterprise"))
-    return list(actions_visible_to(request.user).filter(pk__in=ids))
+    return xlsx_response(buffer, f"{_('主要指标')}-{timezone.localdate().isoformat()}")
 
 
 @permission_required("indicators.view_indicator", raise_exception=True)
 def cell_detail(request: HttpRequest, number: int, year: int) -> HttpResponse:
-    if year not in YEARS or not Indicator.objects.filter(number=number).exists():
+    if year not in YEARS or not selectors.indicator_exists(number=number):
         raise Http404
     indicator, cell = cell_get(number=number, year=year)
     version = version_of(cell.manual) if cell.manual is not None else ""
@@ -114,12 +93,16 @@ def cell_detail(request: HttpRequest, number: int, year: int) -> HttpResponse:
         "cell": cell,
         "kind": cell.computed.source_kind,
         "basis": [(str(BASIS_LABELS[k]), v) for k, v in cell.computed.basis.items()],
-        "sources": _sources(request, cell.computed.source_kind, cell.computed.source_ids),
-        "unknown": _sources(request, SourceKind.ENTERPRISE, cell.computed.unknown_ids),
+        "sources": selectors.cell_sources(
+            user=request.user, kind=cell.computed.source_kind, ids=cell.computed.source_ids
+        ),
+        "unknown": selectors.cell_sources(
+            user=request.user, kind=SourceKind.ENTERPRISE, ids=cell.computed.unknown_ids
+        ),
         "counting_rule": presenters.counting_rule_text(indicator.computation),
         "form": form,
         "clear_form": clear_form,
-        "history": history_rows(ManualValue.history.filter(indicator_id=indicator.pk, year=year)),
+        "history": selectors.manual_value_history(indicator=indicator, year=year),
         "back": reverse("indicators:indicator_list") + f"#indicator-{number}",
     }
     return render(request, "indicators/cell_detail.html", context)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
@@ -13,10 +12,12 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from parkops.common.history import history_of
-from parkops.common.pages import table_paginate, year_from_query
-from parkops.core.xlsx import XLSX_CONTENT_TYPE
+from parkops.common.lists import Export, list_page
+from parkops.common.pages import year_from_query
+from parkops.common.xlsx import xlsx_response
 from parkops.land import selectors, services
 from parkops.land.choices import LandActionKind
 from parkops.land.exports import SHEET_TITLES, annex3_xlsx
@@ -35,25 +36,38 @@ from parkops.plan.selectors import fact_label, plots_in_conflict
 from parkops.registry.selectors import plot_get, plots_visible_to
 
 
-def _list_page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
-    if request.htmx:  # type: ignore[attr-defined]
-        template = "land/_results.html"
-    return render(request, template, context)
-
-
 def _year(request: HttpRequest) -> int:
     return year_from_query(request, lambda: timezone.localdate().year)
 
 
+def _actions(request: HttpRequest) -> LandActionFilterSet:
+    return LandActionFilterSet(request.GET, queryset=selectors.actions_visible_to(request.user))
+
+
+# 附件 3's three lists, each in its annex's columns; they export the rows the filters show.
+ACTION_EXPORTS = (
+    (LandActionKind.REVITALISE, gettext_lazy("导出：低效地块盘活计划清单")),
+    (LandActionKind.VACATE, gettext_lazy("导出：低效腾退企业计划清单")),
+    (LandActionKind.UPGRADE, gettext_lazy("导出：低效提升企业计划清单")),
+)
+
+
 @permission_required("land.view_landaction", raise_exception=True)
 def action_list(request: HttpRequest) -> HttpResponse:
-    qs = selectors.actions_visible_to(request.user)
-    filterset = LandActionFilterSet(request.GET, queryset=qs)
+    filterset = _actions(request)
     conflicted = {r.pk for c in selectors.action_conflicts() for _v, r in c.values}
-    table = LandActionTable(filterset.qs, conflicted=conflicted)
-    table_paginate(request, table)
-    context = {"filter": filterset, "table": table, "kinds": LandActionKind}
-    return _list_page(request, "land/action_list.html", context)
+    exports = [
+        Export(str(label), reverse("land:action_export", args=[kind]), id=f"export-{kind}")
+        for kind, label in ACTION_EXPORTS
+    ]
+    return list_page(
+        request,
+        "land/action_list.html",
+        filterset,
+        LandActionTable(filterset.qs, conflicted=conflicted),
+        exports=exports,
+        context={"kinds": LandActionKind},
+    )
 
 
 @permission_required("land.view_landaction", raise_exception=True)
@@ -113,14 +127,11 @@ def action_export(request: HttpRequest, kind: str) -> HttpResponse:
         raise Http404
     chosen = LandActionKind(kind)
     actions = (
-        selectors.actions_visible_to(request.user)
-        .filter(kind=chosen)
+        _actions(request)
+        .qs.filter(kind=chosen)
         .order_by("plan_source", "plan_row", "planned_year", "pk")
     )
-    response = HttpResponse(annex3_xlsx(chosen, actions), content_type=XLSX_CONTENT_TYPE)
-    filename = f"{SHEET_TITLES[chosen]}.xlsx"
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
+    return xlsx_response(annex3_xlsx(chosen, actions), SHEET_TITLES[chosen])
 
 
 @permission_required("land.view_landaction", raise_exception=True)
@@ -143,9 +154,7 @@ def flags(request: HttpRequest) -> HttpResponse:
 def control_list(request: HttpRequest) -> HttpResponse:
     qs = selectors.control_entries_visible_to(request.user)
     filterset = ControlEntryFilterSet(request.GET, queryset=qs)
-    table = ControlEntryTable(filterset.qs)
-    table_paginate(request, table)
-    return _list_page(request, "land/control_list.html", {"filter": filterset, "table": table})
+    return list_page(request, "land/control_list.html", filterset, ControlEntryTable(filterset.qs))
 
 
 @permission_required("land.add_controllistentry", raise_exception=True)
@@ -175,11 +184,14 @@ def control_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def batch_list(request: HttpRequest) -> HttpResponse:
     qs = selectors.batches_visible_to(request.user)
     filterset = BatchFilterSet(request.GET, queryset=qs)
-    table = BatchTable(filterset.qs)
-    table_paginate(request, table)
     conflicts = selectors.batch_conflicts(selectors.batches_visible_to(request.user))
-    context = {"filter": filterset, "table": table, "conflicts": conflicts}
-    return _list_page(request, "land/batch_list.html", context)
+    return list_page(
+        request,
+        "land/batch_list.html",
+        filterset,
+        BatchTable(filterset.qs),
+        context={"conflicts": conflicts},
+    )
 
 
 @permission_required("land.add_batchassignment", raise_exception=True)

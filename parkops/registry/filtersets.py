@@ -13,7 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from parkops.core.industry import MANUFACTURING_DIVISIONS, SECTIONS
 from parkops.registry.choices import Cluster, EnterpriseStatus, KeyIndustry
 from parkops.registry.models import Enterprise, LandPlot, Road, SmallPark
-from parkops.registry.selectors import enterprises_visible_to, road_list, smallparks_visible_to
+from parkops.registry.selectors import (
+    enterprise_list,
+    enterprises_visible_to,
+    plot_list,
+    road_list,
+    smallpark_list,
+    smallparks_visible_to,
+)
 
 INDUSTRY_CHOICES = [
     *((f"C{d}", f"C{d} {name}") for d, name in MANUFACTURING_DIVISIONS.items()),
@@ -104,3 +111,19 @@ class PlotFilterSet(django_filters.FilterSet):
                 | Q(holder__name__icontains=term, holder__in=holders)
             )
         return queryset
+
+
+# One filtered list per page: the list page and its export read the same rows.
+def enterprises_filtered(request: HttpRequest) -> EnterpriseFilterSet:
+    rows = enterprise_list(user=request.user)
+    return EnterpriseFilterSet(request.GET, queryset=rows, request=request)
+
+
+def smallparks_filtered(request: HttpRequest) -> SmallParkFilterSet:
+    rows = smallpark_list(user=request.user)
+    return SmallParkFilterSet(request.GET, queryset=rows, request=request)
+
+
+def plots_filtered(request: HttpRequest) -> PlotFilterSet:
+    rows = plot_list(user=request.user)
+    return PlotFilterSet(request.GET, queryset=rows, request=request)

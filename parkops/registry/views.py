@@ -7,35 +7,34 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from parkops.common.history import history_of
+from parkops.common.lists import Export, list_page
 from parkops.common.pages import table_paginate
 from parkops.plan.selectors import fact_label, mentions_of, plot_conflicts
 from parkops.registry import selectors
-from parkops.registry.filtersets import EnterpriseFilterSet, PlotFilterSet, SmallParkFilterSet
+from parkops.registry.filtersets import enterprises_filtered, plots_filtered, smallparks_filtered
 from parkops.registry.forms import EnterpriseForm, EnterpriseYearForm
 from parkops.registry.models import Enterprise, EnterpriseYear
 from parkops.registry.services import enterprise_create, enterprise_update, enterprise_year_save
 from parkops.registry.tables import EnterpriseTable, PlotTable, SmallParkTable
 
 
-def _list_page(request: HttpRequest, template: str, context: dict[str, object]) -> HttpResponse:
-    """The whole page, or for an HTMX request (filter, sort, page) only its results."""
-    if request.htmx:  # type: ignore[attr-defined]
-        template = template.replace("_list.html", "_results.html")
-    return render(request, template, context)
+def _export(url_name: str) -> list[Export]:
+    return [Export(_("导出 Excel"), reverse(url_name))]
 
 
 @permission_required("registry.view_enterprise", raise_exception=True)
 def enterprise_list(request: HttpRequest) -> HttpResponse:
-    filterset = EnterpriseFilterSet(
-        request.GET, queryset=selectors.enterprise_list(user=request.user), request=request
-    )
-    table = EnterpriseTable(filterset.qs)
-    table_paginate(request, table)
-    return _list_page(
-        request, "registry/enterprise_list.html", {"filter": filterset, "table": table}
+    filterset = enterprises_filtered(request)
+    return list_page(
+        request,
+        "registry/enterprise_list.html",
+        filterset,
+        EnterpriseTable(filterset.qs),
+        exports=_export("imports:export_enterprises"),
     )
 
 
@@ -129,13 +128,13 @@ def enterprise_year_edit(request: HttpRequest, pk: int, year: int) -> HttpRespon
 
 @permission_required("registry.view_smallpark", raise_exception=True)
 def smallpark_list(request: HttpRequest) -> HttpResponse:
-    filterset = SmallParkFilterSet(
-        request.GET, queryset=selectors.smallpark_list(user=request.user)
-    )
-    table = SmallParkTable(filterset.qs)
-    table_paginate(request, table)
-    return _list_page(
-        request, "registry/smallpark_list.html", {"filter": filterset, "table": table}
+    filterset = smallparks_filtered(request)
+    return list_page(
+        request,
+        "registry/smallpark_list.html",
+        filterset,
+        SmallParkTable(filterset.qs),
+        exports=_export("imports:export_small_parks"),
     )
 
 
@@ -155,12 +154,14 @@ def smallpark_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("registry.view_landplot", raise_exception=True)
 def plot_list(request: HttpRequest) -> HttpResponse:
-    filterset = PlotFilterSet(
-        request.GET, queryset=selectors.plot_list(user=request.user), request=request
+    filterset = plots_filtered(request)
+    return list_page(
+        request,
+        "registry/plot_list.html",
+        filterset,
+        PlotTable(filterset.qs),
+        exports=_export("imports:export_plots"),
     )
-    table = PlotTable(filterset.qs)
-    table_paginate(request, table)
-    return _list_page(request, "registry/plot_list.html", {"filter": filterset, "table": table})
 
 
 @permission_required("registry.view_landplot", raise_exception=True)

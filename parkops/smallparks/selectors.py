@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Q, QuerySet, Sum
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,7 +19,13 @@ from parkops.evaluation.selectors import enterprise_classes, floor_m2_per_mu, in
 from parkops.registry.choices import EnterpriseStatus, KeyIndustry
 from parkops.registry.models import Enterprise, EnterpriseYear, SmallPark
 from parkops.registry.selectors import enterprises_visible_to, smallparks_visible_to
-from parkops.smallparks.models import RatingRuleSet, SmallParkRating, Tenancy, VacantSpace
+from parkops.smallparks.models import (
+    Building,
+    RatingRuleSet,
+    SmallParkRating,
+    Tenancy,
+    VacantSpace,
+)
 
 KEY_INDUSTRIES = (
     KeyIndustry.BIOMEDICINE,
@@ -249,3 +256,28 @@ def rating_years() -> list[int]:
     years = set(SmallParkRating.objects.values_list("year", flat=True).distinct())
     years |= set(EnterpriseYear.objects.values_list("year", flat=True).distinct())
     return sorted(years, reverse=True)
+
+
+def smallpark_count() -> int:
+    return SmallPark.objects.count()
+
+
+def smallpark_by_pk(pk: int) -> SmallPark:
+    """Any small park (404 when missing); the caller checks who may maintain it."""
+    return get_object_or_404(SmallPark, pk=pk)
+
+
+def estate_buildings(small_park: SmallPark) -> QuerySet[Building]:
+    return small_park.buildings.all()
+
+
+def estate_vacancies(small_park: SmallPark, on: date) -> QuerySet[VacantSpace]:
+    return current_vacancies(small_park, on).select_related("building")
+
+
+def tenancy_of(*, small_park: SmallPark, pk: int) -> Tenancy:
+    return get_object_or_404(small_park.tenancies, pk=pk)
+
+
+def vacancy_of(*, small_park: SmallPark, pk: int) -> VacantSpace:
+    return get_object_or_404(small_park.vacancies, pk=pk)

@@ -3,27 +3,29 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from parkops.common.lists import Export, export_rows, list_page
 from parkops.common.pages import year_from_query
-from parkops.core.xlsx import XLSX_CONTENT_TYPE
+from parkops.common.xlsx import xlsx_response
 from parkops.registry.models import SmallPark
 from parkops.registry.selectors import smallpark_get
 from parkops.smallparks import rules, selectors, services
 from parkops.smallparks.choices import LEVEL_BADGE, LEVEL_POLICY, RatingLevel
 from parkops.smallparks.exports import vacancy_xlsx
+from parkops.smallparks.filtersets import VacancyFilterSet
 from parkops.smallparks.forms import BuildingForm, DateForm, RunForm, TenancyForm, VacancyForm
+from parkops.smallparks.tables import VacancyTable
 
 
 def _latest_rating_year() -> int:
@@ -66,7 +68,7 @@ def rating_run(request: HttpRequest) -> HttpResponse:
         return HttpResponseRedirect(reverse("smallparks:rating_list"))
     year = form.cleaned_data["year"]
     ratings = services.rating_run(year=year)
-    skipped = SmallPark.objects.count() - len(ratings)
+    skipped = selectors.smallpark_count() - len(ratings)
     text = _("已评定 %(year)s 年度 %(n)s 个小园区") % {"year": year, "n": len(ratings)}
     if skipped:
         text += _("；%(m)s 个小园区缺少计算亩均税收和空置率的数据，未评定") % {"m": skipped}
@@ -92,9 +94,9 @@ def estate(request: HttpRequest, pk: int) -> HttpResponse:
         "park": park,
         "today": today,
         "occupancy": selectors.occupancy(park, today),
-        "buildings": park.buildings.all(),
+        "buildings": selectors.estate_buildings(park),
         "tenancies": selectors.estate_tenancies(user=request.user, small_park=park),
-        "vacancies": selectors.current_vacancies(park, today).select_related("building"),
+        "vacancies": selectors.estate_vacancies(park, today),
         "ratings": ratings,
         "latest": latest,
         "inefficient": inefficient,
@@ -104,7 +106,7 @@ def estate(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _maintained_park(request: HttpRequest, pk: int) -> SmallPark:
-    park = get_object_or_404(SmallPark, pk=pk)
+    park = selectors.smallpark_by_pk(pk)
     if not selectors.can_maintain(request.user, park):
         raise PermissionDenied
     return park
@@ -143,7 +145,7 @@ def estate_add(request: HttpRequest, pk: int, what: str) -> HttpResponse:
 @require_POST
 def tenancy_end(request: HttpRequest, pk: int, item: int) -> HttpResponse:
     park = _maintained_park(request, pk)
-    tenancy = get_object_or_404(park.tenancies, pk=item)
+    tenancy = selectors.tenancy_of(small_park=park, pk=item)
     form = DateForm(request.POST)
     if form.is_valid():
         try:
@@ -158,7 +160,7 @@ def tenancy_end(request: HttpRequest, pk: int, item: int) -> HttpResponse:
 @require_POST
 def vacancy_let(request: HttpRequest, pk: int, item: int) -> HttpResponse:
     park = _maintained_park(request, pk)
-    vacancy = get_object_or_404(park.vacancies, pk=item)
+    vacancy = selectors.vacancy_of(small_park=park, pk=item)
     form = DateForm(request.POST)
     if form.is_valid():
         try:
@@ -172,9 +174,16 @@ def vacancy_let(request: HttpRequest, pk: int, item: int) -> HttpResponse:
 
 @permission_required("smallparks.view_vacantspace", raise_exception=True)
 def vacancy_list(request: HttpRequest) -> HttpResponse:
-    vacancies = selectors.vacancy_list(user=request.user)
+    filterset = VacancyFilterSet(request.GET, queryset=selectors.vacancy_list(user=request.user))
     if request.GET.get("format") == "xlsx":
-        response = HttpResponse(vacancy_xlsx(vacancies), content_type=XLSX_CONTENT_TYPE)
-        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote('空置厂房.xlsx')}"
-        return response
-    return render(request, "smallparks/vacancy_list.html", {"vacancies": vacancies})
+        return xlsx_response(vacancy_xlsx(export_rows(request, filterset)), _("空置厂房"))
+    export = Export(
+        _("导出 Excel"), reverse("smallparks:vacancy_list"), "vacancy-export", (("format", "xlsx"),)
+    )
+    return list_page(
+        request,
+        "smallparks/vacancy_list.html",
+        filterset,
+        VacancyTable(filterset.qs),
+        exports=[export],
+    )

@@ -87,15 +87,11 @@ def test_the_bottom_30_export_and_the_handbook(lena: User) -> None:
     run = services.run_create(year=2025)
     client = client_for(lena)
     bottom = client.get(f"/evaluation/runs/{run.pk}/bottom/?format=xlsx")
-    rows = (
-        CalamineWorkbook.from_filelike(BytesIO(b"".join(bottom.streaming_content)))
-        .get_sheet_by_index(0)
-        .to_python()
-    )  # type: ignore[attr-defined]
+    rows = CalamineWorkbook.from_filelike(BytesIO(bottom.content)).get_sheet_by_index(0).to_python()  # type: ignore[attr-defined]
     assert rows[0][:3] == ["倒数位次", "企业名称", "统一社会信用代码"]
     assert [r[0] for r in rows[1:6]] == [1.0, 2.0, 3.0, 4.0, 5.0]
     handbook = client.get(f"/evaluation/runs/{run.pk}/handbook.xlsx")
-    book = CalamineWorkbook.from_filelike(BytesIO(b"".join(handbook.streaming_content)))  # type: ignore[attr-defined]
+    book = CalamineWorkbook.from_filelike(BytesIO(handbook.content))
     assert book.sheet_names == ["汇总", "规上企业", "规下企业", "未排名企业"]
     above = book.get_sheet_by_name("规上企业").to_python()
     assert [r[0] for r in above[1:]] == [1.0, 2.0, 3.0, 4.0, 5.0]

@@ -97,7 +97,7 @@ def test_a_milestone_cannot_be_both_dated_and_undated(plan: None, alice: User) -
 def test_the_cultivation_export_has_the_plans_columns(plan: None, lena: User) -> None:
     response = client_for(lena).get("/cultivation/export.xlsx?kind=above_scale")
     assert response.status_code == 200
-    book = CalamineWorkbook.from_filelike(io.BytesIO(b"".join(response.streaming_content)))  # type: ignore[attr-defined]
+    book = CalamineWorkbook.from_filelike(io.BytesIO(response.content))
     assert book.sheet_names == ["新增规上企业"]
     rows = book.get_sheet_by_index(0).to_python()
     assert rows[0][0] == "新增规上企业计划清单"
@@ -120,7 +120,7 @@ def test_the_infrastructure_page_and_export_show_budget_against_spend(
     )
     assert "金额须大于 0" in response.content.decode()
     export = client_for(alice).get("/infrastructure/export.xlsx")
-    book = CalamineWorkbook.from_filelike(io.BytesIO(b"".join(export.streaming_content)))  # type: ignore[attr-defined]
+    book = CalamineWorkbook.from_filelike(io.BytesIO(export.content))
     rows = book.get_sheet_by_index(0).to_python()
     assert rows[1][:6] == [
         "序号",

@@ -169,7 +169,7 @@ def test_the_page_the_chart_and_the_export_agree(
     assert [b["value"] for b in bars["data"]] == [None, 15.25, None]
     response = client.get("/indicators/export.xlsx")
     sheet = (
-        CalamineWorkbook.from_filelike(io.BytesIO(b"".join(response.streaming_content)))
+        CalamineWorkbook.from_filelike(io.BytesIO(response.content))
         .get_sheet_by_index(0)
         .to_python()
     )  # type: ignore[attr-defined]

@@ -1,0 +1,115 @@
+"""One list page: FilterSet + Table + HTMX results partial + export of the same filtered rows.
+
+A list view builds its filter over the role-scoped rows and its table, and hands both here:
+
+    def _enterprises(request):                       # one filter for the page and the export
+        return EnterpriseFilterSet(request.GET, queryset=selectors.enterprise_list(user=...))
+
+    def enterprise_list(request):
+        filterset = _enterprises(request)
+        return list_page(
+            request, "registry/enterprise_list.html", filterset, EnterpriseTable(filterset.qs),
+            exports=[Export(_("导出 Excel"), reverse("imports:export_enterprises"))],
+        )
+
+    def enterprise_export(request):                  # the same rows, in the same sort
+        return export_filtered(request, _enterprises(request), columns=..., filename=_("企业"))
+
+The page template includes "common/_filter_form.html" and "common/_results.html"; an HTMX request
+(a filter change, a sort, a page) gets the results partial alone. The export links are drawn inside
+that partial with the current query string, so after a filter change they export what is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import Any
+
+from django.db.models import QuerySet
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from parkops.common.pages import table_paginate
+from parkops.common.xlsx import ExportColumn, dated, xlsx_file, xlsx_response
+
+RESULTS = "common/_results.html"
+
+
+@dataclass(frozen=True)
+class Export:
+    """A download of the list's rows: its label and its URL without a query string."""
+
+    label: str
+    url: str
+    id: str = ""  # the link's HTML id, for the pages and tests that name one link
+    params: tuple[tuple[str, str], ...] = ()  # fixed parameters: (("format", "xlsx"),)
+
+
+def export_links(request: HttpRequest, exports: Sequence[Export]) -> list[Export]:
+    """The exports with the list's current filters and sort (not its page number)."""
+    links = []
+    for export in exports:
+        query = request.GET.copy()
+        query.pop("page", None)
+        for name, value in export.params:
+            query[name] = value
+        suffix = f"?{query.urlencode()}" if query else ""
+        links.append(Export(export.label, f"{export.url}{suffix}", export.id))
+    return links
+
+
+def list_page(
+    request: HttpRequest,
+    template: str,
+    filterset: Any,
+    table: Any,
+    *,
+    exports: Sequence[Export] = (),
+    context: Mapping[str, object] | None = None,
+    results: str = RESULTS,
+) -> HttpResponse:
+    """The whole list page, or for an HTMX request only its results (table, count, exports).
+
+    `filterset` is a FilterSet, or a plain form for rows computed in Python (the filter partial
+    reads `filter.form` either way); the table is paginated here, with the page size bounded."""
+    table_paginate(request, table)
+    if isinstance(filterset, BaseForm):
+        filterset = SimpleNamespace(form=filterset)
+    page_context = {
+        "filter": filterset,
+        "table": table,
+        "exports": export_links(request, exports),
+        **(context or {}),
+    }
+    is_htmx = bool(getattr(request, "htmx", False))
+    return render(request, results if is_htmx else template, page_context)
+
+
+def export_rows(
+    request: HttpRequest, filterset: Any, *, order: Sequence[str] = ()
+) -> QuerySet[Any]:
+    """The rows the list shows for this query string: in the list's sort when it sorts by a
+    field, else in `order`."""
+    rows: QuerySet[Any] = filterset.qs
+    sort = request.GET.get("sort", "")
+    if sort.lstrip("-") in {f.name for f in rows.model._meta.get_fields()}:
+        return rows.order_by(sort)
+    return rows.order_by(*order) if order else rows
+
+
+def export_filtered(
+    request: HttpRequest,
+    filterset: Any,
+    *,
+    columns: Sequence[ExportColumn],
+    filename: str,
+    order: Sequence[str] = (),
+) -> HttpResponse:
+    """The list as the user filtered it (the same FilterSet, the same query string) as .xlsx, one
+    column per ExportColumn, the file name dated."""
+    rows = export_rows(request, filterset, order=order)
+    content = xlsx_file(columns=columns, records=rows.iterator(chunk_size=2000))
+    return xlsx_response(content, dated(filename))
