@@ -14,23 +14,14 @@ from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 from python_calamine import CalamineWorkbook
 
-from parkops.conftest import PASSWORD
 from parkops.execution.choices import InfraStatus
 from parkops.execution.models import InfraProject
-from parkops.execution.services import execution_load_plan
+from parkops.execution.services import execution_plan_load
 from parkops.plan.services import plan_load
+from parkops.testing.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 WIDTHS = {"desktop": 1280, "phone": 390}
-
-
-def _sign_in(page: Page, live_server: object, width: int) -> None:
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(f"{live_server}/accounts/login/")
-    page.fill("#id_username", "lena")
-    page.fill("#id_password", PASSWORD)
-    page.click("#login-form button[type=submit]")
-    expect(page.locator("#login-form")).to_have_count(0)
 
 
 def _open(page: Page, live_server: object, path: str) -> None:
@@ -55,7 +46,7 @@ def test_each_execution_export_holds_only_the_filtered_rows(
     live_server: object, page: Page, lena: User, width: int
 ) -> None:
     plan_load()
-    execution_load_plan()
+    execution_plan_load()
     done = InfraProject.objects.order_by("plan_row").first()
     assert done is not None
     assert InfraProject.objects.count() > 1
@@ -63,7 +54,8 @@ def test_each_execution_export_holds_only_the_filtered_rows(
         status=InfraStatus.COMPLETED, completed_on=date(2025, 6, 30)
     )
 
-    _sign_in(page, live_server, width)
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in(page, live_server, "lena")
     # 附件 2: one list chosen, one sheet in the file (all three without the filter).
     _open(page, live_server, "/cultivation/")
     page.select_option("#id_kind", "srdi")
