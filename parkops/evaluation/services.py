@@ -20,7 +20,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from parkops.common.versioning import StaleVersion
+from parkops.common.versioning import StaleVersion, record_save
 from parkops.common.years import year_check
 from parkops.core.evaluation import engine
 from parkops.core.evaluation.default import DEFAULT_SCHEME_NAME, default_definition
@@ -387,12 +387,16 @@ def veto_event_create(*, data: Mapping[str, Any], reason: str = "") -> VetoEvent
     return event
 
 
-@transaction.atomic
-def veto_event_void(*, event: VetoEvent, reason: str) -> VetoEvent:
-    """Void an event after review (soft: it stays on record with the reason)."""
+def veto_event_void(*, event: VetoEvent, reason: str, version: str | None = None) -> VetoEvent:
+    """Void an event after review: it stays on record, the reason in its history, and no new run
+    counts it. Refused without a reason, when already void, and (StaleVersion) when the event
+    changed after `version`."""
     if not reason.strip():
-        raise ValidationError(_("请说明撤销原因"))
-    event.is_void = True
-    event._change_reason = reason.strip()  # type: ignore[attr-defined]
-    event.save(update_fields=["is_void", "updated_at"])
-    return event
+        raise ValidationError({"reason": [_("请说明撤销原因")]})
+    with transaction.atomic():
+        stored = VetoEvent.objects.select_for_update().get(pk=event.pk)
+        if stored.is_void:
+            raise ValidationError(_("该否决事件已撤销"), code="void")
+        stored.is_void = True
+        record_save(stored, reason=reason.strip(), version=version)
+    return stored
