@@ -2,14 +2,22 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
+from parkops.common.choices import Colour, ColouredChoices, nonmember
 from parkops.core.indicators import Tier
 
 
-class TierChoice(models.TextChoices):
+class TierChoice(ColouredChoices):
+    """The tier an actual reached: the same colour on the page, in the charts and the export."""
+
     BELOW_FLOOR = Tier.BELOW_FLOOR.value, _("未达保底")
     FLOOR = Tier.FLOOR.value, _("达保底")
     COMMITTED = Tier.COMMITTED.value, _("达确保")
     STRETCH = Tier.STRETCH.value, _("达贡献")
+
+    colours = nonmember(
+        {Tier.BELOW_FLOOR.value: Colour.RED, Tier.FLOOR.value: Colour.ORANGE,
+         Tier.COMMITTED.value: Colour.BLUE, Tier.STRETCH.value: Colour.GREEN}
+    )  # fmt: skip
 
 
 class Computation(models.TextChoices):
