@@ -6,6 +6,16 @@ read these names from here.
 
 from __future__ import annotations
 
+from enum import StrEnum
+
+
+class LandBasis(StrEnum):
+    """What an enterprise's land figure rests on (the registry's choices carry the labels)."""
+
+    OWNED = "owned"  # its own land title: land_mu
+    RENTED = "rented"  # a tenant: its rented floor space, converted (折算用地面积)
+
+
 # Amounts in 万元.
 AMOUNT_FIELDS = ("output_value", "revenue", "tax", "value_added", "rd_expense")
 # Every figure a year holds, in the order the forms and the files show them.

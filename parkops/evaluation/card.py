@@ -20,6 +20,7 @@ from parkops.evaluation import selectors
 from parkops.evaluation.forms import WHATIF_FIELDS, WhatIfForm
 from parkops.evaluation.models import EvaluationResult, EvaluationRun
 from parkops.evaluation.services import snapshot_frame
+from parkops.registry.choices import LandBasis
 from parkops.registry.models import Enterprise
 
 
@@ -87,7 +88,7 @@ def card_context(*, enterprise: Enterprise) -> dict[str, Any]:
         "explanation": explanation,
         "radar": json.dumps(radar, ensure_ascii=False),
         "what_if_form": WhatIfForm(initial=initial),
-        "is_rented": figures.get("land_basis") == "rented",
+        "is_rented": figures.get("land_basis") == LandBasis.RENTED,
     }
 
 

@@ -34,6 +34,7 @@ from django.utils import timezone
 
 from parkops.core.cells import CellKind
 from parkops.core.xlsx import XLSX_CONTENT_TYPE, table_sheet, xlsx_bytes
+from parkops.imports.choices import ImportKind
 from parkops.imports.kinds import Kind
 
 Getter = str | Callable[[Any], Any]
@@ -112,7 +113,7 @@ def export_filtered(
 
 def _display(kind: Kind, key: str) -> Getter:
     spec = kind.spec(key)
-    if kind.kind == "figures" and key in ("uscc", "name"):
+    if kind.kind == ImportKind.FIGURES and key in ("uscc", "name"):
         return f"enterprise.{key}"
     if key in kind.references:
         return f"{key}.name"

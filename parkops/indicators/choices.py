@@ -33,6 +33,38 @@ class Computation(models.TextChoices):
     LAND_UPGRADED = "land_upgraded", _("提升完成面积")
 
 
+class ForecastMethod(models.TextChoices):
+    """How the current year's forecast range is made; the label says so on the page."""
+
+    PIPELINE = (
+        "pipeline",
+        _(
+            "预测区间：下限为本年已完成数；上限加上各清单中计划本年完成而尚未完成的条目"
+            "（腾退、提升按计划面积）。"
+        ),
+    )
+    TREND = "trend", _("预测区间：本年年度数据尚未报送，取前两年实际增速的区间。")
+    ACTUAL = "actual", _("本年年度数据已报送，预测即实际值。")
+
+
+class SourceKind(models.TextChoices):
+    """The records a computed actual counts: its cell's page lists them."""
+
+    ENTERPRISE = "enterprise", _("企业")
+    DESIGNATION = "designation", _("专精特新认定")
+    CULTIVATION = "cultivation", _("培育清单条目")
+    LAND_ACTION = "land_action", _("低效用地行动")
+
+
+class BasisKey(models.TextChoices):
+    """The totals a growth rate is computed from (Actual.basis)."""
+
+    CURRENT = "current", _("本年")
+    PREVIOUS = "previous", _("上年")
+    PLAIN_CURRENT = "plain_current", _("全部规上企业总额（本年）")
+    PLAIN_PREVIOUS = "plain_previous", _("全部规上企业总额（上年）")
+
+
 # Table 1's indicators by number, and how each is computed.
 COMPUTATION_OF = {
     1: Computation.ABOVE_SCALE_OUTPUT_GROWTH,

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from parkops.indicators.choices import TierChoice
+from parkops.indicators.choices import ForecastMethod, TierChoice
 from parkops.indicators.selectors import Row
 
 NO_TIER = "#adb5bd"  # an actual without a target to reach
@@ -33,15 +33,8 @@ def counting_rule_text(computation: str) -> str:
     }.get(computation, "")
 
 
-def forecast_method_text(method: str) -> str:
-    return {
-        "pipeline": _(
-            "预测区间：下限为本年已完成数；上限加上各清单中计划本年完成而尚未完成的条目"
-            "（腾退、提升按计划面积）。"
-        ),
-        "trend": _("预测区间：本年年度数据尚未报送，取前两年实际增速的区间。"),
-        "actual": _("本年年度数据已报送，预测即实际值。"),
-    }.get(method, "")
+def forecast_method_text(method: str | None) -> str:
+    return str(ForecastMethod(method).label) if method else ""
 
 
 def chart_option(row: Row) -> dict[str, Any]:

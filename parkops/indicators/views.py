@@ -11,28 +11,21 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from parkops.common.history import history_rows
 from parkops.common.versioning import version_of
 from parkops.core.xlsx import XLSX_CONTENT_TYPE
 from parkops.execution.models import CultivationEntry
 from parkops.indicators import presenters, services
+from parkops.indicators.choices import SourceKind
 from parkops.indicators.exports import table_1_xlsx
 from parkops.indicators.forms import ClearManualForm, ManualValueForm
 from parkops.indicators.models import Indicator, ManualValue
-from parkops.indicators.selectors import SourceKind, cell_get, scoreboard
+from parkops.indicators.selectors import cell_get, scoreboard
 from parkops.land.selectors import actions_visible_to
 from parkops.plan.caojing import YEARS
 from parkops.registry.models import Designation
 from parkops.registry.selectors import enterprise_list, enterprises_visible_to
-
-BASIS_LABELS = {
-    "current": _lazy("本年"),
-    "previous": _lazy("上年"),
-    "plain_current": _lazy("全部规上企业总额（本年）"),
-    "plain_previous": _lazy("全部规上企业总额（上年）"),
-}
 
 
 @permission_required("indicators.view_indicator", raise_exception=True)
@@ -113,7 +106,8 @@ def cell_detail(request: HttpRequest, number: int, year: int) -> HttpResponse:
         "indicator": indicator,
         "cell": cell,
         "kind": cell.computed.source_kind,
-        "basis": [(str(BASIS_LABELS[k]), v) for k, v in cell.computed.basis.items()],
+        "source_kinds": SourceKind,
+        "basis": [(str(k.label), v) for k, v in cell.computed.basis.items()],
         "sources": _sources(request, cell.computed.source_kind, cell.computed.source_ids),
         "unknown": _sources(request, SourceKind.ENTERPRISE, cell.computed.unknown_ids),
         "counting_rule": presenters.counting_rule_text(indicator.computation),

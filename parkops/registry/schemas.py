@@ -9,6 +9,7 @@ from ninja import ModelSchema, Schema
 
 from parkops.common.versioning import version_of
 from parkops.core.figures import FIGURE_FIELDS
+from parkops.registry.choices import LandBasis
 from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot, Road, SmallPark
 
 
@@ -111,7 +112,7 @@ class EnterpriseYearIn(Schema):
     emissions_t: Decimal | None = None
     rd_expense: Decimal | None = None
     employees: int | None = None
-    land_basis: str = "owned"
+    land_basis: str = LandBasis.OWNED.value
     land_mu: Decimal | None = None
     rented_floor_m2: Decimal | None = None
     note: str = ""
