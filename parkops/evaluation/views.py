@@ -76,7 +76,7 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "run": run,
         "counts": selectors.class_counts(user=user, run=run),
         "classes": selectors.EvaluationClass,
-        "histogram": json.dumps(selectors.score_histogram(user=user, run=run), ensure_ascii=False),
+        "histogram": selectors.score_histogram(user=user, run=run),
         "bottom": selectors.bottom(user=user, run=run),
         "comparison": selectors.compare(user=user, run=run),
         "bottom_rule": BOTTOM_RULE,
