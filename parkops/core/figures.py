@@ -32,5 +32,9 @@ FIGURE_FIELDS = (
     "land_mu",
     "rented_floor_m2",
 )
+# Whole numbers.
+COUNT_FIELDS = ("employees",)
+# A LandBasis value; never blank (a year without one is owned land).
+CHOICE_FIELDS = ("land_basis",)
 # The figures that are decimal numbers (all but the head count and the land basis).
-DECIMAL_FIGURE_FIELDS = tuple(f for f in FIGURE_FIELDS if f not in ("employees", "land_basis"))
+DECIMAL_FIGURE_FIELDS = tuple(f for f in FIGURE_FIELDS if f not in (*COUNT_FIELDS, *CHOICE_FIELDS))
