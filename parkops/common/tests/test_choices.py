@@ -39,6 +39,8 @@ def test_the_badge_tag_shows_label_and_colour_of_a_stored_value() -> None:
         '<span class="badge text-bg-success" data-value="good">优质</span>'
     )
     assert _render('{% badge v "TierChoice" %}', v=None) == '<span class="text-muted">—</span>'
+    unknown = _render('{% badge v "RatingLevel" %}', v="legacy")
+    assert unknown == '<span class="badge text-bg-secondary">legacy</span>'
     assert _render('{{ v|choice_label:"ListProgress" }}', v="overdue") == "逾期未完成"
     assert _render('{{ v|choice_colour:"ScheduleStatus" }}', v="late") == "text-bg-danger"
     legend = _render('{% legend "TierChoice" %}')

@@ -8,7 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from parkops.common.choices import ColouredChoices, choices_named
+from parkops.common.choices import Colour, ColouredChoices, choices_named
 
 register = template.Library()
 
@@ -48,10 +48,10 @@ def demo_badge() -> SafeString:
 
 
 def _choice(value: Any, choices: str) -> ColouredChoices | None:
-    """The member of the named choices for a stored value (or a member, or a core StrEnum)."""
-    if value is None or value == "":
-        return None
-    return choices_named(choices)(str(value))
+    """The member of the named choices for a stored value (or a member, or a core StrEnum);
+    None for a blank or a value the choices do not know (the page shows it, never a 500)."""
+    found = choices_named(choices)
+    return found(str(value)) if str(value) in found.values else None
 
 
 @register.simple_tag
@@ -60,7 +60,9 @@ def badge(value: Any, choices: str, extra: str = "") -> SafeString:
     `data-value` keeps the stored value for scripts and tests."""
     choice = _choice(value, choices)
     if choice is None:
-        return mark_safe('<span class="text-muted">—</span>')  # a constant
+        if value is None or value == "":
+            return mark_safe('<span class="text-muted">—</span>')  # a constant
+        return format_html('<span class="badge {}">{}</span>', Colour.GREY.css, value)
     css = f"badge {choice.colour.css} {extra}".strip()
     return format_html(
         '<span class="{}" data-value="{}">{}</span>', css, choice.value, choice.label
