@@ -15,6 +15,7 @@ from parkops.bench.harness import Measurement, measure, report
 from parkops.core.evaluation.default import default_scheme
 from parkops.core.evaluation.engine import INPUT_SCHEMA, evaluate
 from parkops.core.evaluation.scheme import Scheme
+from parkops.core.figures import LandBasis
 
 ROWS = 1_000_000
 DB_ROWS = 100_000
@@ -48,7 +49,9 @@ def synthetic(n: int) -> pl.DataFrame:
     return frame.select(
         "enterprise_id",
         above_scale=output >= 2000,
-        land_basis=pl.when(rented).then(pl.lit("rented")).otherwise(pl.lit("owned")),
+        land_basis=pl.when(rented)
+        .then(pl.lit(LandBasis.RENTED.value))
+        .otherwise(pl.lit(LandBasis.OWNED.value)),
         land_mu=pl.when(rented).then(None).otherwise(pl.col("_land")),
         rented_floor_m2=pl.when(rented).then(pl.col("_land") * 2000),
         output_value=output,
@@ -74,7 +77,7 @@ def bare(frame: pl.DataFrame, scheme: Scheme) -> pl.DataFrame:
     Left out: the reasons for exclusion, vetoes, the per-indicator columns the explanation
     reads, and the tie-break on 亩均税收."""
     land = (
-        pl.when(pl.col("land_basis") == "rented")
+        pl.when(pl.col("land_basis") == LandBasis.RENTED.value)
         .then(pl.col("rented_floor_m2") / scheme.floor_m2_per_mu)
         .otherwise(pl.col("land_mu"))
     )

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from parkops.core.figures import LandBasis
 from parkops.core.uscc import CHARSET, complete_uscc
 
 DEFAULT_SEED = 20240311
@@ -49,7 +50,7 @@ class DemoYear:
     emissions_t: Decimal | None
     rd_expense: Decimal | None
     employees: int | None
-    land_basis: str  # "owned" or "rented"
+    land_basis: LandBasis
     land_mu: Decimal | None
     rented_floor_m2: Decimal | None
 
@@ -174,7 +175,7 @@ def _years(rng: random.Random, *, tenant: bool, weak: bool, started: date) -> li
                 emissions_t=None if rng.random() < 0.08 else _qty(energy * emission_per_tce),
                 rd_expense=None if rng.random() < 0.04 else _money(revenue * rd_rate),
                 employees=max(3, round(output / wan_per_worker)),
-                land_basis="rented" if tenant else "owned",
+                land_basis=LandBasis.RENTED if tenant else LandBasis.OWNED,
                 land_mu=None if tenant else _qty(land_equiv_mu),
                 rented_floor_m2=_money(land_equiv_mu * 2000) if tenant else None,
             )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from parkops.core.figures import LandBasis
 from parkops.core.text import to_half_width
 
 M2_PER_MU = Decimal(10000) / Decimal(15)  # 1 亩 = 666.67 m²; 15 亩 = 1 ha
@@ -45,9 +46,9 @@ def evaluated_land_mu(
     floor_m2_per_mu: Decimal = DEFAULT_FLOOR_M2_PER_MU,
 ) -> Decimal | None:
     """The land the evaluation measures an enterprise's figures against (its engine's rule 1):
-    a tenant's (basis "rented") is its rented floor space converted, whatever land is also
+    a tenant's (basis rented) is its rented floor space converted, whatever land is also
     recorded; anyone else's is its land. Blank or zero is None: missing, never a free figure."""
-    if land_basis == "rented":
+    if land_basis == LandBasis.RENTED:
         land = (
             None
             if rented_floor_m2 is None

@@ -12,7 +12,7 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 from ninja.responses import Status
 
-from parkops.common.api import ErrorOut, Pagination, require
+from parkops.common.api import ErrorOut, Pagination, based_on, require
 from parkops.common.types import AuthedHttpRequest
 from parkops.common.years import YEAR_MAX, YEAR_MIN
 from parkops.evaluation import card, selectors, services
@@ -26,6 +26,7 @@ from parkops.evaluation.schemas import (
     SchemeVersionOut,
     VetoEventIn,
     VetoEventOut,
+    VetoVoidIn,
     WhatIfIn,
     WhatIfOut,
 )
@@ -166,3 +167,22 @@ def create_veto_event(request: HttpRequest, payload: VetoEventIn) -> Any:
         raise HttpError(404, _("企业不存在"))
     event = services.veto_event_create(data={**data, "enterprise": enterprise})
     return Status(201, event)
+
+
+@router.get("/veto-events/{pk}", response=VetoEventOut, summary="否决事件")
+def get_veto_event(request: HttpRequest, pk: int) -> Any:
+    require(request, "evaluation.view_vetoevent")
+    return selectors.veto_event_get(user=request.user, pk=pk)
+
+
+@router.post(
+    "/veto-events/{pk}/void",
+    response={200: VetoEventOut, 409: ErrorOut, 422: ErrorOut, 428: ErrorOut},
+    summary="撤销否决事件",
+)
+def void_veto_event(request: HttpRequest, pk: int, payload: VetoVoidIn) -> Any:
+    """Void the event with a reason; it stays on record and no new run counts it."""
+    require(request, "evaluation.change_vetoevent")
+    event = selectors.veto_event_get(user=request.user, pk=pk)
+    version = based_on(request, payload.version, stored=True)
+    return services.veto_event_void(event=event, reason=payload.reason, version=version)

@@ -5,7 +5,6 @@ Reads only; the what-if re-runs the engine on the run's own input snapshot and s
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,6 +19,7 @@ from parkops.evaluation import selectors
 from parkops.evaluation.forms import WHATIF_FIELDS, WhatIfForm
 from parkops.evaluation.models import EvaluationResult, EvaluationRun
 from parkops.evaluation.services import snapshot_decode
+from parkops.registry.choices import LandBasis
 from parkops.registry.models import Enterprise
 
 
@@ -77,6 +77,7 @@ def card_context(*, enterprise: Enterprise) -> dict[str, Any]:
             round((i.value or 0) / i.benchmark, 3) if i.benchmark and i.value else 0 for i in stored
         ],
         "benchmark": [1.0 for _ in stored],
+        "names": {"enterprise": gettext("本企业"), "benchmark": gettext("基准值")},
     }
     initial = {name: figures.get(name) for name, _label in WHATIF_FIELDS}
     return {
@@ -85,9 +86,9 @@ def card_context(*, enterprise: Enterprise) -> dict[str, Any]:
         "run": run,
         "indicators": stored,
         "explanation": explanation,
-        "radar": json.dumps(radar, ensure_ascii=False),
+        "radar": radar,
         "what_if_form": WhatIfForm(initial=initial),
-        "is_rented": figures.get("land_basis") == "rented",
+        "is_rented": figures.get("land_basis") == LandBasis.RENTED,
     }
 
 

@@ -1,8 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from parkops.common.choices import Colour, ColouredChoices, nonmember
 
-class EvaluationClass(models.TextChoices):
+
+class EvaluationClass(ColouredChoices):
     """The class an enterprise is put in. A–D are ranked; T and N are left out of the ranking."""
 
     A = "A", _("A类")
@@ -14,10 +16,17 @@ class EvaluationClass(models.TextChoices):
     # Outside every population: no revenue figure, land below the minimum, missing data.
     UNRATED = "N", _("未参评")
 
+    colours = nonmember(
+        {"A": Colour.GREEN, "B": Colour.BLUE, "C": Colour.YELLOW, "D": Colour.RED,
+         "T": Colour.GREY, "N": Colour.GREY}
+    )  # fmt: skip
 
-class RunStatus(models.TextChoices):
+
+class RunStatus(ColouredChoices):
     DRAFT = "draft", _("草稿")
     PUBLISHED = "published", _("已发布")
+
+    colours = nonmember({"draft": Colour.GREY, "published": Colour.GREEN})
 
 
 class VetoKind(models.TextChoices):

@@ -55,6 +55,15 @@ class VetoEventForm(forms.ModelForm):
         widgets = {"occurred_on": forms.DateInput(attrs={"type": "date"})}
 
 
+class VetoVoidForm(forms.Form):
+    """Voiding a veto event: the reason, and the version of the event the page showed."""
+
+    reason = forms.CharField(
+        label=_("撤销原因"), max_length=100, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    version = forms.CharField(required=False, widget=forms.HiddenInput)
+
+
 WHATIF_FIELDS = (
     ("revenue", _("营业收入（万元）")),
     ("tax", _("税收（万元）")),

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from ninja import Schema
+from ninja import Field, Schema
 
 from parkops.common.api import Year
+from parkops.common.versioning import version_of
+from parkops.evaluation.models import VetoEvent
 
 
 class RunOut(Schema):
@@ -131,3 +133,13 @@ class VetoEventOut(Schema):
     description: str
     source: str
     is_void: bool
+    version: str = Field("", description="撤销时作为 version 提交")
+
+    @staticmethod
+    def resolve_version(obj: VetoEvent) -> str:
+        return version_of(obj)
+
+
+class VetoVoidIn(Schema):
+    reason: str = Field(..., max_length=100, description="撤销原因（必填，记入变更历史）")
+    version: str | None = Field(None, description="读取时的 version；也可用 If-Match 头")

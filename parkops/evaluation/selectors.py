@@ -301,3 +301,8 @@ def veto_events(*, user: AnyUser) -> QuerySet[VetoEvent]:
     return VetoEvent.objects.filter(enterprise__in=enterprises_visible_to(user)).select_related(
         "enterprise"
     )
+
+
+def veto_event_get(*, user: AnyUser, pk: int) -> VetoEvent:
+    """The event if the user may see its enterprise; Http404 otherwise."""
+    return get_object_or_404(veto_events(user=user), pk=pk)

@@ -374,10 +374,16 @@ def veto_event_create(*, data: Mapping[str, Any], reason: str = "") -> VetoEvent
     return record_save(event, reason=reason or _("登记否决事件"))
 
 
-@transaction.atomic
-def veto_event_void(*, event: VetoEvent, reason: str) -> VetoEvent:
-    """Void an event after review (soft: it stays on record with the reason)."""
+def veto_event_void(*, event: VetoEvent, reason: str, version: str | None = None) -> VetoEvent:
+    """Void an event after review: it stays on record, the reason in its history, and no new run
+    counts it. Refused without a reason, when already void, and (StaleVersion) when the event
+    changed after `version`."""
     if not reason.strip():
-        raise ValidationError(_("请说明撤销原因"))
-    event.is_void = True
-    return record_write(event, reason=reason.strip(), update_fields=["is_void", "updated_at"])
+        raise ValidationError({"reason": [_("请说明撤销原因")]})
+    with transaction.atomic():
+        stored = VetoEvent.objects.select_for_update().get(pk=event.pk)
+        if stored.is_void:
+            raise ValidationError(_("该否决事件已撤销"), code="void")
+        stored.is_void = True
+        record_save(stored, reason=reason.strip(), version=version)
+    return stored

@@ -10,7 +10,12 @@ from parkops.evaluation.models import VetoEvent
 
 
 class VetoEventTable(tables.Table):
-    occurred_on = tables.DateColumn(verbose_name=_("发生日期"), format="Y-m-d")
+    occurred_on = tables.DateColumn(
+        verbose_name=_("发生日期"),
+        format="Y-m-d",
+        linkify=("evaluation:veto_detail", {"pk": tables.A("pk")}),
+        attrs=FULL_PAGE_LINK,
+    )
     enterprise = tables.Column(
         verbose_name=_("企业"),
         linkify=lambda record: record.enterprise.get_absolute_url(),

@@ -20,4 +20,5 @@ urlpatterns = [
     path("evaluation/schemes/<int:pk>/edit/", views.scheme_edit, name="scheme_edit"),
     path("evaluation/schemes/<int:pk>/copy/", views.scheme_copy, name="scheme_copy"),
     path("evaluation/veto-events/", views.veto_list, name="veto_list"),
+    path("evaluation/veto-events/<int:pk>/", views.veto_detail, name="veto_detail"),
 ]

@@ -16,15 +16,23 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from parkops.common.history import history_of
 from parkops.common.lists import list_page
 from parkops.common.types import AuthedHttpRequest
-from parkops.common.versioning import StaleVersion
+from parkops.common.versioning import StaleVersion, version_of
 from parkops.common.xlsx import xlsx_response
 from parkops.core.evaluation.scheme import Scheme as SchemeSpec
 from parkops.evaluation import card, rules, selectors, services
 from parkops.evaluation.exports import BOTTOM_RULE, bottom_xlsx, handbook_xlsx
 from parkops.evaluation.filtersets import VetoEventFilterSet
-from parkops.evaluation.forms import RunForm, SchemeCopyForm, SchemeForm, VetoEventForm, WhatIfForm
+from parkops.evaluation.forms import (
+    RunForm,
+    SchemeCopyForm,
+    SchemeForm,
+    VetoEventForm,
+    VetoVoidForm,
+    WhatIfForm,
+)
 from parkops.evaluation.models import SchemeVersion
 from parkops.evaluation.tables import VetoEventTable
 from parkops.registry.selectors import enterprise_get
@@ -71,7 +79,7 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "run": run,
         "counts": selectors.class_counts(user=user, run=run),
         "classes": selectors.EvaluationClass,
-        "histogram": json.dumps(selectors.score_histogram(user=user, run=run), ensure_ascii=False),
+        "histogram": selectors.score_histogram(user=user, run=run),
         "bottom": selectors.bottom(user=user, run=run),
         "comparison": selectors.compare(user=user, run=run),
         "bottom_rule": BOTTOM_RULE,
@@ -237,3 +245,35 @@ def veto_list(request: HttpRequest) -> HttpResponse:
         VetoEventTable(filterset.qs),
         context={"form": form},
     )
+
+
+@permission_required("evaluation.view_vetoevent", raise_exception=True)
+def veto_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One veto event with its history; the park office voids it here, with a reason."""
+    event = selectors.veto_event_get(user=request.user, pk=pk)
+    may_void = request.user.has_perm("evaluation.change_vetoevent") and not event.is_void
+    if request.method == "POST" and not may_void:
+        return HttpResponse(status=403)
+    form = VetoVoidForm(request.POST or None, initial={"version": version_of(event)})
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.veto_event_void(
+                event=event,
+                reason=form.cleaned_data["reason"],
+                version=form.cleaned_data["version"] or None,
+            )
+        except ValidationError as error:
+            status = 409 if isinstance(error, StaleVersion) else 200
+            found = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
+            for field, errors in found.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("已撤销否决事件"))
+            return HttpResponseRedirect(reverse("evaluation:veto_detail", args=[event.pk]))
+    context = {
+        "event": event,
+        "form": form if may_void else None,
+        "history": history_of(event),
+    }
+    return render(request, "evaluation/veto_detail.html", context, status=status)

@@ -1,7 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from parkops.core.schedule import Basis, Precision, Schedule
+from parkops.common.choices import Colour, ColouredChoices, nonmember
+from parkops.core.schedule import Basis, Check, Precision, Schedule
 
 
 class Milestone(models.TextChoices):
@@ -12,15 +13,19 @@ class Milestone(models.TextChoices):
     FULL_PRODUCTION = "full_production", _("早达产")
 
 
-class ScheduleStatus(models.TextChoices):
+class ScheduleStatus(ColouredChoices):
     ON_TRACK = Schedule.ON_TRACK.value, _("正常")
     LATE = Schedule.LATE.value, _("滞后")
     DONE = Schedule.DONE.value, _("完成")
 
+    colours = nonmember({"on_track": Colour.GREEN, "late": Colour.RED, "done": Colour.BLUE})
 
-class StatusBasis(models.TextChoices):
+
+class StatusBasis(ColouredChoices):
     COMPUTED = Basis.COMPUTED.value, _("按日期计算")
     REPORTED = Basis.REPORTED.value, _("据报告")
+
+    colours = nonmember({"computed": Colour.LIGHT, "reported": Colour.LIGHT})
 
 
 class DatePrecision(models.TextChoices):
@@ -37,12 +42,25 @@ class CultivationKind(models.TextChoices):
     TECH = "tech", _("技改项目")
 
 
-class ListProgress(models.TextChoices):
+class ListProgress(ColouredChoices):
     """A list entry: done once the data shows it; overdue once its planned year has passed."""
 
     PENDING = "pending", _("推进中")
     DONE = "done", _("已完成")
     OVERDUE = "overdue", _("逾期未完成")
+
+    # As the projects' schedule: pending is on track, overdue is late.
+    colours = nonmember({"pending": Colour.GREEN, "done": Colour.BLUE, "overdue": Colour.RED})
+
+
+class CriterionCheck(ColouredChoices):
+    """How a 专精特新 criterion stands for a candidate (shown on the cultivation entry)."""
+
+    MET = Check.MET.value, _("已满足")
+    NOT_MET = Check.NOT_MET.value, _("未满足")
+    UNKNOWN = Check.UNKNOWN.value, _("需核实")
+
+    colours = nonmember({"met": Colour.GREEN, "not_met": Colour.RED, "unknown": Colour.GREY})
 
 
 # The 专精特新 criteria shown for a candidate, by the keys parkops.core.schedule uses.

@@ -6,16 +6,17 @@ import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from parkops.common.choices import ColouredChoices
 from parkops.common.tables import FULL_PAGE_LINK
 from parkops.execution.choices import ListProgress, ScheduleStatus
 from parkops.execution.models import CultivationEntry, InfraProject
-from parkops.web.templatetags.parkops import amount, demo_badge
+from parkops.web.templatetags.parkops import amount, badge, demo_badge
 
 NUMBER = {"td": {"class": "text-end"}, "th": {"class": "text-end"}}
 
 
-def status_badge(status: str, label: object) -> Any:
-    return format_html('<span class="badge status-{}">{}</span>', status, label)
+def status_badge(value: str, choices: type[ColouredChoices]) -> Any:
+    return badge(value, choices.__name__)
 
 
 class CultivationTable(tables.Table):
@@ -47,7 +48,7 @@ class CultivationTable(tables.Table):
         return amount(value)
 
     def render_progress(self, value: str) -> Any:
-        return status_badge(value, ListProgress(value).label)
+        return status_badge(value, ListProgress)
 
 
 class InfraTable(tables.Table):
@@ -83,7 +84,7 @@ class InfraTable(tables.Table):
         return amount(value)
 
     def render_schedule(self, value: str) -> Any:
-        return status_badge(value, ScheduleStatus(value).label)
+        return status_badge(value, ScheduleStatus)
 
 
 class ProjectTable(tables.Table):

@@ -70,16 +70,15 @@ class BatchOut(Schema):
 )
 def post_import(
     request: HttpRequest,
-    kind: str,
+    kind: ImportKind,
     file: File[UploadedFile],
     dry_run: bool = False,
     confirm: bool = False,
 ) -> Any:
-    """kind: enterprises, figures, small_parks, plots. `dry_run=true` checks and compares only;
-    `confirm=true` writes amounts flagged as unusually large (the page asks the same)."""
+    """kind: enterprises, figures, small_parks, plots (any other is a 422). `dry_run=true` checks
+    and compares only; `confirm=true` writes amounts flagged as unusually large (the page asks
+    the same)."""
     require(request, "imports.add_importbatch")
-    if kind not in ImportKind.values:
-        return Status(422, {"detail": _("未知的导入类型"), "errors": []})
     limit = import_limits().max_bytes
     if file.size is not None and file.size > limit:
         message = _("文件大小 %(size_mb)s MB，超过上限 %(limit_mb)s MB") % {

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from parkops.common.xlsx import ExportColumn, Getter
 from parkops.core.cells import CellKind
+from parkops.imports.choices import ImportKind
 from parkops.imports.kinds import Kind
 
 
 def _display(kind: Kind, key: str) -> Getter:
     spec = kind.spec(key)
-    if kind.kind == "figures" and key in ("uscc", "name"):
+    if kind.kind == ImportKind.FIGURES and key in ("uscc", "name"):
         return f"enterprise.{key}"
     if key in kind.references:
         return f"{key}.name"

@@ -13,6 +13,7 @@ from ninja.errors import HttpError
 
 from parkops.common.api import ErrorOut, based_on, require
 from parkops.common.versioning import version_of
+from parkops.indicators.choices import ForecastMethod
 from parkops.indicators.models import Indicator
 from parkops.indicators.selectors import Row, manual_value_exists, scoreboard
 from parkops.indicators.services import manual_value_set
@@ -40,7 +41,7 @@ class ForecastOut(Schema):
     year: int
     low: Decimal | None
     high: Decimal | None
-    method: str
+    method: ForecastMethod
 
 
 class IndicatorOut(Schema):

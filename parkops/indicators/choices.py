@@ -2,14 +2,22 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
+from parkops.common.choices import Colour, ColouredChoices, nonmember
 from parkops.core.indicators import Tier
 
 
-class TierChoice(models.TextChoices):
+class TierChoice(ColouredChoices):
+    """The tier an actual reached: the same colour on the page, in the charts and the export."""
+
     BELOW_FLOOR = Tier.BELOW_FLOOR.value, _("未达保底")
     FLOOR = Tier.FLOOR.value, _("达保底")
     COMMITTED = Tier.COMMITTED.value, _("达确保")
     STRETCH = Tier.STRETCH.value, _("达贡献")
+
+    colours = nonmember(
+        {Tier.BELOW_FLOOR.value: Colour.RED, Tier.FLOOR.value: Colour.ORANGE,
+         Tier.COMMITTED.value: Colour.BLUE, Tier.STRETCH.value: Colour.GREEN}
+    )  # fmt: skip
 
 
 class Computation(models.TextChoices):
@@ -23,6 +31,38 @@ class Computation(models.TextChoices):
     TECH_PROJECTS = "tech_projects", _("新开工技改项目数")
     LAND_VACATED = "land_vacated", _("腾退完成面积")
     LAND_UPGRADED = "land_upgraded", _("提升完成面积")
+
+
+class ForecastMethod(models.TextChoices):
+    """How the current year's forecast range is made; the label says so on the page."""
+
+    PIPELINE = (
+        "pipeline",
+        _(
+            "预测区间：下限为本年已完成数；上限加上各清单中计划本年完成而尚未完成的条目"
+            "（腾退、提升按计划面积）。"
+        ),
+    )
+    TREND = "trend", _("预测区间：本年年度数据尚未报送，取前两年实际增速的区间。")
+    ACTUAL = "actual", _("本年年度数据已报送，预测即实际值。")
+
+
+class SourceKind(models.TextChoices):
+    """The records a computed actual counts: its cell's page lists them."""
+
+    ENTERPRISE = "enterprise", _("企业")
+    DESIGNATION = "designation", _("专精特新认定")
+    CULTIVATION = "cultivation", _("培育清单条目")
+    LAND_ACTION = "land_action", _("低效用地行动")
+
+
+class BasisKey(models.TextChoices):
+    """The totals a growth rate is computed from (Actual.basis)."""
+
+    CURRENT = "current", _("本年")
+    PREVIOUS = "previous", _("上年")
+    PLAIN_CURRENT = "plain_current", _("全部规上企业总额（本年）")
+    PLAIN_PREVIOUS = "plain_previous", _("全部规上企业总额（上年）")
 
 
 # Table 1's indicators by number, and how each is computed.

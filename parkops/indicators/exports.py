@@ -7,7 +7,7 @@ import io
 from django.utils.translation import gettext as _
 
 from parkops.core.xlsx import xlsx_bytes
-from parkops.indicators.presenters import TIER_COLOURS
+from parkops.indicators.choices import TierChoice
 from parkops.indicators.selectors import Row
 
 
@@ -27,10 +27,10 @@ def table_1_xlsx(rows: list[Row], years: tuple[int, ...]) -> io.BytesIO:
         cell = book.add_format({"border": 1, "align": "center", "valign": "vcenter"})
         name = book.add_format({"border": 1, "valign": "vcenter", "text_wrap": True})
         tiers = {
-            t: book.add_format(
-                {"border": 1, "align": "center", "font_color": "#FFFFFF", "bg_color": c}
+            t.value: book.add_format(
+                {"border": 1, "align": "center", "font_color": "#FFFFFF", "bg_color": t.colour.hex}
             )
-            for t, c in TIER_COLOURS.items()
+            for t in TierChoice
         }
         title = book.add_format({"bold": True, "font_size": 14, "align": "center"})
         per_year = 5  # 保底数 确保数 贡献数 实际值 达成

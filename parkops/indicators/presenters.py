@@ -7,15 +7,10 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from parkops.indicators.choices import ForecastMethod, TierChoice
 from parkops.indicators.selectors import Row
 
-# One colour per tier, everywhere (CSS classes tier-<value> use the same).
-TIER_COLOURS = {
-    "below_floor": "#dc3545",
-    "floor": "#fd7e14",
-    "committed": "#0d6efd",
-    "stretch": "#198754",
-}
+NO_TIER = "#adb5bd"  # an actual without a target to reach
 
 
 def number(value: Decimal | None) -> float | None:
@@ -38,15 +33,8 @@ def counting_rule_text(computation: str) -> str:
     }.get(computation, "")
 
 
-def forecast_method_text(method: str) -> str:
-    return {
-        "pipeline": _(
-            "预测区间：下限为本年已完成数；上限加上各清单中计划本年完成而尚未完成的条目"
-            "（腾退、提升按计划面积）。"
-        ),
-        "trend": _("预测区间：本年年度数据尚未报送，取前两年实际增速的区间。"),
-        "actual": _("本年年度数据已报送，预测即实际值。"),
-    }.get(method, "")
+def forecast_method_text(method: str | None) -> str:
+    return str(ForecastMethod(method).label) if method else ""
 
 
 def chart_option(row: Row) -> dict[str, Any]:
@@ -61,14 +49,14 @@ def chart_option(row: Row) -> dict[str, Any]:
     bars = [
         {
             "value": number(c.value),
-            "itemStyle": {"color": TIER_COLOURS.get(c.tier or "", "#adb5bd")},
+            "itemStyle": {"color": c.tier.colour.hex if c.tier else NO_TIER},
         }
         for c in row.cells
     ]
     series = [
-        line(_("保底数"), "floor", TIER_COLOURS["floor"]),
-        line(_("确保数"), "committed", TIER_COLOURS["committed"]),
-        line(_("贡献数"), "stretch", TIER_COLOURS["stretch"]),
+        line(_("保底数"), "floor", TierChoice.FLOOR.colour.hex),
+        line(_("确保数"), "committed", TierChoice.COMMITTED.colour.hex),
+        line(_("贡献数"), "stretch", TierChoice.STRETCH.colour.hex),
         {"name": _("实际"), "type": "bar", "data": bars, "barWidth": "30%"},
     ]
     forecast = row.forecast

@@ -34,7 +34,13 @@ from parkops.core.units import rented_floor_to_mu
 from parkops.execution.choices import CultivationKind
 from parkops.execution.models import CultivationEntry
 from parkops.execution.selectors import cultivation_pending_count, tech_projects_started
-from parkops.indicators.choices import Computation, TierChoice
+from parkops.indicators.choices import (
+    BasisKey,
+    Computation,
+    ForecastMethod,
+    SourceKind,
+    TierChoice,
+)
 from parkops.indicators.models import Indicator, IndicatorTarget, ManualValue
 from parkops.land.choices import LandActionKind, LandActionStatus
 from parkops.land.models import LandAction
@@ -45,20 +51,13 @@ from parkops.registry.models import Designation, Enterprise, EnterpriseYear
 from parkops.registry.selectors import enterprise_list, enterprises_visible_to
 
 
-class SourceKind:
-    ENTERPRISE = "enterprise"
-    DESIGNATION = "designation"
-    CULTIVATION = "cultivation"
-    LAND_ACTION = "land_action"
-
-
 @dataclass(frozen=True)
 class Actual:
     value: Decimal | None  # None: 无数据
     plain: Decimal | None = None  # indicator 1 only: plain total growth beside the comparable one
-    source_kind: str = SourceKind.ENTERPRISE
+    source_kind: SourceKind = SourceKind.ENTERPRISE
     source_ids: tuple[int, ...] = ()
-    basis: dict[str, Decimal | None] = field(default_factory=dict)  # the totals it came from
+    basis: dict[BasisKey, Decimal | None] = field(default_factory=dict)  # the totals it came from
     partial: bool = False  # the year is not over: a year-to-date value
     unknown_ids: tuple[int, ...] = ()  # indicator 2: enterprises not counted for lack of data
 
@@ -102,7 +101,7 @@ def _per_mu(growth: Growth) -> Actual:
     return Actual(
         value=growth.rate,
         source_ids=growth.enterprise_ids,
-        basis={"current": growth.current, "previous": growth.previous},
+        basis={BasisKey.CURRENT: growth.current, BasisKey.PREVIOUS: growth.previous},
     )
 
 
@@ -118,8 +117,8 @@ def compute(indicator: Indicator, year: int, frame: pl.DataFrame, today: date) -
             value=comparable.rate,
             plain=plain.rate,
             source_ids=comparable.enterprise_ids,
-            basis={"current": comparable.current, "previous": comparable.previous,
-                   "plain_current": plain.current, "plain_previous": plain.previous},
+            basis={BasisKey.CURRENT: comparable.current, BasisKey.PREVIOUS: comparable.previous,
+                   BasisKey.PLAIN_CURRENT: plain.current, BasisKey.PLAIN_PREVIOUS: plain.previous},
         )  # fmt: skip
     if kind is Computation.NEW_ABOVE_SCALE:
         found = new_above_scale(frame, year, _production_started(frame, year))
@@ -208,7 +207,7 @@ class Row:
     indicator: Indicator
     cells: list[Cell]
     forecast: Forecast | None  # for the current year only
-    forecast_method: str  # "pipeline", "trend", "actual" or ""
+    forecast_method: ForecastMethod | None
     forecast_year: int | None = None
     forecast_tiers: tuple[TierChoice | None, TierChoice | None] = (None, None)
 
@@ -227,22 +226,23 @@ def scoreboard(*, today: date | None = None, years: tuple[int, ...] = YEARS) -> 
             Cell(y, targets.get((indicator.pk, y)), compute(indicator, y, frame, today), manual.get((indicator.pk, y)))
             for y in years
         ]  # fmt: skip
-        forecast, method = None, ""
+        forecast: Forecast | None = None
+        method: ForecastMethod | None = None
         if today.year in years:
             current = next(c for c in cells if c.year == today.year)
             if Computation(indicator.computation) in RATES:
                 if current.value is not None:
-                    forecast, method = Forecast(current.value, current.value), "actual"
+                    forecast, method = Forecast(current.value, current.value), ForecastMethod.ACTUAL
                 else:
                     before = [
                         _value(indicator, today.year - k, frame, today, manual) for k in (2, 1)
                     ]
-                    forecast, method = trend_forecast(before), "trend"
+                    forecast, method = trend_forecast(before), ForecastMethod.TREND
             else:
                 forecast = pipeline_forecast(
                     current.value or Decimal(0), promised(indicator, today.year)
                 )
-                method = "pipeline"
+                method = ForecastMethod.PIPELINE
         tiers: tuple[TierChoice | None, TierChoice | None] = (None, None)
         target = targets.get((indicator.pk, today.year))
         if forecast is not None and target is not None:

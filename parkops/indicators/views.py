@@ -11,22 +11,15 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from parkops.common.versioning import version_of
 from parkops.common.xlsx import xlsx_response
 from parkops.indicators import presenters, selectors, services
+from parkops.indicators.choices import SourceKind
 from parkops.indicators.exports import table_1_xlsx
 from parkops.indicators.forms import ClearManualForm, ManualValueForm
-from parkops.indicators.selectors import SourceKind, cell_get, scoreboard
+from parkops.indicators.selectors import cell_get, scoreboard
 from parkops.plan.caojing import YEARS
-
-BASIS_LABELS = {
-    "current": _lazy("本年"),
-    "previous": _lazy("上年"),
-    "plain_current": _lazy("全部规上企业总额（本年）"),
-    "plain_previous": _lazy("全部规上企业总额（上年）"),
-}
 
 
 @permission_required("indicators.view_indicator", raise_exception=True)
@@ -92,7 +85,8 @@ def cell_detail(request: HttpRequest, number: int, year: int) -> HttpResponse:
         "indicator": indicator,
         "cell": cell,
         "kind": cell.computed.source_kind,
-        "basis": [(str(BASIS_LABELS[k]), v) for k, v in cell.computed.basis.items()],
+        "source_kinds": SourceKind,
+        "basis": [(str(k.label), v) for k, v in cell.computed.basis.items()],
         "sources": selectors.cell_sources(
             user=request.user, kind=cell.computed.source_kind, ids=cell.computed.source_ids
         ),

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from parkops.common.tables import FULL_PAGE_LINK
+from parkops.land.choices import Batch
 from parkops.land.models import BatchAssignment, ControlListEntry, LandAction
 from parkops.web.templatetags.parkops import amount
 
@@ -83,7 +84,7 @@ class BatchTable(tables.Table):
         attrs = {"class": "table table-sm table-hover align-middle", "id": "batch-table"}
 
     def render_resettlement(self, value: int, record: BatchAssignment) -> Any:
-        if record.batch != "close":
+        if record.batch != Batch.CLOSE:
             return "—"
         found = getattr(record, "resettlement", None)
         text = (

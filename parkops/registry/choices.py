@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from parkops.core import figures
+
 
 class KeyIndustry(models.TextChoices):
     BIOMEDICINE = "biomedicine", _("生物医药")
@@ -27,8 +29,8 @@ class DesignationKind(models.TextChoices):
 
 
 class LandBasis(models.TextChoices):
-    OWNED = "owned", _("自有土地")
-    RENTED = "rented", _("租赁厂房（按建筑面积折算）")
+    OWNED = figures.LandBasis.OWNED.value, _("自有土地")
+    RENTED = figures.LandBasis.RENTED.value, _("租赁厂房（按建筑面积折算）")
 
 
 class DataSource(models.TextChoices):

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from ninja import ModelSchema, Schema
+from pydantic import create_model
 
 from parkops.common.versioning import version_of
-from parkops.core.figures import FIGURE_FIELDS
+from parkops.core.figures import CHOICE_FIELDS, COUNT_FIELDS, FIGURE_FIELDS
+from parkops.registry.choices import LandBasis
 from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot, Road, SmallPark
 
 
@@ -98,51 +101,44 @@ class EnterpriseYearOut(ModelSchema):
         fields = ["id", "enterprise", "year", *FIGURE_FIELDS, "is_above_scale", "source"]
 
 
-class EnterpriseYearIn(Schema):
+def _figures(*, patch: bool) -> dict[str, Any]:
+    """Each figure of parkops.core.figures as a schema field, null for 'not reported' (the land
+    basis is owned unless named, and a patch leaves it alone)."""
+    fields: dict[str, Any] = {}
+    for name in FIGURE_FIELDS:
+        if name in CHOICE_FIELDS:
+            fields[name] = (str | None, None) if patch else (str, LandBasis.OWNED.value)
+        elif name in COUNT_FIELDS:
+            fields[name] = (int | None, None)
+        else:
+            fields[name] = (Decimal | None, None)
+    return fields
+
+
+_YearFigures = create_model("YearFigures", __base__=Schema, **_figures(patch=False))
+_YearFiguresPatch = create_model("YearFiguresPatch", __base__=Schema, **_figures(patch=True))
+
+
+class EnterpriseYearIn(_YearFigures):  # type: ignore[misc,valid-type]
     """A year's figures as a whole (PUT): every figure must be named, null for 'not reported';
     `reason` is needed to correct a stored year, `version` (or If-Match) is the version the
     correction is based on."""
 
-    output_value: Decimal | None = None
-    revenue: Decimal | None = None
-    tax: Decimal | None = None
-    value_added: Decimal | None = None
-    energy_tce: Decimal | None = None
-    emissions_t: Decimal | None = None
-    rd_expense: Decimal | None = None
-    employees: int | None = None
-    land_basis: str = "owned"
-    land_mu: Decimal | None = None
-    rented_floor_m2: Decimal | None = None
     note: str = ""
     reason: str = ""
     version: str | None = None
 
 
-class EnterpriseYearPatch(Schema):
+class EnterpriseYearPatch(_YearFiguresPatch):  # type: ignore[misc,valid-type]
     """Only the figures named change (PATCH); `reason` is needed for any change."""
 
-    output_value: Decimal | None = None
-    revenue: Decimal | None = None
-    tax: Decimal | None = None
-    value_added: Decimal | None = None
-    energy_tce: Decimal | None = None
-    emissions_t: Decimal | None = None
-    rd_expense: Decimal | None = None
-    employees: int | None = None
-    land_basis: str | None = None
-    land_mu: Decimal | None = None
-    rented_floor_m2: Decimal | None = None
     note: str | None = None
     reason: str = ""
     version: str | None = None
 
 
-# A PUT replaces the whole year: leaving one of these out is refused, never taken as blank.
-YEAR_PUT_REQUIRED = (
-    "output_value", "revenue", "tax", "value_added", "energy_tce", "emissions_t", "rd_expense",
-    "employees", "land_basis", "land_mu", "rented_floor_m2",
-)  # fmt: skip
+# A PUT replaces the whole year: leaving a figure out is refused, never taken as blank.
+YEAR_PUT_REQUIRED = FIGURE_FIELDS
 
 
 class LandPlotOut(ModelSchema):

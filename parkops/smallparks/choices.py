@@ -1,11 +1,16 @@
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from parkops.common.choices import Colour, ColouredChoices, nonmember
 
-class RatingLevel(models.TextChoices):
+
+class RatingLevel(ColouredChoices):
     GOOD = "good", _("优质")
     UNBALANCED = "unbalanced", _("发展不平衡")
     INEFFICIENT = "inefficient", _("低效")
+
+    colours = nonmember(
+        {"good": Colour.GREEN, "unbalanced": Colour.YELLOW, "inefficient": Colour.RED}
+    )
 
 
 # The policy that follows each level (方案 三（二）, with the reference's default measures).
@@ -19,10 +24,4 @@ LEVEL_POLICY = {
     RatingLevel.INEFFICIENT: _(
         "有序腾退园内低效企业，提高准入门槛；限期整改，暂停新增补贴和新企业入驻登记。"
     ),
-}
-
-LEVEL_BADGE = {
-    RatingLevel.GOOD: "text-bg-success",
-    RatingLevel.UNBALANCED: "text-bg-warning",
-    RatingLevel.INEFFICIENT: "text-bg-danger",
 }

@@ -21,7 +21,7 @@ from parkops.common.xlsx import xlsx_response
 from parkops.registry.models import SmallPark
 from parkops.registry.selectors import smallpark_get
 from parkops.smallparks import rules, selectors, services
-from parkops.smallparks.choices import LEVEL_BADGE, LEVEL_POLICY, RatingLevel
+from parkops.smallparks.choices import LEVEL_POLICY, RatingLevel
 from parkops.smallparks.exports import vacancy_xlsx
 from parkops.smallparks.filtersets import VacancyFilterSet
 from parkops.smallparks.forms import BuildingForm, DateForm, RunForm, TenancyForm, VacancyForm
@@ -48,10 +48,7 @@ def rating_list(request: HttpRequest) -> HttpResponse:
         "year": year,
         "years": selectors.rating_years(),
         "rows": rows,
-        "badges": LEVEL_BADGE,
-        "policies": [
-            (level.label, LEVEL_POLICY[level], LEVEL_BADGE[level]) for level in RatingLevel
-        ],
+        "policies": [(level.label, LEVEL_POLICY[level], level.colour.css) for level in RatingLevel],
         "rule_set": rule_set,
         "rating_rules": rules.rating_rules(rule_set),
         "differences": rules.differences(rule_set),
@@ -81,7 +78,7 @@ def estate(request: HttpRequest, pk: int) -> HttpResponse:
     park = smallpark_get(user=request.user, pk=pk)
     today = timezone.localdate()
     ratings = [
-        (r, LEVEL_POLICY[RatingLevel(r.level)], LEVEL_BADGE[RatingLevel(r.level)])
+        (r, LEVEL_POLICY[RatingLevel(r.level)], RatingLevel(r.level).colour.css)
         for r in selectors.ratings_of(park)
     ]
     latest = ratings[0][0] if ratings else None

@@ -95,7 +95,7 @@ def _enterprise(n: int, name: str, road: Road, park: SmallPark | None) -> Enterp
 
 def _around(n: int, enterprise: Enterprise, plot: LandPlot) -> dict[str, int]:
     """The records that name this enterprise or plot, one of each kind; returns their ids."""
-    VetoEvent.objects.create(
+    veto = VetoEvent.objects.create(
         enterprise=enterprise, kind=VetoKind.SAFETY_ACCIDENT, grade=IncidentGrade.ORDINARY,
         occurred_on=date(YEAR, 3, n), source=f"安监{n}号",
     )  # fmt: skip
@@ -135,6 +135,7 @@ def _around(n: int, enterprise: Enterprise, plot: LandPlot) -> dict[str, int]:
     return {
         "enterprise": enterprise.pk, "plot": plot.pk, "project": project.pk,
         "cultivation": entry.pk, "action": action.pk, "control": control.pk, "batch": batch.pk,
+        "veto": veto.pk,
     }  # fmt: skip
 
 

@@ -27,8 +27,8 @@ from parkops.testing.routes import Route, api_routes, page_routes
 from parkops.testing.world import NO_ROLE, World, world_seed
 
 # What each path parameter names, per route. A scoped kind (enterprise, plot, smallpark, project,
-# cultivation, action, control, batch, tenancy, vacancy) is filled with a record inside the role's
-# scope, then with one outside it; "=value" is a literal.
+# cultivation, action, control, batch, tenancy, vacancy, veto) is filled with a record inside the
+# role's scope, then with one outside it; "=value" is a literal.
 PARAM_KINDS: dict[str, dict[str, str]] = {
     "registry:enterprise_detail": {"pk": "enterprise"},
     "registry:enterprise_edit": {"pk": "enterprise"},
@@ -45,6 +45,7 @@ PARAM_KINDS: dict[str, dict[str, str]] = {
     "evaluation:scheme_detail": {"pk": "scheme"},
     "evaluation:scheme_edit": {"pk": "scheme"},
     "evaluation:scheme_copy": {"pk": "scheme"},
+    "evaluation:veto_detail": {"pk": "veto"},
     "execution:project_detail": {"pk": "project"},
     "execution:milestone_edit": {"pk": "project"},
     "execution:cultivation_detail": {"pk": "cultivation"},
@@ -80,6 +81,7 @@ PARAM_KINDS: dict[str, dict[str, str]] = {
     "GET /api/evaluation/runs/{pk}/results": {"pk": "run"},
     "GET /api/evaluation/runs/{pk}/bottom": {"pk": "run"},
     "GET /api/evaluation/enterprises/{pk}/evaluation": {"pk": "enterprise"},
+    "GET /api/evaluation/veto-events/{pk}": {"pk": "veto"},
 }
 # Each page is asked as a browser asks it, as an HTMX request (the partial), and for its .xlsx
 # of a year (pages that take neither ignore the query).

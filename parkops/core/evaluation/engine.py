@@ -54,12 +54,13 @@ from parkops.core.evaluation.scheme import (
     TenantRule,
 )
 from parkops.core.evaluation.scoring import benchmark, column, key, ratio, score
+from parkops.core.figures import LandBasis
 from parkops.core.thresholds import shown_expr
 
 INPUT_SCHEMA: dict[str, pl.DataType] = {
     "enterprise_id": pl.Int64(),
     "above_scale": pl.Boolean(),
-    "land_basis": pl.String(),  # "owned" or "rented"
+    "land_basis": pl.String(),  # a LandBasis value
     "land_mu": pl.Float64(),
     "rented_floor_m2": pl.Float64(),
     "output_value": pl.Float64(),
@@ -88,7 +89,7 @@ def input_frame(rows: Iterable[Mapping[str, object]]) -> pl.DataFrame:
 
 def land_expr(scheme: Scheme) -> pl.Expr:
     return (
-        pl.when(pl.col("land_basis") == "rented")
+        pl.when(pl.col("land_basis") == LandBasis.RENTED.value)
         .then(pl.col("rented_floor_m2") / scheme.floor_m2_per_mu)
         .otherwise(pl.col("land_mu"))
     )
@@ -184,7 +185,7 @@ def _prepare(lf: pl.LazyFrame, scheme: Scheme) -> pl.LazyFrame:
     inherit_reason = label(INHERIT_REASON)
     inherit = scheme.tenant_rule == TenantRule.INHERIT
     inherits = (
-        (pl.col("land_basis") == "rented") & pl.col("landlord_id").is_not_null()
+        (pl.col("land_basis") == LandBasis.RENTED.value) & pl.col("landlord_id").is_not_null()
         if inherit
         else pl.lit(False)
     )

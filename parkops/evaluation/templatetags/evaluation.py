@@ -8,8 +8,6 @@ from parkops.evaluation.card import card_context
 
 register = template.Library()
 
-CLASS_COLOURS = {"A": "success", "B": "primary", "C": "warning", "D": "danger"}
-
 
 @register.inclusion_tag("evaluation/_card.html", takes_context=True)
 def evaluation_card(context: template.Context) -> dict[str, Any]:
@@ -23,11 +21,6 @@ def evaluation_card(context: template.Context) -> dict[str, Any]:
         "request": request,
         "perms": context.get("perms"),
     }
-
-
-@register.filter
-def class_colour(value: str) -> str:
-    return CLASS_COLOURS.get(value, "secondary")
 
 
 @register.filter

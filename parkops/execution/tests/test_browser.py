@@ -29,7 +29,9 @@ def test_the_projects_page_shows_mokes_project_late_as_reported(
     expect(moke.locator(".project-status")).to_contain_text("据报告")
     expect(moke).to_contain_text("2023 年 12 月 22 开工")
     # The late badge has the one red used for 滞后 everywhere.
-    colour = moke.locator(".badge.status-late").evaluate("e => getComputedStyle(e).backgroundColor")
+    colour = moke.locator(".badge[data-value=late]").evaluate(
+        "e => getComputedStyle(e).backgroundColor"
+    )
     assert colour == "rgb(220, 53, 69)"
 
     page.select_option("#id_status", "on_track")  # HTMX: no project is on track by now

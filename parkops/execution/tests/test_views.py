@@ -232,4 +232,4 @@ def test_the_api_shows_an_srdi_candidates_criteria(plan: None, lena: User) -> No
     ]
     html = client_for(lena).get(entry.get_absolute_url()).content.decode()
     assert "研发费用占营业收入 ≥ 3%" in html
-    assert html.count('class="badge check-not_met"') == 2
+    assert html.count('class="badge text-bg-danger" data-value="not_met"') == 2

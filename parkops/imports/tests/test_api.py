@@ -46,3 +46,15 @@ def test_the_api_imports_all_or_nothing_and_undoes(alice: User) -> None:
 def test_readers_cannot_import_through_the_api(lena: User) -> None:
     assert _post(client_for(lena), [FIGURES_HEADER]).status_code == 403
     assert ImportBatch.objects.count() == 0
+
+
+def test_an_unknown_kind_is_a_422_naming_the_path_parameter(alice: User) -> None:
+    file = SimpleUploadedFile("api.xlsx", xlsx([FIGURES_HEADER]))
+    response = client_for(alice).post("/api/imports/people", {"file": file})
+    assert response.status_code == 422
+    assert response.json()["errors"] == {"kind": ["不是可选的值"]}
+    assert ImportBatch.objects.count() == 0
+    schema = client_for(alice).get("/api/openapi.json").json()
+    kind = schema["paths"]["/api/imports/{kind}"]["post"]["parameters"][0]
+    assert kind["name"] == "kind"
+    assert "enum" in str(schema["components"]["schemas"].get("ImportKind", kind))

@@ -16,6 +16,7 @@ from parkops.imports.kinds import KINDS, Kind
 from parkops.imports.services import import_file
 from parkops.imports.tests.files import xlsx
 from parkops.registry.choices import LandBasis
+from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot, SmallPark
 from parkops.registry.tests.factories import EnterpriseFactory
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +85,18 @@ def test_each_check_constraint_is_reported_by_row_and_column(
     batch, plan = import_file(kind=kind.kind, data=data, file_name="c.xlsx", user=alice)
     assert batch is None, f"{name}: written"
     assert (2, kind.spec(column).header) in {(e.row, e.column) for e in plan.errors}, plan.errors
+
+
+def test_every_model_an_import_writes_is_walked() -> None:
+    """The writer writes each kind's model and nothing else; each of them with a CheckConstraint
+    has its cases above, one per constraint at least."""
+    importable = {k.model for k in KINDS.values()}
+    assert importable == {Enterprise, EnterpriseYear, SmallPark, LandPlot}
+    checks = {
+        c.name
+        for m in importable
+        for c in m._meta.constraints
+        if isinstance(c, models.CheckConstraint)
+    }
+    assert len(checks) == 6  # 3 on a year, 2 on a plot, 1 on a small park
+    assert {name for _kind, name, _column, _values in CASES} == checks

@@ -158,7 +158,7 @@ def test_the_page_the_chart_and_the_export_agree(
     row = html[html.index('id="indicator-1"') :]
     row = row[: row.index("</tr>")]
     assert "15.25" in row
-    assert 'tier-stretch">达贡献' in row
+    assert 'class="badge text-bg-success" data-value="stretch">达贡献' in row
     assert "无数据" in row
     charts = json.loads(
         re.search(

@@ -4,9 +4,11 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms, template
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+
+from parkops.common.choices import Colour, ColouredChoices, choices_named
 
 register = template.Library()
 
@@ -43,3 +45,44 @@ def demo_badge() -> SafeString:
         _("虚构企业，数据仅供演示"),
         _("演示数据"),
     )
+
+
+def _choice(value: Any, choices: str) -> ColouredChoices | None:
+    """The member of the named choices for a stored value (or a member, or a core StrEnum);
+    None for a blank or a value the choices do not know (the page shows it, never a 500)."""
+    found = choices_named(choices)
+    return found(str(value)) if str(value) in found.values else None
+
+
+@register.simple_tag
+def badge(value: Any, choices: str, extra: str = "") -> SafeString:
+    """A stored value as its choice's label on a badge of its choice's colour; a dash if empty.
+    `data-value` keeps the stored value for scripts and tests."""
+    choice = _choice(value, choices)
+    if choice is None:
+        if value is None or value == "":
+            return mark_safe('<span class="text-muted">—</span>')  # a constant
+        return format_html('<span class="badge {}">{}</span>', Colour.GREY.css, value)
+    css = f"badge {choice.colour.css} {extra}".strip()
+    return format_html(
+        '<span class="{}" data-value="{}">{}</span>', css, choice.value, choice.label
+    )
+
+
+@register.filter
+def choice_label(value: Any, choices: str) -> str:
+    choice = _choice(value, choices)
+    return "" if choice is None else str(choice.label)
+
+
+@register.filter
+def choice_colour(value: Any, choices: str) -> str:
+    """The Bootstrap class of the value's colour (text-bg-…), for markup a badge does not fit."""
+    choice = _choice(value, choices)
+    return "" if choice is None else choice.colour.css
+
+
+@register.simple_tag
+def legend(choices: str) -> SafeString:
+    """Every member of the named choices as its badge, in order: a chart's or a table's key."""
+    return format_html_join(" ", "{}", ((badge(c.value, choices),) for c in choices_named(choices)))
