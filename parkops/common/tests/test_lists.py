@@ -88,11 +88,11 @@ def test_the_vacancy_list_filters_pages_and_exports_the_filtered_rows(
 
 
 def test_the_project_list_pages(lena: User) -> None:
-    from parkops.execution.services import execution_load_plan
+    from parkops.execution.services import execution_plan_load
     from parkops.plan.services import plan_load
 
     plan_load()
-    execution_load_plan()
+    execution_plan_load()
     page = client_for(lena).get("/projects/", {"per_page": 1})
     assert page.context["table"].paginator.count == 2
     assert len(page.context["table"].page.object_list) == 1
