@@ -6,3 +6,8 @@ class ImportsConfig(AppConfig):
     name = "parkops.imports"
     label = "imports"
     verbose_name = _("Excel 导入导出")
+
+    def ready(self) -> None:
+        from parkops.imports.panels import panels_register
+
+        panels_register()

@@ -8,6 +8,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from parkops.common.panels import PanelSlot, panels_render
+
 register = template.Library()
 
 
@@ -43,3 +45,15 @@ def demo_badge() -> SafeString:
         _("虚构企业，数据仅供演示"),
         _("演示数据"),
     )
+
+
+@register.simple_tag(takes_context=True)
+def record_panels(context: template.Context, obj: Any, slot: str = PanelSlot.RECORD) -> SafeString:
+    """The panels other apps registered on this record's page, as far as the user may see them."""
+    return panels_render(context, obj, slot)
+
+
+@register.simple_tag(takes_context=True)
+def list_actions(context: template.Context, model: str) -> SafeString:
+    """The actions other apps registered on a list page (its export, say), inside its results."""
+    return panels_render(context, model, PanelSlot.LIST_ACTIONS)
