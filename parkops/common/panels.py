@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from django.db.models import Model
@@ -27,15 +28,13 @@ from django.utils.safestring import SafeString, mark_safe
 from parkops.common.types import AnyUser
 
 
-class PanelSlot:
+class PanelSlot(StrEnum):
     """Where on a page a panel sits."""
 
     TOP = "top"  # above a record's facts: warnings about the record
     RECORD = "record"  # below a record's own sections, above its history
     LIST_ACTIONS = "list_actions"  # beside a list's result count, inside the swapped results
 
-
-SLOTS = frozenset({PanelSlot.TOP, PanelSlot.RECORD, PanelSlot.LIST_ACTIONS})
 
 # (request, the record shown, or None on a list page) -> the panel template's context
 ContextFunction = Callable[[HttpRequest, Any], Mapping[str, Any]]
@@ -55,7 +54,8 @@ class Panel:
     slot: str = PanelSlot.RECORD
 
     def shows_to(self, user: AnyUser, obj: Any) -> bool:
-        if self.permission is not None and not user.has_perm(self.permission):
+        # AnonymousUser and every User have has_perm; AbstractBaseUser alone does not.
+        if self.permission is not None and not user.has_perm(self.permission):  # type: ignore[union-attr]
             return False
         return self.visible is None or self.visible(user, obj)
 
@@ -68,7 +68,7 @@ _panels: dict[tuple[str, str], dict[str, Panel]] = {}
 
 
 def model_label(model: type[Model] | Model | str) -> str:
-    """"registry.enterprise" for the model, an instance of it or its label in any case."""
+    """ "registry.enterprise" for the model, an instance of it or its label in any case."""
     if isinstance(model, str):
         return model.lower()
     return str(model._meta.label_lower)
@@ -76,7 +76,7 @@ def model_label(model: type[Model] | Model | str) -> str:
 
 def panel_register(panel: Panel) -> None:
     """Add a panel; registering one name twice on one model's slot is a mistake, not an update."""
-    if panel.slot not in SLOTS:
+    if panel.slot not in PanelSlot.__members__.values():
         raise PanelError(f"panel {panel.name}: unknown slot {panel.slot!r}")
     registered = _panels.setdefault((model_label(panel.model), panel.slot), {})
     if panel.name in registered:
@@ -119,7 +119,8 @@ def panels_render(
         template = get_template(panel.template).template  # type: ignore[attr-defined]
         parts.append((panel.name, template.render(context.new(values))))
     if slot == PanelSlot.LIST_ACTIONS:
-        return mark_safe("".join(html for _name, html in parts))  # noqa: S308 - rendered templates
+        # Actions sit inline beside the result count: no wrapper; each is a rendered template.
+        return mark_safe("".join(html for _name, html in parts))
     return format_html_join(
         "\n", '<div class="record-panel" id="panel-{}">{}</div>', ((n, h) for n, h in parts)
     )
