@@ -61,7 +61,7 @@ def _add(added: list[Panel], panel: Panel) -> None:
 def _render(user: User, road: Road, slot: str = "record") -> str:
     request = RequestFactory().get("/")
     request.user = user
-    page = Template('{% load parkops %}{% record_panels road slot %}')
+    page = Template("{% load parkops %}{% record_panels road slot %}")
     return page.render(RequestContext(request, {"road": road, "slot": slot}))
 
 
@@ -124,9 +124,7 @@ def test_it_refuses_a_second_panel_of_one_name_and_an_unknown_slot(
     assert [p.name for p in panels_of(ROAD)] == ["一"]
 
 
-def test_an_unregistered_panel_is_gone(
-    alice: User, pingye: Road, road_panels: list[Panel]
-) -> None:
+def test_an_unregistered_panel_is_gone(alice: User, pingye: Road, road_panels: list[Panel]) -> None:
     panel_register(_panel("暂"))
     assert "panel-暂" in _render(alice, pingye)
     panel_unregister(ROAD, "暂")
@@ -161,9 +159,7 @@ def test_the_plot_page_and_its_land_record_link_each_other(alice: User, pingye: 
 
 
 def _revoke(role: Role, codename: str) -> None:
-    Group.objects.get(name=role.value).permissions.remove(
-        Permission.objects.get(codename=codename)
-    )
+    Group.objects.get(name=role.value).permissions.remove(Permission.objects.get(codename=codename))
 
 
 def test_a_link_shows_only_to_who_may_open_its_target(
