@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from io import BytesIO
 
@@ -14,7 +15,7 @@ from parkops.evaluation import services
 from parkops.evaluation.choices import RunStatus
 from parkops.evaluation.models import EvaluationRun, SchemeVersion, VetoEvent
 from parkops.evaluation.tests.factories import enterprise_with_year
-from parkops.registry.models import Road, SmallPark
+from parkops.registry.models import EnterpriseYear, Road, SmallPark
 
 pytestmark = pytest.mark.django_db
 
@@ -180,3 +181,17 @@ def test_the_park_office_records_a_veto_event(alice: User) -> None:
     event = VetoEvent.objects.get()
     assert (event.enterprise, event.kind) == (firm, "safety_accident")
     assert event.history.get().history_change_reason == "登记否决事件"
+
+
+def test_the_card_fills_the_what_if_from_the_runs_inputs_not_todays_figures(
+    lena: User,
+) -> None:
+    firm = enterprise_with_year(tax=Decimal("100"))
+    _five()
+    services.run_create(year=2025)
+    EnterpriseYear.objects.filter(enterprise=firm, year=2025).update(tax=Decimal("999"))
+    page = client_for(lena).get(f"/enterprises/{firm.pk}/").content.decode()
+    tax = re.search(r'<input type="number" name="tax" value="([^"]*)"', page)
+    revenue = re.search(r'<input type="number" name="revenue" value="([^"]*)"', page)
+    assert tax is not None and revenue is not None
+    assert (tax.group(1), revenue.group(1)) == ("100.0", "5000.0")
