@@ -8,6 +8,8 @@ from io import BytesIO
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from python_calamine import CalamineWorkbook
 
 from parkops.conftest import client_for
@@ -195,3 +197,13 @@ def test_the_card_fills_the_what_if_from_the_runs_inputs_not_todays_figures(
     revenue = re.search(r'<input type="number" name="revenue" value="([^"]*)"', page)
     assert tax is not None and revenue is not None
     assert (tax.group(1), revenue.group(1)) == ("100.0", "5000.0")
+
+
+def test_the_enterprise_page_leaves_the_runs_snapshot_unread(lena: User) -> None:
+    firm = enterprise_with_year()
+    _five()
+    services.run_create(year=2025)
+    with CaptureQueriesContext(connection) as queries:
+        page = client_for(lena).get(f"/enterprises/{firm.pk}/").content.decode()
+    assert 'id="evaluation-card"' in page
+    assert [q["sql"] for q in queries if "input_snapshot" in q["sql"]] == []
