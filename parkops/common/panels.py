@@ -117,7 +117,9 @@ def panels_render(
             "csrf_token": context.get("csrf_token"),
         }
         template = get_template(panel.template).template  # type: ignore[attr-defined]
-        parts.append((panel.name, template.render(context.new(values))))
+        html = template.render(context.new(values))
+        if html.strip():  # a panel with nothing to say this time leaves no trace
+            parts.append((panel.name, html))
     if slot == PanelSlot.LIST_ACTIONS:
         # Actions sit inline beside the result count: no wrapper; each is a rendered template.
         return mark_safe("".join(html for _name, html in parts))

@@ -22,6 +22,8 @@ from parkops.common.panels import (
     panels_of,
 )
 from parkops.conftest import client_for
+from parkops.plan.choices import PlanSource
+from parkops.plan.models import PlanMention
 from parkops.registry.models import LandPlot, Road, SmallPark
 
 # Road has no panel of its own: the tests' panels sit there alone.
@@ -186,3 +188,22 @@ def test_the_registry_imports_and_loads_nothing_from_the_apps_that_enrich_it() -
             if re.search(pattern, text):
                 found.append(f"{path.name}: {app}")
     assert found == []
+
+
+def test_the_plans_conflicts_sit_above_the_plot_and_a_silent_panel_leaves_no_trace(
+    alice: User, pingye: Road
+) -> None:
+    torn = LandPlot.objects.create(name="争议地块", road=pingye)
+    for row, area in ((1, "10.5"), (2, "10.4")):
+        PlanMention.objects.create(
+            source=PlanSource.ANNEX_3_PLOTS, row=row, name_in_plan="争议地块", plot=torn,
+            facts={"area_mu": area},
+        )  # fmt: skip
+    quiet = LandPlot.objects.create(name="无争议地块", road=pingye)
+    client = client_for(alice)
+    page = client.get(f"/plots/{torn.pk}/").content.decode()
+    assert page.index('id="plan-conflicts"') < page.index('class="row facts"')
+    assert "来源不一致，见上" in page
+    page = client.get(f"/plots/{quiet.pk}/").content.decode()
+    assert "panel-plan-conflicts" not in page and "来源不一致" not in page
+    assert "panel-plan-mentions" in page and "《行动方案》未提及。" in page
