@@ -195,7 +195,8 @@ def test_the_card_fills_the_what_if_from_the_runs_inputs_not_todays_figures(
     page = client_for(lena).get(f"/enterprises/{firm.pk}/").content.decode()
     tax = re.search(r'<input type="number" name="tax" value="([^"]*)"', page)
     revenue = re.search(r'<input type="number" name="revenue" value="([^"]*)"', page)
-    assert tax is not None and revenue is not None
+    assert tax is not None
+    assert revenue is not None
     assert (tax.group(1), revenue.group(1)) == ("100.0", "5000.0")
 
 
