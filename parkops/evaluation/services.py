@@ -201,6 +201,9 @@ def run_create(
     progress("evaluate", 0, 1)
     result = engine.evaluate(frame, spec, events=events, previous_averages=averages)
     progress("evaluate", 1, 1)
+    # Each enterprise's input row as JSON text, stored with its result: the card reads its own.
+    inputs = frame.select("enterprise_id", inputs=pl.struct(pl.all()).struct.json_encode())
+    result = result.join(inputs, on="enterprise_id", how="left", maintain_order="left")
     with transaction.atomic():
         run = EvaluationRun(
             year=year,
@@ -217,16 +220,12 @@ def run_create(
         run.full_clean()
         run._change_reason = _("运行评价")  # type: ignore[attr-defined]
         run.save()
-        _store_results(run, spec, result, frame, progress)
+        _store_results(run, spec, result, progress)
     return run
 
 
 def _store_results(
-    run: EvaluationRun,
-    spec: SchemeSpec,
-    result: pl.DataFrame,
-    frame: pl.DataFrame,
-    progress: Progress,
+    run: EvaluationRun, spec: SchemeSpec, result: pl.DataFrame, progress: Progress
 ) -> None:
     """Results first, then their indicator rows, by plain INSERTs run by executemany a batch at
     a time: bulk_create builds a model instance per row and, on SQLite, splits the rows into
@@ -246,12 +245,8 @@ def _store_results(
         done += len(rows)
         progress("store", done, total)
 
-    # Each enterprise's input row as JSON text, made by Polars: the card reads its own.
-    inputs = frame.select("enterprise_id", inputs=pl.struct(pl.all()).struct.json_encode())
-    columns = result.join(inputs, on="enterprise_id", how="left", maintain_order="left").select(
-        **_result_sources(run, labels),
-        inputs=pl.col("inputs").fill_null("{}"),
-        veto_reasons="veto_reasons",
+    columns = result.select(
+        **_result_sources(run, labels), inputs="inputs", veto_reasons="veto_reasons"
     )
     for batch in columns.iter_slices(BATCH):
         rows = batch.drop("veto_reasons").rows()
