@@ -6,3 +6,8 @@ class EvaluationConfig(AppConfig):
     name = "parkops.evaluation"
     label = "evaluation"
     verbose_name = _("企业综合评价")
+
+    def ready(self) -> None:
+        from parkops.evaluation.panels import panels_register
+
+        panels_register()

@@ -27,19 +27,13 @@ def _events(run: EvaluationRun) -> list[engine.Event]:
     return [engine.Event(**e) for e in run.events]
 
 
-def _figures(frame: pl.DataFrame, enterprise_id: int) -> dict[str, Any]:
-    rows = frame.filter(pl.col("enterprise_id") == enterprise_id)
-    return rows.row(0, named=True) if rows.height else {}
-
-
 def card_context(*, enterprise: Enterprise) -> dict[str, Any]:
     result = selectors.enterprise_result(enterprise=enterprise)
     if result is None:
         return {"result": None, "enterprise": enterprise}
     run = result.run
     spec = SchemeSpec.from_dict(run.scheme_version.definition)
-    frame = snapshot_decode(run)
-    figures = _figures(frame, enterprise.pk)
+    figures = dict(result.inputs)
     stored = list(result.indicators.all())
     lines = [
         IndicatorLine(

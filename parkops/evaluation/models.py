@@ -172,6 +172,9 @@ class EvaluationResult(models.Model):
         _("否决前等级"), max_length=1, choices=EvaluationClass.choices, blank=True
     )
     veto_reasons = models.JSONField(_("否决原因"), default=list)
+    # The enterprise's own row of the run's input snapshot: the card reads it without the run's
+    # whole snapshot (the what-if, which re-runs the population, reads the snapshot).
+    inputs = models.JSONField(_("评价输入数据"), default=dict, editable=False)
     excluded_reason = models.CharField(_("未排名原因"), max_length=200, blank=True)
     inherited_from = models.ForeignKey(
         Enterprise,

@@ -280,8 +280,11 @@ def enterprise_result(
     *, enterprise: Enterprise, run: EvaluationRun | None = None
 ) -> EvaluationResult | None:
     """The enterprise's result in `run`, or in the latest published run (else the latest run)."""
-    qs = EvaluationResult.objects.filter(enterprise=enterprise).select_related(
-        "run__scheme_version__scheme", "inherited_from"
+    # The result carries the enterprise's inputs: the run's whole snapshot stays unread.
+    qs = (
+        EvaluationResult.objects.filter(enterprise=enterprise)
+        .select_related("run__scheme_version__scheme", "inherited_from")
+        .defer("run__input_snapshot")
     )
     if run is not None:
         return qs.filter(run=run).first()

@@ -199,6 +199,9 @@ def run_create(
     progress("evaluate", 0, 1)
     result = engine.evaluate(frame, spec, events=events, previous_averages=averages)
     progress("evaluate", 1, 1)
+    # Each enterprise's input row as JSON text, stored with its result: the card reads its own.
+    inputs = frame.select("enterprise_id", inputs=pl.struct(pl.all()).struct.json_encode())
+    result = result.join(inputs, on="enterprise_id", how="left", maintain_order="left")
     with transaction.atomic():
         run = EvaluationRun(
             year=year,
@@ -238,7 +241,9 @@ def _store_results(
         done += len(rows)
         progress("store", done, total)
 
-    columns = result.select(**_result_sources(run, labels), veto_reasons="veto_reasons")
+    columns = result.select(
+        **_result_sources(run, labels), inputs="inputs", veto_reasons="veto_reasons"
+    )
     for batch in columns.iter_slices(BATCH):
         rows = batch.drop("veto_reasons").rows()
         params = [(*row, no_reasons) for row in rows]

@@ -167,11 +167,14 @@ def road_list(*, user: AnyUser) -> QuerySet[Road]:
 def enterprise_history(enterprise: Enterprise, limit: int = 200) -> list[HistoryRow]:
     """The enterprise's history with that of its years and designations, deleted ones included:
     a year removed (an import undone) stays on the enterprise's page."""
-    sources = (
-        enterprise.history.all(),
-        EnterpriseYear.history.filter(enterprise_id=enterprise.pk),
-        Designation.history.filter(enterprise_id=enterprise.pk),
-    )
-    rows = [row for source in sources for row in history_rows(source, limit)]
+    rows = [
+        *history_rows(enterprise.history.all(), limit),
+        *history_rows(
+            EnterpriseYear.history.filter(enterprise_id=enterprise.pk), limit, ("enterprise",)
+        ),
+        *history_rows(
+            Designation.history.filter(enterprise_id=enterprise.pk), limit, ("enterprise",)
+        ),
+    ]
     rows.sort(key=lambda r: r.when, reverse=True)
     return rows[:limit]

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from parkops.common.history import history_of
 from parkops.common.lists import Export, list_page
 from parkops.common.pages import table_paginate
-from parkops.plan.selectors import fact_label, mentions_of, plot_conflicts
 from parkops.registry import selectors
 from parkops.registry.filtersets import enterprises_filtered, plots_filtered, smallparks_filtered
 from parkops.registry.forms import EnterpriseForm, EnterpriseYearForm
@@ -47,7 +46,6 @@ def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "years": years,
         "designations": enterprise.designations.order_by("-awarded_on"),
         "plots": enterprise.plots_held.all(),
-        "mentions": mentions_of(enterprise),
         "history": selectors.enterprise_history(enterprise),
     }
     return render(request, "registry/enterprise_detail.html", context)
@@ -167,12 +165,5 @@ def plot_list(request: HttpRequest) -> HttpResponse:
 @permission_required("registry.view_landplot", raise_exception=True)
 def plot_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plot = selectors.plot_get(user=request.user, pk=pk)
-    mentions = list(mentions_of(plot))
-    conflicts = [(fact_label(c.fact), c.values) for c in plot_conflicts(mentions)]
-    context = {
-        "plot": plot,
-        "mentions": mentions,
-        "conflicts": conflicts,
-        "history": history_of(plot),
-    }
+    context = {"plot": plot, "history": history_of(plot)}
     return render(request, "registry/plot_detail.html", context)

@@ -6,3 +6,8 @@ class SmallParksConfig(AppConfig):
     name = "parkops.smallparks"
     label = "smallparks"
     verbose_name = _("小园区厂房与评定")
+
+    def ready(self) -> None:
+        from parkops.smallparks.panels import panels_register
+
+        panels_register()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from io import BytesIO
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from python_calamine import CalamineWorkbook
 
 from parkops.conftest import client_for
@@ -14,7 +17,7 @@ from parkops.evaluation import services
 from parkops.evaluation.choices import RunStatus
 from parkops.evaluation.models import EvaluationRun, SchemeVersion, VetoEvent
 from parkops.evaluation.tests.factories import enterprise_with_year
-from parkops.registry.models import Road, SmallPark
+from parkops.registry.models import EnterpriseYear, Road, SmallPark
 
 pytestmark = pytest.mark.django_db
 
@@ -176,3 +179,28 @@ def test_the_park_office_records_a_veto_event(alice: User) -> None:
     event = VetoEvent.objects.get()
     assert (event.enterprise, event.kind) == (firm, "safety_accident")
     assert event.history.get().history_change_reason == "登记否决事件"
+
+
+def test_the_card_fills_the_what_if_from_the_runs_inputs_not_todays_figures(
+    lena: User,
+) -> None:
+    firm = enterprise_with_year(tax=Decimal("100"))
+    _five()
+    services.run_create(year=2025)
+    EnterpriseYear.objects.filter(enterprise=firm, year=2025).update(tax=Decimal("999"))
+    page = client_for(lena).get(f"/enterprises/{firm.pk}/").content.decode()
+    tax = re.search(r'<input type="number" name="tax" value="([^"]*)"', page)
+    revenue = re.search(r'<input type="number" name="revenue" value="([^"]*)"', page)
+    assert tax is not None
+    assert revenue is not None
+    assert (tax.group(1), revenue.group(1)) == ("100.0", "5000.0")
+
+
+def test_the_enterprise_page_leaves_the_runs_snapshot_unread(lena: User) -> None:
+    firm = enterprise_with_year()
+    _five()
+    services.run_create(year=2025)
+    with CaptureQueriesContext(connection) as queries:
+        page = client_for(lena).get(f"/enterprises/{firm.pk}/").content.decode()
+    assert 'id="evaluation-card"' in page
+    assert [q["sql"] for q in queries if "input_snapshot" in q["sql"]] == []

@@ -9,6 +9,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from parkops.common.choices import Colour, ColouredChoices, choices_named
+from parkops.common.panels import PanelSlot, panels_render
 
 register = template.Library()
 
@@ -86,3 +87,15 @@ def choice_colour(value: Any, choices: str) -> str:
 def legend(choices: str) -> SafeString:
     """Every member of the named choices as its badge, in order: a chart's or a table's key."""
     return format_html_join(" ", "{}", ((badge(c.value, choices),) for c in choices_named(choices)))
+
+
+@register.simple_tag(takes_context=True)
+def record_panels(context: template.Context, obj: Any, slot: str = PanelSlot.RECORD) -> SafeString:
+    """The panels other apps registered on this record's page, as far as the user may see them."""
+    return panels_render(context, obj, slot)
+
+
+@register.simple_tag(takes_context=True)
+def list_actions(context: template.Context, model: str) -> SafeString:
+    """The actions other apps registered on a list page (its export, say), inside its results."""
+    return panels_render(context, model, PanelSlot.LIST_ACTIONS)
