@@ -6,3 +6,7 @@ class EvaluationConfig(AppConfig):
     name = "parkops.evaluation"
     label = "evaluation"
     verbose_name = _("企业综合评价")
+
+    def ready(self) -> None:
+        # Registers this app's background-job handlers (parkops.ops.jobs).
+        from parkops.evaluation import jobs  # noqa: F401

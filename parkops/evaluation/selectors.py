@@ -129,6 +129,10 @@ def input_frame(*, year: int) -> pl.DataFrame:
     return engine.input_frame(records)
 
 
+def has_figures(*, year: int) -> bool:
+    return EnterpriseYear.objects.filter(year=year).exists()
+
+
 def events_for(*, year: int) -> list[engine.Event]:
     """The veto events (not voided) that occurred in `year`, as the engine reads them."""
     rows = VetoEvent.objects.filter(occurred_on__year=year, is_void=False).order_by("pk")

@@ -19,8 +19,8 @@ from django.views.decorators.http import require_POST
 from parkops.common.versioning import StaleVersion
 from parkops.core.evaluation.scheme import Scheme as SchemeSpec
 from parkops.core.xlsx import XLSX_CONTENT_TYPE
-from parkops.evaluation import card, rules, selectors, services
-from parkops.evaluation.exports import BOTTOM_RULE, bottom_xlsx, handbook_xlsx
+from parkops.evaluation import card, jobs, rules, selectors, services
+from parkops.evaluation.exports import BOTTOM_RULE, bottom_xlsx
 from parkops.evaluation.forms import RunForm, SchemeCopyForm, SchemeForm, VetoEventForm, WhatIfForm
 from parkops.evaluation.models import SchemeVersion
 from parkops.registry.selectors import enterprise_get
@@ -41,19 +41,16 @@ def run_list(request: HttpRequest) -> HttpResponse:
         form = RunForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
-                run = services.run_create(
+                job = jobs.run_enqueue(
                     year=form.cleaned_data["year"],
                     version=form.cleaned_data["scheme_version"],
                     note=form.cleaned_data["note"],
-                    user=request.user,  # type: ignore[arg-type]
+                    user=request.user,
                 )
             except ValidationError as error:
                 _errors(request, error)
             else:
-                messages.success(
-                    request, _("已完成 %(year)s 年度评价（草稿）") % {"year": run.year}
-                )
-                return HttpResponseRedirect(run.get_absolute_url())
+                return HttpResponseRedirect(job.get_absolute_url())
     elif request.method == "POST":
         return HttpResponse(status=403)
     runs = selectors.run_list()
@@ -119,10 +116,14 @@ def run_bottom(request: HttpRequest, pk: int) -> HttpResponseBase:
     return render(request, "evaluation/bottom.html", context)
 
 
+@require_POST
 @permission_required(VIEW_RUN, raise_exception=True)
 def run_handbook(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """The handbook is written by a queue worker; the job's page offers the file when done."""
     run = selectors.run_get(pk=pk)
-    return _xlsx(handbook_xlsx(run=run, user=request.user), f"评价结果手册-{run.year}.xlsx")
+    return HttpResponseRedirect(
+        jobs.handbook_enqueue(run=run, user=request.user).get_absolute_url()
+    )
 
 
 @require_POST

@@ -6,3 +6,7 @@ class SmallParksConfig(AppConfig):
     name = "parkops.smallparks"
     label = "smallparks"
     verbose_name = _("小园区厂房与评定")
+
+    def ready(self) -> None:
+        # Registers this app's background-job handlers (parkops.ops.jobs).
+        from parkops.smallparks import jobs  # noqa: F401
