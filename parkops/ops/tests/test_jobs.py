@@ -51,7 +51,9 @@ def test_it_runs_an_evaluation_through_the_database_queue_and_one_worker_pass(
     assert not EvaluationRun.objects.exists()
     assert DBTaskResult.objects.get(id=job.task_id).status == "READY"
     waiting = client.get(f"/jobs/{job.pk}/").content.decode()
-    assert POLL in waiting and "排队中" in waiting and 'aria-valuenow="0"' in waiting
+    assert POLL in waiting
+    assert "排队中" in waiting
+    assert 'aria-valuenow="0"' in waiting
     assert client.get(f"/api/jobs/{job.pk}").json()["status"] == "queued"
 
     work_off_queue()
@@ -59,14 +61,17 @@ def test_it_runs_an_evaluation_through_the_database_queue_and_one_worker_pass(
     job.refresh_from_db()
     run = EvaluationRun.objects.get()
     assert (job.status, job.result_url, job.error) == ("done", f"/evaluation/runs/{run.pk}/", "")
-    assert run.results.count() == 5 and run.created_by == alice
+    assert run.results.count() == 5
+    assert run.created_by == alice
     # the last step: 5 results and the 6 indicator lines of each (规上 population)
     assert (job.step, job.done, job.total) == ("store", 5 + 5 * 6, 35)
     assert DBTaskResult.objects.get(id=job.task_id).status == "SUCCESSFUL"
     # The HTMX poll gets the partial: finished, no more polling, the result's link.
     partial = client.get(f"/jobs/{job.pk}/", HTTP_HX_REQUEST="true").content.decode()
-    assert POLL not in partial and "<html" not in partial
-    assert 'aria-valuenow="100"' in partial and f'href="/evaluation/runs/{run.pk}/"' in partial
+    assert POLL not in partial
+    assert "<html" not in partial
+    assert 'aria-valuenow="100"' in partial
+    assert f'href="/evaluation/runs/{run.pk}/"' in partial
     api = client.get(f"/api/jobs/{job.pk}").json()
     assert (api["status"], api["percent"], api["result_url"]) == (
         "done",
@@ -88,7 +93,8 @@ def test_a_failing_job_is_marked_failed_with_its_message(alice: User) -> None:
     assert queued.exception_class_path == "django.core.exceptions.ValidationError"
     page = client_for(alice).get(f"/jobs/{job.pk}/").content.decode()
     assert 'id="job-error">2019 年度没有企业年度数据，无法评价<' in page
-    assert "重新运行" in page and POLL not in page
+    assert "重新运行" in page
+    assert POLL not in page
     api = client_for(alice).get(f"/api/jobs/{job.pk}").json()
     assert (api["status"], api["error"]) == ("failed", "2019 年度没有企业年度数据，无法评价")
 
@@ -103,7 +109,8 @@ def test_a_user_sees_only_his_own_jobs_and_the_park_office_sees_all(
 ) -> None:
     _five()
     refused = client_for(lena).post("/evaluation/", {"year": 2025})  # lena only reads
-    assert refused.status_code == 403 and not Job.objects.exists()
+    assert refused.status_code == 403
+    assert not Job.objects.exists()
     run = services.run_create(year=2025)
     started = client_for(lena).post(f"/evaluation/runs/{run.pk}/handbook/")
     job = Job.objects.get(user=lena)
@@ -199,7 +206,8 @@ def test_a_job_reports_its_progress_as_a_percentage() -> None:
 def test_the_small_park_rating_runs_on_the_queue(alice: User) -> None:
     response = client_for(alice).post("/estates/ratings/run/", {"year": 2025})
     job = Job.objects.get(kind=JobKind.RATING_RUN)
-    assert response["Location"] == f"/jobs/{job.pk}/" and job.status == JobStatus.QUEUED
+    assert response["Location"] == f"/jobs/{job.pk}/"
+    assert job.status == JobStatus.QUEUED
     work_off_queue()
     job.refresh_from_db()
     assert job.status == JobStatus.DONE
