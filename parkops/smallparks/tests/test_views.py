@@ -182,3 +182,20 @@ def test_the_rating_rules_are_stated_in_english_too(lena: User) -> None:
     html = client.get("/estates/ratings/?year=2025").content.decode()
     assert "No 100-point score" in html
     assert "不计 100 分制得分" not in html
+
+
+def test_the_years_are_read_without_the_models_ordering(ailiu: SmallPark) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from parkops.smallparks.selectors import rating_years
+
+    for year in (2024, 2025):
+        EnterpriseYearFactory(enterprise=EnterpriseFactory(small_park=ailiu), year=year)
+    with CaptureQueriesContext(connection) as queries:
+        assert rating_years() == [2025, 2024]
+    # One DISTINCT over the year alone: the default ordering must not widen it per enterprise.
+    assert len(queries) == 2
+    for query in queries:
+        assert "ORDER BY" not in query["sql"]
+        assert "enterprise_id" not in query["sql"].split("FROM")[0]
