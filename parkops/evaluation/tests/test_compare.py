@@ -20,7 +20,9 @@ CLASSES = [c.value for c in EvaluationClass]
 def _reference(run: EvaluationRun, previous: EvaluationRun, movers: int = 10) -> tuple:  # type: ignore[type-arg]
     """The comparison as the page computed it before: every result loaded, counted in Python."""
     before = dict(
-        EvaluationResult.objects.filter(run=previous).values_list("enterprise_id", "evaluation_class")
+        EvaluationResult.objects.filter(run=previous).values_list(
+            "enterprise_id", "evaluation_class"
+        )
     )
     now = EvaluationResult.objects.filter(run=run, enterprise_id__in=before)
     matrix = {c: [0] * len(CLASSES) for c in CLASSES}
