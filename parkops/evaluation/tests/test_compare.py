@@ -61,6 +61,7 @@ def test_the_sql_comparison_equals_the_plain_one(alice: User) -> None:
     assert sum(sum(row) for _, row in matrix) == 40
     assert [(r.enterprise_id, old) for r, old, _ in comparison.up] == up
     assert [(r.enterprise_id, old) for r, old, _ in comparison.down] == down
-    assert up and down
+    assert up
+    assert down
     # the previous run, the matrix, the movers up and down (the user's roles are cached)
     assert len(queries) <= 6
