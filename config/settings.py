@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "parkops.land",
     "parkops.smallparks",
     "parkops.imports",
+    # Before the ops app, whose admin replaces django-tasks-db's with a read-only one.
+    "django_tasks",
+    "django_tasks_db",
     "parkops.ops",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -73,8 +76,6 @@ INSTALLED_APPS = [
     "simple_history",
     "ninja",
     "axes",
-    "django_tasks",
-    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
