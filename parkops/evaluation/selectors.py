@@ -303,8 +303,12 @@ def compare(*, user: AnyUser, run: EvaluationRun, movers: int = 10) -> Compariso
     )
     up_rows = moved.filter(step__gt=0).order_by("-step", "enterprise_id")[:movers]
     down_rows = moved.filter(step__lt=0).order_by("step", "-enterprise_id")[:movers]
-    up = [(r, r.old_class, r.evaluation_class) for r in up_rows]
-    down = [(r, r.old_class, r.evaluation_class) for r in down_rows]
+    up: list[tuple[EvaluationResult, str, str]] = [
+        (r, r.old_class, r.evaluation_class) for r in up_rows
+    ]
+    down: list[tuple[EvaluationResult, str, str]] = [
+        (r, r.old_class, r.evaluation_class) for r in down_rows
+    ]
     return Comparison(previous, classes, [(c, matrix[c]) for c in classes], up, down)
 
 
