@@ -21,7 +21,8 @@ from typing import Any
 from parkops.bench.harness import Measurement, report
 
 COUNT = int(os.environ.get("BENCH_JOBS_COUNT", "10000"))
-POLL = 0.02
+POLL = 0.05  # how often this process asks for the job's status
+WORKER_INTERVAL = 0.1  # how often an idle worker asks the queue for work
 
 
 def _kb(pid: int, field: str) -> int:
@@ -74,7 +75,7 @@ def _direct(year: int, data: bytes, user: Any) -> dict[str, float]:
     return times
 
 
-def _queued(year: int, data: bytes, user: Any) -> dict[str, float]:
+def _queued(year: int, data: bytes, user: Any, inside: dict[str, float]) -> dict[str, float]:
     from parkops.evaluation import jobs as evaluation_jobs
     from parkops.evaluation import services as evaluation
     from parkops.evaluation.models import EvaluationRun
@@ -96,6 +97,9 @@ def _queued(year: int, data: bytes, user: Any) -> dict[str, float]:
         if job.status != JobStatus.DONE:
             raise RuntimeError(f"{name}: {job.error}")
         times[name] = time.perf_counter() - started
+        assert job.started_at
+        assert job.finished_at
+        inside[name] = (job.finished_at - job.started_at).total_seconds()
         return job
 
     started = time.perf_counter()
@@ -145,13 +149,19 @@ def run(out: Callable[[str], None]) -> None:
 
     direct = _direct(2024, files[2024], user)
     worker = subprocess.Popen(
-        [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", str(POLL),
-         "--no-startup-delay", "-v", "0"],
-        cwd=Path(settings.BASE_DIR), env=os.environ.copy(),
+        [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay",
+         "--interval", str(WORKER_INTERVAL), "-v", "1"],
+        cwd=Path(settings.BASE_DIR), env=os.environ.copy(), text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )  # fmt: skip
     try:
-        time.sleep(2.0)  # the worker's Django start-up is not part of any job
-        queued = _queued(2025, files[2025], user)
+        # The worker's start-up (Django, Polars) is not part of any job: wait for its first line.
+        assert worker.stdout is not None
+        for line in worker.stdout:  # its log goes to the root logger's stream (stderr)
+            if "Starting worker" in line:
+                break
+        inside: dict[str, float] = {}
+        queued = _queued(2025, files[2025], user, inside)
         peak_mb, rss_mb = _kb(worker.pid, "VmHWM") / 1024, _kb(worker.pid, "VmRSS") / 1024
     finally:
         worker.send_signal(signal.SIGTERM)
@@ -169,7 +179,9 @@ def run(out: Callable[[str], None]) -> None:
                [whole]))  # fmt: skip
     for name, m in zip(direct, steps, strict=True):
         ratio = queued[name] / direct[name] if direct[name] else float("nan")
+        worked = f"{inside[name]:5.2f} s" if name in inside else "  —    "
         out(
-            f"  {name:<11} in-process {direct[name]:7.2f} s   queue {m.seconds:7.2f} s   ×{ratio:.2f}"
+            f"  {name:<11} in-process {direct[name]:6.2f} s   queue {m.seconds:6.2f} s "
+            f"(in the worker {worked})   ×{ratio:.2f}"
         )
     out(f"  worker process: peak RSS {peak_mb:.0f} MB, RSS after the cycle {rss_mb:.0f} MB")
