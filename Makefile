@@ -15,7 +15,7 @@ DEMO_COUNT ?= 300
 .PHONY: help install run serve test lint typecheck pytest static messages migrate load check-migrations browser-deps bench strings clean
 
 help:
-	@echo "make run    install, migrate, load the Caojing plan and demo data, serve on http://$(HOST):$(PORT)"
+	@echo "make run    install, migrate, load the Caojing plan and demo data, serve on http://$(HOST):$(PORT) with a job worker"
 	@echo "make test   install, lint, type-check, check migrations, run the whole test suite"
 	@echo "make bench  run the benchmarks (times as ratios against a baseline of the same run)"
 
@@ -65,9 +65,18 @@ load: migrate
 	$(MANAGE) load_demo --count $(DEMO_COUNT)
 	$(MANAGE) ensure_users
 
+# One queue worker runs next to gunicorn (evaluation runs, ratings, import writes, handbooks);
+# stopping `make run` stops both (the worker finishes the job in hand first). More workers, on
+# this machine or others, are `manage.py db_worker` against the same database.
 run: load
 	$(MANAGE) collectstatic --no-input -v 0
+	$(MANAGE) sweep_jobs
 	$(MANAGE) ensure_users --print-login --url http://$(HOST):$(PORT)/
+	@if [ "$${PARKOPS_TASK_BACKEND:-database}" = database ]; then \
+		$(MANAGE) db_worker --no-reload --interval 1 & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+		echo "Background worker started (pid $$worker)"; \
+	fi; \
 	$(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
 		--access-logfile - --error-logfile -
 

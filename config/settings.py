@@ -9,6 +9,7 @@ from django.contrib.messages import constants as message_constants
 
 from config.env import (
     env_bool,
+    env_choice,
     env_int,
     env_list,
     env_positive_int,
@@ -58,6 +59,9 @@ INSTALLED_APPS = [
     "parkops.land",
     "parkops.smallparks",
     "parkops.imports",
+    # Before the ops app, whose admin replaces django-tasks-db's with a read-only one.
+    "django_tasks",
+    "django_tasks_db",
     "parkops.ops",
     "parkops.site",
     "django.contrib.admin",
@@ -205,6 +209,25 @@ PARKOPS_PAGE_SIZE = env_int("PARKOPS_PAGE_SIZE", 50)
 PARKOPS_IMPORT_MAX_MB = env_int("PARKOPS_IMPORT_MAX_MB", 20)
 PARKOPS_IMPORT_MAX_UNCOMPRESSED_MB = env_int("PARKOPS_IMPORT_MAX_UNCOMPRESSED_MB", 300)
 PARKOPS_IMPORT_MAX_ROWS = env_int("PARKOPS_IMPORT_MAX_ROWS", 200_000)
+
+# Background jobs (Django's tasks interface, the django-tasks backport). `database` keeps the queue
+# in the database (no extra service; `manage.py db_worker` runs the jobs, on this machine or any
+# other that reaches the database); `immediate` runs a job inside the request that starts it
+# (development and tests only: the web worker holds the work).
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {
+    "default": {
+        "BACKEND": _TASK_BACKENDS[
+            env_choice("PARKOPS_TASK_BACKEND", "database", tuple(_TASK_BACKENDS))
+        ]
+    }
+}
+# A running job that reported no progress for this long is taken as lost (its worker was killed)
+# and marked failed by `manage.py sweep_jobs`, which `make run` runs before it starts the worker.
+PARKOPS_JOB_STALE_MINUTES = env_positive_int("PARKOPS_JOB_STALE_MINUTES", 30)
 
 LOGGING = {
     "version": 1,

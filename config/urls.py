@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("parkops.imports.urls")),
     path("accounts/", include("parkops.accounts.urls")),
     path("ops/", include("parkops.ops.urls")),
+    path("jobs/", include("parkops.ops.job_urls")),
     # The language switch works on the login page too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),

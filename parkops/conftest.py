@@ -37,6 +37,20 @@ def _plain_static_storage() -> Iterator[None]:
         yield
 
 
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _jobs_run_at_once(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    # A page that starts a job finds it done on its job page: tests need no worker. The tests of
+    # the queue itself switch to the database backend and run a worker pass (parkops.testing.jobs).
+    # Generated files go to a throwaway storage root.
+    media = tmp_path_factory.mktemp("media")
+    with override_settings(TASKS=IMMEDIATE_TASKS, MEDIA_ROOT=media):
+        yield
+
+
 def _user(username: str, roles: set[Role]) -> User:
     role_permissions_sync()
     user = User.objects.create_user(username=username, password=PASSWORD)

@@ -20,7 +20,10 @@ def main(argv: list[str]) -> int:
         p.stem.removeprefix("bench_") for p in Path(__file__).parent.glob("bench_*.py")
     )
     with tempfile.TemporaryDirectory(prefix="parkops-bench-") as tmp:
-        os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
+        # BENCH_DATABASE_URL runs them on another database (it is emptied: never the site's).
+        os.environ["DATABASE_URL"] = os.environ.get(
+            "BENCH_DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite3"
+        )
         os.environ["PARKOPS_VAR_DIR"] = tmp
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
         import django

@@ -15,7 +15,7 @@ from ninja.responses import Status
 from parkops.common.api import ErrorOut, Pagination, based_on, require
 from parkops.common.types import AuthedHttpRequest
 from parkops.common.years import YEAR_MAX, YEAR_MIN
-from parkops.evaluation import card, selectors, services
+from parkops.evaluation import card, jobs, selectors, services
 from parkops.evaluation.models import SchemeVersion
 from parkops.evaluation.schemas import (
     BottomOut,
@@ -30,6 +30,7 @@ from parkops.evaluation.schemas import (
     WhatIfIn,
     WhatIfOut,
 )
+from parkops.ops.api import JobOut, accepted
 from parkops.registry.selectors import enterprise_get, enterprises_visible_to
 
 router = Router(tags=["evaluation"])
@@ -47,21 +48,18 @@ def get_run(request: HttpRequest, pk: int) -> Any:
     return selectors.run_get(pk=pk)
 
 
-@router.post("/runs", response={201: RunOut, 422: ErrorOut}, summary="运行评价（草稿）")
+@router.post("/runs", response={202: JobOut, 422: ErrorOut}, summary="运行评价（草稿，后台任务）")
 def create_run(request: AuthedHttpRequest, payload: RunIn) -> Any:
+    """The run is made by a queue worker: the answer is 202 with the job; `GET /api/jobs/{id}`
+    tells its progress and, when done, the run's page as `result_url`."""
     require(request, "evaluation.add_evaluationrun")
     version = None
     if payload.scheme_version_id is not None:
         version = SchemeVersion.objects.filter(pk=payload.scheme_version_id).first()
         if version is None:
             raise ValidationError({"scheme_version_id": [_("方案版本不存在")]})
-    run = services.run_create(
-        year=payload.year,
-        version=version,
-        note=payload.note,
-        user=request.user,
-    )
-    return Status(201, selectors.run_get(pk=run.pk))
+    job = jobs.run_enqueue(year=payload.year, version=version, note=payload.note, user=request.user)
+    return accepted(job)
 
 
 @router.post("/runs/{pk}/publish", response={200: RunOut, 422: ErrorOut}, summary="发布评价")

@@ -11,3 +11,6 @@ class EvaluationConfig(AppConfig):
         from parkops.evaluation.panels import panels_register
 
         panels_register()
+
+        # Registers this app's background-job handlers (parkops.ops.jobs).
+        from parkops.evaluation import jobs  # noqa: F401

@@ -20,6 +20,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from parkops.common.bulk import insert_rows
 from parkops.common.versioning import StaleVersion, record_delete, record_save, record_write
 from parkops.common.years import year_check
 from parkops.core.evaluation import engine
@@ -223,9 +224,10 @@ def run_create(
 def _store_results(
     run: EvaluationRun, spec: SchemeSpec, result: pl.DataFrame, progress: Progress
 ) -> None:
-    """Results first, then their indicator rows, by plain INSERTs run by executemany a batch at
-    a time: bulk_create builds a model instance per row and, on SQLite, splits the rows into
-    statements of ~60 (999 variables); this is several times faster for 100,000 enterprises.
+    """Results first, then their indicator rows, a batch at a time through `insert_rows`
+    (executemany on SQLite, COPY on PostgreSQL): bulk_create builds a model instance per row and,
+    on SQLite, splits the rows into statements of ~60 (999 variables); this is several times
+    faster for 100,000 enterprises.
     Polars makes each batch's rows as tuples; only veto reasons go through the field's own
     preparation (JSON for the database), and only where there are any."""
     labels = {p.code: p.label for p in spec.populations}
@@ -237,7 +239,7 @@ def _store_results(
 
     def insert(model: Any, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
         nonlocal done
-        _insert(model, columns, rows)
+        insert_rows(model, columns, rows)
         done += len(rows)
         progress("store", done, total)
 
@@ -318,17 +320,6 @@ _INDICATOR_COLUMNS = (
     "is_missing",
     "is_capped",
 )
-
-
-def _insert(model: Any, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
-    quote = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        quote(model._meta.db_table),
-        ", ".join(quote(c) for c in columns),
-        ", ".join(["%s"] * len(columns)),
-    )
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
 
 
 @transaction.atomic

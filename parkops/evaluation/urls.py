@@ -9,7 +9,7 @@ urlpatterns = [
     path("evaluation/runs/<int:pk>/publish/", views.run_publish, name="run_publish"),
     path("evaluation/runs/<int:pk>/delete/", views.run_delete, name="run_delete"),
     path("evaluation/runs/<int:pk>/bottom/", views.run_bottom, name="run_bottom"),
-    path("evaluation/runs/<int:pk>/handbook.xlsx", views.run_handbook, name="run_handbook"),
+    path("evaluation/runs/<int:pk>/handbook/", views.run_handbook, name="run_handbook"),
     path(
         "evaluation/runs/<int:pk>/what-if/<int:enterprise_pk>/",
         views.what_if,

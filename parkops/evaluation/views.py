@@ -22,8 +22,8 @@ from parkops.common.types import AuthedHttpRequest
 from parkops.common.versioning import StaleVersion, version_of
 from parkops.common.xlsx import xlsx_response
 from parkops.core.evaluation.scheme import Scheme as SchemeSpec
-from parkops.evaluation import card, rules, selectors, services
-from parkops.evaluation.exports import BOTTOM_RULE, bottom_xlsx, handbook_xlsx
+from parkops.evaluation import card, jobs, rules, selectors, services
+from parkops.evaluation.exports import BOTTOM_RULE, bottom_xlsx
 from parkops.evaluation.filtersets import VetoEventFilterSet
 from parkops.evaluation.forms import (
     RunForm,
@@ -52,7 +52,7 @@ def run_list(request: AuthedHttpRequest) -> HttpResponse:
         form = RunForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
-                run = services.run_create(
+                job = jobs.run_enqueue(
                     year=form.cleaned_data["year"],
                     version=form.cleaned_data["scheme_version"],
                     note=form.cleaned_data["note"],
@@ -61,10 +61,7 @@ def run_list(request: AuthedHttpRequest) -> HttpResponse:
             except ValidationError as error:
                 _errors(request, error)
             else:
-                messages.success(
-                    request, _("已完成 %(year)s 年度评价（草稿）") % {"year": run.year}
-                )
-                return HttpResponseRedirect(run.get_absolute_url())
+                return HttpResponseRedirect(job.get_absolute_url())
     elif request.method == "POST":
         return HttpResponse(status=403)
     runs = selectors.run_list()
@@ -126,10 +123,14 @@ def run_bottom(request: HttpRequest, pk: int) -> HttpResponseBase:
     return render(request, "evaluation/bottom.html", context)
 
 
+@require_POST
 @permission_required(VIEW_RUN, raise_exception=True)
 def run_handbook(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """The handbook is written by a queue worker; the job's page offers the file when done."""
     run = selectors.run_get(pk=pk)
-    return xlsx_response(handbook_xlsx(run=run, user=request.user), f"评价结果手册-{run.year}")
+    return HttpResponseRedirect(
+        jobs.handbook_enqueue(run=run, user=request.user).get_absolute_url()
+    )
 
 
 @require_POST

@@ -20,13 +20,13 @@ from parkops.imports.engine import Plan
 from parkops.imports.exports import kind_columns
 from parkops.imports.forms import UploadForm
 from parkops.imports.issues import file_message
+from parkops.imports.jobs import confirm_enqueue
 from parkops.imports.kinds import ENTERPRISES, FIGURES, KINDS, PLOTS, SMALL_PARKS
 from parkops.imports.models import ImportBatch
 from parkops.imports.selectors import batch_get, batch_list, figures_for_export
 from parkops.imports.services import (
     ImportRefused,
     import_check,
-    import_confirm,
     import_limits,
     import_undo,
     import_upload,
@@ -118,25 +118,13 @@ def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
 def import_confirm_view(request: HttpRequest, pk: int) -> HttpResponse:
     batch = batch_get(pk=pk)
     _may_import(request, batch.kind)
+    # The write runs on the queue; confirming the same preview again finds the same job.
     try:
-        plan = import_confirm(batch=batch)
+        job = confirm_enqueue(batch=batch, user=request.user)
     except ImportRefused as refused:
         messages.error(request, str(refused))
         return HttpResponseRedirect(reverse("imports:home"))
-    if not plan.ok:
-        return _preview(request, None, plan)
-    batch.refresh_from_db()
-    messages.success(
-        request,
-        _("已导入批次 #%(id)s：新增 %(added)s 条，修改 %(changed)s 条，未变 %(unchanged)s 条")
-        % {
-            "id": batch.pk,
-            "added": batch.added,
-            "changed": batch.changed,
-            "unchanged": batch.unchanged,
-        },
-    )
-    return HttpResponseRedirect(reverse("imports:home"))
+    return HttpResponseRedirect(job.get_absolute_url())
 
 
 @require_POST

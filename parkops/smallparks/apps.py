@@ -11,3 +11,6 @@ class SmallParksConfig(AppConfig):
         from parkops.smallparks.panels import panels_register
 
         panels_register()
+
+        # Registers this app's background-job handlers (parkops.ops.jobs).
+        from parkops.smallparks import jobs  # noqa: F401

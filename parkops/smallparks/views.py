@@ -20,7 +20,7 @@ from parkops.common.pages import year_from_query
 from parkops.common.xlsx import xlsx_response
 from parkops.registry.models import SmallPark
 from parkops.registry.selectors import smallpark_get
-from parkops.smallparks import rules, selectors, services
+from parkops.smallparks import jobs, rules, selectors, services
 from parkops.smallparks.choices import LEVEL_POLICY, RatingLevel
 from parkops.smallparks.exports import vacancy_xlsx
 from parkops.smallparks.filtersets import VacancyFilterSet
@@ -63,14 +63,8 @@ def rating_run(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("年度应在 2000–2100 之间"))
         return HttpResponseRedirect(reverse("smallparks:rating_list"))
-    year = form.cleaned_data["year"]
-    ratings = services.rating_run(year=year)
-    skipped = selectors.smallpark_count() - len(ratings)
-    text = _("已评定 %(year)s 年度 %(n)s 个小园区") % {"year": year, "n": len(ratings)}
-    if skipped:
-        text += _("；%(m)s 个小园区缺少计算亩均税收和空置率的数据，未评定") % {"m": skipped}
-    messages.success(request, text)
-    return HttpResponseRedirect(f"{reverse('smallparks:rating_list')}?year={year}")
+    job = jobs.rating_enqueue(year=form.cleaned_data["year"], user=request.user)
+    return HttpResponseRedirect(job.get_absolute_url())
 
 
 @permission_required("smallparks.view_tenancy", raise_exception=True)

@@ -25,6 +25,7 @@ from parkops.accounts.services import role_permissions_sync, user_assign_roles
 from parkops.core.uscc import complete_uscc
 from parkops.evaluation import services as evaluation
 from parkops.evaluation.choices import IncidentGrade, VetoKind
+from parkops.evaluation.jobs import handbook_enqueue
 from parkops.evaluation.models import EvaluationRun, VetoEvent
 from parkops.execution.choices import CultivationKind
 from parkops.execution.models import CultivationEntry, InfraProject, KeyProject
@@ -276,6 +277,13 @@ def world_seed(*, with_plan: bool = True) -> World:
             dict(everything.inside),
         ),
     }
+    # Each user's own handbook job (a file written in its scope); the park office's job, whose
+    # handbook names everything, is outside every other user's reach.
+    office = _user("opal", Role.PARK_OFFICE)
+    office_job = handbook_enqueue(run=run, user=office)
+    for scope in scopes.values():
+        scope.inside["job"] = handbook_enqueue(run=run, user=scope.user).pk
+        scope.outside["job"] = office_job.pk
     assert isinstance(run, EvaluationRun)
     shared: dict[str, object] = {
         "run": run.pk, "scheme": run.scheme_version_id, "infra": infra.pk, "year": YEAR,

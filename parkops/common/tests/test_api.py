@@ -115,3 +115,24 @@ def test_no_two_schemas_share_a_name() -> None:
     for cls in _parkops_schemas():
         by_name.setdefault(cls.__name__, set()).add(f"{cls.__module__}.{cls.__qualname__}")
     assert {name: where for name, where in by_name.items() if len(where) > 1} == {}
+
+
+@pytest.mark.django_db
+def test_a_deep_page_reads_its_ids_first_and_keeps_the_order(alice: User) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from parkops.registry.tests.factories import EnterpriseFactory
+
+    for n in range(12):
+        EnterpriseFactory(name=f"上海分页{n:02d}有限公司")
+    client = client_for(alice)
+    everything = [e["id"] for e in client.get("/api/enterprises?page_size=1000").json()["items"]]
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/api/enterprises?page=3&page_size=5").json()
+    assert [e["id"] for e in page["items"]] == everything[10:15]
+    assert page["count"] == len(everything)
+    # The OFFSET is taken on the ids alone; the page's rows are then read by id.
+    offsets = [q["sql"] for q in queries if "OFFSET" in q["sql"]]
+    assert len(offsets) == 1
+    assert offsets[0].split("FROM")[0].count(",") == 0  # one column selected: the id

@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 
 from parkops.conftest import client_for
 from parkops.evaluation import services
+from parkops.evaluation.models import EvaluationRun
 from parkops.evaluation.tests.factories import enterprise_with_year
 
 pytestmark = pytest.mark.django_db
@@ -17,8 +18,13 @@ def test_runs_results_bottom_and_card(alice: User, lena: User) -> None:
     created = client_for(alice).post(
         "/api/evaluation/runs", {"year": 2025}, content_type="application/json"
     )
-    assert created.status_code == 201
-    run_id = created.json()["id"]
+    # The run is made on the queue (at once in tests): 202 with the job, whose result is the run.
+    assert created.status_code == 202
+    job = client_for(alice).get(created.json()["api_url"]).json()
+    assert job["status"] == "done"
+    assert job["summary"] == "已完成 2025 年度评价（草稿），共 5 家企业"
+    run_id = EvaluationRun.objects.get().pk
+    assert job["result_url"] == f"/evaluation/runs/{run_id}/"
     client = client_for(lena)
     results = client.get(f"/api/evaluation/runs/{run_id}/results", {"evaluation_class": "A"}).json()
     assert [r["enterprise_id"] for r in results["items"]] == [firms[0].pk]

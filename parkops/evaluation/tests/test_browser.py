@@ -6,13 +6,17 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
+from django.test.utils import override_settings
 from playwright.sync_api import Page, expect
 
+from parkops.conftest import DATABASE_TASKS
 from parkops.demo.services import demo_load
 from parkops.evaluation import services
-from parkops.evaluation.models import EvaluationResult
+from parkops.evaluation.models import EvaluationResult, EvaluationRun
+from parkops.ops.models import Job
 from parkops.plan.services import plan_load
 from parkops.testing.browser import log_in
+from parkops.testing.jobs import work_off_queue
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 OUTPUT = Path(__file__).resolve().parents[3] / "test-results"
@@ -68,3 +72,40 @@ def test_an_enterprise_card_explains_the_score_and_the_what_if_panel_recomputes(
     assert EvaluationResult.objects.get(pk=result.pk).evaluation_class == result.evaluation_class
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=OUTPUT / "evaluation-card.png", full_page=True)
+
+
+@pytest.mark.parametrize("viewport", [(1400, 900), (390, 844)], ids=["desktop", "phone"])
+def test_a_run_started_from_the_page_shows_its_progress_then_its_result(
+    live_server: object, page: Page, alice: User, viewport: tuple[int, int]
+) -> None:
+    """The run goes on the database queue: the page shows the waiting job's progress bar, a
+    worker pass (here, in the test's process) runs it, and the polling page shows the result."""
+    page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
+    plan_load()
+    demo_load(count=60)
+    with override_settings(TASKS=DATABASE_TASKS):
+        log_in(page, live_server, "alice", "/evaluation/")
+        page.select_option("#id_year", "2025")
+        page.select_option("#id_scheme_version", index=1)
+        page.fill("#id_note", "浏览器测试")
+        page.click("#run-form button[type=submit]")
+        expect(page.locator("#job-status")).to_have_text("排队中")
+        expect(page.locator("#job-progress .progress")).to_be_visible()
+        expect(page.locator("#job-progress .progress-bar")).to_have_text("0%")
+        job = Job.objects.get()
+        assert page.url.endswith(f"/jobs/{job.pk}/")
+
+        work_off_queue()
+
+        # The page polls every second: it turns to done without a reload.
+        expect(page.locator("#job-status")).to_have_text("已完成", timeout=10_000)
+        expect(page.locator("#job-progress .progress-bar")).to_have_text("100%")
+        run = EvaluationRun.objects.get()
+        expect(page.locator("#job-summary")).to_have_text(
+            f"已完成 2025 年度评价（草稿），共 {run.enterprise_count} 家企业"
+        )
+        OUTPUT.mkdir(exist_ok=True)
+        page.screenshot(path=OUTPUT / f"evaluation-job-{viewport[0]}.png", full_page=True)
+        page.click("#job-result-link")
+        expect(page.locator("#run-title")).to_contain_text("2025 年度评价")
+        assert run.note == "浏览器测试"

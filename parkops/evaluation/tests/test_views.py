@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from io import BytesIO
+from urllib.parse import quote
 
 import pytest
 from django.contrib.auth.models import User
@@ -17,6 +18,8 @@ from parkops.evaluation import services
 from parkops.evaluation.choices import RunStatus
 from parkops.evaluation.models import EvaluationRun, SchemeVersion, VetoEvent
 from parkops.evaluation.tests.factories import enterprise_with_year
+from parkops.ops.choices import JobKind
+from parkops.ops.models import Job
 from parkops.registry.models import EnterpriseYear, Road, SmallPark
 
 pytestmark = pytest.mark.django_db
@@ -34,8 +37,12 @@ def test_the_park_office_runs_and_publishes_an_evaluation(alice: User) -> None:
         "/evaluation/", {"year": 2025, "scheme_version": version.pk, "note": "年度评价"}
     )
     run = EvaluationRun.objects.get()
+    job = Job.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == f"/evaluation/runs/{run.pk}/"
+    assert response["Location"] == f"/jobs/{job.pk}/"
+    # The job page (done at once in tests) links to the run.
+    job_page = client.get(response["Location"]).content.decode()
+    assert f'href="/evaluation/runs/{run.pk}/"' in job_page
     page = client.get(f"/evaluation/runs/{run.pk}/").content.decode()
     assert "尾部 30 家企业" in page
     assert "默认方案（待录入区级手册）" in page
@@ -93,8 +100,14 @@ def test_the_bottom_30_export_and_the_handbook(lena: User) -> None:
     rows = CalamineWorkbook.from_filelike(BytesIO(bottom.content)).get_sheet_by_index(0).to_python()  # type: ignore[attr-defined]
     assert rows[0][:3] == ["倒数位次", "企业名称", "统一社会信用代码"]
     assert [r[0] for r in rows[1:6]] == [1.0, 2.0, 3.0, 4.0, 5.0]
-    handbook = client.get(f"/evaluation/runs/{run.pk}/handbook.xlsx")
-    book = CalamineWorkbook.from_filelike(BytesIO(handbook.content))
+    assert client.get(f"/evaluation/runs/{run.pk}/handbook/").status_code == 405  # POST only
+    started = client.post(f"/evaluation/runs/{run.pk}/handbook/")
+    job = Job.objects.get(kind=JobKind.HANDBOOK)
+    assert started["Location"] == f"/jobs/{job.pk}/"
+    assert f'href="/jobs/{job.pk}/download/"' in client.get(started["Location"]).content.decode()
+    handbook = client.get(f"/jobs/{job.pk}/download/")
+    assert handbook["Content-Disposition"].endswith(quote("评价结果手册-2025.xlsx"))
+    book = CalamineWorkbook.from_filelike(BytesIO(b"".join(handbook.streaming_content)))  # type: ignore[attr-defined]
     assert book.sheet_names == ["汇总", "规上企业", "规下企业", "未排名企业"]
     above = book.get_sheet_by_name("规上企业").to_python()
     assert [r[0] for r in above[1:]] == [1.0, 2.0, 3.0, 4.0, 5.0]

@@ -41,6 +41,9 @@ def test_upload_see_the_error_fix_it_and_confirm(
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=OUTPUT / "import-preview.png", full_page=True)
     page.click("#confirm-import")
-    expect(page.locator(".alert-success")).to_contain_text("新增 1 条")
+    # The write runs as a job (at once in tests); its page says what it wrote and links back.
+    expect(page.locator("#job-status")).to_have_text("已完成")
+    expect(page.locator("#job-summary")).to_contain_text("新增 1 条")
+    page.click("#job-result-link")
     expect(page.locator("#batch-table")).to_contain_text("年度数据-改.xlsx")
     assert EnterpriseYear.objects.get(enterprise=e).land_mu == 12
