@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "parkops.land",
     "parkops.smallparks",
     "parkops.imports",
+    "parkops.service",
     "parkops.ops",
     "django.contrib.admin",
     "django.contrib.auth",

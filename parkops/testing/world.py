@@ -1,6 +1,7 @@
 """A world seeded inside and outside the restricted roles' scopes, with unique, greppable names.
 
-The road chief leads 界内路; the small-park owner owns 业主园. Every enterprise, plot and small
+The road chief leads 界内路; the grid officer keeps 界内格 (上海业主企业 alone); the small-park
+owner owns 业主园. Every enterprise, plot and small
 park has a name that is no part of another, so finding one in a page, an export or an API answer
 means the record was shown. Around them: every kind of record that names an enterprise or a plot
 (annual figures, a published evaluation, vetoes, ratings, estates, projects, lists, land actions,
@@ -39,7 +40,7 @@ from parkops.land.models import (
 )
 from parkops.plan.choices import PlanSource
 from parkops.plan.models import PlanMention
-from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot, Road, SmallPark
+from parkops.registry.models import Enterprise, EnterpriseYear, Grid, LandPlot, Road, SmallPark
 from parkops.smallparks import services as estates
 from parkops.smallparks.models import Tenancy, VacantSpace
 
@@ -217,6 +218,10 @@ def world_seed(*, with_plan: bool = True) -> World:
         )  # fmt: skip
 
     _crossings(layout, inner_road, own_park)
+    gina = _user("gina", Role.GRID_OFFICER)
+    grid = Grid.objects.create(name="界内格", road=outer_road)
+    grid.officers.add(gina)
+    Enterprise.objects.filter(name=layout[2][0]).update(grid=grid)
     # Two more accidents at 上海业主企业: 业主园 is rated 低效 and lists its inefficient tenants.
     for day in (10, 20):
         VetoEvent.objects.create(
@@ -253,6 +258,13 @@ def world_seed(*, with_plan: bool = True) -> World:
         inside={**ids[0], **park_ids(own_park)},
         outside={**ids[3], **park_ids(other_park)},
     )
+    # 业主园 is his through 上海业主企业 alone, as 业主地块 is; 园内租地 is held by another firm.
+    grid_officer = Scope(
+        user=gina,
+        visible_names={layout[2][0], "业主地块", "业主园"},
+        inside={**ids[2], **park_ids(own_park)},
+        outside={**ids[3], **park_ids(other_park)},
+    )
     small_park_owner = Scope(
         user=owner,
         visible_names={layout[1][0], layout[2][0], "两界地块", "业主地块", "园内租地", "业主园"},
@@ -265,6 +277,7 @@ def world_seed(*, with_plan: bool = True) -> World:
     everything = Scope(user=leader, visible_names=names, inside={**ids[0], **park_ids(road_park)})
     scopes = {
         Role.ROAD_CHIEF.value: road_chief,
+        Role.GRID_OFFICER.value: grid_officer,
         Role.SMALL_PARK_OWNER.value: small_park_owner,
         Role.TOWN_LEADER.value: everything,
         Role.DEPARTMENT.value: Scope(department, names, dict(everything.inside)),

@@ -89,7 +89,7 @@ VARIANTS: list[tuple[str, dict[str, str]]] = [
     ("?format=xlsx&year=2025", {}),
 ]
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
-RESTRICTED = [Role.ROAD_CHIEF.value, Role.SMALL_PARK_OWNER.value, NO_ROLE]
+RESTRICTED = [Role.ROAD_CHIEF.value, Role.GRID_OFFICER.value, Role.SMALL_PARK_OWNER.value, NO_ROLE]
 PARK_WIDE = [Role.TOWN_LEADER.value, Role.DEPARTMENT.value]
 
 
