@@ -29,7 +29,9 @@ def reason(kind: ReasonKind) -> ReasonCode:
     return ReasonCode.objects.filter(kind=kind).order_by("code").first()  # type: ignore[return-value]
 
 
-def answered(at: Clock, alice: User, rob: User, dora: User, firm: Enterprise, eco: Department) -> ServiceRequest:
+def answered(
+    at: Clock, alice: User, rob: User, dora: User, firm: Enterprise, eco: Department
+) -> ServiceRequest:
     at(MONDAY)
     request = accept(rob, firm, MONDAY)
     svc.request_dispatch(request=request, user=alice, department=eco)
@@ -176,11 +178,15 @@ def test_a_transfer_changes_the_holder_and_keeps_each_departments_share(
     svc.request_transfer(request=request, user=dora, department=market, text="属市场监管职责")
     at(shanghai(2025, 3, 11, 10))  # market holds it from Tue 10:00; due Mon 10 Mar 10:00
     request.refresh_from_db()
-    assert request.department == market and request.state == RequestState.DISPATCHED
+    assert request.department == market
+    assert request.state == RequestState.DISPATCHED
     svc.request_sign(request=request, user=dave)
     answered_request = svc.request_answer(request=request, user=dave, answer="已办")
-    shares = holder_shares(answered_request, calendar=work_calendar(), now=shanghai(2025, 3, 11, 10))
-    assert shares[eco].elapsed == timedelta(hours=8) and shares[eco].late == timedelta()
+    shares = holder_shares(
+        answered_request, calendar=work_calendar(), now=shanghai(2025, 3, 11, 10)
+    )
+    assert shares[eco].elapsed == timedelta(hours=8)
+    assert shares[eco].late == timedelta()
     # Tue 10:00 → Tue 11 Mar 10:00 = 7+8+8+8+8+1 = 40 h, of which Mon 10:00 → Tue 10:00 is late.
     assert shares[market].elapsed == timedelta(hours=40)
     assert shares[market].late == timedelta(hours=8)
@@ -200,7 +206,8 @@ def test_a_subjective_dissatisfaction_reopens_the_request(
                        result="basic", cause="subjective")  # fmt: skip
     request.refresh_from_db()
     assert request.state == RequestState.HANDLING
-    assert request.reopen_count == 1 and request.department == eco
+    assert request.reopen_count == 1
+    assert request.department == eco
     assert request.due_at == shanghai(2025, 3, 11, 17)  # a new 5-day clock from Wed 09:00
     assert [e.kind for e in request.events.all()][-2:] == ["follow_up", "reopen"]
 
@@ -255,12 +262,16 @@ def test_a_return_needs_a_reason_and_goes_back_to_the_park_office(
     svc.request_dispatch(request=request, user=alice, department=eco)
     with pytest.raises(ValidationError, match="须选择原因代码"):
         svc.request_return(request=request, user=dora, reason=None, text="不归我们")
-    svc.request_return(request=request, user=dora, reason=reason(ReasonKind.RETURN), text="属市场监管")
+    svc.request_return(
+        request=request, user=dora, reason=reason(ReasonKind.RETURN), text="属市场监管"
+    )
     request.refresh_from_db()
-    assert request.state == RequestState.RETURNED and request.department is None
+    assert request.state == RequestState.RETURNED
+    assert request.department is None
     svc.request_dispatch(request=request, user=alice, department=market)
     request.refresh_from_db()
-    assert request.state == RequestState.DISPATCHED and request.department == market
+    assert request.state == RequestState.DISPATCHED
+    assert request.department == market
 
 
 def test_escalation_warns_supervises_and_bulletins_without_moving_the_request(
