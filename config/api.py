@@ -10,6 +10,7 @@ from parkops.imports.api import router as imports_router
 from parkops.indicators.api import router as indicators_router
 from parkops.land.api import router as land_router
 from parkops.registry.api import router as registry_router
+from parkops.service.api import router as service_router
 from parkops.smallparks.api import router as smallparks_router
 
 api = ParkOpsAPI(
@@ -28,3 +29,4 @@ api.add_router("/", land_router)
 api.add_router("/", smallparks_router)
 api.add_router("/", imports_router)
 api.add_router("/evaluation/", evaluation_router)
+api.add_router("/service/", service_router)

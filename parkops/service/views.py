@@ -192,7 +192,11 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     attachment = get_object_or_404(
         Attachment.objects.filter(request__in=selectors.requests_visible_to(request.user)), pk=pk
     )
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as error:  # lost from the storage root (a partial restore)
+        raise Http404(_("附件文件缺失")) from error
     return FileResponse(
-        attachment.file.open("rb"), as_attachment=True, filename=attachment.name,
+        handle, as_attachment=True, filename=attachment.name,
         content_type=attachments.content_type(attachment),
     )  # fmt: skip

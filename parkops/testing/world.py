@@ -15,15 +15,17 @@ the walk is testing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
+from parkops.accounts.models import Department
 from parkops.accounts.roles import Role
 from parkops.accounts.services import role_permissions_sync, user_assign_roles
 from parkops.core.uscc import complete_uscc
+from parkops.core.workdays import SHANGHAI
 from parkops.evaluation import services as evaluation
 from parkops.evaluation.choices import IncidentGrade, VetoKind
 from parkops.evaluation.models import EvaluationRun, VetoEvent
@@ -41,6 +43,8 @@ from parkops.land.models import (
 from parkops.plan.choices import PlanSource
 from parkops.plan.models import PlanMention
 from parkops.registry.models import Enterprise, EnterpriseYear, Grid, LandPlot, Road, SmallPark
+from parkops.service.choices import Category, Channel, EventKind, RequestState
+from parkops.service.models import Attachment, RequestEvent, ServiceRequest
 from parkops.smallparks import services as estates
 from parkops.smallparks.models import Tenancy, VacantSpace
 
@@ -169,6 +173,32 @@ def _crossings(layout: Layout, inner_road: Road, own_park: SmallPark) -> None:
     )  # fmt: skip
 
 
+def _requests(ids: list[dict[str, int]], *, department: User, clerk: User) -> None:
+    """A request (诉求) with an attachment on each enterprise; the fourth (他园企业) is held by
+    市场监管, the others by 生态环境, of which the department user is a member. The attachment's
+    file is not written: the walk asks for it, it is never read."""
+    eco, market = Department.objects.get(code="eco"), Department.objects.get(code="market")
+    eco.members.add(department)
+    moment = datetime(YEAR, 6, 2, 10, tzinfo=SHANGHAI)
+    for n, entry in enumerate(ids):
+        holder = market if n == 3 else eco
+        request = ServiceRequest.objects.create(
+            channel=Channel.VISIT, category=Category.OTHER, title=f"诉求{n}", text="用电增容",
+            enterprise_id=entry["enterprise"], state=RequestState.DISPATCHED, department=holder,
+            received_at=moment, clock_started_at=moment, limit_days=5, contact_due=moment,
+            interim_due=moment, warn_at=moment, due_at=moment, created_by=clerk,
+        )  # fmt: skip
+        RequestEvent.objects.create(
+            request=request, kind=EventKind.DISPATCH, at=moment, actor=clerk, department=holder,
+            from_state=RequestState.ACCEPTED, to_state=RequestState.DISPATCHED,
+        )  # fmt: skip
+        attachment = Attachment.objects.create(
+            request=request, file=f"service/requests/{request.pk}/材料.pdf", name="材料.pdf",
+            size=10, uploaded_by=clerk,
+        )  # fmt: skip
+        entry["request"], entry["attachment"] = request.pk, attachment.pk
+
+
 def world_seed(*, with_plan: bool = True) -> World:
     """Seed the world; the plan's own records too unless told otherwise (they take a second)."""
     role_permissions_sync()
@@ -218,6 +248,7 @@ def world_seed(*, with_plan: bool = True) -> World:
         )  # fmt: skip
 
     _crossings(layout, inner_road, own_park)
+    _requests(ids, department=department, clerk=leader)
     gina = _user("gina", Role.GRID_OFFICER)
     grid = Grid.objects.create(name="界内格", road=outer_road)
     grid.officers.add(gina)
@@ -280,7 +311,13 @@ def world_seed(*, with_plan: bool = True) -> World:
         Role.GRID_OFFICER.value: grid_officer,
         Role.SMALL_PARK_OWNER.value: small_park_owner,
         Role.TOWN_LEADER.value: everything,
-        Role.DEPARTMENT.value: Scope(department, names, dict(everything.inside)),
+        # A department reads the whole registry, but only the requests its departments hold.
+        Role.DEPARTMENT.value: Scope(
+            department,
+            names,
+            dict(everything.inside),
+            outside={"request": ids[3]["request"], "attachment": ids[3]["attachment"]},
+        ),
         # Signed in without a role: sees no record at all.
         NO_ROLE: Scope(
             User.objects.create_user(username="charlie", password=PASSWORD),

@@ -27,7 +27,7 @@ from parkops.testing.routes import Route, api_routes, page_routes
 from parkops.testing.world import NO_ROLE, World, world_seed
 
 # What each path parameter names, per route. A scoped kind (enterprise, plot, smallpark, project,
-# cultivation, action, control, batch, tenancy, vacancy) is filled with a record inside the role's
+# cultivation, action, control, batch, tenancy, vacancy, request, attachment) is filled with a record inside the role's
 # scope, then with one outside it; "=value" is a literal.
 PARAM_KINDS: dict[str, dict[str, str]] = {
     "registry:enterprise_detail": {"pk": "enterprise"},
@@ -67,6 +67,11 @@ PARAM_KINDS: dict[str, dict[str, str]] = {
     "imports:confirm": {"pk": "import"},
     "imports:undo": {"pk": "import"},
     "imports:template": {"kind": "=enterprises"},
+    "service:request_detail": {"pk": "request"},
+    "service:request_act": {"pk": "request", "action": "=sign"},
+    "service:attachment_upload": {"pk": "request"},
+    "service:attachment_download": {"pk": "attachment"},
+    "GET /api/service/requests/{pk}": {"pk": "request"},
     "GET /api/enterprises/{pk}": {"pk": "enterprise"},
     "GET /api/enterprises/{pk}/years": {"pk": "enterprise"},
     "GET /api/small-parks/{pk}": {"pk": "smallpark"},
