@@ -10,6 +10,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from parkops.accounts.models import Department
 from parkops.accounts.roles import Role, roles_of
@@ -42,17 +43,17 @@ def not_allowed(action: str) -> PermissionDenied:
     return PermissionDenied(_("您无权%(action)s此诉求。") % {"action": action})
 
 
-EXTENSION_AFTER_DEADLINE = "办理期限已过，不能延期：延期须在期限届满前申请。"
-REASON_REQUIRED = "须选择原因代码。"
-TEXT_REQUIRED = "须填写说明。"
-HANDLER_RATING = "办理过此诉求的人员不能评价其满意度：回访须由走访人员或企业记录。"
-CAUSE_REQUIRED = "有不满意的项目时，须说明不满意是主观原因还是客观原因。"
-LIMIT_NOT_LONGER = "延期后的时限须长于现在的 %(days)s 个工作日。"
-ALREADY_PAUSED = "计时已在暂停中。"
-NOT_PAUSED = "计时没有暂停，无需恢复。"
-PAUSED_NO_ANSWER = "计时暂停中（等待企业材料），请先恢复计时再答复。"
-SAME_DEPARTMENT = "诉求已由该部门承办。"
-ENTERPRISE_OUT_OF_SCOPE = "您只能为自己负责的企业登记诉求。"
+EXTENSION_AFTER_DEADLINE = gettext_noop("办理期限已过，不能延期：延期须在期限届满前申请。")
+REASON_REQUIRED = gettext_noop("须选择原因代码。")
+TEXT_REQUIRED = gettext_noop("须填写说明。")
+HANDLER_RATING = gettext_noop("办理过此诉求的人员不能评价其满意度：回访须由走访人员或企业记录。")
+CAUSE_REQUIRED = gettext_noop("有不满意的项目时，须说明不满意是主观原因还是客观原因。")
+LIMIT_NOT_LONGER = gettext_noop("延期后的时限须长于现在的 %(days)s 个工作日。")
+ALREADY_PAUSED = gettext_noop("计时已在暂停中。")
+NOT_PAUSED = gettext_noop("计时没有暂停，无需恢复。")
+PAUSED_NO_ANSWER = gettext_noop("计时暂停中（等待企业材料），请先恢复计时再答复。")
+SAME_DEPARTMENT = gettext_noop("诉求已由该部门承办。")
+ENTERPRISE_OUT_OF_SCOPE = gettext_noop("您只能为自己负责的企业登记诉求。")
 
 
 # --- helpers -------------------------------------------------------------------------------
