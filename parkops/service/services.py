@@ -175,14 +175,19 @@ def request_co_handle(
 # --- 签收 / 答复 / 退单 / 延期 / 暂停 / 恢复 ----------------------------------------------------
 @transaction.atomic
 def request_sign(
-    *, request: ServiceRequest, user: User, text: str = "", version: str | None = None
+    *,
+    request: ServiceRequest,
+    user: User,
+    text: str = "",
+    version: str | None = None,
+    at: datetime | None = None,
 ) -> ServiceRequest:
     """签收: the department takes the request and contacts the enterprise."""
     action = _("签收")
     request = locked(request, version)
     require_holder(request, user, action)
     require_state(request, {S.DISPATCHED}, action)
-    now = timezone.now()
+    now = at or timezone.now()
     before, request.state = request.state, S.HANDLING
     request.contacted_at = request.contacted_at or now
     record(request, kind=EventKind.SIGN, user=user, from_state=before, at=now,

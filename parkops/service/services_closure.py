@@ -58,6 +58,7 @@ def request_rate(
     cause: str = "",
     note: str = "",
     version: str | None = None,
+    at: datetime | None = None,
 ) -> ServiceRequest:
     """回访: the enterprise's satisfaction. Not by anyone who handled it. 不满意 for a subjective
     cause sends the request back to the department (重新办理) with a new clock."""
@@ -75,7 +76,7 @@ def request_rate(
         DissatisfactionCause.OBJECTIVE,
     ):
         raise ValidationError({"cause": [_(CAUSE_REQUIRED)]})
-    now = timezone.now()
+    now = at or timezone.now()
     rating = Satisfaction(
         request=request, efficiency=efficiency, attitude=attitude, result=result,
         cause=cause if unsatisfied else "", note=note, recorded_by=user, recorded_at=now,
@@ -99,13 +100,14 @@ def request_close(
     reason: ReasonCode | None,
     text: str,
     version: str | None = None,
+    at: datetime | None = None,
 ) -> ServiceRequest:
     action = _("办结")
     require_park_office(user, action)
     request = locked(request, version)
     require_state(request, {S.FOLLOWED_UP}, action)
     require_reason(ReasonKind.CLOSE, reason, text)
-    now = timezone.now()
+    now = at or timezone.now()
     before, request.state, request.closed_at = request.state, S.CLOSED, now
     record(request, kind=EventKind.CLOSE, user=user, from_state=before, at=now,
             department=request.department, reason=reason, text=text)  # fmt: skip
