@@ -92,12 +92,20 @@ def escalation_of(
     closed) or when the calendar lacks a year (the page says so)."""
     if request.state not in CLOCKED_STATES:
         return EscalationLevel.NONE
+    # Counting overdue working days walks day by day from the deadline; a request long overdue
+    # reaches the 通报 list well within the horizon (two calendar days per working day plus a
+    # month for the longest holiday), so the walk stops there.
+    cap = timedelta(days=30 + 2 * (limit.supervise_on + limit.bulletin_after))
+    horizon = min(now, request.due_at + cap)
+    pauses = pauses_of(request, now)
+    if now > request.due_at + cap and all(end <= request.due_at for _, end in pauses):
+        return EscalationLevel.BULLETIN  # no pause since the deadline: the horizon holds enough
     try:
         level = calendar.escalation(
             request.clock_started_at,
             request.limit_days,
-            now,
-            pauses_of(request, now),
+            horizon,
+            pauses,
             warn_at=Decimal(limit.warn_percent) / 100,
             supervise_on=limit.supervise_on,
             bulletin_after=limit.bulletin_after,

@@ -9,18 +9,21 @@ from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
+from parkops.accounts.models import Department
 from parkops.accounts.roles import Role
 from parkops.accounts.services import user_assign_roles
-from parkops.registry.models import Road, SmallPark
+from parkops.registry.models import Grid, Road, SmallPark
 
 # One account per role for a first look at the platform. The road chief leads 平业路 and the
-# small-park owner owns 矮柳, so that their narrowed views have something in them.
+# small-park owner owns 矮柳, the department works in 经发办 and the grid officer keeps the demo
+# grid 演示网格一, so that their narrowed views have something in them.
 ACCOUNTS = (
     ("admin", Role.PARK_OFFICE, "园区办（管理员）"),
     ("leader", Role.TOWN_LEADER, "镇领导"),
     ("roadchief", Role.ROAD_CHIEF, "路长（平业路）"),
     ("parkowner", Role.SMALL_PARK_OWNER, "小园区业主（矮柳）"),
-    ("department", Role.DEPARTMENT, "职能部门"),
+    ("department", Role.DEPARTMENT, "职能部门（经发办）"),
+    ("gridofficer", Role.GRID_OFFICER, "网格员（演示网格一）"),
 )
 
 
@@ -60,6 +63,14 @@ class Command(BaseCommand):
         if not owner.small_parks_owned.exists():
             for park in SmallPark.objects.filter(name="矮柳"):
                 park.owners.add(owner)
+        department = User.objects.get(username="department")
+        if not department.departments.exists():
+            for dept in Department.objects.filter(code="econ"):
+                dept.members.add(department)
+        officer = User.objects.get(username="gridofficer")
+        if not officer.grids_kept.exists():
+            for grid in Grid.objects.filter(name="演示网格一"):
+                grid.officers.add(officer)
         if print_login:
             self._print_login(url, password)
 
