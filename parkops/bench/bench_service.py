@@ -16,27 +16,6 @@ from parkops.bench.harness import measure, report
 REQUESTS = 10_000
 
 
-def _seed_reference_data() -> None:
-    """`flush` empties what the migrations seeded: the calendar, the limits, the departments."""
-    from parkops.accounts.models import Department
-    from parkops.core.workdays import chinesecalendar_years
-    from parkops.service.calendar import CalendarDay, CalendarYear
-    from parkops.service.choices import CalendarDayKind, Category
-    from parkops.service.models import CategoryLimit
-
-    for cal in chinesecalendar_years():
-        year = CalendarYear.objects.create(year=cal.year, source=cal.source)
-        CalendarDay.objects.bulk_create(
-            [CalendarDay(calendar_year=year, day=d, kind=CalendarDayKind.HOLIDAY) for d in cal.holidays]
-            + [CalendarDay(calendar_year=year, day=d, kind=CalendarDayKind.MAKEUP_WORKDAY)
-               for d in cal.makeup_workdays]
-        )  # fmt: skip
-    for n, category in enumerate(Category):
-        CategoryLimit.objects.create(category=category, limit_days=(1, 3, 5, 15)[n % 4])
-    for code in ("eco", "market", "tax", "fire"):
-        Department.objects.create(code=code, name=f"基准部门{code}")
-
-
 def run(out: Callable[[str], None]) -> None:
     from django.contrib.auth.models import User
     from django.test import Client
@@ -51,10 +30,11 @@ def run(out: Callable[[str], None]) -> None:
     from parkops.registry.models import Enterprise
     from parkops.service.choices import Category, Channel, RequestState
     from parkops.service.models import ServiceRequest
+    from parkops.service.reference import service_reference_load
 
     plan_load()
     demo_load(count=3_000)
-    _seed_reference_data()
+    service_reference_load()  # `flush` emptied what the migrations seeded
     role_permissions_sync()
     user = User.objects.create_user("bench-office")
     user_assign_roles(user=user, roles={Role.PARK_OFFICE})

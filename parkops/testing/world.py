@@ -45,6 +45,7 @@ from parkops.plan.models import PlanMention
 from parkops.registry.models import Enterprise, EnterpriseYear, Grid, LandPlot, Road, SmallPark
 from parkops.service.choices import Category, Channel, EventKind, RequestState
 from parkops.service.models import Attachment, RequestEvent, ServiceRequest
+from parkops.service.reference import service_reference_load
 from parkops.smallparks import services as estates
 from parkops.smallparks.models import Tenancy, VacantSpace
 
@@ -177,6 +178,7 @@ def _requests(ids: list[dict[str, int]], *, department: User, clerk: User) -> No
     """A request (诉求) with an attachment on each enterprise; the fourth (他园企业) is held by
     市场监管, the others by 生态环境, of which the department user is a member. The attachment's
     file is not written: the walk asks for it, it is never read."""
+    service_reference_load()  # the departments, should a transactional test have emptied them
     eco, market = Department.objects.get(code="eco"), Department.objects.get(code="market")
     eco.members.add(department)
     moment = datetime(YEAR, 6, 2, 10, tzinfo=SHANGHAI)

@@ -8,25 +8,13 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
+from parkops.service.reference import calendar_seed
+
 
 def seed(apps, schema_editor):
-    from parkops.core.workdays import chinesecalendar_years
-
-    CalendarYear = apps.get_model("service", "CalendarYear")
-    CalendarDay = apps.get_model("service", "CalendarDay")
-    for cal in chinesecalendar_years():
-        row, created = CalendarYear.objects.get_or_create(
-            year=cal.year, defaults={"source": cal.source}
-        )
-        if not created:
-            continue
-        CalendarDay.objects.bulk_create(
-            [CalendarDay(calendar_year=row, day=d, kind="holiday") for d in sorted(cal.holidays)]
-            + [
-                CalendarDay(calendar_year=row, day=d, kind="makeup")
-                for d in sorted(cal.makeup_workdays)
-            ]
-        )
+    calendar_seed(
+        apps.get_model("service", "CalendarYear"), apps.get_model("service", "CalendarDay")
+    )
 
 
 class Migration(migrations.Migration):

@@ -9,40 +9,11 @@ from django.conf import settings
 from django.db import migrations, models
 
 import parkops.service.models
-
-# Limits in working days after 沪府办〔2018〕62号's 1 / 3 / 5 / 15 and the 12345 practice: a
-# policy question is answered in a day, a complex case that needs approval gets 15.
-LIMITS = {
-    "policy": 1,
-    "talent": 3,
-    "finance": 5,
-    "safety_env": 5,
-    "other": 5,
-    "permit": 15,
-    "land": 15,
-    "infrastructure": 15,
-}
-REASONS = (
-    ("return", "not_ours", "不属于本部门职责"),
-    ("return", "incomplete", "诉求信息不全，无法办理"),
-    ("return", "duplicate", "重复诉求"),
-    ("extend", "coordination", "需多部门协调"),
-    ("extend", "approval", "需报上级审批"),
-    ("extend", "policy_pending", "相关政策待出台"),
-    ("close", "solved", "已解决"),
-    ("close", "explained", "已答复解释（政策不允许或条件不具备）"),
-    ("close", "partly", "部分解决"),
-    ("close", "withdrawn", "企业撤回诉求"),
-)
+from parkops.service.reference import rules_seed
 
 
 def seed(apps, schema_editor):
-    CategoryLimit = apps.get_model("service", "CategoryLimit")
-    ReasonCode = apps.get_model("service", "ReasonCode")
-    for category, days in LIMITS.items():
-        CategoryLimit.objects.get_or_create(category=category, defaults={"limit_days": days})
-    for kind, code, label in REASONS:
-        ReasonCode.objects.get_or_create(kind=kind, code=code, defaults={"label": label})
+    rules_seed(apps.get_model("service", "CategoryLimit"), apps.get_model("service", "ReasonCode"))
 
 
 class Migration(migrations.Migration):

@@ -19,6 +19,7 @@ from parkops.registry.tests.factories import EnterpriseFactory
 from parkops.service import services
 from parkops.service.choices import Category, Channel
 from parkops.service.models import ServiceRequest
+from parkops.service.reference import service_reference_load
 
 
 def shanghai(*args: int) -> datetime:
@@ -36,12 +37,12 @@ def at(monkeypatch: pytest.MonkeyPatch) -> Callable[[datetime], None]:
 
 
 @pytest.fixture
-def eco(db: None) -> Department:
+def eco(_reference_data: None) -> Department:
     return Department.objects.get(code="eco")
 
 
 @pytest.fixture
-def market(db: None) -> Department:
+def market(_reference_data: None) -> Department:
     return Department.objects.get(code="market")
 
 
@@ -76,3 +77,10 @@ def accept(
         user=user, enterprise=enterprise, channel=Channel.VISIT, category=category,
         title="贷款贴息", text="申请技改贷款贴息，问政策口径", received_at=received,
     )  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(db: None) -> None:
+    # A transactional test elsewhere (the browser tests) empties the tables the migrations
+    # seeded; put the calendar, the limits, the reasons and the departments back.
+    service_reference_load()
