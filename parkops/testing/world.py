@@ -255,6 +255,8 @@ def world_seed(*, with_plan: bool = True) -> World:
     grid = Grid.objects.create(name="界内格", road=outer_road)
     grid.officers.add(gina)
     Enterprise.objects.filter(name=layout[2][0]).update(grid=grid)
+    # 他园企业 lies in another grid: a grid officer shown every gridded firm would leak it.
+    Enterprise.objects.filter(name=layout[3][0]).update(grid=Grid.objects.create(name="界外格"))
     # Two more accidents at 上海业主企业: 业主园 is rated 低效 and lists its inefficient tenants.
     for day in (10, 20):
         VetoEvent.objects.create(
