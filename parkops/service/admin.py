@@ -1,10 +1,8 @@
 """The calendar table is kept by the park office here: a year is added when the State Council
-publishes its holiday notice (with a reason and the version check, never deleted)."""
-
-from typing import Any
+publishes its holiday notice (with a reason and the version check). As everywhere in the admin,
+nothing is deleted: a day entered wrongly is corrected by changing its date or kind."""
 
 from django.contrib import admin
-from django.http import HttpRequest
 
 from parkops.common.admin import GuardedAdmin, GuardedInline
 from parkops.service.calendar import CalendarDay, CalendarYear
@@ -14,11 +12,6 @@ class CalendarDayInline(GuardedInline):
     model = CalendarDay
     fields = ("day", "kind")
     extra = 0
-    # A wrongly entered day must be removable; the history keeps the deletion.
-    can_delete = True
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return True
 
 
 @admin.register(CalendarYear)
