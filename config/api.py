@@ -11,6 +11,7 @@ from parkops.indicators.api import router as indicators_router
 from parkops.land.api import router as land_router
 from parkops.ops.api import router as ops_router
 from parkops.registry.api import router as registry_router
+from parkops.service.api import router as service_router
 from parkops.smallparks.api import router as smallparks_router
 
 api = ParkOpsAPI(
@@ -30,3 +31,4 @@ api.add_router("/", smallparks_router)
 api.add_router("/", imports_router)
 api.add_router("/evaluation/", evaluation_router)
 api.add_router("/", ops_router)
+api.add_router("/service/", service_router)

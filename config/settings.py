@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     # Before the ops app, whose admin replaces django-tasks-db's with a read-only one.
     "django_tasks",
     "django_tasks_db",
+    "parkops.service",
     "parkops.ops",
     "parkops.site",
     "django.contrib.admin",
@@ -205,6 +206,8 @@ DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table table-sm table-hover align-middle"}
 
 PARKOPS_PAGE_SIZE = env_int("PARKOPS_PAGE_SIZE", 50)
+# The largest attachment a request takes (pdf, jpg, png, docx, xlsx), in MB.
+PARKOPS_ATTACHMENT_MAX_MB = env_int("PARKOPS_ATTACHMENT_MAX_MB", 10)
 # Import limits: the upload's size, an .xlsx's uncompressed size (zip bombs), the data rows.
 PARKOPS_IMPORT_MAX_MB = env_int("PARKOPS_IMPORT_MAX_MB", 20)
 PARKOPS_IMPORT_MAX_UNCOMPRESSED_MB = env_int("PARKOPS_IMPORT_MAX_UNCOMPRESSED_MB", 300)

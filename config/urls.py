@@ -14,6 +14,7 @@ urlpatterns = [
     path("land/", include("parkops.land.urls")),
     path("estates/", include("parkops.smallparks.urls")),
     path("", include("parkops.imports.urls")),
+    path("service/", include("parkops.service.urls")),
     path("accounts/", include("parkops.accounts.urls")),
     path("ops/", include("parkops.ops.urls")),
     path("jobs/", include("parkops.ops.job_urls")),

@@ -147,3 +147,14 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, object]) -> dic
 def browser_context_args(browser_context_args: dict[str, object]) -> dict[str, object]:
     # The park office's browsers ask for Chinese; the page follows Accept-Language.
     return {**browser_context_args, "locale": "zh-CN", "viewport": {"width": 1400, "height": 900}}
+
+
+@pytest.fixture
+def gina(db: None) -> User:
+    """Grid officer of 平业一格 (on 平业路): sees only the enterprises in that grid."""
+    from parkops.registry.models import Grid
+
+    user = _user("gina", {Role.GRID_OFFICER})
+    grid = Grid.objects.create(name="平业一格")
+    grid.officers.add(user)
+    return user

@@ -1,4 +1,4 @@
-"""The five roles of ParkOps, kept as Django groups named by their codes."""
+"""The six roles of ParkOps, kept as Django groups named by their codes."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ class Role(models.TextChoices):
     ROAD_CHIEF = "road_chief", _("路长")
     SMALL_PARK_OWNER = "small_park_owner", _("小园区业主")
     DEPARTMENT = "department", _("职能部门")
+    GRID_OFFICER = "grid_officer", _("网格员")
 
 
 # Apps whose data the roles are given rights over; park office edits, the others read.
@@ -25,9 +26,10 @@ MANAGED_APPS = (
     "land",
     "smallparks",
     "imports",
+    "service",
 )
 EDITING_ROLES = frozenset({Role.PARK_OFFICE})
-# Roles that see every record; the others see only their road's or their small park's.
+# Roles that see every record; the others see only their road's, grid's or small park's.
 PARK_WIDE_ROLES = frozenset({Role.PARK_OFFICE, Role.TOWN_LEADER, Role.DEPARTMENT})
 
 

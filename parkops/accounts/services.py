@@ -16,14 +16,21 @@ from parkops.accounts.roles import EDITING_ROLES, MANAGED_APPS, Role
 
 @transaction.atomic
 def role_permissions_sync(*, using: str = "default") -> None:
-    """Create the five role groups and give each exactly its rights over the managed apps."""
+    """Create the role groups and give each exactly its rights over the managed apps."""
     for label in MANAGED_APPS:
         create_permissions(django_apps.get_app_config(label), verbosity=0, using=using)
     managed = Permission.objects.using(using).filter(content_type__app_label__in=MANAGED_APPS)
     readable = managed.filter(codename__startswith="view_")
+    # Departments are kept by the park office in the admin; the other roles never see the list.
+    departments = Permission.objects.using(using).filter(
+        content_type__app_label="accounts", content_type__model="department"
+    )
     for role in Role:
         group, _created = Group.objects.using(using).get_or_create(name=role.value)
-        group.permissions.set(managed if role in EDITING_ROLES else readable)
+        if role in EDITING_ROLES:
+            group.permissions.set(managed | departments)
+        else:
+            group.permissions.set(readable)
 
 
 def user_assign_roles(*, user: User, roles: set[Role]) -> None:

@@ -1,7 +1,7 @@
 """The demo accounts: one per role for a first look at the platform.
 
-The road chief leads 平业路 and the small-park owner owns 矮柳, so that their narrowed views have
-something in them. Accounts are only created when missing; a password is never reset."""
+The road chief leads 平业路, the small-park owner owns 矮柳, the department works in 经发办 and the
+grid officer keeps the demo grid 演示网格一, so that their narrowed views have something in them. Accounts are only created when missing; a password is never reset."""
 
 from __future__ import annotations
 
@@ -12,19 +12,23 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from parkops.accounts.models import Department
 from parkops.accounts.roles import Role
 from parkops.accounts.services import user_assign_roles
-from parkops.registry.models import Road, SmallPark
+from parkops.registry.models import Grid, Road, SmallPark
 
 ACCOUNTS = (
     ("admin", Role.PARK_OFFICE, "园区办（管理员）"),
     ("leader", Role.TOWN_LEADER, "镇领导"),
     ("roadchief", Role.ROAD_CHIEF, "路长（平业路）"),
     ("parkowner", Role.SMALL_PARK_OWNER, "小园区业主（矮柳）"),
-    ("department", Role.DEPARTMENT, "职能部门"),
+    ("department", Role.DEPARTMENT, "职能部门（经发办）"),
+    ("gridofficer", Role.GRID_OFFICER, "网格员（演示网格一）"),
 )
 CHIEF_ROAD = "平业路"
 OWNER_PARK = "矮柳"
+DEPARTMENT_CODE = "econ"
+OFFICER_GRID = "演示网格一"
 
 
 def initial_password_path() -> Path:
@@ -60,3 +64,11 @@ def demo_users_ensure(*, password: str) -> None:
     if not owner.small_parks_owned.exists():
         for park in SmallPark.objects.filter(name=OWNER_PARK):
             park.owners.add(owner)
+    department = User.objects.get(username="department")
+    if not department.departments.exists():
+        for dept in Department.objects.filter(code=DEPARTMENT_CODE):
+            dept.members.add(department)
+    officer = User.objects.get(username="gridofficer")
+    if not officer.grids_kept.exists():
+        for grid in Grid.objects.filter(name=OFFICER_GRID):
+            grid.officers.add(officer)

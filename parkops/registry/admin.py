@@ -9,6 +9,7 @@ from parkops.registry.models import (
     Designation,
     Enterprise,
     EnterpriseYear,
+    Grid,
     LandPlot,
     Road,
     SmallPark,
@@ -82,3 +83,10 @@ class LandPlotAdmin(GuardedAdmin):
     search_fields = ("name", "address", "holder__name")
     list_select_related = ("road", "holder")
     autocomplete_fields = ("holder",)
+
+
+@admin.register(Grid)
+class GridAdmin(GuardedAdmin):
+    list_display = ("name", "road")
+    search_fields = ("name",)
+    filter_horizontal = ("officers",)

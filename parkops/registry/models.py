@@ -1,4 +1,4 @@
-"""The registry: the park's roads, small parks, enterprises, land plots and annual figures.
+"""The registry: the park's roads, micro-grids (grids.py), small parks, enterprises, land plots and annual figures.
 
 Money is in 万元, land in 亩, floor space in m², energy in tce. Every model keeps its history;
 records that evaluations will read (enterprises, their years) are protected from deletion.
@@ -28,6 +28,7 @@ from parkops.registry.choices import (
     KeyIndustry,
     LandBasis,
 )
+from parkops.registry.grids import Grid
 from parkops.registry.validators import validate_industry_code_field, validate_uscc_field
 
 if TYPE_CHECKING:
@@ -151,6 +152,14 @@ class Enterprise(TimeStamped):
         blank=True,
         related_name="enterprises",
         verbose_name=_("道路"),
+    )
+    grid = models.ForeignKey(
+        Grid,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="enterprises",
+        verbose_name=_("微网格"),
     )
     address = models.CharField(_("地址"), max_length=200, blank=True)
     status = models.CharField(

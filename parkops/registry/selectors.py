@@ -1,7 +1,8 @@
 """Reads of the registry, scoped to what the user's role may see.
 
 The park office, town leaders and departments see the whole park; a road chief sees the
-enterprises and plots on the roads he or she leads; a small-park owner sees the small parks it
+enterprises and plots on the roads he or she leads; a grid officer the enterprises in his or her
+micro-grids and the plots they hold; a small-park owner sees the small parks it
 owns, their tenants and their plots. Every page and API call reads through these functions.
 """
 
@@ -19,6 +20,7 @@ from parkops.registry.models import (
     Designation,
     Enterprise,
     EnterpriseYear,
+    Grid,
     LandPlot,
     Road,
     SmallPark,
@@ -27,6 +29,10 @@ from parkops.registry.models import (
 
 def _roads_led(user: AnyUser) -> QuerySet[Road]:
     return Road.objects.filter(chiefs=user.pk)
+
+
+def _grids_kept(user: AnyUser) -> QuerySet[Grid]:
+    return Grid.objects.filter(officers=user.pk)
 
 
 def _parks_owned(user: AnyUser) -> QuerySet[SmallPark]:
@@ -41,6 +47,8 @@ def enterprises_visible_to(user: AnyUser) -> QuerySet[Enterprise]:
     visible = Q(pk__in=[])
     if Role.ROAD_CHIEF in roles:
         visible |= Q(road__in=_roads_led(user))
+    if Role.GRID_OFFICER in roles:
+        visible |= Q(grid__in=_grids_kept(user))
     if Role.SMALL_PARK_OWNER in roles:
         visible |= Q(small_park__in=_parks_owned(user))
     return qs.filter(visible)
@@ -55,6 +63,9 @@ def smallparks_visible_to(user: AnyUser) -> QuerySet[SmallPark]:
     if Role.ROAD_CHIEF in roles:
         on_road = Enterprise.objects.filter(small_park=OuterRef("pk"), road__in=_roads_led(user))
         visible |= Q(road__in=_roads_led(user)) | Q(Exists(on_road))
+    if Role.GRID_OFFICER in roles:
+        in_grid = Enterprise.objects.filter(small_park=OuterRef("pk"), grid__in=_grids_kept(user))
+        visible |= Q(Exists(in_grid))
     if Role.SMALL_PARK_OWNER in roles:
         visible |= Q(pk__in=_parks_owned(user))
     return qs.filter(visible)
@@ -68,6 +79,9 @@ def plots_visible_to(user: AnyUser) -> QuerySet[LandPlot]:
     visible = Q(pk__in=[])
     if Role.ROAD_CHIEF in roles:
         visible |= Q(road__in=_roads_led(user))
+    if Role.GRID_OFFICER in roles:
+        # A grid is a set of enterprises: its officer sees the plots they hold.
+        visible |= Q(holder__grid__in=_grids_kept(user))
     if Role.SMALL_PARK_OWNER in roles:
         visible |= Q(small_park__in=_parks_owned(user)) | Q(
             holder__small_park__in=_parks_owned(user)

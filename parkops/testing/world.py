@@ -1,6 +1,7 @@
 """A world seeded inside and outside the restricted roles' scopes, with unique, greppable names.
 
-The road chief leads 界内路; the small-park owner owns 业主园. Every enterprise, plot and small
+The road chief leads 界内路; the grid officer keeps 界内格 (上海业主企业 alone); the small-park
+owner owns 业主园. Every enterprise, plot and small
 park has a name that is no part of another, so finding one in a page, an export or an API answer
 means the record was shown. Around them: every kind of record that names an enterprise or a plot
 (annual figures, a published evaluation, vetoes, ratings, estates, projects, lists, land actions,
@@ -14,15 +15,17 @@ the walk is testing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
+from parkops.accounts.models import Department
 from parkops.accounts.roles import Role
 from parkops.accounts.services import role_permissions_sync, user_assign_roles
 from parkops.core.uscc import complete_uscc
+from parkops.core.workdays import SHANGHAI
 from parkops.evaluation import services as evaluation
 from parkops.evaluation.choices import IncidentGrade, VetoKind
 from parkops.evaluation.jobs import handbook_enqueue
@@ -40,7 +43,10 @@ from parkops.land.models import (
 )
 from parkops.plan.choices import PlanSource
 from parkops.plan.models import PlanMention
-from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot, Road, SmallPark
+from parkops.registry.models import Enterprise, EnterpriseYear, Grid, LandPlot, Road, SmallPark
+from parkops.service.choices import Category, Channel, EventKind, RequestState
+from parkops.service.models import Attachment, RequestEvent, ServiceRequest
+from parkops.service.reference import service_reference_load
 from parkops.smallparks import services as estates
 from parkops.smallparks.models import Tenancy, VacantSpace
 
@@ -170,6 +176,33 @@ def _crossings(layout: Layout, inner_road: Road, own_park: SmallPark) -> None:
     )  # fmt: skip
 
 
+def _requests(ids: list[dict[str, int]], *, department: User, clerk: User) -> None:
+    """A request (诉求) with an attachment on each enterprise; the fourth (他园企业) is held by
+    市场监管, the others by 生态环境, of which the department user is a member. The attachment's
+    file is not written: the walk asks for it, it is never read."""
+    service_reference_load()  # the departments, should a transactional test have emptied them
+    eco, market = Department.objects.get(code="eco"), Department.objects.get(code="market")
+    eco.members.add(department)
+    moment = datetime(YEAR, 6, 2, 10, tzinfo=SHANGHAI)
+    for n, entry in enumerate(ids):
+        holder = market if n == 3 else eco
+        request = ServiceRequest.objects.create(
+            channel=Channel.VISIT, category=Category.OTHER, title=f"诉求{n}", text="用电增容",
+            enterprise_id=entry["enterprise"], state=RequestState.DISPATCHED, department=holder,
+            received_at=moment, clock_started_at=moment, limit_days=5, contact_due=moment,
+            interim_due=moment, warn_at=moment, due_at=moment, created_by=clerk,
+        )  # fmt: skip
+        RequestEvent.objects.create(
+            request=request, kind=EventKind.DISPATCH, at=moment, actor=clerk, department=holder,
+            from_state=RequestState.ACCEPTED, to_state=RequestState.DISPATCHED,
+        )  # fmt: skip
+        attachment = Attachment.objects.create(
+            request=request, file=f"service/requests/{request.pk}/材料.pdf", name="材料.pdf",
+            size=10, uploaded_by=clerk,
+        )  # fmt: skip
+        entry["request"], entry["attachment"] = request.pk, attachment.pk
+
+
 def world_seed(*, with_plan: bool = True) -> World:
     """Seed the world; the plan's own records too unless told otherwise (they take a second)."""
     role_permissions_sync()
@@ -219,6 +252,13 @@ def world_seed(*, with_plan: bool = True) -> World:
         )  # fmt: skip
 
     _crossings(layout, inner_road, own_park)
+    _requests(ids, department=department, clerk=leader)
+    gina = _user("gina", Role.GRID_OFFICER)
+    grid = Grid.objects.create(name="界内格", road=outer_road)
+    grid.officers.add(gina)
+    Enterprise.objects.filter(name=layout[2][0]).update(grid=grid)
+    # 他园企业 lies in another grid: a grid officer shown every gridded firm would leak it.
+    Enterprise.objects.filter(name=layout[3][0]).update(grid=Grid.objects.create(name="界外格"))
     # Two more accidents at 上海业主企业: 业主园 is rated 低效 and lists its inefficient tenants.
     for day in (10, 20):
         VetoEvent.objects.create(
@@ -255,6 +295,13 @@ def world_seed(*, with_plan: bool = True) -> World:
         inside={**ids[0], **park_ids(own_park)},
         outside={**ids[3], **park_ids(other_park)},
     )
+    # 业主园 is his through 上海业主企业 alone, as 业主地块 is; 园内租地 is held by another firm.
+    grid_officer = Scope(
+        user=gina,
+        visible_names={layout[2][0], "业主地块", "业主园"},
+        inside={**ids[2], **park_ids(own_park)},
+        outside={**ids[3], **park_ids(other_park)},
+    )
     small_park_owner = Scope(
         user=owner,
         visible_names={layout[1][0], layout[2][0], "两界地块", "业主地块", "园内租地", "业主园"},
@@ -267,9 +314,16 @@ def world_seed(*, with_plan: bool = True) -> World:
     everything = Scope(user=leader, visible_names=names, inside={**ids[0], **park_ids(road_park)})
     scopes = {
         Role.ROAD_CHIEF.value: road_chief,
+        Role.GRID_OFFICER.value: grid_officer,
         Role.SMALL_PARK_OWNER.value: small_park_owner,
         Role.TOWN_LEADER.value: everything,
-        Role.DEPARTMENT.value: Scope(department, names, dict(everything.inside)),
+        # A department reads the whole registry, but only the requests its departments hold.
+        Role.DEPARTMENT.value: Scope(
+            department,
+            names,
+            dict(everything.inside),
+            outside={"request": ids[3]["request"], "attachment": ids[3]["attachment"]},
+        ),
         # Signed in without a role: sees no record at all.
         NO_ROLE: Scope(
             User.objects.create_user(username="charlie", password=PASSWORD),

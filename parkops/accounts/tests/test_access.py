@@ -165,7 +165,7 @@ def test_bearer_token_authenticates_and_revocation_ends_it(lena: User) -> None:
 
 
 @pytest.mark.django_db
-def test_the_five_role_groups_exist_with_their_rights() -> None:
+def test_the_role_groups_exist_with_their_rights() -> None:
     from django.contrib.auth.models import Group
 
     from parkops.accounts.services import role_permissions_sync
@@ -180,8 +180,9 @@ def test_the_five_role_groups_exist_with_their_rights() -> None:
         "road_chief",
         "small_park_owner",
         "department",
+        "grid_officer",
     }
     assert {"add_enterprise", "change_enterprise", "view_enterprise"} <= groups["park_office"]
-    for reader in ("town_leader", "road_chief", "small_park_owner", "department"):
+    for reader in ("town_leader", "road_chief", "small_park_owner", "department", "grid_officer"):
         assert "view_enterprise" in groups[reader]
         assert not {c for c in groups[reader] if not c.startswith("view_")}

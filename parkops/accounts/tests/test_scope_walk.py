@@ -27,8 +27,8 @@ from parkops.testing.routes import Route, api_routes, page_routes
 from parkops.testing.world import NO_ROLE, World, world_seed
 
 # What each path parameter names, per route. A scoped kind (enterprise, plot, smallpark, project,
-# cultivation, action, control, batch, tenancy, vacancy, veto) is filled with a record inside the
-# role's scope, then with one outside it; "=value" is a literal.
+# cultivation, action, control, batch, tenancy, vacancy, veto, job, request, attachment) is filled with
+# a record inside the role's scope, then with one outside it; "=value" is a literal.
 PARAM_KINDS: dict[str, dict[str, str]] = {
     "registry:enterprise_detail": {"pk": "enterprise"},
     "registry:enterprise_edit": {"pk": "enterprise"},
@@ -72,6 +72,11 @@ PARAM_KINDS: dict[str, dict[str, str]] = {
     "jobs:download": {"pk": "job"},
     "jobs:retry": {"pk": "job"},
     "GET /api/jobs/{pk}": {"pk": "job"},
+    "service:request_detail": {"pk": "request"},
+    "service:request_act": {"pk": "request", "action": "=sign"},
+    "service:attachment_upload": {"pk": "request"},
+    "service:attachment_download": {"pk": "attachment"},
+    "GET /api/service/requests/{pk}": {"pk": "request"},
     "GET /api/enterprises/{pk}": {"pk": "enterprise"},
     "GET /api/enterprises/{pk}/years": {"pk": "enterprise"},
     "GET /api/small-parks/{pk}": {"pk": "smallpark"},
@@ -95,7 +100,7 @@ VARIANTS: list[tuple[str, dict[str, str]]] = [
     ("?format=xlsx&year=2025", {}),
 ]
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
-RESTRICTED = [Role.ROAD_CHIEF.value, Role.SMALL_PARK_OWNER.value, NO_ROLE]
+RESTRICTED = [Role.ROAD_CHIEF.value, Role.GRID_OFFICER.value, Role.SMALL_PARK_OWNER.value, NO_ROLE]
 PARK_WIDE = [Role.TOWN_LEADER.value, Role.DEPARTMENT.value]
 
 

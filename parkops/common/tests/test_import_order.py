@@ -24,7 +24,7 @@ LAYERS: tuple[frozenset[str], ...] = tuple(
         "ops",  # operations: the audit log, health, backups and the job kit the domain apps use
         "registry",
         "plan",
-        "evaluation execution land",
+        "evaluation execution land service",
         "indicators smallparks",
         "imports",
         "demo",

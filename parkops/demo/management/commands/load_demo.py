@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from parkops.core.demo import DEFAULT_SEED
 from parkops.demo.services import demo_load
+from parkops.service.demo import service_demo_load
 
 
 class Command(BaseCommand):
@@ -23,8 +24,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, count: int, seed: int, **options: Any) -> None:
         created = demo_load(count=count, seed=seed)
+        requests = service_demo_load(seed=seed)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo data: {created['enterprises']} enterprises and {created['years']} enterprise-years created"
+                f"Demo data: {created['enterprises']} enterprises and {created['years']} enterprise-years, {requests} requests created"
             )
         )

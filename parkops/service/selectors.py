@@ -1,0 +1,129 @@
+"""Reads of requests, scoped by role.
+
+The park office and town leaders see every request. A department's members see the requests it
+holds, co-handles or has held (lateness after a transfer is still theirs to see). A road chief or
+grid officer sees the requests of the enterprises in his scope, a small-park owner those of his
+park's enterprises (read only). Anyone else sees none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from parkops.accounts.models import Department
+from parkops.accounts.roles import Role, roles_of
+from parkops.common.types import AnyUser
+from parkops.core.workdays import WorkCalendar
+from parkops.registry.selectors import enterprises_visible_to
+from parkops.service.choices import HANDOVER_EVENTS, OPEN_STATES, EscalationLevel
+from parkops.service.clock import CLOCKED_STATES, escalation_of
+from parkops.service.models import CategoryLimit, Pause, RequestEvent, ServiceRequest
+from parkops.service.selectors_calendar import work_calendar
+
+READ_ALL_ROLES = frozenset({Role.PARK_OFFICE, Role.TOWN_LEADER})
+ENTERPRISE_ROLES = frozenset({Role.ROAD_CHIEF, Role.GRID_OFFICER, Role.SMALL_PARK_OWNER})
+
+
+def reads_all_requests(user: AnyUser) -> bool:
+    return bool(getattr(user, "is_superuser", False)) or bool(roles_of(user) & READ_ALL_ROLES)
+
+
+def departments_of(user: AnyUser) -> QuerySet[Department]:
+    return Department.objects.filter(members=user.pk)
+
+
+def requests_visible_to(user: AnyUser) -> QuerySet[ServiceRequest]:
+    qs = ServiceRequest.objects.all()
+    if not user.is_authenticated:
+        return qs.none()
+    if reads_all_requests(user):
+        return qs
+    depts = departments_of(user)
+    co = ServiceRequest.co_departments.through.objects.filter(
+        servicerequest=OuterRef("pk"), department__in=depts
+    )
+    held = RequestEvent.objects.filter(
+        request=OuterRef("pk"), department__in=depts, kind__in=HANDOVER_EVENTS
+    )
+    visible = Q(department__in=depts) | Q(Exists(co)) | Q(Exists(held))
+    if roles_of(user) & ENTERPRISE_ROLES:
+        visible |= Q(enterprise__in=enterprises_visible_to(user))
+    return qs.filter(visible)
+
+
+def request_list(*, user: AnyUser) -> QuerySet[ServiceRequest]:
+    return requests_visible_to(user).select_related("enterprise", "enterprise__road", "department")
+
+
+def request_get(*, user: AnyUser, pk: int) -> ServiceRequest:
+    qs = request_list(user=user).prefetch_related(
+        "co_departments",
+        "pauses",
+        "attachments",
+        Prefetch(
+            "events", queryset=RequestEvent.objects.select_related("actor", "department", "reason")
+        ),
+        "ratings__recorded_by",
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+@dataclass
+class Clocked:
+    """A request with its escalation level as of now (None when the calendar lacks a year)."""
+
+    request: ServiceRequest
+    escalation: EscalationLevel | None
+
+
+def escalations(
+    requests: list[ServiceRequest],
+    *,
+    now: datetime | None = None,
+    calendar: WorkCalendar | None = None,
+) -> list[Clocked]:
+    """The escalation of each request (their pauses should be prefetched)."""
+    now = now or timezone.now()
+    calendar = calendar or work_calendar()
+    limits = {row.category: row for row in CategoryLimit.objects.all()}
+    fallback = CategoryLimit(limit_days=15)
+    return [
+        Clocked(
+            r, escalation_of(r, calendar=calendar, limit=limits.get(r.category, fallback), now=now)
+        )
+        for r in requests
+    ]
+
+
+def department_inbox(*, user: AnyUser) -> QuerySet[ServiceRequest]:
+    """The open requests the user's departments hold or co-handle, most urgent first."""
+    depts = departments_of(user)
+    co = ServiceRequest.co_departments.through.objects.filter(
+        servicerequest=OuterRef("pk"), department__in=depts
+    )
+    return (
+        ServiceRequest.objects.filter(
+            Q(department__in=depts) | Q(Exists(co)), state__in=OPEN_STATES
+        )
+        .select_related("enterprise", "department")
+        .prefetch_related(Prefetch("pauses", queryset=Pause.objects.all()))
+        .order_by("due_at", "pk")
+    )
+
+
+def bulletin_list(*, user: AnyUser, now: datetime | None = None) -> list[Clocked]:
+    """通报: requests on the clock past their deadline by more than the supervision days."""
+    now = now or timezone.now()
+    late = (
+        requests_visible_to(user)
+        .filter(state__in=CLOCKED_STATES, due_at__lt=now)
+        .select_related("enterprise", "enterprise__road", "department")
+        .prefetch_related("pauses")
+        .order_by("due_at")
+    )
+    return [c for c in escalations(list(late), now=now) if c.escalation == EscalationLevel.BULLETIN]
