@@ -4,6 +4,7 @@ from django.db.models import Count, Max, Min, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from parkops.common.home import home_sections
 from parkops.execution.selectors import behind_schedule
 from parkops.plan.selectors import plots_in_conflict
 from parkops.registry.models import EnterpriseYear
@@ -36,5 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
             if request.user.has_perm("execution.view_keyproject")
             else None
         ),
+        # Each role's own work (a road chief's visits due …), registered by the apps.
+        "home_sections": home_sections(request),
     }
     return render(request, "web/home.html", context)
