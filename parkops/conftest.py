@@ -28,6 +28,13 @@ def _plain_static_storage() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _media_outside_the_checkout(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    # Files the tests store (visit photos) go to a throwaway folder, never into var/media.
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
 def _user(username: str, roles: set[Role]) -> User:
     role_permissions_sync()
     user = User.objects.create_user(username=username, password=PASSWORD)

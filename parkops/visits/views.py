@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -160,7 +160,11 @@ def visit_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def photo(request: HttpRequest, pk: int) -> FileResponse:
     """A visit photo, to those who may see the enterprise only (404 for everyone else)."""
     stored = selectors.photo_get(user=request.user, pk=pk)
-    response = FileResponse(stored.image.open("rb"), content_type=stored.content_type)
+    try:
+        handle = stored.image.open("rb")
+    except FileNotFoundError as missing:  # the record outlived its file (a restore without media)
+        raise Http404(_("照片文件不存在")) from missing
+    response = FileResponse(handle, content_type=stored.content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Disposition"] = "inline"
     return response
