@@ -33,9 +33,13 @@ def sniff_image(head: bytes) -> ImageKind | None:
         return ImageKind.JPEG
     if len(head) >= 16 and head[:8] == _PNG_SIGNATURE and head[12:16] == b"IHDR":
         return ImageKind.PNG
-    if len(head) >= 16 and head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        if head[12:16] in (b"VP8 ", b"VP8L", b"VP8X"):
-            return ImageKind.WEBP
+    if (
+        len(head) >= 16
+        and head[:4] == b"RIFF"
+        and head[8:12] == b"WEBP"
+        and head[12:16] in (b"VP8 ", b"VP8L", b"VP8X")
+    ):
+        return ImageKind.WEBP
     return None
 
 

@@ -22,6 +22,7 @@ from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 
+from parkops.accounts.models import Department
 from parkops.accounts.roles import Role
 from parkops.accounts.services import role_permissions_sync, user_assign_roles
 from parkops.core.uscc import complete_uscc
@@ -42,7 +43,6 @@ from parkops.land.models import (
 from parkops.plan.choices import PlanSource
 from parkops.plan.models import PlanMention
 from parkops.registry.models import Enterprise, EnterpriseYear, Grid, LandPlot, Road, SmallPark
-from parkops.accounts.models import Department
 from parkops.smallparks import services as estates
 from parkops.smallparks.models import Tenancy, VacantSpace
 from parkops.visits.choices import QuestionStatus, RaisedCategory
@@ -157,7 +157,9 @@ def _visit(n: int, enterprise: Enterprise) -> tuple[int, int]:
     RaisedRequest.objects.create(
         visit=visit, category=RaisedCategory.LAND_SPACE, text=f"{enterprise.name}要扩租"
     )
-    PendingQuestion.objects.create(enterprise=enterprise, department=eco, text=f"问{enterprise.name}")
+    PendingQuestion.objects.create(
+        enterprise=enterprise, department=eco, text=f"问{enterprise.name}"
+    )
     PendingQuestion.objects.create(
         enterprise=enterprise, department=eco, text=f"答{enterprise.name}",
         status=QuestionStatus.ANSWERED, answered_in=visit, answer=f"{enterprise.name}已答",

@@ -79,7 +79,7 @@ def _enterprises(user: AnyUser) -> list[dict[str, Any]]:
             "created_at",
             "above_scale",
             "last_visit",
-        )  # fmt: skip
+        )
     )
 
 
@@ -119,7 +119,7 @@ def due_rows(*, user: AnyUser, today: date) -> list[DueRow]:
                 last_visit=e["last_visit"],
                 next_due=next_due,
                 status=DueStatus(vc.due_status(next_due, today).value),
-            )  # fmt: skip
+            )
         )
     return rows
 

@@ -58,7 +58,7 @@ def due_xlsx(rows: Iterable[DueRow]) -> io.BytesIO:
             r.next_due,
             str(r.status.label),
             _("是") if r.is_demo else "",
-        ]  # fmt: skip
+        ]
         for r in rows
     ]
     return _write(_("应访企业"), headers, data)
@@ -79,7 +79,7 @@ def coverage_xlsx(rows: Iterable[CoverageRow], group_label: str) -> io.BytesIO:
             r.due_visited,
             r.overdue,
             r.rate,
-        ]  # fmt: skip
+        ]
         for r in rows
     ]
     return _write(_("走访覆盖"), headers, data)

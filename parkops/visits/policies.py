@@ -55,7 +55,7 @@ def _facts(enterprises: QuerySet[Enterprise], today: date) -> dict[int, tuple[En
             kind=CultivationKind.TECH, enterprise_id__in=ids
         ).values_list("enterprise_id", flat=True)
     )
-    found = {}
+    found: dict[int, tuple[Enterprise, Facts]] = {}
     for e in rows:
         annotated: Any = e
         revenue, rd = annotated.f_revenue, annotated.f_rd
@@ -76,10 +76,7 @@ def _facts(enterprises: QuerySet[Enterprise], today: date) -> dict[int, tuple[En
 
 
 def _texts(reasons: list[Any]) -> list[str]:
-    return [
-        _(r.template) % {k: _(v) for k, v in r.values.items()}
-        for r in reasons  # noqa: INT001
-    ]
+    return [_(r.template) % {k: _(v) for k, v in r.values.items()} for r in reasons]
 
 
 def policy_matches(*, user: AnyUser, policy: Policy, today: date) -> list[Match]:

@@ -11,6 +11,7 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from parkops.accounts.models import Department
+from parkops.accounts.roles import Role, roles_of
 from parkops.common.types import AnyUser
 from parkops.registry.models import Enterprise
 from parkops.registry.selectors import enterprises_visible_to
@@ -67,7 +68,7 @@ def open_questions(*, enterprise: Enterprise) -> QuerySet[PendingQuestion]:
 def departments_of(user: AnyUser) -> QuerySet[Department]:
     """The departments whose questions the user may park: his own; the park office any."""
     active = Department.objects.filter(is_active=True)
-    if getattr(user, "is_superuser", False) or user.has_perm("visits.change_pendingquestion"):
+    if getattr(user, "is_superuser", False) or Role.PARK_OFFICE in roles_of(user):
         return active
     return active.filter(members=user.pk)
 

@@ -22,11 +22,11 @@ class PrivateStorage(FileSystemStorage):
     """FileSystemStorage rooted at MEDIA_ROOT/private (follows MEDIA_ROOT when tests change it)."""
 
     @cached_property
-    def base_location(self) -> Any:  # type: ignore[override]
+    def base_location(self) -> Any:
         return str(Path(settings.MEDIA_ROOT) / "private")
 
     @cached_property
-    def base_url(self) -> Any:  # type: ignore[override]
+    def base_url(self) -> Any:
         return None  # no URL serves these files
 
 

@@ -53,7 +53,7 @@ def _visits(request: HttpRequest) -> VisitFilterSet:
 
 
 @permission_required("visits.view_visit", raise_exception=True)
-def visit_list(request: HttpRequest) -> HttpResponse:
+def visit_list(request: HttpRequest) -> HttpResponse | FileResponse:
     filterset = _visits(request)
     if request.GET.get("format") == "xlsx":
         return visit_export(request)
@@ -75,7 +75,7 @@ def _raised_rows(formset: Any) -> list[services.RaisedRow]:
             RaisedCategory(f.cleaned_data["category"]),
             f.cleaned_data["text"],
             f.cleaned_data.get("department"),
-        )  # fmt: skip
+        )
         for f in formset.forms
         if f.cleaned_data.get("category") and f.cleaned_data.get("text", "").strip()
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -43,7 +43,7 @@ def _due(request: HttpRequest) -> tuple[DueFilterForm, list[DueRow]]:
 
 
 @permission_required("visits.view_visit", raise_exception=True)
-def due_list(request: HttpRequest) -> HttpResponse:
+def due_list(request: HttpRequest) -> HttpResponse | FileResponse:
     form, rows = _due(request)
     if request.GET.get("format") == "xlsx":
         return xlsx(exports.due_xlsx(rows), _("应访企业"))
@@ -69,7 +69,7 @@ def _coverage_params(request: HttpRequest) -> tuple[CoverageForm, int, str]:
 
 
 @permission_required("visits.view_visit", raise_exception=True)
-def coverage_page(request: HttpRequest) -> HttpResponse:
+def coverage_page(request: HttpRequest) -> HttpResponse | FileResponse:
     form, year, by = _coverage_params(request)
     rows = coverage(user=request.user, year=year, by=by, today=timezone.localdate())
     label = _("道路") if by == "road" else _("微网格")

@@ -24,7 +24,7 @@ WEBP = b"RIFF\x1a\x00\x00\x00WEBPVP8L\x0d\x00\x00\x00\x2f\x00\x00\x00\x10\x07\x1
 
 
 @pytest.fixture(autouse=True)
-def _private_media(tmp_path: Path) -> Iterator[Path]:
+def private_media(tmp_path: Path) -> Iterator[Path]:
     """Photos of a test go to its own folder, never into var/media."""
     with override_settings(MEDIA_ROOT=tmp_path / "media"):
         yield tmp_path / "media"

@@ -41,7 +41,7 @@ def _post(enterprise: Enterprise, **extra: object) -> dict[str, object]:
 
 
 def test_it_logs_a_visit_with_a_photo_a_request_and_an_answer(
-    rob: User, pingye_firm: Enterprise, _private_media: Path
+    rob: User, pingye_firm: Enterprise, private_media: Path
 ) -> None:
     eco = Department.objects.get(code="eco")
     question = PendingQuestion.objects.create(
@@ -63,7 +63,8 @@ def test_it_logs_a_visit_with_a_photo_a_request_and_an_answer(
     )  # fmt: skip
     assert response.status_code == 302, response.context["form"].errors
     visit = Visit.objects.get()
-    assert response.status_code == 302 and response["Location"] == f"/visits/{visit.pk}/"
+    assert response.status_code == 302
+    assert response["Location"] == f"/visits/{visit.pk}/"
     assert list(visit.visitors.all()) == [rob]
     assert visit.recorded_by == rob
     raised = RaisedRequest.objects.get()
@@ -81,9 +82,11 @@ def test_it_logs_a_visit_with_a_photo_a_request_and_an_answer(
         "现场.png",
     )
     path = Path(stored.image.path)
-    assert path.is_relative_to(_private_media / "private") and path.read_bytes() == PNG
+    assert path.is_relative_to(private_media / "private")
+    assert path.read_bytes() == PNG
     served = client.get(f"/visits/photos/{stored.pk}/")
-    assert served.status_code == 200 and served["Content-Type"] == "image/png"
+    assert served.status_code == 200
+    assert served["Content-Type"] == "image/png"
     assert b"".join(served.streaming_content) == PNG  # type: ignore[attr-defined]
     # Answered: the question no longer shows on the next visit's form.
     assert (
@@ -141,7 +144,8 @@ def test_it_refuses_a_photo_by_its_content(
     )
     assert response.status_code == 200
     assert message in response.content.decode()
-    assert Visit.objects.count() == 0 and VisitPhoto.objects.count() == 0
+    assert Visit.objects.count() == 0
+    assert VisitPhoto.objects.count() == 0
 
 
 def test_it_refuses_a_photo_over_10_mb(rob: User, pingye_firm: Enterprise) -> None:
