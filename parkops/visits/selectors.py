@@ -7,11 +7,11 @@ his road or grid; a small-park owner his park's.
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from parkops.accounts.models import Department
-from parkops.accounts.roles import Role, roles_of
+from parkops.accounts.roles import Role, roles_of, sees_whole_park
 from parkops.common.types import AnyUser
 from parkops.registry.models import Enterprise
 from parkops.registry.selectors import enterprises_visible_to
@@ -20,6 +20,8 @@ from parkops.visits.models import PendingQuestion, Policy, RaisedRequest, Visit,
 
 
 def visits_visible_to(user: AnyUser) -> QuerySet[Visit]:
+    if sees_whole_park(user):
+        return Visit.objects.all()  # no IN (all enterprises) for the park-wide roles
     return Visit.objects.filter(enterprise__in=enterprises_visible_to(user))
 
 
@@ -28,7 +30,15 @@ def visit_list(*, user: AnyUser) -> QuerySet[Visit]:
         visits_visible_to(user)
         .select_related("enterprise", "enterprise__road", "enterprise__grid", "recorded_by")
         .prefetch_related("visitors")
-        .annotate(photo_count=Count("photos", distinct=True))
+        # A subquery, not a join and GROUP BY: the paginator's count stays a plain COUNT.
+        .annotate(
+            photo_count=Subquery(
+                VisitPhoto.objects.filter(visit=OuterRef("pk"))
+                .values("visit")
+                .annotate(n=Count("pk"))
+                .values("n")[:1]
+            )
+        )
     )
 
 

@@ -32,7 +32,7 @@ class VisitTable(tables.Table):
     kind = tables.Column(verbose_name=_("走访类型"))
     method = tables.Column(verbose_name=_("走访方式"))
     visitors = tables.Column(verbose_name=_("走访人"), empty_values=(), orderable=False)
-    photo_count = tables.Column(verbose_name=_("照片"), attrs=NUMBER)
+    photo_count = tables.Column(verbose_name=_("照片"), attrs=NUMBER, default=0)
 
     class Meta:
         model = Visit

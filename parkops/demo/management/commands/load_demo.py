@@ -5,12 +5,16 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from parkops.core.demo import DEFAULT_SEED
+from django.utils import timezone
+
 from parkops.demo.services import demo_load
+from parkops.visits.demo import visits_demo_load
 
 
 class Command(BaseCommand):
     help = (
-        "Create the fictional demo enterprises (演示数据) and their 2023–2025 figures. Idempotent."
+        "Create the fictional demo enterprises (演示数据), their 2023–2025 figures and a year of "
+        "visits. Idempotent."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -23,8 +27,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, count: int, seed: int, **options: Any) -> None:
         created = demo_load(count=count, seed=seed)
+        visits = visits_demo_load(today=timezone.localdate())
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo data: {created['enterprises']} enterprises and {created['years']} enterprise-years created"
+                f"Demo data: {created['enterprises']} enterprises and {created['years']} enterprise-years created, "
+                f"{visits['visits']} visits"
             )
         )
