@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 
 from parkops.bench.harness import measure, report
 
@@ -19,6 +19,7 @@ def run(out: Callable[[str], None]) -> None:
     from django.conf import settings
     from django.contrib.auth.models import User
     from django.test import Client
+    from django.utils import timezone
 
     from parkops.accounts.roles import Role
     from parkops.accounts.services import role_permissions_sync, user_assign_roles
@@ -49,7 +50,7 @@ def run(out: Callable[[str], None]) -> None:
         )
         for i in range(ENTERPRISES)
     )
-    today = date.today()
+    today = timezone.localdate()
     Visit.objects.bulk_create(
         Visit(
             enterprise=f, visited_on=today - timedelta(days=30 + 70 * k + i % 40), discussed="基准"

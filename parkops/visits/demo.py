@@ -66,7 +66,7 @@ def visits_demo_load(*, today: date) -> dict[str, int]:
             day += timedelta(days=gap)
             n += 1
     bulk_create_with_history(visits, Visit, batch_size=500, default_change_reason=REASON)
-    policy, created = Policy.objects.get_or_create(
+    _policy, created = Policy.objects.get_or_create(
         name="【演示】规上企业研发投入奖励",
         defaults={
             "issuer": "演示数据",

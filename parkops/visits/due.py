@@ -130,7 +130,7 @@ def due_rows(*, user: AnyUser, today: date) -> list[DueRow]:
                 last_visit=e["last_visit"],
                 next_due=next_due,
                 status=status,
-            )  # fmt: skip
+            )
         )
     return rows
 

@@ -20,12 +20,15 @@ def test_a_year_of_demo_visits_idempotent_some_overdue_none_on_the_plans_firms(l
     plan_load()
     demo_load(count=40)
     first = visits_demo_load(today=TODAY)
-    assert first["visits"] > 40 and first["policies"] == 1
+    assert first["visits"] > 40
+    assert first["policies"] == 1
     assert visits_demo_load(today=TODAY) == {"visits": 0, "policies": 0}
     assert Visit.objects.count() == first["visits"]
     assert not Visit.objects.filter(enterprise__is_demo=False).exists()
     assert not Visit.objects.filter(is_demo=False).exists()
     days = Visit.objects.values_list("visited_on", flat=True)
-    assert min(days) >= TODAY - timedelta(days=365) and max(days) <= TODAY
+    assert min(days) >= TODAY - timedelta(days=365)
+    assert max(days) <= TODAY
     statuses = {r.status for r in due_rows(user=lena, today=TODAY) if r.is_demo}
-    assert DueStatus.OVERDUE in statuses and DueStatus.OK in statuses
+    assert DueStatus.OVERDUE in statuses
+    assert DueStatus.OK in statuses

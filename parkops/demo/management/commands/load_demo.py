@@ -3,10 +3,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
-
-from parkops.core.demo import DEFAULT_SEED
 from django.utils import timezone
 
+from parkops.core.demo import DEFAULT_SEED
 from parkops.demo.services import demo_load
 from parkops.visits.demo import visits_demo_load
 
