@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
@@ -53,7 +55,13 @@ def due_list(request: HttpRequest) -> HttpResponse | FileResponse:
     counts = {s: sum(1 for r in rows if r.status == s) for s in DueStatus}
     table = DueTable(rows)
     table_paginate(request, table)
-    context = {"filter": form, "table": table, "counts": counts, "statuses": list(DueStatus)}
+    # The shared filter template reads `filter.form`, as on the FilterSet-driven lists.
+    context = {
+        "filter": SimpleNamespace(form=form),
+        "table": table,
+        "counts": counts,
+        "statuses": list(DueStatus),
+    }
     return page(request, "visits/due_list.html", context)
 
 
@@ -79,7 +87,9 @@ def coverage_page(request: HttpRequest) -> HttpResponse | FileResponse:
     table.columns["group"].column.verbose_name = label
     table_paginate(request, table)
     return page(
-        request, "visits/coverage_list.html", {"filter": form, "table": table, "year": year}
+        request,
+        "visits/coverage_list.html",
+        {"filter": SimpleNamespace(form=form), "table": table, "year": year},
     )
 
 
