@@ -45,7 +45,8 @@ def _log_in(page: Page, live_server: object, username: str, next_path: str) -> N
 def test_the_road_chief_logs_a_visit_with_a_photo_and_a_request_on_a_phone(
     live_server: object, page: Page, rob: User, pingye_firm: Enterprise
 ) -> None:
-    eco = Department.objects.get(code="eco")
+    # A transactional test empties the tables, seeded rows too: the department is made here.
+    eco, _created = Department.objects.get_or_create(code="eco", defaults={"name": "生态环境局"})
     PendingQuestion.objects.create(
         enterprise=pingye_firm, department=eco, text="环评批复是否齐全？"
     )
