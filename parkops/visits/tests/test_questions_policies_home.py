@@ -101,3 +101,18 @@ def test_the_road_chiefs_home_shows_his_enterprises_and_last_visits(
     assert yuegong_firm.name not in home
     assert 'id="home-open-requests"' in home
     assert 'id="home-field"' not in client_for(lena).get("/").content.decode()
+
+
+def test_the_service_refuses_a_question_in_another_departments_name(
+    dora: User, pingye_firm: Enterprise
+) -> None:
+    from django.core.exceptions import ValidationError
+
+    from parkops.visits.services import question_create
+
+    eco, tax = Department.objects.get(code="eco"), Department.objects.exclude(code="eco").first()
+    assert tax is not None
+    eco.members.add(dora)
+    with pytest.raises(ValidationError, match="只能以本部门的名义提出问题"):
+        question_create(user=dora, enterprise=pingye_firm, department=tax, text="问")
+    assert PendingQuestion.objects.count() == 0

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
@@ -101,9 +102,8 @@ def test_a_road_chief_cannot_log_open_or_see_a_photo_of_another_roads_visit(
     other = Visit.objects.create(
         enterprise=yuegong_firm, visited_on=date(2025, 5, 1), discussed="x"
     )
-    photo = VisitPhoto.objects.create(
-        visit=other, image="visits/x.png", content_type="image/png", size=1
-    )
+    photo = VisitPhoto(visit=other, content_type="image/png", size=len(PNG))
+    photo.image.save("x.png", ContentFile(PNG))  # a real file: a 404 must come from the scope
     client = client_for(rob)
     assert client.get(f"/visits/new/?enterprise={yuegong_firm.pk}").status_code == 404
     assert (
