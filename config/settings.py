@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "parkops.service",
+    "parkops.visits",
     "parkops.ops",
     "parkops.site",
     "django.contrib.admin",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("estates/", include("parkops.smallparks.urls")),
     path("", include("parkops.imports.urls")),
     path("service/", include("parkops.service.urls")),
+    path("visits/", include("parkops.visits.urls")),
     path("accounts/", include("parkops.accounts.urls")),
     path("ops/", include("parkops.ops.urls")),
     path("jobs/", include("parkops.ops.job_urls")),

@@ -27,8 +27,16 @@ MANAGED_APPS = (
     "smallparks",
     "imports",
     "service",
+    "visits",
 )
 EDITING_ROLES = frozenset({Role.PARK_OFFICE})
+# What the other roles may write besides reading: road chiefs and grid officers log visits on
+# their enterprises; departments park questions for the next visit (app_label.codename).
+FIELD_RIGHTS: dict[Role, tuple[str, ...]] = {
+    Role.ROAD_CHIEF: ("visits.add_visit", "visits.change_visit"),
+    Role.GRID_OFFICER: ("visits.add_visit", "visits.change_visit"),
+    Role.DEPARTMENT: ("visits.add_pendingquestion",),
+}
 # Roles that see every record; the others see only their road's, grid's or small park's.
 PARK_WIDE_ROLES = frozenset({Role.PARK_OFFICE, Role.TOWN_LEADER, Role.DEPARTMENT})
 

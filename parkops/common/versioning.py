@@ -35,6 +35,11 @@ def _keep_reason(record: models.Model, reason: str) -> None:
     cast(_WithReason, record)._change_reason = reason
 
 
+def record_reason(record: models.Model, reason: str) -> None:
+    """Give the history rows a write outside `record_save` makes (a many-to-many `set`) `reason`."""
+    _keep_reason(record, reason)
+
+
 class StaleVersion(ValidationError):
     """The record was changed by someone else after the version the edit was based on."""
 

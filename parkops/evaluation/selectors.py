@@ -61,6 +61,22 @@ def enterprise_classes(*, year: int) -> dict[int, EvaluationClass]:
     return {enterprise_id: EvaluationClass(cls) for enterprise_id, cls in rows}
 
 
+def latest_standing() -> tuple[int | None, dict[int, tuple[EvaluationClass, int | None]]]:
+    """The latest published run's year, and each enterprise's class and park position in it
+    (position 1 is the lowest-ranked, as on the bottom-30 list); (None, {}) when none is published."""
+    run = (
+        EvaluationRun.objects.filter(status=RunStatus.PUBLISHED)
+        .order_by("-year", "-published_at", "-pk")
+        .first()
+    )
+    if run is None:
+        return None, {}
+    rows = EvaluationResult.objects.filter(run=run).values_list(
+        "enterprise_id", "evaluation_class", "park_position"
+    )
+    return run.year, {e: (EvaluationClass(c), p) for e, c, p in rows}
+
+
 def floor_m2_per_mu(*, year: int) -> Decimal:
     """The floor space counted as 1 亩 of a tenant's land in `year`: the published run's scheme's,
     else the default scheme's."""

@@ -20,6 +20,7 @@ NAVIGATION = (
     ("smallparks:rating_list", _("小园区评定"), "smallparks.view_smallparkrating"),
     ("land:action_list", _("低效用地"), "land.view_landaction"),
     ("service:request_list", _("企业诉求"), "service.view_servicerequest"),
+    ("visits:due_list", _("走访"), "visits.view_visit"),
     ("imports:home", _("Excel 导入"), "imports.add_importbatch"),
 )
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from parkops.common.home import home_sections
 from parkops.execution.selectors import behind_schedule
 from parkops.plan.selectors import plots_in_conflict
 from parkops.site.selectors import home_counts
@@ -17,5 +18,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "behind": (
             behind_schedule(user=user) if user.has_perm("execution.view_keyproject") else None
         ),
+        # Each role's own work (a road chief's visits due …), registered by the apps.
+        "home_sections": home_sections(request),
     }
     return render(request, "site/home.html", context)

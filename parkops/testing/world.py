@@ -19,6 +19,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.contrib.auth.models import User
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 
 from parkops.accounts.models import Department
@@ -49,8 +50,11 @@ from parkops.service.models import Attachment, RequestEvent, ServiceRequest
 from parkops.service.reference import service_reference_load
 from parkops.smallparks import services as estates
 from parkops.smallparks.models import Tenancy, VacantSpace
+from parkops.visits.choices import QuestionStatus, RaisedCategory
+from parkops.visits.models import PendingQuestion, Policy, RaisedRequest, Visit, VisitPhoto
 
 YEAR = 2025
+TINY_PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 17
 NO_ROLE = "no_role"
 PASSWORD = "correct horse battery staple"
 
@@ -139,11 +143,34 @@ def _around(n: int, enterprise: Enterprise, plot: LandPlot) -> dict[str, int]:
     PlanMention.objects.create(
         source=PlanSource.TEXT, row=180 + n, name_in_plan=enterprise.name, enterprise=enterprise
     )
+    visit, photo = _visit(n, enterprise)
     return {
         "enterprise": enterprise.pk, "plot": plot.pk, "project": project.pk,
         "cultivation": entry.pk, "action": action.pk, "control": control.pk, "batch": batch.pk,
         "veto": veto.pk,
+        "visit": visit, "photo": photo,
     }  # fmt: skip
+
+
+def _visit(n: int, enterprise: Enterprise) -> tuple[int, int]:
+    """A visit with a photo, a request raised and an answered question, and an open question."""
+    eco = Department.objects.get(code="eco")
+    visit = Visit.objects.create(
+        enterprise=enterprise, visited_on=date(YEAR, 6, n), discussed=f"走访{enterprise.name}"
+    )
+    photo = VisitPhoto(visit=visit, content_type="image/png", size=len(TINY_PNG))
+    photo.image.save(f"world{n}.png", ContentFile(TINY_PNG))
+    RaisedRequest.objects.create(
+        visit=visit, category=RaisedCategory.LAND, text=f"{enterprise.name}要扩租"
+    )
+    PendingQuestion.objects.create(
+        enterprise=enterprise, department=eco, text=f"问{enterprise.name}"
+    )
+    PendingQuestion.objects.create(
+        enterprise=enterprise, department=eco, text=f"答{enterprise.name}",
+        status=QuestionStatus.ANSWERED, answered_in=visit, answer=f"{enterprise.name}已答",
+    )  # fmt: skip
+    return visit.pk, photo.pk
 
 
 Layout = list[tuple[str, Road, SmallPark | None, str, SmallPark | None]]
@@ -339,7 +366,12 @@ def world_seed(*, with_plan: bool = True) -> World:
         scope.inside["job"] = handbook_enqueue(run=run, user=scope.user).pk
         scope.outside["job"] = office_job.pk
     assert isinstance(run, EvaluationRun)
+    # A policy every enterprise qualifies for: its page lists only those in the user's scope.
+    policy = Policy.objects.create(
+        name="普惠政策", issuer="漕泾镇", valid_from=date(YEAR, 1, 1), benefit="补贴", rules={}
+    )
     shared: dict[str, object] = {
+        "policy": policy.pk,
         "run": run.pk, "scheme": run.scheme_version_id, "infra": infra.pk, "year": YEAR,
         "number": list(range(1, 9)), "import": 1,
     }  # fmt: skip

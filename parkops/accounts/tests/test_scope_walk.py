@@ -77,6 +77,10 @@ PARAM_KINDS: dict[str, dict[str, str]] = {
     "service:attachment_upload": {"pk": "request"},
     "service:attachment_download": {"pk": "attachment"},
     "GET /api/service/requests/{pk}": {"pk": "request"},
+    "visits:visit_detail": {"pk": "visit"},
+    "visits:visit_edit": {"pk": "visit"},
+    "visits:photo": {"pk": "photo"},
+    "visits:policy_detail": {"pk": "policy"},
     "GET /api/enterprises/{pk}": {"pk": "enterprise"},
     "GET /api/enterprises/{pk}/years": {"pk": "enterprise"},
     "GET /api/small-parks/{pk}": {"pk": "smallpark"},
@@ -120,6 +124,8 @@ def _text(content_type: str, body: bytes) -> str:
     if content_type.startswith("application/vnd.openxmlformats-officedocument"):
         with zipfile.ZipFile(io.BytesIO(body)) as docx:
             return "\n".join(docx.read(n).decode() for n in docx.namelist() if n.endswith(".xml"))
+    if content_type.startswith("image/"):
+        return ""  # a photo shows no name; who may fetch it at all is what the walk checks
     text = body.decode()
     if content_type.startswith("application/json"):
         # JSON escapes Chinese as \uXXXX; read it back so the names are greppable.

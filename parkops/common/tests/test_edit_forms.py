@@ -107,6 +107,19 @@ def _plot_progress() -> tuple[str, models.Model]:
     return reverse("land:plot_progress", args=[progress.plot_id]), progress
 
 
+def _visit() -> tuple[str, models.Model]:
+    from django.contrib.auth.models import User
+
+    from parkops.visits.models import Visit
+
+    visit = Visit.objects.create(
+        enterprise=EnterpriseFactory(), visited_on=DAY, discussed="第一行\n第二行",
+        next_visit_on=date(2016, 12, 24), interviewee_phone="021-57000000",
+    )  # fmt: skip
+    visit.visitors.set([User.objects.get(username="alice")])
+    return reverse("visits:visit_edit", args=[visit.pk]), visit
+
+
 EDIT_FORMS: dict[str, Case] = {
     "EnterpriseForm": _enterprise,
     "EnterpriseYearForm": _year,
@@ -116,11 +129,12 @@ EDIT_FORMS: dict[str, Case] = {
     "ControlEntryForm": _control_entry,
     "ResettlementForm": _resettlement,
     "PlotProgressForm": _plot_progress,
+    "VisitEditForm": _visit,
 }
 # Model forms that only ever create a record: nothing stored to keep.
 CREATE_ONLY = {
     "BatchForm", "BuildingForm", "CultivationEntryCreateForm", "InfraSpendForm", "OccupantForm",
-    "TenancyForm", "VacancyForm", "VetoEventForm", "_InParkForm",
+    "TenancyForm", "VacancyForm", "VetoEventForm", "VisitForm", "_InParkForm",
 }  # fmt: skip
 
 

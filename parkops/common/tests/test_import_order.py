@@ -25,7 +25,7 @@ LAYERS: tuple[frozenset[str], ...] = tuple(
         "registry",
         "plan",
         "evaluation execution land service",
-        "indicators smallparks",
+        "indicators smallparks visits",
         "imports",
         "demo",
         "site",

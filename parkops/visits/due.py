@@ -1,0 +1,196 @@
+"""Who is due a visit and who is overdue, and the monthly coverage per road and grid.
+
+The enterprises' tiers come from the registry (key industry, 规上 in the latest reported year),
+the visits (never visited: a new arrival) and the latest published evaluation (D class, bottom
+30), read through evaluation.selectors; the arithmetic is parkops/core/visitcycle.py.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import OuterRef, Subquery
+
+from parkops.common.types import AnyUser
+from parkops.core import visitcycle as vc
+from parkops.evaluation.selectors import latest_standing
+from parkops.registry.choices import EnterpriseStatus, KeyIndustry
+from parkops.registry.models import EnterpriseYear
+from parkops.registry.selectors import enterprises_visible_to
+from parkops.visits.choices import DueStatus, VisitTier
+from parkops.visits.models import Visit, VisitCycle
+
+KEY_INDUSTRIES = (
+    KeyIndustry.BIOMEDICINE,
+    KeyIndustry.INTELLIGENT_MANUFACTURING,
+    KeyIndustry.NEW_MATERIALS,
+)
+
+
+@dataclass(slots=True)
+class DueRow:
+    enterprise_id: int
+    name: str
+    is_demo: bool
+    road_id: int | None
+    road: str
+    grid_id: int | None
+    grid: str
+    tiers: tuple[VisitTier, ...]
+    cycle: VisitCycle | None
+    last_visit: date | None
+    next_due: date | None
+    status: DueStatus
+
+
+def cycles() -> dict[vc.Tier, tuple[vc.Cycle, VisitCycle]]:
+    return {vc.Tier(c.tier): (vc.Cycle(c.interval, c.unit), c) for c in VisitCycle.objects.all()}
+
+
+def _enterprises(user: AnyUser) -> list[dict[str, Any]]:
+    latest = EnterpriseYear.objects.filter(enterprise=OuterRef("pk")).order_by("-year")
+    # The newest visit through the (enterprise, visited_on) index; no GROUP BY per enterprise.
+    last_visit = Visit.objects.filter(enterprise=OuterRef("pk")).order_by("-visited_on")
+    return list(
+        enterprises_visible_to(user)
+        .filter(status=EnterpriseStatus.OPERATING)
+        .annotate(
+            above_scale=Subquery(latest.values("is_above_scale")[:1]),
+            last_visit=Subquery(last_visit.values("visited_on")[:1]),
+        )
+        .order_by()  # the callers sort (by status and date); SQL need not
+        .values(
+            "pk",
+            "name",
+            "is_demo",
+            "road_id",
+            "road__name",
+            "grid_id",
+            "grid__name",
+            "key_industry",
+            "cluster",
+            "created_at",
+            "above_scale",
+            "last_visit",
+        )
+    )
+
+
+def _profile(row: dict[str, Any], standing: dict[int, tuple[Any, int | None]]) -> vc.Profile:
+    cls, position = standing.get(row["pk"], (None, None))
+    return vc.Profile(
+        key_industry=row["key_industry"] in KEY_INDUSTRIES or bool(row["cluster"]),
+        above_scale=bool(row["above_scale"]),
+        visited_before=row["last_visit"] is not None,
+        evaluation_class=str(cls) if cls is not None else None,
+        park_position=position,
+    )
+
+
+def due_rows(*, user: AnyUser, today: date) -> list[DueRow]:
+    """Every operating enterprise in the user's scope with its tiers, cycle and next due date."""
+    known = cycles()
+    plain = {tier: cycle for tier, (cycle, _row) in known.items()}
+    _year, standing = latest_standing()
+    month_end = vc.month_end(today)
+    # Few distinct profiles: their tiers and cycle are worked out once each.
+    chosen_for: dict[vc.Profile, tuple[tuple[VisitTier, ...], vc.Cycle | None, VisitCycle | None]]
+    chosen_for = {}
+    rows = []
+    for e in _enterprises(user):
+        profile = _profile(e, standing)
+        if profile not in chosen_for:
+            tiers = vc.tiers_of(profile)
+            chosen = vc.shortest(tiers, plain)
+            chosen_for[profile] = (
+                tuple(VisitTier(t.value) for t in tiers),
+                chosen[1] if chosen else None,
+                known[chosen[0]][1] if chosen else None,
+            )
+        tiers_shown, cycle, cycle_row = chosen_for[profile]
+        next_due = cycle.after(e["last_visit"] or e["created_at"].date()) if cycle else None
+        if next_due is None or next_due > month_end:
+            status = DueStatus.OK
+        else:
+            status = DueStatus.OVERDUE if next_due < today else DueStatus.DUE
+        rows.append(
+            DueRow(
+                enterprise_id=e["pk"],
+                name=e["name"],
+                is_demo=e["is_demo"],
+                road_id=e["road_id"],
+                road=e["road__name"] or "",
+                grid_id=e["grid_id"],
+                grid=e["grid__name"] or "",
+                tiers=tiers_shown,
+                cycle=cycle_row,
+                last_visit=e["last_visit"],
+                next_due=next_due,
+                status=status,
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    month: date  # first day of the month
+    group: str  # the road's or grid's name ("" for none)
+    enterprises: int
+    due: int
+    visited: int
+    due_visited: int
+    overdue: int
+
+    @property
+    def rate(self) -> float | None:
+        """Share of the enterprises due this month that were visited, in %."""
+        return round(100 * self.due_visited / self.due, 1) if self.due else None
+
+
+def coverage(*, user: AnyUser, year: int, by: str, today: date) -> list[CoverageRow]:
+    """Per month of `year` (up to today's) and per road (`by="road"`) or grid: enterprises,
+    due (the next visit fell due by the month's end), visited, due and visited, and overdue
+    (due, not visited by the month's end or, this month, by today). Tiers are today's."""
+    plain = {tier: cycle for tier, (cycle, _row) in cycles().items()}
+    _year, standing = latest_standing()
+    enterprises = _enterprises(user)
+    dates: dict[int, list[date]] = defaultdict(list)
+    for enterprise_id, day in (
+        Visit.objects.filter(
+            enterprise__in=[e["pk"] for e in enterprises], visited_on__lte=date(year, 12, 31)
+        )
+        .order_by("visited_on")
+        .values_list("enterprise_id", "visited_on")
+    ):
+        dates[enterprise_id].append(day)
+    counts: dict[tuple[date, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    group_key = "road__name" if by == "road" else "grid__name"
+    for e in enterprises:
+        visits = dates.get(e["pk"], [])
+        registered = e["created_at"].date()
+        for month in range(1, 13):
+            start = date(year, month, 1)
+            end = vc.month_end(start)
+            if start > today or registered > end:
+                continue
+            before = [d for d in visits if d < start]
+            profile = _profile({**e, "last_visit": before[-1] if before else None}, standing)
+            chosen = vc.shortest(vc.tiers_of(profile), plain)
+            if chosen is None:
+                continue
+            next_due = chosen[1].after(before[-1] if before else registered)
+            horizon = min(end, today)
+            visited = any(start <= d <= horizon for d in visits)
+            due = next_due <= end
+            overdue = due and not visited and (next_due < today if end >= today else True)
+            c = counts[(start, e[group_key] or "")]
+            c[0] += 1
+            c[1] += due
+            c[2] += visited
+            c[3] += due and visited
+            c[4] += overdue
+    return [CoverageRow(month, group, *c) for (month, group), c in sorted(counts.items())]
