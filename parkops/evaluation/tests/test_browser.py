@@ -83,6 +83,7 @@ def test_a_run_started_from_the_page_shows_its_progress_then_its_result(
     page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
     plan_load()
     demo_load(count=60)
+    services.scheme_default()  # a transactional test starts without the migration's default scheme
     with override_settings(TASKS=DATABASE_TASKS):
         log_in(page, live_server, "alice", "/evaluation/")
         page.select_option("#id_year", "2025")
