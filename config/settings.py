@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "parkops.smallparks",
     "parkops.imports",
     "parkops.service",
+    "parkops.enforcement",
     "parkops.ops",
     "django.contrib.admin",
     "django.contrib.auth",

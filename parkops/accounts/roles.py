@@ -27,8 +27,23 @@ MANAGED_APPS = (
     "smallparks",
     "imports",
     "service",
+    "enforcement",
 )
 EDITING_ROLES = frozenset({Role.PARK_OFFICE})
+# Rights a role holds beyond reading; which records it may use them on is the app's selectors'
+# business (a department records and edits only its own inspections).
+EXTRA_RIGHTS: dict[Role, tuple[str, ...]] = {
+    Role.DEPARTMENT: (
+        "enforcement.add_inspection",
+        "enforcement.change_inspection",
+        "enforcement.add_finding",
+        "enforcement.change_finding",
+        "enforcement.add_findingphoto",
+        "enforcement.add_penalty",
+        "enforcement.add_accident",
+        "enforcement.add_controlevent",
+    ),
+}
 # Roles that see every record; the others see only their road's, grid's or small park's.
 PARK_WIDE_ROLES = frozenset({Role.PARK_OFFICE, Role.TOWN_LEADER, Role.DEPARTMENT})
 

@@ -9,9 +9,10 @@ from django.apps import apps as django_apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission, User
 from django.db import transaction
+from django.db.models import Q
 
 from parkops.accounts.models import ApiToken
-from parkops.accounts.roles import EDITING_ROLES, MANAGED_APPS, Role
+from parkops.accounts.roles import EDITING_ROLES, EXTRA_RIGHTS, MANAGED_APPS, Role
 
 
 @transaction.atomic
@@ -30,7 +31,11 @@ def role_permissions_sync(*, using: str = "default") -> None:
         if role in EDITING_ROLES:
             group.permissions.set(managed | departments)
         else:
-            group.permissions.set(readable)
+            extra = Q(pk__in=[])
+            for name in EXTRA_RIGHTS.get(role, ()):
+                label, codename = name.split(".", 1)
+                extra |= Q(content_type__app_label=label, codename=codename)
+            group.permissions.set(readable | managed.filter(extra))
 
 
 def user_assign_roles(*, user: User, roles: set[Role]) -> None:
