@@ -15,6 +15,7 @@ urlpatterns = [
     path("estates/", include("parkops.smallparks.urls")),
     path("", include("parkops.imports.urls")),
     path("service/", include("parkops.service.urls")),
+    path("enforcement/", include("parkops.enforcement.urls")),
     path("accounts/", include("parkops.accounts.urls")),
     path("ops/", include("parkops.ops.urls")),
     # The language switch works on the login page too.

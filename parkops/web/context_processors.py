@@ -19,6 +19,7 @@ NAVIGATION = (
     ("execution:infra_list", _("基础设施"), "execution.view_infraproject"),
     ("smallparks:rating_list", _("小园区评定"), "smallparks.view_smallparkrating"),
     ("land:action_list", _("低效用地"), "land.view_landaction"),
+    ("enforcement:inspection_list", _("联合执法"), "enforcement.view_inspection"),
     ("imports:home", _("Excel 导入"), "imports.add_importbatch"),
 )
 
