@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import django_filters
+from django.forms import HiddenInput
 from django.utils.translation import gettext_lazy as _
 
 from parkops.accounts.models import Department
-from parkops.enforcement.choices import ControlEventType, InspectionResult, InspectionType
+from parkops.enforcement.choices import (
+    ControlEventType,
+    InspectionResult,
+    InspectionType,
+    PenaltyType,
+)
+from parkops.evaluation.choices import IncidentGrade
 from parkops.enforcement.models import Accident, ControlEvent, Inspection, Penalty
 
 
@@ -35,6 +42,7 @@ class PenaltyFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("企业名称"), field_name="enterprise__name", lookup_expr="icontains"
     )
+    kind = django_filters.ChoiceFilter(label=_("处罚种类"), choices=PenaltyType.choices)
 
     class Meta:
         model = Penalty
@@ -45,6 +53,9 @@ class AccidentFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("企业名称"), field_name="enterprise__name", lookup_expr="icontains"
     )
+    grade = django_filters.ChoiceFilter(label=_("事故等级"), choices=IncidentGrade.choices)
+    # By id, not a list of names: a choice list would name enterprises outside the scope.
+    enterprise = django_filters.NumberFilter(label=_("企业编号"), widget=HiddenInput)
 
     class Meta:
         model = Accident

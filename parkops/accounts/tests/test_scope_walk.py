@@ -67,6 +67,10 @@ PARAM_KINDS: dict[str, dict[str, str]] = {
     "imports:confirm": {"pk": "import"},
     "imports:undo": {"pk": "import"},
     "imports:template": {"kind": "=enterprises"},
+    "enforcement:inspection_detail": {"pk": "inspection"},
+    "enforcement:photo": {"pk": "photo"},
+    "enforcement:plan_detail": {"pk": "plan"},
+    "GET /api/enforcement/inspections/{pk}": {"pk": "inspection"},
     "GET /api/enterprises/{pk}": {"pk": "enterprise"},
     "GET /api/enterprises/{pk}/years": {"pk": "enterprise"},
     "GET /api/small-parks/{pk}": {"pk": "smallpark"},
@@ -109,6 +113,8 @@ def _text(content_type: str, body: bytes) -> str:
     if content_type.startswith("application/vnd.openxmlformats-officedocument"):
         with zipfile.ZipFile(io.BytesIO(body)) as docx:
             return "\n".join(docx.read(n).decode() for n in docx.namelist() if n.endswith(".xml"))
+    if content_type.startswith("image/"):
+        return ""  # a photo names nobody; that it was served at all is checked by status
     text = body.decode()
     if content_type.startswith("application/json"):
         # JSON escapes Chinese as \uXXXX; read it back so the names are greppable.
