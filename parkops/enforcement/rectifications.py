@@ -75,7 +75,7 @@ def rectification_of(finding: Finding, today: date, calendar: WorkCalendar) -> R
         escalation = Escalation.NONE
     if finding.reinspection_result == ReinspectionResult.FAILED:
         status = RectificationStatus.FAILED
-    elif days:
+    elif today > finding.deadline:  # overdue once the deadline has passed, holiday or not
         status = RectificationStatus.OVERDUE
     else:
         status = RectificationStatus.OPEN
