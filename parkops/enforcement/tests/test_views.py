@@ -155,3 +155,22 @@ def test_every_list_page_opens_for_the_park_office(alice: User) -> None:
                  "control-events/", "plans/", "proposals/", "inspections/new/",
                  "accidents/new/", "control-events/new/", "penalties/new/"):  # fmt: skip
         assert client_for(alice).get(f"/enforcement/{path}").status_code == 200, path
+
+
+def test_the_timeline_shows_only_records_in_scope(eve: User) -> None:
+    from django.template import Context, Template
+    from django.test import RequestFactory
+
+    enterprise = EnterpriseFactory()
+    own = FindingFactory(inspection=InspectionFactory(enterprise=enterprise,
+                         lead_department=department("eco")), description="自己的问题")  # fmt: skip
+    FindingFactory(inspection=InspectionFactory(enterprise=enterprise,
+                   lead_department=department("tax")), description="别人的问题")  # fmt: skip
+    request = RequestFactory().get("/")
+    request.user = eve
+    html = Template('{% include "enforcement/_enterprise_timeline.html" %}').render(
+        Context({"request": request, "enterprise": enterprise})
+    )
+    assert "自己的问题" in html
+    assert own.inspection.number in html
+    assert "别人的问题" not in html
