@@ -73,6 +73,9 @@ class PenaltyForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = _own_departments(user)  # type: ignore[attr-defined]
         self.fields["finding"].queryset = inspection.findings.all()  # type: ignore[attr-defined]
+        # The model's checks (same enterprise, finding of this inspection) need both.
+        self.instance.inspection = inspection
+        self.instance.enterprise = inspection.enterprise
 
 
 class ExternalPenaltyForm(forms.ModelForm):

@@ -15,9 +15,17 @@ from parkops.enforcement.models import Finding, Inspection
 from parkops.registry.tests.factories import EnterpriseFactory
 
 
+SHORT_NAMES = {"eco": "生态环境", "emergency": "应急管理", "fire": "消防", "tax": "税务",
+               "market": "市场监管"}  # fmt: skip
+
+
 def department(code: str) -> Department:
-    """One of the departments the accounts migration seeds (emergency, eco, fire, tax …)."""
-    return Department.objects.get(code=code)
+    """One of the departments the accounts migration seeds; made again after a transactional
+    test has flushed the tables."""
+    found, _created = Department.objects.get_or_create(
+        code=code, defaults={"name": f"{SHORT_NAMES[code]}部门", "short_name": SHORT_NAMES[code]}
+    )
+    return found
 
 
 class InspectionFactory(factory.django.DjangoModelFactory):
