@@ -93,9 +93,7 @@ def create_inspection(request: HttpRequest, payload: InspectionIn) -> Any:
     return Status(201, _inspection(selectors.inspection_get(user=request.user, pk=inspection.pk)))
 
 
-@router.get(
-    "/enforcement/rectifications", response=list[RectificationOut], summary="整改清单"
-)
+@router.get("/enforcement/rectifications", response=list[RectificationOut], summary="整改清单")
 @paginate(Pagination, page_size=50)
 def list_rectifications(request: HttpRequest, status: str = "") -> Any:
     """Overdue first; `overdue_days` in working days; escalation none / supervision / bulletin."""
@@ -105,11 +103,14 @@ def list_rectifications(request: HttpRequest, status: str = "") -> Any:
     )
     return [
         {
-            "finding_id": r.finding.pk, "inspection_id": r.finding.inspection_id,
-            "enterprise": r.finding.inspection.enterprise.name, "deadline": r.finding.deadline,
-            "status": r.status.value, "overdue_days": r.overdue_days,
+            "finding_id": r.finding.pk,
+            "inspection_id": r.finding.inspection_id,
+            "enterprise": r.finding.inspection.enterprise.name,
+            "deadline": r.finding.deadline,
+            "status": r.status.value,
+            "overdue_days": r.overdue_days,
             "escalation": r.escalation.value,
-        }  # fmt: skip
+        }
         for r in rows
     ]
 

@@ -13,8 +13,8 @@ from parkops.enforcement.choices import (
     InspectionType,
     PenaltyType,
 )
-from parkops.evaluation.choices import IncidentGrade
 from parkops.enforcement.models import Accident, ControlEvent, Inspection, Penalty
+from parkops.evaluation.choices import IncidentGrade
 
 
 class InspectionFilterSet(django_filters.FilterSet):

@@ -4,6 +4,8 @@ Plans (plans.py) and the supervision of controlled land users (supervision.py) l
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -131,7 +133,7 @@ class Finding(TimeStamped):
         return f"{self.inspection.number} · {self.get_domain_display()} · {self.description[:30]}"
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors: dict[str, Any] = {}
         inspected = self.inspection.inspected_on if self.inspection_id else None
         if self.deadline and inspected and self.deadline < inspected:
             errors["deadline"] = _("整改期限不能早于检查日期")
@@ -197,7 +199,12 @@ class Penalty(TimeStamped):
     )
     kind = models.CharField(_("处罚种类"), max_length=30, choices=PenaltyType.choices)
     amount = models.DecimalField(
-        _("金额"), max_digits=14, decimal_places=2, null=True, blank=True, help_text=_("按决定书填写")
+        _("金额"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("按决定书填写"),
     )
     amount_unit = models.CharField(
         _("金额单位"), max_length=10, choices=AmountUnit.choices, default=AmountUnit.YUAN
@@ -230,14 +237,14 @@ class Penalty(TimeStamped):
         return f"{self.decision_number} {self.get_kind_display()}"
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors: dict[str, Any] = {}
         if self.kind in MONEY_PENALTIES and self.amount is None:
             errors["amount"] = _("罚款、没收违法所得须填写金额")
         if self.kind not in MONEY_PENALTIES and self.amount is not None:
             errors["amount"] = _("该处罚种类不涉及金额，请留空")
-        if self.inspection_id and self.enterprise_id != self.inspection.enterprise_id:
+        if self.inspection and self.enterprise_id != self.inspection.enterprise_id:
             errors["enterprise"] = _("当事企业须与检查对象一致")
-        if self.finding_id and self.inspection_id != self.finding.inspection_id:
+        if self.finding and self.inspection_id != self.finding.inspection_id:
             errors["finding"] = _("所涉问题须属于该检查记录")
         if not self.inspection_id and not self.document_title:
             errors["document_title"] = _("不在检查记录下的处罚决定须写明来源文书")

@@ -97,11 +97,7 @@ def plan_coverage(plan: JointInspectionPlan) -> Coverage:
             enterprise_id__in=[t.enterprise_id for t in targets],
             inspected_on__range=(plan.starts_on, plan.ends_on),
         )
-        .filter(
-            Q(plan=plan)
-            | Q(lead_department__in=departments)
-            | Q(departments__in=departments)
-        )
+        .filter(Q(plan=plan) | Q(lead_department__in=departments) | Q(departments__in=departments))
         .order_by("inspected_on", "pk")
         .distinct()
     )

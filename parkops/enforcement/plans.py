@@ -54,7 +54,10 @@ class PlanTarget(TimeStamped):
     """An enterprise in a plan, with its planned date and why it is there."""
 
     plan = models.ForeignKey(
-        JointInspectionPlan, on_delete=models.CASCADE, related_name="targets", verbose_name=_("计划")
+        JointInspectionPlan,
+        on_delete=models.CASCADE,
+        related_name="targets",
+        verbose_name=_("计划"),
     )
     enterprise = models.ForeignKey(
         Enterprise, on_delete=models.PROTECT, related_name="plan_targets", verbose_name=_("企业")

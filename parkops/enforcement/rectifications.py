@@ -20,8 +20,8 @@ from parkops.core.workdays import CalendarYearMissing, Escalation, WorkCalendar
 from parkops.enforcement.choices import (
     CLOSING_PENALTIES,
     ClosureGround,
-    ReinspectionResult,
     RectificationStatus,
+    ReinspectionResult,
     Severity,
 )
 from parkops.enforcement.models import ClosureDecision, Finding, Penalty

@@ -73,7 +73,7 @@ def inspections_visible_to(user: AnyUser) -> QuerySet[Inspection]:
 def inspections_editable_by(user: AnyUser) -> QuerySet[Inspection]:
     if edits_all(user):
         return Inspection.objects.all()
-    if not user.has_perm("enforcement.change_inspection"):
+    if not user.has_perm("enforcement.change_inspection"):  # type: ignore[union-attr]
         return Inspection.objects.none()
     ids = _department_inspections(departments_of(user)).values("pk")
     return Inspection.objects.filter(pk__in=ids)
@@ -144,9 +144,7 @@ def plans_visible_to(user: AnyUser) -> QuerySet[JointInspectionPlan]:
     if reads_all(user):
         return JointInspectionPlan.objects.all()
     return JointInspectionPlan.objects.filter(
-        pk__in=JointInspectionPlan.objects.filter(departments__in=departments_of(user)).values(
-            "pk"
-        )
+        pk__in=JointInspectionPlan.objects.filter(departments__in=departments_of(user)).values("pk")
     )
 
 

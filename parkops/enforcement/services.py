@@ -57,6 +57,11 @@ def _only(data: Mapping[str, Any], allowed: Sequence[str]) -> dict[str, Any]:
     return dict(data)
 
 
+def _department(record: Any, field: str) -> Department | None:
+    """The record's department, or None while it has none (full_clean then says it is missing)."""
+    return getattr(record, field) if getattr(record, f"{field}_id") else None
+
+
 def _check_department(user: User, department: Department | None, *, field: str) -> None:
     """A department user records only in the name of a department it works in."""
     if selectors.edits_all(user) or department is None:
@@ -75,8 +80,7 @@ def inspection_create(
 ) -> Inspection:
     """Record an inspection with its participating departments and its findings in one go."""
     inspection = Inspection(**_only(data, INSPECTION_FIELDS), created_by=user)
-    _check_department(user, inspection.lead_department_id and inspection.lead_department,
-                      field="lead_department")  # fmt: skip
+    _check_department(user, _department(inspection, "lead_department"), field="lead_department")
     record_save(inspection, reason=_("录入检查记录"))
     others = [d for d in departments if d.pk != inspection.lead_department_id]
     inspection.departments.set(others)
@@ -157,7 +161,7 @@ def penalty_create(
     if inspection is not None:
         _editable(user, inspection)
     penalty = Penalty(enterprise=enterprise, inspection=inspection, **_only(data, PENALTY_FIELDS))
-    _check_department(user, penalty.department_id and penalty.department, field="department")
+    _check_department(user, _department(penalty, "department"), field="department")
     if document is not None:
         _sniff(document, DOCUMENT_TYPES, PHOTO_MAX_BYTES)
         penalty.document = document
@@ -168,7 +172,7 @@ def penalty_create(
 def accident_create(*, user: User, data: Mapping[str, Any]) -> Accident:
     """Record an accident; its grade is computed from deaths, injuries and loss (493号令)."""
     accident = Accident(**data)
-    _check_department(user, accident.department_id and accident.department, field="department")
+    _check_department(user, _department(accident, "department"), field="department")
     _grade(accident)
     record_save(accident, reason=_("录入生产安全事故"))
     return accident

@@ -10,9 +10,7 @@ urlpatterns = [
     path("inspections/<int:pk>/", views.inspection_detail, name="inspection_detail"),
     path("photos/<int:pk>/", views.photo, name="photo"),
     path("rectifications/", views.rectification_list, name="rectification_list"),
-    path(
-        "rectifications/export.xlsx", views.rectification_export, name="rectification_export"
-    ),
+    path("rectifications/export.xlsx", views.rectification_export, name="rectification_export"),
     path("penalties/", views.penalty_list, name="penalty_list"),
     path("penalties/new/", views.penalty_new, name="penalty_new"),
     path("accidents/", views_supervision.accident_list, name="accident_list"),

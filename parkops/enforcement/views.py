@@ -89,9 +89,7 @@ def inspection_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("已录入检查记录 %(n)s") % {"n": inspection.number})
             return HttpResponseRedirect(inspection.get_absolute_url())
-    return render(
-        request, "enforcement/inspection_form.html", {"form": form, "findings": findings}
-    )
+    return render(request, "enforcement/inspection_form.html", {"form": form, "findings": findings})
 
 
 @permission_required("enforcement.view_inspection", raise_exception=True)
@@ -225,4 +223,3 @@ def penalty_new(request: HttpRequest) -> HttpResponse:
         "enforcement/upload_form_page.html",
         {"form": form, "title": _("按文书录入处罚决定"), "next": request.path.replace("new/", "")},
     )
-

@@ -45,7 +45,11 @@ def accident_new(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "web/form_page.html",
-        {"form": form, "title": _("录入生产安全事故"), "next": reverse("enforcement:accident_list")},
+        {
+            "form": form,
+            "title": _("录入生产安全事故"),
+            "next": reverse("enforcement:accident_list"),
+        },
     )
 
 
@@ -137,6 +141,4 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
                     messages.success(request, _("已记录决定"))
                     return HttpResponseRedirect(request.path)
     proposals = rectifications.closure_proposals(today=today)
-    return render(
-        request, "enforcement/proposal_list.html", {"proposals": proposals, "form": form}
-    )
+    return render(request, "enforcement/proposal_list.html", {"proposals": proposals, "form": form})

@@ -14,9 +14,9 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from parkops.accounts.roles import sees_whole_park
+from parkops.common.records import recorded_events
 from parkops.common.types import AnyUser
 from parkops.core.evaluation import engine
-from parkops.common.records import recorded_events
 from parkops.core.evaluation.default import default_definition
 from parkops.core.figures import DECIMAL_FIGURE_FIELDS
 from parkops.core.periods import completed_years

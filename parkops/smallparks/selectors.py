@@ -10,11 +10,11 @@ from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from parkops.common.records import recorded_violations
 from parkops.common.types import AnyUser
 from parkops.core.parkrating import ParkFacts, TenantFacts
 from parkops.core.thresholds import below, fmt
 from parkops.core.units import evaluated_land_mu
-from parkops.common.records import recorded_violations
 from parkops.evaluation.selectors import enterprise_classes, floor_m2_per_mu, incident_counts
 from parkops.registry.choices import EnterpriseStatus, KeyIndustry
 from parkops.registry.models import Enterprise, EnterpriseYear, SmallPark

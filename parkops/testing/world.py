@@ -23,7 +23,6 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 
 from parkops.accounts.models import Department
-
 from parkops.accounts.roles import Role
 from parkops.accounts.services import role_permissions_sync, user_assign_roles
 from parkops.core.uscc import complete_uscc

@@ -45,5 +45,5 @@ def test_the_highest_figure_decides() -> None:
 
 
 def test_negative_figures_are_refused() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="cannot be negative"):
         accident_grade(deaths=-1, serious_injuries=0, loss_wan=Decimal(0))

@@ -7,484 +7,1662 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0003_departments_grid_officer'),
-        ('land', '0001_initial'),
-        ('registry', '0002_grids'),
+        ("accounts", "0003_departments_grid_officer"),
+        ("land", "0001_initial"),
+        ("registry", "0002_grids"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Finding',
+            name="Finding",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('description', models.TextField(verbose_name='问题描述')),
-                ('domain', models.CharField(choices=[('safety', '安全'), ('environment', '环保'), ('fire', '消防'), ('market', '市场监管'), ('tax', '税务'), ('planning', '规划'), ('other', '其他')], max_length=20, verbose_name='领域')),
-                ('law', models.CharField(help_text='法律法规名称', max_length=200, verbose_name='法律依据')),
-                ('article', models.CharField(help_text='如 第二十五条第一款', max_length=50, verbose_name='条款')),
-                ('severity', models.CharField(choices=[('1_ordinary', '一般'), ('2_serious', '较重'), ('3_major', '重大')], max_length=20, verbose_name='严重程度')),
-                ('deadline', models.DateField(blank=True, null=True, verbose_name='整改期限')),
-                ('reinspected_on', models.DateField(blank=True, null=True, verbose_name='复查日期')),
-                ('reinspection_result', models.CharField(blank=True, choices=[('passed', '整改到位'), ('failed', '未整改到位')], max_length=20, verbose_name='复查结果')),
-                ('reinspection_note', models.TextField(blank=True, verbose_name='复查说明')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("description", models.TextField(verbose_name="问题描述")),
+                (
+                    "domain",
+                    models.CharField(
+                        choices=[
+                            ("safety", "安全"),
+                            ("environment", "环保"),
+                            ("fire", "消防"),
+                            ("market", "市场监管"),
+                            ("tax", "税务"),
+                            ("planning", "规划"),
+                            ("other", "其他"),
+                        ],
+                        max_length=20,
+                        verbose_name="领域",
+                    ),
+                ),
+                (
+                    "law",
+                    models.CharField(
+                        help_text="法律法规名称", max_length=200, verbose_name="法律依据"
+                    ),
+                ),
+                (
+                    "article",
+                    models.CharField(
+                        help_text="如 第二十五条第一款", max_length=50, verbose_name="条款"
+                    ),
+                ),
+                (
+                    "severity",
+                    models.CharField(
+                        choices=[
+                            ("1_ordinary", "一般"),
+                            ("2_serious", "较重"),
+                            ("3_major", "重大"),
+                        ],
+                        max_length=20,
+                        verbose_name="严重程度",
+                    ),
+                ),
+                ("deadline", models.DateField(blank=True, null=True, verbose_name="整改期限")),
+                (
+                    "reinspected_on",
+                    models.DateField(blank=True, null=True, verbose_name="复查日期"),
+                ),
+                (
+                    "reinspection_result",
+                    models.CharField(
+                        blank=True,
+                        choices=[("passed", "整改到位"), ("failed", "未整改到位")],
+                        max_length=20,
+                        verbose_name="复查结果",
+                    ),
+                ),
+                ("reinspection_note", models.TextField(blank=True, verbose_name="复查说明")),
             ],
             options={
-                'verbose_name': '检查发现问题',
-                'verbose_name_plural': '检查发现问题',
-                'ordering': ['inspection', 'pk'],
+                "verbose_name": "检查发现问题",
+                "verbose_name_plural": "检查发现问题",
+                "ordering": ["inspection", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ClosureDecision',
+            name="ClosureDecision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('decision', models.CharField(choices=[('accepted', '同意列入关停一批'), ('rejected', '不予列入')], max_length=10, verbose_name='决定')),
-                ('reason', models.TextField(verbose_name='理由')),
-                ('evidence', models.TextField(verbose_name='依据')),
-                ('decided_on', models.DateField(verbose_name='决定日期')),
-                ('assignment', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='closure_decision', to='land.batchassignment', verbose_name='三个一批条目')),
-                ('decided_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='决定人')),
-                ('enterprise', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='closure_decisions', to='registry.enterprise', verbose_name='企业')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[("accepted", "同意列入关停一批"), ("rejected", "不予列入")],
+                        max_length=10,
+                        verbose_name="决定",
+                    ),
+                ),
+                ("reason", models.TextField(verbose_name="理由")),
+                ("evidence", models.TextField(verbose_name="依据")),
+                ("decided_on", models.DateField(verbose_name="决定日期")),
+                (
+                    "assignment",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="closure_decision",
+                        to="land.batchassignment",
+                        verbose_name="三个一批条目",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="决定人",
+                    ),
+                ),
+                (
+                    "enterprise",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="closure_decisions",
+                        to="registry.enterprise",
+                        verbose_name="企业",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '关停提议决定',
-                'verbose_name_plural': '关停提议决定',
-                'ordering': ['-decided_on', '-pk'],
+                "verbose_name": "关停提议决定",
+                "verbose_name_plural": "关停提议决定",
+                "ordering": ["-decided_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='FindingPhoto',
+            name="FindingPhoto",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('file', models.FileField(upload_to='enforcement/photos/%Y/%m/', verbose_name='照片')),
-                ('content_type', models.CharField(max_length=50, verbose_name='文件类型')),
-                ('finding', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='photos', to='enforcement.finding', verbose_name='问题')),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='上传人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                (
+                    "file",
+                    models.FileField(upload_to="enforcement/photos/%Y/%m/", verbose_name="照片"),
+                ),
+                ("content_type", models.CharField(max_length=50, verbose_name="文件类型")),
+                (
+                    "finding",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="photos",
+                        to="enforcement.finding",
+                        verbose_name="问题",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="上传人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '问题照片',
-                'verbose_name_plural': '问题照片',
-                'ordering': ['pk'],
+                "verbose_name": "问题照片",
+                "verbose_name_plural": "问题照片",
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalAccident',
+            name="HistoricalAccident",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('occurred_on', models.DateField(verbose_name='发生日期')),
-                ('description', models.TextField(verbose_name='事故概况')),
-                ('deaths', models.PositiveIntegerField(default=0, verbose_name='死亡（人）')),
-                ('serious_injuries', models.PositiveIntegerField(default=0, help_text='含急性工业中毒', verbose_name='重伤（人）')),
-                ('direct_loss_wan', models.DecimalField(decimal_places=2, default=0, max_digits=12, verbose_name='直接经济损失（万元）')),
-                ('grade', models.CharField(choices=[('1_ordinary', '一般'), ('2_larger', '较大'), ('3_major', '重大'), ('4_extraordinary', '特别重大')], editable=False, help_text='按国务院令第493号由伤亡和损失计算', max_length=20, verbose_name='事故等级')),
-                ('source', models.CharField(blank=True, max_length=200, verbose_name='认定文书')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('department', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='accounts.department', verbose_name='认定部门')),
-                ('enterprise', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='registry.enterprise', verbose_name='企业')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                ("occurred_on", models.DateField(verbose_name="发生日期")),
+                ("description", models.TextField(verbose_name="事故概况")),
+                ("deaths", models.PositiveIntegerField(default=0, verbose_name="死亡（人）")),
+                (
+                    "serious_injuries",
+                    models.PositiveIntegerField(
+                        default=0, help_text="含急性工业中毒", verbose_name="重伤（人）"
+                    ),
+                ),
+                (
+                    "direct_loss_wan",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=0,
+                        max_digits=12,
+                        verbose_name="直接经济损失（万元）",
+                    ),
+                ),
+                (
+                    "grade",
+                    models.CharField(
+                        choices=[
+                            ("1_ordinary", "一般"),
+                            ("2_larger", "较大"),
+                            ("3_major", "重大"),
+                            ("4_extraordinary", "特别重大"),
+                        ],
+                        editable=False,
+                        help_text="按国务院令第493号由伤亡和损失计算",
+                        max_length=20,
+                        verbose_name="事故等级",
+                    ),
+                ),
+                ("source", models.CharField(blank=True, max_length=200, verbose_name="认定文书")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "department",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="accounts.department",
+                        verbose_name="认定部门",
+                    ),
+                ),
+                (
+                    "enterprise",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="registry.enterprise",
+                        verbose_name="企业",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 生产安全事故',
-                'verbose_name_plural': 'historical 生产安全事故',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 生产安全事故",
+                "verbose_name_plural": "historical 生产安全事故",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalClosureDecision',
+            name="HistoricalClosureDecision",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('decision', models.CharField(choices=[('accepted', '同意列入关停一批'), ('rejected', '不予列入')], max_length=10, verbose_name='决定')),
-                ('reason', models.TextField(verbose_name='理由')),
-                ('evidence', models.TextField(verbose_name='依据')),
-                ('decided_on', models.DateField(verbose_name='决定日期')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('assignment', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='land.batchassignment', verbose_name='三个一批条目')),
-                ('decided_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='决定人')),
-                ('enterprise', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='registry.enterprise', verbose_name='企业')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[("accepted", "同意列入关停一批"), ("rejected", "不予列入")],
+                        max_length=10,
+                        verbose_name="决定",
+                    ),
+                ),
+                ("reason", models.TextField(verbose_name="理由")),
+                ("evidence", models.TextField(verbose_name="依据")),
+                ("decided_on", models.DateField(verbose_name="决定日期")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "assignment",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="land.batchassignment",
+                        verbose_name="三个一批条目",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="决定人",
+                    ),
+                ),
+                (
+                    "enterprise",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="registry.enterprise",
+                        verbose_name="企业",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 关停提议决定',
-                'verbose_name_plural': 'historical 关停提议决定',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 关停提议决定",
+                "verbose_name_plural": "historical 关停提议决定",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalControlEvent',
+            name="HistoricalControlEvent",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('kind', models.CharField(choices=[('property_registration', '不动产登记'), ('equity_change', '股权变更'), ('judicial_auction', '司法拍卖'), ('new_capacity', '新增产能申请')], max_length=30, verbose_name='事项类型')),
-                ('occurred_on', models.DateField(verbose_name='发生日期')),
-                ('source_document', models.CharField(help_text='如 不动产登记簿、法院拍卖公告的名称和编号', max_length=200, verbose_name='来源文书')),
-                ('measure', models.CharField(choices=[('no_new_capacity', '不得新增产能'), ('priority_acquisition', '优先收储'), ('joint_review', '联合审查'), ('notify', '告知相关部门'), ('other', '其他')], max_length=30, verbose_name='触发的管控措施')),
-                ('note', models.TextField(blank=True, verbose_name='说明')),
-                ('handled_on', models.DateField(blank=True, null=True, verbose_name='处置日期')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('control_entry', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='land.controllistentry', verbose_name='管控清单条目')),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='录入人')),
-                ('enterprise', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='registry.enterprise', verbose_name='企业')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("property_registration", "不动产登记"),
+                            ("equity_change", "股权变更"),
+                            ("judicial_auction", "司法拍卖"),
+                            ("new_capacity", "新增产能申请"),
+                        ],
+                        max_length=30,
+                        verbose_name="事项类型",
+                    ),
+                ),
+                ("occurred_on", models.DateField(verbose_name="发生日期")),
+                (
+                    "source_document",
+                    models.CharField(
+                        help_text="如 不动产登记簿、法院拍卖公告的名称和编号",
+                        max_length=200,
+                        verbose_name="来源文书",
+                    ),
+                ),
+                (
+                    "measure",
+                    models.CharField(
+                        choices=[
+                            ("no_new_capacity", "不得新增产能"),
+                            ("priority_acquisition", "优先收储"),
+                            ("joint_review", "联合审查"),
+                            ("notify", "告知相关部门"),
+                            ("other", "其他"),
+                        ],
+                        max_length=30,
+                        verbose_name="触发的管控措施",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="说明")),
+                ("handled_on", models.DateField(blank=True, null=True, verbose_name="处置日期")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "control_entry",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="land.controllistentry",
+                        verbose_name="管控清单条目",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="录入人",
+                    ),
+                ),
+                (
+                    "enterprise",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="registry.enterprise",
+                        verbose_name="企业",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 管控事项',
-                'verbose_name_plural': 'historical 管控事项',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 管控事项",
+                "verbose_name_plural": "historical 管控事项",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalInspection',
+            name="HistoricalInspection",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('inspected_on', models.DateField(verbose_name='检查日期')),
-                ('kind', models.CharField(choices=[('routine', '日常检查'), ('special', '专项检查'), ('joint', '联合检查'), ('complaint', '投诉举报')], max_length=20, verbose_name='检查类型')),
-                ('inspectors', models.CharField(help_text='持执法证人员姓名，组长在前', max_length=200, verbose_name='检查人员')),
-                ('items_checked', models.TextField(verbose_name='检查内容')),
-                ('result', models.CharField(choices=[('normal', '正常'), ('not_disclosed', '未按规定公示信息'), ('unreachable', '通过登记住所无法联系'), ('ordered_corrected', '发现问题已责令改正'), ('no_problem', '未发现问题'), ('false_disclosure', '公示信息弄虚作假'), ('obstructed', '不配合检查情节严重'), ('no_activity', '未发现开展本次抽查涉及的经营活动'), ('pending', '发现问题待后续处理'), ('closed', '已关闭停业或正在清算')], max_length=30, verbose_name='检查结果')),
-                ('note', models.TextField(blank=True, verbose_name='备注')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='录入人')),
-                ('enterprise', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='registry.enterprise', verbose_name='检查对象')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('lead_department', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='accounts.department', verbose_name='牵头部门')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                ("inspected_on", models.DateField(verbose_name="检查日期")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("routine", "日常检查"),
+                            ("special", "专项检查"),
+                            ("joint", "联合检查"),
+                            ("complaint", "投诉举报"),
+                        ],
+                        max_length=20,
+                        verbose_name="检查类型",
+                    ),
+                ),
+                (
+                    "inspectors",
+                    models.CharField(
+                        help_text="持执法证人员姓名，组长在前",
+                        max_length=200,
+                        verbose_name="检查人员",
+                    ),
+                ),
+                ("items_checked", models.TextField(verbose_name="检查内容")),
+                (
+                    "result",
+                    models.CharField(
+                        choices=[
+                            ("normal", "正常"),
+                            ("not_disclosed", "未按规定公示信息"),
+                            ("unreachable", "通过登记住所无法联系"),
+                            ("ordered_corrected", "发现问题已责令改正"),
+                            ("no_problem", "未发现问题"),
+                            ("false_disclosure", "公示信息弄虚作假"),
+                            ("obstructed", "不配合检查情节严重"),
+                            ("no_activity", "未发现开展本次抽查涉及的经营活动"),
+                            ("pending", "发现问题待后续处理"),
+                            ("closed", "已关闭停业或正在清算"),
+                        ],
+                        max_length=30,
+                        verbose_name="检查结果",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="备注")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="录入人",
+                    ),
+                ),
+                (
+                    "enterprise",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="registry.enterprise",
+                        verbose_name="检查对象",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "lead_department",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="accounts.department",
+                        verbose_name="牵头部门",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 检查记录',
-                'verbose_name_plural': 'historical 检查记录',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 检查记录",
+                "verbose_name_plural": "historical 检查记录",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalJointInspectionPlan',
+            name="HistoricalJointInspectionPlan",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('name', models.CharField(max_length=100, verbose_name='计划名称')),
-                ('starts_on', models.DateField(verbose_name='开始日期')),
-                ('ends_on', models.DateField(verbose_name='结束日期')),
-                ('note', models.TextField(blank=True, verbose_name='说明')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='制定人')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="计划名称")),
+                ("starts_on", models.DateField(verbose_name="开始日期")),
+                ("ends_on", models.DateField(verbose_name="结束日期")),
+                ("note", models.TextField(blank=True, verbose_name="说明")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="制定人",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 联合执法计划',
-                'verbose_name_plural': 'historical 联合执法计划',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 联合执法计划",
+                "verbose_name_plural": "historical 联合执法计划",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Inspection',
+            name="Inspection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('inspected_on', models.DateField(verbose_name='检查日期')),
-                ('kind', models.CharField(choices=[('routine', '日常检查'), ('special', '专项检查'), ('joint', '联合检查'), ('complaint', '投诉举报')], max_length=20, verbose_name='检查类型')),
-                ('inspectors', models.CharField(help_text='持执法证人员姓名，组长在前', max_length=200, verbose_name='检查人员')),
-                ('items_checked', models.TextField(verbose_name='检查内容')),
-                ('result', models.CharField(choices=[('normal', '正常'), ('not_disclosed', '未按规定公示信息'), ('unreachable', '通过登记住所无法联系'), ('ordered_corrected', '发现问题已责令改正'), ('no_problem', '未发现问题'), ('false_disclosure', '公示信息弄虚作假'), ('obstructed', '不配合检查情节严重'), ('no_activity', '未发现开展本次抽查涉及的经营活动'), ('pending', '发现问题待后续处理'), ('closed', '已关闭停业或正在清算')], max_length=30, verbose_name='检查结果')),
-                ('note', models.TextField(blank=True, verbose_name='备注')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='录入人')),
-                ('departments', models.ManyToManyField(blank=True, help_text='牵头部门以外参加检查的部门', related_name='inspections_joined', to='accounts.department', verbose_name='参加部门')),
-                ('enterprise', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='inspections', to='registry.enterprise', verbose_name='检查对象')),
-                ('lead_department', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='inspections_led', to='accounts.department', verbose_name='牵头部门')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("inspected_on", models.DateField(verbose_name="检查日期")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("routine", "日常检查"),
+                            ("special", "专项检查"),
+                            ("joint", "联合检查"),
+                            ("complaint", "投诉举报"),
+                        ],
+                        max_length=20,
+                        verbose_name="检查类型",
+                    ),
+                ),
+                (
+                    "inspectors",
+                    models.CharField(
+                        help_text="持执法证人员姓名，组长在前",
+                        max_length=200,
+                        verbose_name="检查人员",
+                    ),
+                ),
+                ("items_checked", models.TextField(verbose_name="检查内容")),
+                (
+                    "result",
+                    models.CharField(
+                        choices=[
+                            ("normal", "正常"),
+                            ("not_disclosed", "未按规定公示信息"),
+                            ("unreachable", "通过登记住所无法联系"),
+                            ("ordered_corrected", "发现问题已责令改正"),
+                            ("no_problem", "未发现问题"),
+                            ("false_disclosure", "公示信息弄虚作假"),
+                            ("obstructed", "不配合检查情节严重"),
+                            ("no_activity", "未发现开展本次抽查涉及的经营活动"),
+                            ("pending", "发现问题待后续处理"),
+                            ("closed", "已关闭停业或正在清算"),
+                        ],
+                        max_length=30,
+                        verbose_name="检查结果",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="备注")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="录入人",
+                    ),
+                ),
+                (
+                    "departments",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="牵头部门以外参加检查的部门",
+                        related_name="inspections_joined",
+                        to="accounts.department",
+                        verbose_name="参加部门",
+                    ),
+                ),
+                (
+                    "enterprise",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="inspections",
+                        to="registry.enterprise",
+                        verbose_name="检查对象",
+                    ),
+                ),
+                (
+                    "lead_department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="inspections_led",
+                        to="accounts.department",
+                        verbose_name="牵头部门",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '检查记录',
-                'verbose_name_plural': '检查记录',
-                'ordering': ['-inspected_on', '-pk'],
+                "verbose_name": "检查记录",
+                "verbose_name_plural": "检查记录",
+                "ordering": ["-inspected_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalPenalty',
+            name="HistoricalPenalty",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('decision_number', models.CharField(db_index=True, max_length=100, verbose_name='决定书文号')),
-                ('kind', models.CharField(choices=[('warning', '警告'), ('criticism', '通报批评'), ('fine', '罚款'), ('confiscate_gains', '没收违法所得'), ('confiscate_property', '没收非法财物'), ('suspend_licence', '暂扣许可证件'), ('lower_qualification', '降低资质等级'), ('revoke_licence', '吊销许可证件'), ('restrict_operations', '限制开展生产经营活动'), ('suspend_production', '责令停产停业'), ('closure', '责令关闭'), ('restrict_practice', '限制从业'), ('detention', '行政拘留'), ('other', '其他'), ('rectify', '责令改正/限期整改')], max_length=30, verbose_name='处罚种类')),
-                ('amount', models.DecimalField(blank=True, decimal_places=2, help_text='按决定书填写', max_digits=14, null=True, verbose_name='金额')),
-                ('amount_unit', models.CharField(choices=[('wan', '万元'), ('yuan', '元')], default='yuan', max_length=10, verbose_name='金额单位')),
-                ('decided_on', models.DateField(verbose_name='决定日期')),
-                ('document_title', models.CharField(blank=True, help_text='在本平台以外作出的决定：文书名称', max_length=200, verbose_name='来源文书')),
-                ('document', models.TextField(blank=True, max_length=100, verbose_name='文书扫描件')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('department', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='accounts.department', verbose_name='决定部门')),
-                ('enterprise', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='registry.enterprise', verbose_name='当事企业')),
-                ('finding', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='enforcement.finding', verbose_name='所涉问题')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('inspection', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='enforcement.inspection', verbose_name='检查记录')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                (
+                    "decision_number",
+                    models.CharField(db_index=True, max_length=100, verbose_name="决定书文号"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("warning", "警告"),
+                            ("criticism", "通报批评"),
+                            ("fine", "罚款"),
+                            ("confiscate_gains", "没收违法所得"),
+                            ("confiscate_property", "没收非法财物"),
+                            ("suspend_licence", "暂扣许可证件"),
+                            ("lower_qualification", "降低资质等级"),
+                            ("revoke_licence", "吊销许可证件"),
+                            ("restrict_operations", "限制开展生产经营活动"),
+                            ("suspend_production", "责令停产停业"),
+                            ("closure", "责令关闭"),
+                            ("restrict_practice", "限制从业"),
+                            ("detention", "行政拘留"),
+                            ("other", "其他"),
+                            ("rectify", "责令改正/限期整改"),
+                        ],
+                        max_length=30,
+                        verbose_name="处罚种类",
+                    ),
+                ),
+                (
+                    "amount",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="按决定书填写",
+                        max_digits=14,
+                        null=True,
+                        verbose_name="金额",
+                    ),
+                ),
+                (
+                    "amount_unit",
+                    models.CharField(
+                        choices=[("wan", "万元"), ("yuan", "元")],
+                        default="yuan",
+                        max_length=10,
+                        verbose_name="金额单位",
+                    ),
+                ),
+                ("decided_on", models.DateField(verbose_name="决定日期")),
+                (
+                    "document_title",
+                    models.CharField(
+                        blank=True,
+                        help_text="在本平台以外作出的决定：文书名称",
+                        max_length=200,
+                        verbose_name="来源文书",
+                    ),
+                ),
+                (
+                    "document",
+                    models.TextField(blank=True, max_length=100, verbose_name="文书扫描件"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "department",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="accounts.department",
+                        verbose_name="决定部门",
+                    ),
+                ),
+                (
+                    "enterprise",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="registry.enterprise",
+                        verbose_name="当事企业",
+                    ),
+                ),
+                (
+                    "finding",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="enforcement.finding",
+                        verbose_name="所涉问题",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "inspection",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="enforcement.inspection",
+                        verbose_name="检查记录",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 处罚决定',
-                'verbose_name_plural': 'historical 处罚决定',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 处罚决定",
+                "verbose_name_plural": "historical 处罚决定",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalInspection_departments',
+            name="HistoricalInspection_departments",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('department', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='accounts.department')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='enforcement.historicalinspection')),
-                ('inspection', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='enforcement.inspection')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "department",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="accounts.department",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="enforcement.historicalinspection",
+                    ),
+                ),
+                (
+                    "inspection",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="enforcement.inspection",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalInspection_departments',
+                "verbose_name": "HistoricalInspection_departments",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalFinding',
+            name="HistoricalFinding",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('description', models.TextField(verbose_name='问题描述')),
-                ('domain', models.CharField(choices=[('safety', '安全'), ('environment', '环保'), ('fire', '消防'), ('market', '市场监管'), ('tax', '税务'), ('planning', '规划'), ('other', '其他')], max_length=20, verbose_name='领域')),
-                ('law', models.CharField(help_text='法律法规名称', max_length=200, verbose_name='法律依据')),
-                ('article', models.CharField(help_text='如 第二十五条第一款', max_length=50, verbose_name='条款')),
-                ('severity', models.CharField(choices=[('1_ordinary', '一般'), ('2_serious', '较重'), ('3_major', '重大')], max_length=20, verbose_name='严重程度')),
-                ('deadline', models.DateField(blank=True, null=True, verbose_name='整改期限')),
-                ('reinspected_on', models.DateField(blank=True, null=True, verbose_name='复查日期')),
-                ('reinspection_result', models.CharField(blank=True, choices=[('passed', '整改到位'), ('failed', '未整改到位')], max_length=20, verbose_name='复查结果')),
-                ('reinspection_note', models.TextField(blank=True, verbose_name='复查说明')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('inspection', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='enforcement.inspection', verbose_name='检查记录')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                ("description", models.TextField(verbose_name="问题描述")),
+                (
+                    "domain",
+                    models.CharField(
+                        choices=[
+                            ("safety", "安全"),
+                            ("environment", "环保"),
+                            ("fire", "消防"),
+                            ("market", "市场监管"),
+                            ("tax", "税务"),
+                            ("planning", "规划"),
+                            ("other", "其他"),
+                        ],
+                        max_length=20,
+                        verbose_name="领域",
+                    ),
+                ),
+                (
+                    "law",
+                    models.CharField(
+                        help_text="法律法规名称", max_length=200, verbose_name="法律依据"
+                    ),
+                ),
+                (
+                    "article",
+                    models.CharField(
+                        help_text="如 第二十五条第一款", max_length=50, verbose_name="条款"
+                    ),
+                ),
+                (
+                    "severity",
+                    models.CharField(
+                        choices=[
+                            ("1_ordinary", "一般"),
+                            ("2_serious", "较重"),
+                            ("3_major", "重大"),
+                        ],
+                        max_length=20,
+                        verbose_name="严重程度",
+                    ),
+                ),
+                ("deadline", models.DateField(blank=True, null=True, verbose_name="整改期限")),
+                (
+                    "reinspected_on",
+                    models.DateField(blank=True, null=True, verbose_name="复查日期"),
+                ),
+                (
+                    "reinspection_result",
+                    models.CharField(
+                        blank=True,
+                        choices=[("passed", "整改到位"), ("failed", "未整改到位")],
+                        max_length=20,
+                        verbose_name="复查结果",
+                    ),
+                ),
+                ("reinspection_note", models.TextField(blank=True, verbose_name="复查说明")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "inspection",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="enforcement.inspection",
+                        verbose_name="检查记录",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 检查发现问题',
-                'verbose_name_plural': 'historical 检查发现问题',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 检查发现问题",
+                "verbose_name_plural": "historical 检查发现问题",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='finding',
-            name='inspection',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='findings', to='enforcement.inspection', verbose_name='检查记录'),
+            model_name="finding",
+            name="inspection",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="findings",
+                to="enforcement.inspection",
+                verbose_name="检查记录",
+            ),
         ),
         migrations.CreateModel(
-            name='JointInspectionPlan',
+            name="JointInspectionPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('name', models.CharField(max_length=100, verbose_name='计划名称')),
-                ('starts_on', models.DateField(verbose_name='开始日期')),
-                ('ends_on', models.DateField(verbose_name='结束日期')),
-                ('note', models.TextField(blank=True, verbose_name='说明')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='制定人')),
-                ('departments', models.ManyToManyField(related_name='inspection_plans', to='accounts.department', verbose_name='参加部门')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("name", models.CharField(max_length=100, verbose_name="计划名称")),
+                ("starts_on", models.DateField(verbose_name="开始日期")),
+                ("ends_on", models.DateField(verbose_name="结束日期")),
+                ("note", models.TextField(blank=True, verbose_name="说明")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="制定人",
+                    ),
+                ),
+                (
+                    "departments",
+                    models.ManyToManyField(
+                        related_name="inspection_plans",
+                        to="accounts.department",
+                        verbose_name="参加部门",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '联合执法计划',
-                'verbose_name_plural': '联合执法计划',
-                'ordering': ['-starts_on', '-pk'],
+                "verbose_name": "联合执法计划",
+                "verbose_name_plural": "联合执法计划",
+                "ordering": ["-starts_on", "-pk"],
             },
         ),
         migrations.AddField(
-            model_name='inspection',
-            name='plan',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='inspections', to='enforcement.jointinspectionplan', verbose_name='联合执法计划'),
+            model_name="inspection",
+            name="plan",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="inspections",
+                to="enforcement.jointinspectionplan",
+                verbose_name="联合执法计划",
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalPlanTarget',
+            name="HistoricalPlanTarget",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('planned_on', models.DateField(verbose_name='计划检查日期')),
-                ('origin', models.CharField(choices=[('risk', '按风险提出'), ('chosen', '人工选定')], max_length=10, verbose_name='来源')),
-                ('reason', models.CharField(blank=True, max_length=300, verbose_name='列入理由')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('enterprise', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='registry.enterprise', verbose_name='企业')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='enforcement.jointinspectionplan', verbose_name='计划')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                ("planned_on", models.DateField(verbose_name="计划检查日期")),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[("risk", "按风险提出"), ("chosen", "人工选定")],
+                        max_length=10,
+                        verbose_name="来源",
+                    ),
+                ),
+                ("reason", models.CharField(blank=True, max_length=300, verbose_name="列入理由")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "enterprise",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="registry.enterprise",
+                        verbose_name="企业",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="enforcement.jointinspectionplan",
+                        verbose_name="计划",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 计划检查对象',
-                'verbose_name_plural': 'historical 计划检查对象',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 计划检查对象",
+                "verbose_name_plural": "historical 计划检查对象",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalJointInspectionPlan_departments',
+            name="HistoricalJointInspectionPlan_departments",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('department', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='accounts.department')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='enforcement.historicaljointinspectionplan')),
-                ('jointinspectionplan', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='enforcement.jointinspectionplan')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "department",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="accounts.department",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="enforcement.historicaljointinspectionplan",
+                    ),
+                ),
+                (
+                    "jointinspectionplan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="enforcement.jointinspectionplan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalJointInspectionPlan_departments',
+                "verbose_name": "HistoricalJointInspectionPlan_departments",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='historicalinspection',
-            name='plan',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='enforcement.jointinspectionplan', verbose_name='联合执法计划'),
+            model_name="historicalinspection",
+            name="plan",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="enforcement.jointinspectionplan",
+                verbose_name="联合执法计划",
+            ),
         ),
         migrations.CreateModel(
-            name='Penalty',
+            name="Penalty",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('decision_number', models.CharField(max_length=100, unique=True, verbose_name='决定书文号')),
-                ('kind', models.CharField(choices=[('warning', '警告'), ('criticism', '通报批评'), ('fine', '罚款'), ('confiscate_gains', '没收违法所得'), ('confiscate_property', '没收非法财物'), ('suspend_licence', '暂扣许可证件'), ('lower_qualification', '降低资质等级'), ('revoke_licence', '吊销许可证件'), ('restrict_operations', '限制开展生产经营活动'), ('suspend_production', '责令停产停业'), ('closure', '责令关闭'), ('restrict_practice', '限制从业'), ('detention', '行政拘留'), ('other', '其他'), ('rectify', '责令改正/限期整改')], max_length=30, verbose_name='处罚种类')),
-                ('amount', models.DecimalField(blank=True, decimal_places=2, help_text='按决定书填写', max_digits=14, null=True, verbose_name='金额')),
-                ('amount_unit', models.CharField(choices=[('wan', '万元'), ('yuan', '元')], default='yuan', max_length=10, verbose_name='金额单位')),
-                ('decided_on', models.DateField(verbose_name='决定日期')),
-                ('document_title', models.CharField(blank=True, help_text='在本平台以外作出的决定：文书名称', max_length=200, verbose_name='来源文书')),
-                ('document', models.FileField(blank=True, upload_to='enforcement/documents/%Y/%m/', verbose_name='文书扫描件')),
-                ('department', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='penalties', to='accounts.department', verbose_name='决定部门')),
-                ('enterprise', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='penalties', to='registry.enterprise', verbose_name='当事企业')),
-                ('finding', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='penalties', to='enforcement.finding', verbose_name='所涉问题')),
-                ('inspection', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='penalties', to='enforcement.inspection', verbose_name='检查记录')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                (
+                    "decision_number",
+                    models.CharField(max_length=100, unique=True, verbose_name="决定书文号"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("warning", "警告"),
+                            ("criticism", "通报批评"),
+                            ("fine", "罚款"),
+                            ("confiscate_gains", "没收违法所得"),
+                            ("confiscate_property", "没收非法财物"),
+                            ("suspend_licence", "暂扣许可证件"),
+                            ("lower_qualification", "降低资质等级"),
+                            ("revoke_licence", "吊销许可证件"),
+                            ("restrict_operations", "限制开展生产经营活动"),
+                            ("suspend_production", "责令停产停业"),
+                            ("closure", "责令关闭"),
+                            ("restrict_practice", "限制从业"),
+                            ("detention", "行政拘留"),
+                            ("other", "其他"),
+                            ("rectify", "责令改正/限期整改"),
+                        ],
+                        max_length=30,
+                        verbose_name="处罚种类",
+                    ),
+                ),
+                (
+                    "amount",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="按决定书填写",
+                        max_digits=14,
+                        null=True,
+                        verbose_name="金额",
+                    ),
+                ),
+                (
+                    "amount_unit",
+                    models.CharField(
+                        choices=[("wan", "万元"), ("yuan", "元")],
+                        default="yuan",
+                        max_length=10,
+                        verbose_name="金额单位",
+                    ),
+                ),
+                ("decided_on", models.DateField(verbose_name="决定日期")),
+                (
+                    "document_title",
+                    models.CharField(
+                        blank=True,
+                        help_text="在本平台以外作出的决定：文书名称",
+                        max_length=200,
+                        verbose_name="来源文书",
+                    ),
+                ),
+                (
+                    "document",
+                    models.FileField(
+                        blank=True,
+                        upload_to="enforcement/documents/%Y/%m/",
+                        verbose_name="文书扫描件",
+                    ),
+                ),
+                (
+                    "department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="penalties",
+                        to="accounts.department",
+                        verbose_name="决定部门",
+                    ),
+                ),
+                (
+                    "enterprise",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="penalties",
+                        to="registry.enterprise",
+                        verbose_name="当事企业",
+                    ),
+                ),
+                (
+                    "finding",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="penalties",
+                        to="enforcement.finding",
+                        verbose_name="所涉问题",
+                    ),
+                ),
+                (
+                    "inspection",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="penalties",
+                        to="enforcement.inspection",
+                        verbose_name="检查记录",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '处罚决定',
-                'verbose_name_plural': '处罚决定',
-                'ordering': ['-decided_on', '-pk'],
+                "verbose_name": "处罚决定",
+                "verbose_name_plural": "处罚决定",
+                "ordering": ["-decided_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='PlanTarget',
+            name="PlanTarget",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('planned_on', models.DateField(verbose_name='计划检查日期')),
-                ('origin', models.CharField(choices=[('risk', '按风险提出'), ('chosen', '人工选定')], max_length=10, verbose_name='来源')),
-                ('reason', models.CharField(blank=True, max_length=300, verbose_name='列入理由')),
-                ('enterprise', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='plan_targets', to='registry.enterprise', verbose_name='企业')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='enforcement.jointinspectionplan', verbose_name='计划')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("planned_on", models.DateField(verbose_name="计划检查日期")),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[("risk", "按风险提出"), ("chosen", "人工选定")],
+                        max_length=10,
+                        verbose_name="来源",
+                    ),
+                ),
+                ("reason", models.CharField(blank=True, max_length=300, verbose_name="列入理由")),
+                (
+                    "enterprise",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="plan_targets",
+                        to="registry.enterprise",
+                        verbose_name="企业",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="targets",
+                        to="enforcement.jointinspectionplan",
+                        verbose_name="计划",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '计划检查对象',
-                'verbose_name_plural': '计划检查对象',
-                'ordering': ['planned_on', 'pk'],
+                "verbose_name": "计划检查对象",
+                "verbose_name_plural": "计划检查对象",
+                "ordering": ["planned_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Accident',
+            name="Accident",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('occurred_on', models.DateField(verbose_name='发生日期')),
-                ('description', models.TextField(verbose_name='事故概况')),
-                ('deaths', models.PositiveIntegerField(default=0, verbose_name='死亡（人）')),
-                ('serious_injuries', models.PositiveIntegerField(default=0, help_text='含急性工业中毒', verbose_name='重伤（人）')),
-                ('direct_loss_wan', models.DecimalField(decimal_places=2, default=0, max_digits=12, verbose_name='直接经济损失（万元）')),
-                ('grade', models.CharField(choices=[('1_ordinary', '一般'), ('2_larger', '较大'), ('3_major', '重大'), ('4_extraordinary', '特别重大')], editable=False, help_text='按国务院令第493号由伤亡和损失计算', max_length=20, verbose_name='事故等级')),
-                ('source', models.CharField(blank=True, max_length=200, verbose_name='认定文书')),
-                ('department', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='accidents', to='accounts.department', verbose_name='认定部门')),
-                ('enterprise', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='accidents', to='registry.enterprise', verbose_name='企业')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("occurred_on", models.DateField(verbose_name="发生日期")),
+                ("description", models.TextField(verbose_name="事故概况")),
+                ("deaths", models.PositiveIntegerField(default=0, verbose_name="死亡（人）")),
+                (
+                    "serious_injuries",
+                    models.PositiveIntegerField(
+                        default=0, help_text="含急性工业中毒", verbose_name="重伤（人）"
+                    ),
+                ),
+                (
+                    "direct_loss_wan",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=0,
+                        max_digits=12,
+                        verbose_name="直接经济损失（万元）",
+                    ),
+                ),
+                (
+                    "grade",
+                    models.CharField(
+                        choices=[
+                            ("1_ordinary", "一般"),
+                            ("2_larger", "较大"),
+                            ("3_major", "重大"),
+                            ("4_extraordinary", "特别重大"),
+                        ],
+                        editable=False,
+                        help_text="按国务院令第493号由伤亡和损失计算",
+                        max_length=20,
+                        verbose_name="事故等级",
+                    ),
+                ),
+                ("source", models.CharField(blank=True, max_length=200, verbose_name="认定文书")),
+                (
+                    "department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="accidents",
+                        to="accounts.department",
+                        verbose_name="认定部门",
+                    ),
+                ),
+                (
+                    "enterprise",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="accidents",
+                        to="registry.enterprise",
+                        verbose_name="企业",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '生产安全事故',
-                'verbose_name_plural': '生产安全事故',
-                'ordering': ['-occurred_on', '-pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('direct_loss_wan__gte', 0)), name='accident_loss_not_negative', violation_error_message='直接经济损失不能为负数')],
+                "verbose_name": "生产安全事故",
+                "verbose_name_plural": "生产安全事故",
+                "ordering": ["-occurred_on", "-pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("direct_loss_wan__gte", 0)),
+                        name="accident_loss_not_negative",
+                        violation_error_message="直接经济损失不能为负数",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ControlEvent',
+            name="ControlEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('kind', models.CharField(choices=[('property_registration', '不动产登记'), ('equity_change', '股权变更'), ('judicial_auction', '司法拍卖'), ('new_capacity', '新增产能申请')], max_length=30, verbose_name='事项类型')),
-                ('occurred_on', models.DateField(verbose_name='发生日期')),
-                ('source_document', models.CharField(help_text='如 不动产登记簿、法院拍卖公告的名称和编号', max_length=200, verbose_name='来源文书')),
-                ('measure', models.CharField(choices=[('no_new_capacity', '不得新增产能'), ('priority_acquisition', '优先收储'), ('joint_review', '联合审查'), ('notify', '告知相关部门'), ('other', '其他')], max_length=30, verbose_name='触发的管控措施')),
-                ('note', models.TextField(blank=True, verbose_name='说明')),
-                ('handled_on', models.DateField(blank=True, null=True, verbose_name='处置日期')),
-                ('control_entry', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='events', to='land.controllistentry', verbose_name='管控清单条目')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='录入人')),
-                ('enterprise', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='control_events', to='registry.enterprise', verbose_name='企业')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("property_registration", "不动产登记"),
+                            ("equity_change", "股权变更"),
+                            ("judicial_auction", "司法拍卖"),
+                            ("new_capacity", "新增产能申请"),
+                        ],
+                        max_length=30,
+                        verbose_name="事项类型",
+                    ),
+                ),
+                ("occurred_on", models.DateField(verbose_name="发生日期")),
+                (
+                    "source_document",
+                    models.CharField(
+                        help_text="如 不动产登记簿、法院拍卖公告的名称和编号",
+                        max_length=200,
+                        verbose_name="来源文书",
+                    ),
+                ),
+                (
+                    "measure",
+                    models.CharField(
+                        choices=[
+                            ("no_new_capacity", "不得新增产能"),
+                            ("priority_acquisition", "优先收储"),
+                            ("joint_review", "联合审查"),
+                            ("notify", "告知相关部门"),
+                            ("other", "其他"),
+                        ],
+                        max_length=30,
+                        verbose_name="触发的管控措施",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="说明")),
+                ("handled_on", models.DateField(blank=True, null=True, verbose_name="处置日期")),
+                (
+                    "control_entry",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="events",
+                        to="land.controllistentry",
+                        verbose_name="管控清单条目",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="录入人",
+                    ),
+                ),
+                (
+                    "enterprise",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="control_events",
+                        to="registry.enterprise",
+                        verbose_name="企业",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '管控事项',
-                'verbose_name_plural': '管控事项',
-                'ordering': ['-occurred_on', '-pk'],
-                'constraints': [models.UniqueConstraint(fields=('enterprise', 'kind', 'occurred_on', 'source_document'), name='control_event_unique', violation_error_message='该事项已录入')],
+                "verbose_name": "管控事项",
+                "verbose_name_plural": "管控事项",
+                "ordering": ["-occurred_on", "-pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("enterprise", "kind", "occurred_on", "source_document"),
+                        name="control_event_unique",
+                        violation_error_message="该事项已录入",
+                    )
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='inspection',
-            index=models.Index(fields=['inspected_on', 'enterprise'], name='enforcement_inspect_a2eefc_idx'),
+            model_name="inspection",
+            index=models.Index(
+                fields=["inspected_on", "enterprise"], name="enforcement_inspect_a2eefc_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='penalty',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__isnull', True), ('amount__gte', 0), _connector='OR'), name='penalty_amount_not_negative', violation_error_message='金额不能为负数'),
+            model_name="penalty",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__isnull", True), ("amount__gte", 0), _connector="OR"),
+                name="penalty_amount_not_negative",
+                violation_error_message="金额不能为负数",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='plantarget',
-            constraint=models.UniqueConstraint(fields=('plan', 'enterprise'), name='plan_target_unique', violation_error_message='该企业已在本计划中'),
+            model_name="plantarget",
+            constraint=models.UniqueConstraint(
+                fields=("plan", "enterprise"),
+                name="plan_target_unique",
+                violation_error_message="该企业已在本计划中",
+            ),
         ),
     ]

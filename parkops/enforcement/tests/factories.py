@@ -14,7 +14,6 @@ from parkops.enforcement.choices import (
 from parkops.enforcement.models import Finding, Inspection
 from parkops.registry.tests.factories import EnterpriseFactory
 
-
 SHORT_NAMES = {"eco": "生态环境", "emergency": "应急管理", "fire": "消防", "tax": "税务",
                "market": "市场监管"}  # fmt: skip
 

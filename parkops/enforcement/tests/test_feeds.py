@@ -98,7 +98,9 @@ def test_violations_on_record_count_in_the_small_park_metric() -> None:
     inspection = InspectionFactory(enterprise=enterprise, inspected_on=date(2025, 3, 1))
     FindingFactory(inspection=inspection)
     FindingFactory(inspection=inspection)
-    FindingFactory(inspection=InspectionFactory(enterprise=enterprise, inspected_on=date(2024, 3, 1)))
+    FindingFactory(
+        inspection=InspectionFactory(enterprise=enterprise, inspected_on=date(2024, 3, 1))
+    )
     assert evaluation_inputs(2025).incidents == {enterprise.pk: 2}
     assert evaluation_inputs(2024).incidents == {enterprise.pk: 1}
 
@@ -112,7 +114,9 @@ def test_two_major_findings_in_twelve_months_or_an_overdue_one_are_proposed() ->
     # One major finding a year and a day before: outside the twelve months.
     once = InspectionFactory(inspected_on=date(2024, 11, 30))
     FindingFactory(inspection=once, severity=Severity.MAJOR)
-    FindingFactory(inspection=InspectionFactory(enterprise=once.enterprise), severity=Severity.MAJOR)
+    FindingFactory(
+        inspection=InspectionFactory(enterprise=once.enterprise), severity=Severity.MAJOR
+    )
     late = FindingFactory(deadline=date(2025, 11, 30))
     fixed = FindingFactory(deadline=date(2025, 4, 1), reinspected_on=date(2025, 3, 30),
                            reinspection_result=ReinspectionResult.PASSED)  # fmt: skip

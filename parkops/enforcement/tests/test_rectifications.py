@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 
 from parkops.conftest import client_for
 from parkops.core.workdays import Escalation
-from parkops.enforcement.choices import ReinspectionResult, RectificationStatus
+from parkops.enforcement.choices import RectificationStatus, ReinspectionResult
 from parkops.enforcement.rectifications import rectification_list, rectification_of
 from parkops.enforcement.tests.factories import FindingFactory
 from parkops.service.selectors_calendar import work_calendar
@@ -40,15 +40,21 @@ def test_overdue_working_days_escalate(
 
 def test_a_passed_reinspection_ends_it_and_a_failed_one_keeps_counting() -> None:
     calendar = work_calendar()
-    done = FindingFactory(deadline=DUE, reinspected_on=DUE, reinspection_result=ReinspectionResult.PASSED)
-    failed = FindingFactory(deadline=DUE, reinspected_on=DUE, reinspection_result=ReinspectionResult.FAILED)
+    done = FindingFactory(
+        deadline=DUE, reinspected_on=DUE, reinspection_result=ReinspectionResult.PASSED
+    )
+    failed = FindingFactory(
+        deadline=DUE, reinspected_on=DUE, reinspection_result=ReinspectionResult.FAILED
+    )
     assert rectification_of(done, date(2025, 10, 15), calendar).status == RectificationStatus.DONE
     row = rectification_of(failed, date(2025, 10, 15), calendar)
     assert (row.status, row.overdue_days) == (RectificationStatus.FAILED, 6)
 
 
 def test_a_year_without_a_calendar_counts_calendar_days() -> None:
-    row = rectification_of(FindingFactory(deadline=date(2026, 12, 30)), date(2027, 1, 5), work_calendar())
+    row = rectification_of(
+        FindingFactory(deadline=date(2026, 12, 30)), date(2027, 1, 5), work_calendar()
+    )
     assert (row.overdue_days, row.calendar_days) == (6, True)
 
 

@@ -63,7 +63,9 @@ def test_restricted_roles_read_their_enterprises_inspections(
 ) -> None:
     on_road = InspectionFactory(enterprise=EnterpriseFactory(road=pingye))
     in_park = InspectionFactory(enterprise=EnterpriseFactory(small_park=ailiu))
-    in_grid = InspectionFactory(enterprise=EnterpriseFactory(grid=Grid.objects.get(name="平业一格")))
+    in_grid = InspectionFactory(
+        enterprise=EnterpriseFactory(grid=Grid.objects.get(name="平业一格"))
+    )
     InspectionFactory()
     assert list(selectors.inspections_visible_to(rob)) == [on_road]
     assert list(selectors.inspections_visible_to(olga)) == [in_park]

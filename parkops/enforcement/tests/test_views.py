@@ -48,14 +48,20 @@ def _inspection_form(enterprise_pk: int, **extra: str) -> dict[str, str]:
 
 def test_a_department_records_a_joint_inspection_with_its_findings(eve: User) -> None:
     enterprise = EnterpriseFactory()
-    response = client_for(eve).post("/enforcement/inspections/new/", _inspection_form(enterprise.pk))
+    response = client_for(eve).post(
+        "/enforcement/inspections/new/", _inspection_form(enterprise.pk)
+    )
     inspection = Inspection.objects.get()
     assert response.status_code == 302
     assert response["Location"] == inspection.get_absolute_url()
     assert inspection.created_by == eve
     assert {d.code for d in inspection.departments.all()} == {"emergency", "fire"}
     [finding] = inspection.findings.all()  # the empty second form adds nothing
-    assert (finding.law, finding.article, finding.severity) == ("水污染防治法", "第三十九条", "3_major")
+    assert (finding.law, finding.article, finding.severity) == (
+        "水污染防治法",
+        "第三十九条",
+        "3_major",
+    )
     assert {h.history_change_reason for h in inspection.history.all()} == {"录入检查记录"}
 
 
@@ -88,7 +94,9 @@ def test_a_fine_keeps_the_unit_of_its_decision(alice: User) -> None:
         services.penalty_create(
             user=alice, enterprise=inspection.enterprise, inspection=inspection, data=data
         )
-    assert caught.value.message_dict == {"decision_number": ["具有 决定书文号 的 处罚决定 已存在。"]}
+    assert caught.value.message_dict == {
+        "decision_number": ["具有 决定书文号 的 处罚决定 已存在。"]
+    }
 
 
 def test_a_penalty_decided_elsewhere_needs_its_document(alice: User) -> None:
@@ -97,7 +105,9 @@ def test_a_penalty_decided_elsewhere_needs_its_document(alice: User) -> None:
             "decided_on": date(2025, 4, 1), "department": department("tax")}  # fmt: skip
     with pytest.raises(ValidationError) as caught:
         services.penalty_create(user=alice, enterprise=enterprise, data=data)
-    assert caught.value.message_dict == {"document_title": ["不在检查记录下的处罚决定须写明来源文书"]}
+    assert caught.value.message_dict == {
+        "document_title": ["不在检查记录下的处罚决定须写明来源文书"]
+    }
     scan = SimpleUploadedFile("d.pdf", b"%PDF-1.4 scan", content_type="application/pdf")
     penalty = services.penalty_create(
         user=alice, enterprise=enterprise, data={**data, "document_title": "税务行政处罚决定书"},
