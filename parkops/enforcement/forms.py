@@ -146,3 +146,10 @@ class DecisionForm(forms.Form):
     enterprise = forms.ModelChoiceField(queryset=Enterprise.objects.all(), widget=forms.HiddenInput)
     decision = forms.ChoiceField(label=_("决定"), choices=ProposalDecision.choices)
     reason = forms.CharField(label=_("理由"), max_length=500)
+
+
+class ControlEventImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("文件（.xlsx/.xls/.csv）"),
+        help_text=_("列：统一社会信用代码、事项类型、发生日期、来源文书、管控措施、说明"),
+    )

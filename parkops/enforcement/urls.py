@@ -18,6 +18,11 @@ urlpatterns = [
     path("control-events/", views_supervision.control_event_list, name="control_event_list"),
     path("control-events/new/", views_supervision.control_event_new, name="control_event_new"),
     path(
+        "control-events/import/",
+        views_supervision.control_event_import,
+        name="control_event_import",
+    ),
+    path(
         "control-events/export.xlsx",
         views_supervision.control_event_export,
         name="control_event_export",

@@ -15,7 +15,13 @@ from parkops.common.pages import table_paginate
 from parkops.enforcement import exports, planning, rectifications, selectors, services
 from parkops.enforcement.choices import ProposalDecision
 from parkops.enforcement.filtersets import AccidentFilterSet, ControlEventFilterSet
-from parkops.enforcement.forms import AccidentForm, ControlEventForm, DecisionForm
+from parkops.enforcement.forms import (
+    AccidentForm,
+    ControlEventForm,
+    ControlEventImportForm,
+    DecisionForm,
+)
+from parkops.enforcement.importer import control_events_import
 from parkops.enforcement.tables import AccidentTable, ControlEventTable
 from parkops.enforcement.views import _page, _user, xlsx_response
 
@@ -142,3 +148,26 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
                     return HttpResponseRedirect(request.path)
     proposals = rectifications.closure_proposals(today=today)
     return render(request, "enforcement/proposal_list.html", {"proposals": proposals, "form": form})
+
+
+@permission_required("enforcement.add_controlevent", raise_exception=True)
+def control_event_import(request: HttpRequest) -> HttpResponse:
+    """An .xlsx of control events, all or nothing, every error by row and column."""
+    form = ControlEventImportForm(request.POST or None, request.FILES or None)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        outcome = control_events_import(
+            user=_user(request), data=upload.read(), filename=upload.name
+        )
+        errors = outcome.errors
+        if not errors:
+            messages.success(
+                request,
+                _("已导入 %(n)s 条管控事项，%(s)s 条已录入过未重复导入")
+                % {"n": outcome.created, "s": outcome.skipped},
+            )
+            return HttpResponseRedirect(reverse("enforcement:control_event_list"))
+    return render(
+        request, "enforcement/control_event_import.html", {"form": form, "errors": errors}
+    )
