@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "parkops.service",
     "parkops.visits",
+    "parkops.enforcement",
     "parkops.ops",
     "parkops.site",
     "django.contrib.admin",

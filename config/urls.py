@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("parkops.imports.urls")),
     path("service/", include("parkops.service.urls")),
     path("visits/", include("parkops.visits.urls")),
+    path("enforcement/", include("parkops.enforcement.urls")),
     path("accounts/", include("parkops.accounts.urls")),
     path("ops/", include("parkops.ops.urls")),
     path("jobs/", include("parkops.ops.job_urls")),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 
 import pytest
@@ -33,7 +34,11 @@ def _plain_static_storage() -> Iterator[None]:
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-    with override_settings(STORAGES=storages, WHITENOISE_USE_FINDERS=True):
+    # Uploads (inspection photos) go to a directory of their own, removed after the session.
+    with (
+        tempfile.TemporaryDirectory() as media,
+        override_settings(STORAGES=storages, WHITENOISE_USE_FINDERS=True, MEDIA_ROOT=media),
+    ):
         yield
 
 

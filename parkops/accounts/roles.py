@@ -28,14 +28,26 @@ MANAGED_APPS = (
     "imports",
     "service",
     "visits",
+    "enforcement",
 )
 EDITING_ROLES = frozenset({Role.PARK_OFFICE})
-# What the other roles may write besides reading: road chiefs and grid officers log visits on
-# their enterprises; departments park questions for the next visit (app_label.codename).
+# What the other roles may write besides reading (app_label.codename); which records they may use
+# them on is the apps' selectors' business: road chiefs and grid officers log visits on their
+# enterprises; departments park questions for the next visit and record their own inspections.
 FIELD_RIGHTS: dict[Role, tuple[str, ...]] = {
     Role.ROAD_CHIEF: ("visits.add_visit", "visits.change_visit"),
     Role.GRID_OFFICER: ("visits.add_visit", "visits.change_visit"),
-    Role.DEPARTMENT: ("visits.add_pendingquestion",),
+    Role.DEPARTMENT: (
+        "visits.add_pendingquestion",
+        "enforcement.add_inspection",
+        "enforcement.change_inspection",
+        "enforcement.add_finding",
+        "enforcement.change_finding",
+        "enforcement.add_findingphoto",
+        "enforcement.add_penalty",
+        "enforcement.add_accident",
+        "enforcement.add_controlevent",
+    ),
 }
 # Roles that see every record; the others see only their road's, grid's or small park's.
 PARK_WIDE_ROLES = frozenset({Role.PARK_OFFICE, Role.TOWN_LEADER, Role.DEPARTMENT})

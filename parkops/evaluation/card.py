@@ -11,6 +11,7 @@ from typing import Any
 import polars as pl
 from django.utils.translation import gettext
 
+from parkops.common.records import recorded_events
 from parkops.core.evaluation import engine
 from parkops.core.evaluation.explain import IndicatorLine, explain
 from parkops.core.evaluation.explain import what_if as engine_what_if
@@ -74,6 +75,9 @@ def card_context(*, enterprise: Enterprise) -> dict[str, Any]:
         "names": {"enterprise": gettext("本企业"), "benchmark": gettext("基准值")},
     }
     initial = {name: figures.get(name) for name, _label in WHATIF_FIELDS}
+    # The records behind the vetoes: events typed in, and those read from other apps' records.
+    typed = selectors.veto_events_of(enterprise=enterprise, year=run.year)
+    recorded = recorded_events(run.year, enterprise_id=enterprise.pk) if result.veto_reasons else []
     return {
         "enterprise": enterprise,
         "result": result,
@@ -83,6 +87,8 @@ def card_context(*, enterprise: Enterprise) -> dict[str, Any]:
         "radar": radar,
         "what_if_form": WhatIfForm(initial=initial),
         "is_rented": figures.get("land_basis") == LandBasis.RENTED,
+        "veto_typed": typed if result.veto_reasons else [],
+        "veto_recorded": recorded,
     }
 
 

@@ -26,6 +26,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from parkops.accounts.roles import sees_whole_park
+from parkops.common.records import recorded_events
 from parkops.common.types import AnyUser
 from parkops.core.evaluation import engine
 from parkops.core.evaluation.default import default_definition
@@ -162,12 +163,26 @@ def has_figures(*, year: int) -> bool:
 
 
 def events_for(*, year: int) -> list[engine.Event]:
-    """The veto events (not voided) that occurred in `year`, as the engine reads them."""
+    """The veto events of `year` as the engine reads them: those typed in (not voided), then
+    those read from the records other apps keep."""
     rows = VetoEvent.objects.filter(occurred_on__year=year, is_void=False).order_by("pk")
-    return [
+    typed = [
         engine.Event(enterprise_id=e.enterprise_id, kind=e.kind, grade=int(e.grade[0]))
         for e in rows
     ]
+    # Events other apps keep (the enforcement record), registered in parkops/common/records.py.
+    recorded = [
+        engine.Event(enterprise_id=e.enterprise_id, kind=e.kind, grade=e.grade)
+        for e in recorded_events(year)
+    ]
+    return typed + recorded
+
+
+def veto_events_of(*, enterprise: Enterprise, year: int) -> list[VetoEvent]:
+    """The veto events typed in for the enterprise in `year` (not voided)."""
+    return list(
+        VetoEvent.objects.filter(enterprise=enterprise, occurred_on__year=year, is_void=False)
+    )
 
 
 # --- runs and results, scoped to what the user may see -----------------------------------------

@@ -21,6 +21,7 @@ NAVIGATION = (
     ("land:action_list", _("低效用地"), "land.view_landaction"),
     ("service:request_list", _("企业诉求"), "service.view_servicerequest"),
     ("visits:due_list", _("走访"), "visits.view_visit"),
+    ("enforcement:inspection_list", _("联合执法"), "enforcement.view_inspection"),
     ("imports:home", _("Excel 导入"), "imports.add_importbatch"),
 )
 

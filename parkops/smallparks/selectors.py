@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from parkops.common.records import recorded_violations
 from parkops.common.types import AnyUser
 from parkops.core.parkrating import ParkFacts, TenantFacts
 from parkops.core.thresholds import below, fmt
@@ -127,12 +128,21 @@ class EvaluationInputs:
     incidents: dict[int, int]
 
 
+def _violations(year: int) -> dict[int, int]:
+    """Per enterprise: the veto events typed in, plus the violations other apps keep (the
+    enforcement record), registered in parkops/common/records.py."""
+    counts = dict(incident_counts(year=year))
+    for enterprise_id, n in recorded_violations(year).items():
+        counts[enterprise_id] = counts.get(enterprise_id, 0) + n
+    return counts
+
+
 def evaluation_inputs(year: int) -> EvaluationInputs:
-    """The classes of the year's published evaluation run and the veto events on record."""
+    """The classes of the year's published evaluation run and the violations on record."""
     classes = enterprise_classes(year=year)
     return EvaluationInputs(
         classes={pk: str(c.value) for pk, c in classes.items()} if classes else None,
-        incidents=incident_counts(year=year),
+        incidents=_violations(year),
     )
 
 

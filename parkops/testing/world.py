@@ -27,6 +27,24 @@ from parkops.accounts.roles import Role
 from parkops.accounts.services import role_permissions_sync, user_assign_roles
 from parkops.core.uscc import complete_uscc
 from parkops.core.workdays import SHANGHAI
+from parkops.enforcement.choices import (
+    ControlEventType,
+    ControlMeasure,
+    FindingDomain,
+    InspectionResult,
+    InspectionType,
+    PenaltyType,
+    Severity,
+)
+from parkops.enforcement.models import (
+    Accident,
+    ControlEvent,
+    Finding,
+    FindingPhoto,
+    Inspection,
+    JointInspectionPlan,
+    Penalty,
+)
 from parkops.evaluation import services as evaluation
 from parkops.evaluation.choices import IncidentGrade, VetoKind
 from parkops.evaluation.jobs import handbook_enqueue
@@ -144,7 +162,9 @@ def _around(n: int, enterprise: Enterprise, plot: LandPlot) -> dict[str, int]:
         source=PlanSource.TEXT, row=180 + n, name_in_plan=enterprise.name, enterprise=enterprise
     )
     visit, photo = _visit(n, enterprise)
+    inspection, finding_photo = _enforcement(n, enterprise)
     return {
+        "inspection": inspection.pk, "finding_photo": finding_photo.pk,
         "enterprise": enterprise.pk, "plot": plot.pk, "project": project.pk,
         "cultivation": entry.pk, "action": action.pk, "control": control.pk, "batch": batch.pk,
         "veto": veto.pk,
@@ -171,6 +191,38 @@ def _visit(n: int, enterprise: Enterprise) -> tuple[int, int]:
         status=QuestionStatus.ANSWERED, answered_in=visit, answer=f"{enterprise.name}已答",
     )  # fmt: skip
     return visit.pk, photo.pk
+
+
+def _enforcement(n: int, enterprise: Enterprise) -> tuple[Inspection, FindingPhoto]:
+    """An inspection with an overdue finding, its photo and penalty; an accident; a control event."""
+    department = Department.objects.get(code="emergency")
+    inspection = Inspection.objects.create(
+        enterprise=enterprise, inspected_on=date(YEAR, 3, n), kind=InspectionType.JOINT,
+        lead_department=department, inspectors="张三", items_checked="安全生产",
+        result=InspectionResult.ORDERED_CORRECTED,
+    )  # fmt: skip
+    finding = Finding.objects.create(
+        inspection=inspection, description=f"消防通道堵塞{n}", domain=FindingDomain.SAFETY,
+        law="安全生产法", article="第二十八条", severity=Severity.MAJOR, deadline=date(YEAR, 4, n),
+    )  # fmt: skip
+    photo = FindingPhoto.objects.create(
+        finding=finding, file=ContentFile(b"\x89PNG\r\n\x1a\n", name=f"p{n}.png"),
+        content_type="image/png",
+    )  # fmt: skip
+    Penalty.objects.create(
+        decision_number=f"金应急罚〔{YEAR}〕{n}号", enterprise=enterprise, inspection=inspection,
+        finding=finding, kind=PenaltyType.SUSPEND_PRODUCTION, decided_on=date(YEAR, 3, n),
+        department=department,
+    )  # fmt: skip
+    Accident.objects.create(
+        enterprise=enterprise, occurred_on=date(YEAR, 5, n), description="机械伤害",
+        serious_injuries=1, grade=IncidentGrade.ORDINARY, department=department,
+    )  # fmt: skip
+    ControlEvent.objects.create(
+        enterprise=enterprise, kind=ControlEventType.JUDICIAL_AUCTION, occurred_on=date(YEAR, 6, n),
+        source_document=f"拍卖公告{n}", measure=ControlMeasure.PRIORITY_ACQUISITION,
+    )  # fmt: skip
+    return inspection, photo
 
 
 Layout = list[tuple[str, Road, SmallPark | None, str, SmallPark | None]]
@@ -248,6 +300,7 @@ def world_seed(*, with_plan: bool = True) -> World:
     inner_road.chiefs.add(chief)
     own_park.owners.add(owner)
     leader, department = _user("lena", Role.TOWN_LEADER), _user("dora", Role.DEPARTMENT)
+    Department.objects.get(code="emergency").members.add(department)
 
     # (name, road, small park, plot name, plot's small park)
     layout: Layout = [
@@ -370,8 +423,13 @@ def world_seed(*, with_plan: bool = True) -> World:
     policy = Policy.objects.create(
         name="普惠政策", issuer="漕泾镇", valid_from=date(YEAR, 1, 1), benefit="补贴", rules={}
     )
+    plan = JointInspectionPlan.objects.create(
+        name="联合执法计划", starts_on=date(YEAR, 1, 1), ends_on=date(YEAR, 12, 31)
+    )
+    plan.departments.add(Department.objects.get(code="emergency"))
     shared: dict[str, object] = {
         "policy": policy.pk,
+        "plan": plan.pk,
         "run": run.pk, "scheme": run.scheme_version_id, "infra": infra.pk, "year": YEAR,
         "number": list(range(1, 9)), "import": 1,
     }  # fmt: skip

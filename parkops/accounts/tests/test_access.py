@@ -189,8 +189,12 @@ def test_the_role_groups_exist_with_their_rights() -> None:
         "small_park_owner": set(),
         "road_chief": {"add_visit", "change_visit"},
         "grid_officer": {"add_visit", "change_visit"},
-        "department": {"add_pendingquestion"},
-    }
+        "department": {
+            "add_pendingquestion",
+            "add_inspection", "change_inspection", "add_finding", "change_finding",
+            "add_findingphoto", "add_penalty", "add_accident", "add_controlevent",
+        },
+    }  # fmt: skip
     for reader, allowed in writes.items():
         assert "view_enterprise" in groups[reader]
         assert {c for c in groups[reader] if not c.startswith("view_")} == allowed

@@ -135,6 +135,9 @@ EDIT_FORMS: dict[str, Case] = {
 CREATE_ONLY = {
     "BatchForm", "BuildingForm", "CultivationEntryCreateForm", "InfraSpendForm", "OccupantForm",
     "TenancyForm", "VacancyForm", "VetoEventForm", "VisitForm", "_InParkForm",
+    # enforcement: records are entered, then followed up (re-inspection, handling) by services
+    "AccidentForm", "ControlEventForm", "ExternalPenaltyForm", "FindingForm", "InspectionForm",
+    "PenaltyForm",
 }  # fmt: skip
 
 

@@ -137,6 +137,22 @@ def default_definition() -> dict[str, Any]:
                 "label": "较大及以上突发环境事件，一票否决为 D 类",
             },
             {
+                # Read from the enforcement record: a 重大 safety, environmental or fire finding.
+                "kind": "major_violation",
+                "min_grade": 3,
+                "action": "force",
+                "target_class": "D",
+                "label": "重大安全环保违法行为（执法检查认定），一票否决为 D 类",
+            },
+            {
+                # Read from the enforcement record: 责令关闭 or 责令停产停业.
+                "kind": "closure_order",
+                "min_grade": 3,
+                "action": "force",
+                "target_class": "D",
+                "label": "被责令关闭或停产停业，一票否决为 D 类",
+            },
+            {
                 "kind": "illegal_land_use",
                 "min_grade": 1,
                 "action": "cap",
