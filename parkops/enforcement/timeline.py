@@ -103,9 +103,11 @@ def enterprise_timeline(*, user: AnyUser, enterprise: Enterprise) -> list[Timeli
             )
         )
     if user.has_perm("evaluation.view_evaluationresult"):  # type: ignore[union-attr]
-        results = EvaluationResult.objects.filter(
-            enterprise=enterprise, run__status=RunStatus.PUBLISHED
-        ).select_related("run")
+        results = (
+            EvaluationResult.objects.filter(enterprise=enterprise, run__status=RunStatus.PUBLISHED)
+            .select_related("run")
+            .defer("run__input_snapshot", "inputs")
+        )
         for r in results:
             when = r.run.published_at.date() if r.run.published_at else date(r.run.year, 12, 31)
             items.append(

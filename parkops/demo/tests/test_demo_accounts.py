@@ -27,6 +27,7 @@ def test_it_creates_one_account_per_role_and_wires_the_road_chief_and_the_owner(
         "roadchief": {Role.ROAD_CHIEF},
         "parkowner": {Role.SMALL_PARK_OWNER},
         "department": {Role.DEPARTMENT},
+        "gridofficer": {Role.GRID_OFFICER},
     }
     assert list(
         User.objects.get(username="roadchief").roads_led.values_list("name", flat=True)
@@ -34,6 +35,10 @@ def test_it_creates_one_account_per_role_and_wires_the_road_chief_and_the_owner(
     assert list(
         User.objects.get(username="parkowner").small_parks_owned.values_list("name", flat=True)
     ) == ["矮柳"]
+    # 经发办 (code econ) is seeded by the accounts migration; the demo grid only by load_demo.
+    assert list(
+        User.objects.get(username="department").departments.values_list("code", flat=True)
+    ) == ["econ"]
     assert f"Log in as  admin  with password  {password}" in out.getvalue()
     assert User.objects.get(username="leader").check_password(password)
 
