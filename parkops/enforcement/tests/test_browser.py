@@ -12,11 +12,12 @@ from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
 from parkops.accounts.roles import Role
-from parkops.conftest import PASSWORD, _user
+from parkops.conftest import _user
 from parkops.enforcement.models import Inspection
 from parkops.enforcement.tests.factories import department
 from parkops.evaluation import services as evaluation
 from parkops.evaluation.tests.factories import enterprise_with_year
+from parkops.testing.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 OUTPUT = Path(__file__).resolve().parents[3] / "test-results"
@@ -35,10 +36,7 @@ def test_a_department_records_a_joint_inspection_and_the_run_vetoes_by_rule(
     for _ in range(4):
         enterprise_with_year(tax=Decimal("50"))
 
-    page.goto(f"{live_server}/accounts/login/?next=/enforcement/inspections/")
-    page.fill("#id_username", "eve")
-    page.fill("#id_password", PASSWORD)
-    page.click("#login-form button[type=submit]")
+    log_in(page, live_server, "eve", "/enforcement/inspections/")
     expect(page.locator("h1")).to_contain_text("执法检查台账")
     page.click("#new-inspection")
 

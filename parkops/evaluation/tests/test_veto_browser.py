@@ -8,11 +8,11 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from parkops.conftest import PASSWORD
 from parkops.evaluation import services
 from parkops.evaluation.choices import VetoKind
 from parkops.evaluation.models import VetoEvent
 from parkops.evaluation.tests.factories import enterprise_with_year
+from parkops.testing.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,10 +29,7 @@ def test_the_park_office_voids_a_veto_from_the_list(
             "occurred_on": date(2025, 5, 1),
         }
     )
-    page.goto(f"{live_server}/evaluation/veto-events/")
-    page.fill("#id_username", "alice")
-    page.fill("#id_password", PASSWORD)
-    page.click("#login-form button[type=submit]")
+    log_in(page, live_server, "alice", "/evaluation/veto-events/")
     page.click(f"#veto-table a[href='/evaluation/veto-events/{event.pk}/']")
     expect(page.locator("#veto-state")).to_have_text("有效")
 

@@ -12,11 +12,11 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from parkops.accounts.models import Department
-from parkops.conftest import PASSWORD
 from parkops.registry.models import Enterprise
 from parkops.service import services as svc
 from parkops.service.calendar import CalendarYear
 from parkops.service.tests.conftest import accept
+from parkops.testing.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 OUTPUT = Path(__file__).resolve().parents[3] / "test-results"
@@ -25,10 +25,7 @@ SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1400, "hei
 
 def _login(page: Page, server: object, username: str, path: str) -> None:
     page.context.clear_cookies()
-    page.goto(f"{server}/accounts/login/?next={path}")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("#login-form button[type=submit]")
+    log_in(page, server, username, path)
 
 
 @pytest.mark.parametrize("size", SIZES)

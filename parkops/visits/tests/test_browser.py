@@ -11,8 +11,9 @@ from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
 from parkops.accounts.models import Department
-from parkops.conftest import PASSWORD
 from parkops.registry.models import Enterprise
+from parkops.service.reference import service_reference_load
+from parkops.testing.browser import log_in
 from parkops.visits.models import PendingQuestion, RaisedRequest, Visit, VisitPhoto
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -36,17 +37,16 @@ def _png(width: int = 8, height: int = 8) -> bytes:
 
 
 def _log_in(page: Page, live_server: object, username: str, next_path: str) -> None:
-    page.goto(f"{live_server}/accounts/login/?next={next_path}")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("#login-form button[type=submit]")
+    log_in(page, live_server, username, next_path)
 
 
 def test_the_road_chief_logs_a_visit_with_a_photo_and_a_request_on_a_phone(
     live_server: object, page: Page, rob: User, pingye_firm: Enterprise
 ) -> None:
-    # A transactional test empties the tables, seeded rows too: the department is made here.
-    eco, _created = Department.objects.get_or_create(code="eco", defaults={"name": "生态环境局"})
+    # A transactional test empties the tables, seeded rows too: departments and the request
+    # categories' time limits (a request raised in the visit is registered on them) come back here.
+    service_reference_load()
+    eco = Department.objects.get(code="eco")
     PendingQuestion.objects.create(
         enterprise=pingye_firm, department=eco, text="环评批复是否齐全？"
     )
