@@ -45,7 +45,7 @@ def test_a_road_chief_lists_and_exports_only_his_enterprises_requests(
     assert firm.name in text and stranger.name not in text  # noqa: PT018
     export = client_for(rob).get("/service/requests/export.xlsx")
     rows = (
-        CalamineWorkbook.from_filelike(io.BytesIO(b"".join(export.streaming_content)))
+        CalamineWorkbook.from_filelike(io.BytesIO(export.content))
         .get_sheet_by_index(0)
         .to_python()
     )  # type: ignore[arg-type]
