@@ -152,7 +152,7 @@ def test_the_ledger_exports_its_filtered_rows(alice: User) -> None:
     kept = FindingFactory(description="未设置防爆设施").inspection
     InspectionFactory(kind="special")
     response = client_for(alice).get("/enforcement/inspections/export.xlsx?kind=routine")
-    book = CalamineWorkbook.from_filelike(io.BytesIO(b"".join(response.streaming_content)))  # type: ignore[attr-defined]
+    book = CalamineWorkbook.from_filelike(io.BytesIO(response.content))
     rows = book.get_sheet_by_name(book.sheet_names[0]).to_python()
     assert rows[1][:3] == ["编号", "检查日期", "检查对象"]
     assert len(rows) == 3
