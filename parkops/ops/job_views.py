@@ -28,7 +28,9 @@ def job_download(request: HttpRequest, pk: int) -> FileResponse:
     if path is None:
         raise Http404
     # A stored file, streamed; the headers are those of every generated download (no-store).
-    return download_headers(FileResponse(path.open("rb"), as_attachment=True), path.name)
+    return download_headers(
+        FileResponse(path.open("rb"), as_attachment=True, filename=path.name), path.name
+    )
 
 
 @require_POST
