@@ -87,6 +87,7 @@ def test_it_keeps_slots_and_models_apart(
     assert re.findall(r'id="panel-(\S+)"', _render(alice, pingye)) == ["下"]
     assert [p.name for p in panels_of("registry.Enterprise")] == [
         "evaluation-card",
+        "enforcement-timeline",
         "plan-mentions",
     ]
 
