@@ -14,17 +14,20 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import IO, Any
+from pathlib import Path
+from typing import IO, Any, TypeVar
 from urllib.parse import quote
 
 from django.db.models import Model
 from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
 from parkops.core.xlsx import XLSX_CONTENT_TYPE, table_sheet, xlsx_bytes
 
 Getter = str | Callable[[Any], Any]
+R = TypeVar("R", bound=HttpResponseBase)
 
 
 def dated(name: str) -> str:
@@ -35,7 +38,7 @@ def dated(name: str) -> str:
 def _ascii_fallback(filename: str) -> str:
     # For the rare client that ignores filename*: the name itself when it is plain ASCII.
     plain = filename.isascii() and all(c.isalnum() or c in "-_." for c in filename)
-    return filename if plain else "export.xlsx"
+    return filename if plain else f"export{Path(filename).suffix}"
 
 
 def xlsx_response(content: bytes | IO[bytes], filename: str) -> HttpResponse:
@@ -46,7 +49,13 @@ def xlsx_response(content: bytes | IO[bytes], filename: str) -> HttpResponse:
         content = content.getvalue() if hasattr(content, "getvalue") else content.read()
     if not filename.endswith(".xlsx"):
         filename = f"{filename}.xlsx"
-    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    return download_headers(HttpResponse(content, content_type=XLSX_CONTENT_TYPE), filename)
+
+
+def download_headers(response: R, filename: str) -> R:
+    """A generated file's download headers: named `filename` in UTF-8 (RFC 5987 `filename*`, with
+    an ASCII `filename` for old clients), never stored by a browser or a proxy. xlsx_response uses
+    it; so does a FileResponse that streams a stored generated file (a background job's result)."""
     response["Content-Disposition"] = (
         f'attachment; filename="{_ascii_fallback(filename)}"; '
         f"filename*=UTF-8''{quote(filename, safe='')}"

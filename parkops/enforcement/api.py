@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import User
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -16,6 +15,7 @@ from ninja.responses import Status
 
 from parkops.accounts.models import Department
 from parkops.common.api import ErrorOut, Pagination, require
+from parkops.common.types import AuthedHttpRequest
 from parkops.enforcement import rectifications, selectors, services
 from parkops.enforcement.filtersets import (
     AccidentFilterSet,
@@ -33,11 +33,6 @@ from parkops.enforcement.schemas import (
 from parkops.registry.selectors import enterprises_visible_to
 
 router = Router(tags=["enforcement"])
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _inspection(i: Inspection) -> dict[str, Any]:
@@ -76,7 +71,7 @@ def get_inspection(request: HttpRequest, pk: int) -> Any:
     response={201: InspectionOut, 422: ErrorOut},
     summary="录入检查记录（含发现问题）",
 )
-def create_inspection(request: HttpRequest, payload: InspectionIn) -> Any:
+def create_inspection(request: AuthedHttpRequest, payload: InspectionIn) -> Any:
     require(request, "enforcement.add_inspection")
     enterprise = get_object_or_404(enterprises_visible_to(request.user), pk=payload.enterprise_id)
     lead = Department.objects.filter(pk=payload.lead_department_id).first()
@@ -85,7 +80,7 @@ def create_inspection(request: HttpRequest, payload: InspectionIn) -> Any:
     data = payload.dict(exclude={"enterprise_id", "lead_department_id", "department_ids",
                                  "findings"})  # fmt: skip
     inspection = services.inspection_create(
-        user=_user(request),
+        user=request.user,
         data={**data, "enterprise": enterprise, "lead_department": lead},
         departments=Department.objects.filter(pk__in=payload.department_ids),
         findings=[f.dict() for f in payload.findings],

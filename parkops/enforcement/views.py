@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from parkops.common.history import history_of
-from parkops.common.pages import table_paginate
-from parkops.core.xlsx import XLSX_CONTENT_TYPE
+from parkops.common.lists import Export, list_page
+from parkops.common.types import AuthedHttpRequest
+from parkops.common.xlsx import xlsx_response
 from parkops.enforcement import exports, rectifications, selectors, services
 from parkops.enforcement.choices import RectificationStatus, ReinspectionResult
 from parkops.enforcement.filtersets import InspectionFilterSet, PenaltyFilterSet
@@ -31,24 +30,13 @@ from parkops.enforcement.models import FindingPhoto
 from parkops.enforcement.tables import InspectionTable, PenaltyTable
 
 
-def _user(request: HttpRequest) -> User:
-    """The signed-in user; the login middleware and the permission check let no one else here."""
-    assert isinstance(request.user, User)
-    return request.user
+def xlsx_name(name: str) -> str:
+    return f"{name}-{timezone.localdate().isoformat()}"
 
 
-def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
-    """The whole page, or for an HTMX request (filter, sort, page) only its results."""
-    if request.htmx:  # type: ignore[attr-defined]
-        template = template.replace("_list.html", "_results.html")
-    return render(request, template, context)
-
-
-def xlsx_response(buffer: object, name: str) -> FileResponse:
-    stamp = timezone.localdate().isoformat()
-    return FileResponse(
-        buffer, as_attachment=True, filename=f"{name}-{stamp}.xlsx", content_type=XLSX_CONTENT_TYPE
-    )
+def exports_of(url_name: str) -> list[Export]:
+    # Drawn inside the results partial, so that after a filter change it exports what is shown.
+    return [Export(_("导出 Excel"), reverse(url_name), id="export")]
 
 
 # --- the inspection ledger -------------------------------------------------------------------
@@ -59,21 +47,21 @@ def _inspections(request: HttpRequest) -> InspectionFilterSet:
 @permission_required("enforcement.view_inspection", raise_exception=True)
 def inspection_list(request: HttpRequest) -> HttpResponse:
     filterset = _inspections(request)
-    table = InspectionTable(filterset.qs)
-    table_paginate(request, table)
-    context = {"filter": filterset, "table": table, "export": "enforcement:inspection_export"}
-    return _page(request, "enforcement/inspection_list.html", context)
+    return list_page(
+        request, "enforcement/inspection_list.html", filterset, InspectionTable(filterset.qs),
+        exports=exports_of("enforcement:inspection_export"),
+    )  # fmt: skip
 
 
 @permission_required("enforcement.view_inspection", raise_exception=True)
-def inspection_export(request: HttpRequest) -> FileResponse:
+def inspection_export(request: HttpRequest) -> HttpResponse:
     inspections = _inspections(request).qs.prefetch_related("penalties")
-    return xlsx_response(exports.inspections_xlsx(inspections), _("执法检查台账"))
+    return xlsx_response(exports.inspections_xlsx(inspections), xlsx_name(_("执法检查台账")))
 
 
 @permission_required("enforcement.add_inspection", raise_exception=True)
-def inspection_new(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+def inspection_new(request: AuthedHttpRequest) -> HttpResponse:
+    user = request.user
     form = InspectionForm(request.POST or None, user=user)
     findings = FindingFormSet(request.POST or None, prefix="findings")
     if request.method == "POST" and form.is_valid() and findings.is_valid():
@@ -93,7 +81,7 @@ def inspection_new(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required("enforcement.view_inspection", raise_exception=True)
-def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def inspection_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     inspection = selectors.inspection_get(user=request.user, pk=pk)
     editable = selectors.can_edit(request.user, inspection)
     user = request.user
@@ -111,7 +99,7 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 if penalty_form.is_valid():
                     services.penalty_create(
-                        user=_user(request), enterprise=inspection.enterprise,
+                        user=request.user, enterprise=inspection.enterprise,
                         inspection=inspection, data=penalty_form.cleaned_data,
                     )  # fmt: skip
                     messages.success(request, _("已录入处罚决定"))
@@ -121,7 +109,7 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 if reinspect_form.is_valid():
                     data = reinspect_form.cleaned_data
                     services.finding_reinspect(
-                        user=_user(request),
+                        user=request.user,
                         finding=data["finding"],
                         reinspected_on=data["reinspected_on"],
                         result=ReinspectionResult(data["result"]), note=data["note"],
@@ -134,7 +122,7 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 if photo_form.is_valid():
                     services.finding_photo_add(
-                        user=_user(request),
+                        user=request.user,
                         finding=photo_form.cleaned_data["finding"],
                         upload=photo_form.cleaned_data["file"],
                     )
@@ -188,9 +176,9 @@ def rectification_list(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required("enforcement.view_finding", raise_exception=True)
-def rectification_export(request: HttpRequest) -> FileResponse:
+def rectification_export(request: HttpRequest) -> HttpResponse:
     _status, rows = _rectifications(request)
-    return xlsx_response(exports.rectifications_xlsx(rows), _("整改清单"))
+    return xlsx_response(exports.rectifications_xlsx(rows), xlsx_name(_("整改清单")))
 
 
 # --- penalties -------------------------------------------------------------------------------
@@ -198,15 +186,15 @@ def rectification_export(request: HttpRequest) -> FileResponse:
 def penalty_list(request: HttpRequest) -> HttpResponse:
     qs = selectors.penalties_visible_to(request.user).select_related("enterprise", "department")
     filterset = PenaltyFilterSet(request.GET, queryset=qs)
-    table = PenaltyTable(filterset.qs)
-    table_paginate(request, table)
-    return _page(request, "enforcement/penalty_list.html", {"filter": filterset, "table": table})
+    return list_page(
+        request, "enforcement/penalty_list.html", filterset, PenaltyTable(filterset.qs)
+    )
 
 
 @permission_required("enforcement.add_penalty", raise_exception=True)
-def penalty_new(request: HttpRequest) -> HttpResponse:
+def penalty_new(request: AuthedHttpRequest) -> HttpResponse:
     """A penalty decided elsewhere, entered from its document."""
-    user = _user(request)
+    user = request.user
     form = ExternalPenaltyForm(request.POST or None, request.FILES or None, user=user)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

@@ -5,13 +5,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from parkops.common.pages import table_paginate
+from parkops.common.lists import list_page
+from parkops.common.types import AuthedHttpRequest
+from parkops.common.xlsx import xlsx_response
 from parkops.enforcement import exports, planning, rectifications, selectors, services
 from parkops.enforcement.choices import ProposalDecision
 from parkops.enforcement.filtersets import AccidentFilterSet, ControlEventFilterSet
@@ -23,24 +25,24 @@ from parkops.enforcement.forms import (
 )
 from parkops.enforcement.importer import control_events_import
 from parkops.enforcement.tables import AccidentTable, ControlEventTable
-from parkops.enforcement.views import _page, _user, xlsx_response
+from parkops.enforcement.views import exports_of, xlsx_name
 
 
 @permission_required("enforcement.view_accident", raise_exception=True)
 def accident_list(request: HttpRequest) -> HttpResponse:
     qs = selectors.accidents_visible_to(request.user).select_related("enterprise", "department")
     filterset = AccidentFilterSet(request.GET, queryset=qs)
-    table = AccidentTable(filterset.qs)
-    table_paginate(request, table)
-    return _page(request, "enforcement/accident_list.html", {"filter": filterset, "table": table})
+    return list_page(
+        request, "enforcement/accident_list.html", filterset, AccidentTable(filterset.qs)
+    )
 
 
 @permission_required("enforcement.add_accident", raise_exception=True)
-def accident_new(request: HttpRequest) -> HttpResponse:
+def accident_new(request: AuthedHttpRequest) -> HttpResponse:
     form = AccidentForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            accident = services.accident_create(user=_user(request), data=form.cleaned_data)
+            accident = services.accident_create(user=request.user, data=form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -67,24 +69,24 @@ def _control_events(request: HttpRequest) -> ControlEventFilterSet:
 @permission_required("enforcement.view_controlevent", raise_exception=True)
 def control_event_list(request: HttpRequest) -> HttpResponse:
     filterset = _control_events(request)
-    table = ControlEventTable(filterset.qs)
-    table_paginate(request, table)
-    context = {"filter": filterset, "table": table}
-    return _page(request, "enforcement/control_event_list.html", context)
+    return list_page(
+        request, "enforcement/control_event_list.html", filterset,
+        ControlEventTable(filterset.qs), exports=exports_of("enforcement:control_event_export"),
+    )  # fmt: skip
 
 
 @permission_required("enforcement.view_controlevent", raise_exception=True)
-def control_event_export(request: HttpRequest) -> FileResponse:
+def control_event_export(request: HttpRequest) -> HttpResponse:
     events = _control_events(request).qs.order_by("-occurred_on", "-pk")
-    return xlsx_response(exports.control_events_xlsx(events), _("管控事项"))
+    return xlsx_response(exports.control_events_xlsx(events), xlsx_name(_("管控事项")))
 
 
 @permission_required("enforcement.add_controlevent", raise_exception=True)
-def control_event_new(request: HttpRequest) -> HttpResponse:
+def control_event_new(request: AuthedHttpRequest) -> HttpResponse:
     form = ControlEventForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            services.control_event_create(user=_user(request), data=form.cleaned_data)
+            services.control_event_create(user=request.user, data=form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -118,7 +120,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @permission_required("enforcement.view_closuredecision", raise_exception=True)
-def proposal_list(request: HttpRequest) -> HttpResponse:
+def proposal_list(request: AuthedHttpRequest) -> HttpResponse:
     """关停一批 proposals with their evidence; the park office accepts or rejects each."""
     if not selectors.reads_all(request.user):
         raise PermissionDenied
@@ -136,7 +138,7 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
             else:
                 try:
                     services.closure_decide(
-                        user=_user(request), enterprise=enterprise,
+                        user=request.user, enterprise=enterprise,
                         decision=ProposalDecision(form.cleaned_data["decision"]),
                         reason=form.cleaned_data["reason"], evidence=proposal.evidence_text,
                         decided_on=today,
@@ -151,15 +153,13 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required("enforcement.add_controlevent", raise_exception=True)
-def control_event_import(request: HttpRequest) -> HttpResponse:
+def control_event_import(request: AuthedHttpRequest) -> HttpResponse:
     """An .xlsx of control events, all or nothing, every error by row and column."""
     form = ControlEventImportForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        outcome = control_events_import(
-            user=_user(request), data=upload.read(), filename=upload.name
-        )
+        outcome = control_events_import(user=request.user, data=upload.read(), filename=upload.name)
         errors = outcome.errors
         if not errors:
             messages.success(

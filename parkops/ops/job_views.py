@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -11,13 +9,15 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from parkops.common.types import AuthedHttpRequest
+from parkops.common.xlsx import download_headers
 from parkops.ops import jobs, selectors
 
 
-def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def job_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     job = selectors.job_get(user=request.user, pk=pk)
     context = {"job": job, "download": jobs.job_download_url(job) if job.result_file else ""}
-    template = "ops/_job_progress.html" if request.htmx else "ops/job_detail.html"  # type: ignore[attr-defined]
+    template = "ops/_job_progress.html" if request.htmx else "ops/job_detail.html"
     return render(request, template, context)
 
 
@@ -27,9 +27,10 @@ def job_download(request: HttpRequest, pk: int) -> FileResponse:
     path = jobs.job_result_path(job)
     if path is None:
         raise Http404
-    response = FileResponse(path.open("rb"), as_attachment=True, filename=path.name)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(path.name)}"
-    return response
+    # A stored file, streamed; the headers are those of every generated download (no-store).
+    return download_headers(
+        FileResponse(path.open("rb"), as_attachment=True, filename=path.name), path.name
+    )
 
 
 @require_POST

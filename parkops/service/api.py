@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -19,6 +18,7 @@ from ninja.responses import Status
 
 from parkops.accounts.models import Department
 from parkops.common.api import ErrorOut, Pagination, based_on, require
+from parkops.common.types import AuthedHttpRequest
 from parkops.common.versioning import version_of
 from parkops.registry.selectors import enterprises_visible_to
 from parkops.service import selectors, services
@@ -102,11 +102,6 @@ class ActionIn(Schema):
     note: str = Field("", max_length=10_000)
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def _out(r: ServiceRequest) -> dict[str, Any]:
     return {
         "id": r.pk, "number": r.number, "version": version_of(r), "channel": r.channel,
@@ -147,9 +142,9 @@ def get_request(request: HttpRequest, pk: int) -> Any:
 
 
 @router.post("/requests", response={201: RequestDetailOut, 422: ErrorOut}, summary="登记诉求")
-def create_request(request: HttpRequest, payload: RequestIn) -> Any:
+def create_request(request: AuthedHttpRequest, payload: RequestIn) -> Any:
     require(request, VIEW)
-    user = _user(request)
+    user = request.user
     if not may_create(user):
         raise HttpError(403, _("只有园区办、路长和网格员可以登记诉求。"))
     data = payload.dict()
@@ -197,9 +192,11 @@ def _one(model: type[Department], pk: int | None, field: str) -> Department:
     response={200: RequestDetailOut, 409: ErrorOut, 422: ErrorOut, 428: ErrorOut},
     summary="办理诉求（派单、签收、答复、转办、联办、延期、退单、暂停、恢复、回访、办结、重新办理、督办）",
 )
-def act_on_request(request: HttpRequest, pk: int, action: ActionName, payload: ActionIn) -> Any:
+def act_on_request(
+    request: AuthedHttpRequest, pk: int, action: ActionName, payload: ActionIn
+) -> Any:
     require(request, VIEW)
-    user = _user(request)
+    user = request.user
     obj = selectors.request_get(user=user, pk=pk)
     data = payload.dict()
     version = based_on(request, data.pop("version", None), stored=True)

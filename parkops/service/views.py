@@ -9,14 +9,16 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from parkops.accounts.roles import Role, roles_of
-from parkops.common.pages import table_paginate
+from parkops.common.lists import Export, list_page
+from parkops.common.types import AuthedHttpRequest
 from parkops.common.versioning import StaleVersion, version_of
-from parkops.core.xlsx import XLSX_CONTENT_TYPE
+from parkops.common.xlsx import xlsx_response
 from parkops.service import attachments, exports, selectors, services
 from parkops.service.actions import ACTIONS, allowed_actions, may_attach
 from parkops.service.clock import holder_shares, hours
@@ -30,11 +32,6 @@ from parkops.service.tables import RequestTable
 VIEW = "service.view_servicerequest"
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def may_create(user: User) -> bool:
     return is_park_office(user) or bool(roles_of(user) & {Role.ROAD_CHIEF, Role.GRID_OFFICER})
 
@@ -44,35 +41,30 @@ def _filtered(request: HttpRequest) -> RequestFilterSet:
 
 
 @permission_required(VIEW, raise_exception=True)
-def request_list(request: HttpRequest) -> HttpResponse:
+def request_list(request: AuthedHttpRequest) -> HttpResponse:
     filterset = _filtered(request)
     table = RequestTable(
         filterset.qs.prefetch_related("pauses"),
         calendar=work_calendar(),
         limits={row.category: row for row in CategoryLimit.objects.all()},
     )
-    table_paginate(request, table)
-    context = {
-        "filter": filterset, "table": table, "export": "service:request_export",
-        "may_create": may_create(_user(request)),
-    }  # fmt: skip
-    template = "service/request_results.html" if request.htmx else "service/request_list.html"  # type: ignore[attr-defined]
-    return render(request, template, context)
-
-
-@permission_required(VIEW, raise_exception=True)
-def request_export(request: HttpRequest) -> FileResponse:
-    rows = _filtered(request).qs.order_by("-received_at")
-    stamp = timezone.localdate().isoformat()
-    return FileResponse(
-        exports.requests_xlsx(rows), as_attachment=True, filename=f"{_('企业诉求')}-{stamp}.xlsx",
-        content_type=XLSX_CONTENT_TYPE,
+    return list_page(
+        request, "service/request_list.html", filterset, table,
+        exports=[Export(_("导出 Excel"), reverse("service:request_export"), id="export")],
+        context={"may_create": may_create(request.user)},
     )  # fmt: skip
 
 
 @permission_required(VIEW, raise_exception=True)
-def request_new(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+def request_export(request: AuthedHttpRequest) -> HttpResponse:
+    rows = _filtered(request).qs.order_by("-received_at")
+    stamp = timezone.localdate().isoformat()
+    return xlsx_response(exports.requests_xlsx(rows), f"{_('企业诉求')}-{stamp}")
+
+
+@permission_required(VIEW, raise_exception=True)
+def request_new(request: AuthedHttpRequest) -> HttpResponse:
+    user = request.user
     if not may_create(user):
         raise PermissionDenied(_("只有园区办、路长和网格员可以登记诉求。"))
     form = RequestCreateForm(request.POST or None, request.FILES or None, user=user)
@@ -94,12 +86,12 @@ def request_new(request: HttpRequest) -> HttpResponse:
 
 
 def _detail(
-    request: HttpRequest,
+    request: AuthedHttpRequest,
     obj: ServiceRequest,
     bound: tuple[str, object] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    user = _user(request)
+    user = request.user
     version = version_of(obj)
     forms = []
     refusal = None
@@ -130,13 +122,13 @@ def _detail(
 
 
 @permission_required(VIEW, raise_exception=True)
-def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def request_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     return _detail(request, selectors.request_get(user=request.user, pk=pk))
 
 
 @require_POST
 @permission_required(VIEW, raise_exception=True)
-def request_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def request_act(request: AuthedHttpRequest, pk: int, action: str) -> HttpResponse:
     obj = selectors.request_get(user=request.user, pk=pk)
     if action not in ACTIONS:
         raise Http404
@@ -147,7 +139,7 @@ def request_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     data = dict(form.cleaned_data)
     version = data.pop("version") or None
     try:
-        chosen.run(request=obj, user=_user(request), version=version, **data)
+        chosen.run(request=obj, user=request.user, version=version, **data)
     except StaleVersion as error:
         form.add_error(None, error)
         return _detail(
@@ -169,9 +161,9 @@ def request_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 @require_POST
 @permission_required(VIEW, raise_exception=True)
-def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
+def attachment_upload(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     obj = selectors.request_get(user=request.user, pk=pk)
-    user = _user(request)
+    user = request.user
     if not may_attach(user, obj):
         raise PermissionDenied(_("您无权为此诉求上传附件。"))
     form = AttachmentForm(request.POST, request.FILES)

@@ -7,13 +7,13 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from parkops.common.xlsx import xlsx_response
 from parkops.common.years import YEAR_MAX, YEAR_MIN
-from parkops.core.xlsx import XLSX_CONTENT_TYPE
 from parkops.service import exports, selectors
 from parkops.service.bulletin import bulletin
 from parkops.service.views import VIEW
@@ -57,15 +57,13 @@ def _month(request: HttpRequest) -> date:
 
 
 @permission_required(VIEW, raise_exception=True)
-def monthly(request: HttpRequest) -> HttpResponse | FileResponse:
+def monthly(request: HttpRequest) -> HttpResponse:
     _leaders_only(request)
     month = _month(request)
     by_department, by_road = bulletin(selectors.requests_visible_to(request.user), month)
     label = f"{month:%Y-%m}"
     if request.GET.get("format") == "xlsx":
-        return FileResponse(
-            exports.bulletin_xlsx(label, by_department, by_road), as_attachment=True,
-            filename=f"{_('诉求月度通报')}-{label}.xlsx", content_type=XLSX_CONTENT_TYPE,
-        )  # fmt: skip
+        content = exports.bulletin_xlsx(label, by_department, by_road)
+        return xlsx_response(content, f"{_('诉求月度通报')}-{label}")
     context = {"month": label, "by_department": by_department, "by_road": by_road}
     return render(request, "service/monthly.html", context)

@@ -9,16 +9,17 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from parkops.common.history import history_of
-from parkops.common.pages import table_paginate
-from parkops.core.xlsx import XLSX_CONTENT_TYPE
+from parkops.common.lists import Export, list_page
+from parkops.common.types import AuthedHttpRequest
+from parkops.common.xlsx import xlsx_response
 from parkops.registry.selectors import enterprises_visible_to
 from parkops.visits import exports, selectors, services
 from parkops.visits.choices import RaisedCategory
@@ -28,24 +29,13 @@ from parkops.visits.policies import policies_for
 from parkops.visits.tables import VisitTable
 
 
-def _user(request: HttpRequest) -> User:
-    """The signed-in user; the login middleware and the permission check let no one else here."""
-    assert isinstance(request.user, User)
-    return request.user
+def xlsx_name(name: str) -> str:
+    return f"{name}-{timezone.localdate().isoformat()}"
 
 
-def page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
-    """The whole page, or for an HTMX request (filter, sort, page) only its results."""
-    if request.htmx:  # type: ignore[attr-defined]
-        template = template.replace("_list.html", "_results.html")
-    return render(request, template, context)
-
-
-def xlsx(buffer: object, name: str) -> FileResponse:
-    stamp = timezone.localdate().isoformat()
-    return FileResponse(
-        buffer, as_attachment=True, filename=f"{name}-{stamp}.xlsx", content_type=XLSX_CONTENT_TYPE
-    )
+def export_here(url_name: str) -> list[Export]:
+    """The list's own URL with format=xlsx: the same view answers the page and its export."""
+    return [Export(_("导出 Excel"), reverse(url_name), id="export", params=(("format", "xlsx"),))]
 
 
 def _visits(request: HttpRequest) -> VisitFilterSet:
@@ -53,20 +43,20 @@ def _visits(request: HttpRequest) -> VisitFilterSet:
 
 
 @permission_required("visits.view_visit", raise_exception=True)
-def visit_list(request: HttpRequest) -> HttpResponse | FileResponse:
-    filterset = _visits(request)
+def visit_list(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format") == "xlsx":
         return visit_export(request)
-    table = VisitTable(filterset.qs)
-    table_paginate(request, table)
-    return page(request, "visits/visit_list.html", {"filter": filterset, "table": table})
+    filterset = _visits(request)
+    return list_page(
+        request, "visits/visit_list.html", filterset, VisitTable(filterset.qs),
+        exports=[Export(_("导出 Excel"), reverse("visits:visit_export"), id="export")],
+    )  # fmt: skip
 
 
 @permission_required("visits.view_visit", raise_exception=True)
-def visit_export(request: HttpRequest) -> FileResponse:
-    return xlsx(
-        exports.visits_xlsx(_visits(request).qs.order_by("-visited_on", "-pk")), _("走访记录")
-    )
+def visit_export(request: HttpRequest) -> HttpResponse:
+    rows = _visits(request).qs.order_by("-visited_on", "-pk")
+    return xlsx_response(exports.visits_xlsx(rows), xlsx_name(_("走访记录")))
 
 
 def _raised_rows(formset: Any) -> list[services.RaisedRow]:
@@ -82,7 +72,7 @@ def _raised_rows(formset: Any) -> list[services.RaisedRow]:
 
 
 @permission_required("visits.add_visit", raise_exception=True)
-def visit_new(request: HttpRequest) -> HttpResponse:
+def visit_new(request: AuthedHttpRequest) -> HttpResponse:
     asked = request.GET.get("enterprise", "")
     if not asked.isdigit():
         choices = enterprises_visible_to(request.user).order_by("name").values("pk", "name")
@@ -96,7 +86,7 @@ def visit_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
             visit = services.visit_create(
-                user=_user(request), enterprise=enterprise, data=form.visit_data(),
+                user=request.user, enterprise=enterprise, data=form.visit_data(),
                 visitors=form.cleaned_data.get("visitors") or [],
                 photos=form.cleaned_data.get("photos") or [], requests=_raised_rows(formset),
                 answers=form.answers(),

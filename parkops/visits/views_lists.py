@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from parkops.common.pages import table_paginate
+from parkops.common.lists import list_page
+from parkops.common.types import AuthedHttpRequest
+from parkops.common.xlsx import xlsx_response
 from parkops.registry.selectors import enterprises_visible_to
 from parkops.visits import exports, selectors, services
 from parkops.visits.choices import DueStatus, VisitTier
@@ -23,7 +23,7 @@ from parkops.visits.forms import CoverageForm, DueFilterForm, QuestionForm
 from parkops.visits.models import VisitCycle
 from parkops.visits.policies import policy_matches
 from parkops.visits.tables import CoverageTable, DueTable, QuestionTable
-from parkops.visits.views import _user, page, xlsx
+from parkops.visits.views import export_here, xlsx_name
 
 
 def _due(request: HttpRequest) -> tuple[DueFilterForm, list[DueRow]]:
@@ -45,24 +45,20 @@ def _due(request: HttpRequest) -> tuple[DueFilterForm, list[DueRow]]:
 
 
 @permission_required("visits.view_visit", raise_exception=True)
-def due_list(request: HttpRequest) -> HttpResponse | FileResponse:
+def due_list(request: HttpRequest) -> HttpResponse:
     form, rows = _due(request)
     if request.GET.get("format") == "xlsx":
-        return xlsx(exports.due_xlsx(rows), _("应访企业"))
+        return xlsx_response(exports.due_xlsx(rows), xlsx_name(_("应访企业")))
     # Overdue first, then due this month, then by the date the visit falls due.
     order = {DueStatus.OVERDUE: 0, DueStatus.DUE: 1, DueStatus.OK: 2}
     rows.sort(key=lambda r: (order[r.status], r.next_due or timezone.localdate(), r.name))
     counts = {s: sum(1 for r in rows if r.status == s) for s in DueStatus}
-    table = DueTable(rows)
-    table_paginate(request, table)
-    # The shared filter template reads `filter.form`, as on the FilterSet-driven lists.
-    context = {
-        "filter": SimpleNamespace(form=form),
-        "table": table,
-        "counts": counts,
-        "statuses": list(DueStatus),
-    }
-    return page(request, "visits/due_list.html", context)
+    # Its own results partial: the counts by status above the table follow the filters too.
+    return list_page(
+        request, "visits/due_list.html", form, DueTable(rows),
+        exports=export_here("visits:due_list"), results="visits/due_results.html",
+        context={"counts": counts, "statuses": list(DueStatus)},
+    )  # fmt: skip
 
 
 def _coverage_params(request: HttpRequest) -> tuple[CoverageForm, int, str]:
@@ -77,20 +73,18 @@ def _coverage_params(request: HttpRequest) -> tuple[CoverageForm, int, str]:
 
 
 @permission_required("visits.view_visit", raise_exception=True)
-def coverage_page(request: HttpRequest) -> HttpResponse | FileResponse:
+def coverage_page(request: HttpRequest) -> HttpResponse:
     form, year, by = _coverage_params(request)
     rows = coverage(user=request.user, year=year, by=by, today=timezone.localdate())
     label = _("道路") if by == "road" else _("微网格")
     if request.GET.get("format") == "xlsx":
-        return xlsx(exports.coverage_xlsx(rows, label), _("走访覆盖"))
+        return xlsx_response(exports.coverage_xlsx(rows, label), xlsx_name(_("走访覆盖")))
     table = CoverageTable(rows)
     table.columns["group"].column.verbose_name = label
-    table_paginate(request, table)
-    return page(
-        request,
-        "visits/coverage_list.html",
-        {"filter": SimpleNamespace(form=form), "table": table, "year": year},
-    )
+    return list_page(
+        request, "visits/coverage_list.html", form, table,
+        exports=export_here("visits:coverage"), context={"year": year},
+    )  # fmt: skip
 
 
 @permission_required("visits.view_visitcycle", raise_exception=True)
@@ -105,13 +99,11 @@ def _questions(request: HttpRequest) -> QuestionFilterSet:
 @permission_required("visits.view_pendingquestion", raise_exception=True)
 def question_list(request: HttpRequest) -> HttpResponse:
     filterset = _questions(request)
-    table = QuestionTable(filterset.qs)
-    table_paginate(request, table)
-    return page(request, "visits/question_list.html", {"filter": filterset, "table": table})
+    return list_page(request, "visits/question_list.html", filterset, QuestionTable(filterset.qs))
 
 
 @permission_required("visits.add_pendingquestion", raise_exception=True)
-def question_new(request: HttpRequest) -> HttpResponse:
+def question_new(request: AuthedHttpRequest) -> HttpResponse:
     departments = selectors.departments_of(request.user)
     form = QuestionForm(
         request.POST or None,
@@ -121,7 +113,7 @@ def question_new(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.question_create(user=_user(request), **form.cleaned_data)
+            services.question_create(user=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -151,8 +151,13 @@ def test_photos_are_checked_by_content_and_served_only_in_scope(eve: User, rob: 
 def test_the_ledger_exports_its_filtered_rows(alice: User) -> None:
     kept = FindingFactory(description="未设置防爆设施").inspection
     InspectionFactory(kind="special")
+    partial = client_for(alice).get(
+        "/enforcement/inspections/?kind=routine", HTTP_HX_REQUEST="true"
+    )
+    link = 'id="export" href="/enforcement/inspections/export.xlsx?kind=routine"'
+    assert link in partial.content.decode()  # the link follows the filter the results show
     response = client_for(alice).get("/enforcement/inspections/export.xlsx?kind=routine")
-    book = CalamineWorkbook.from_filelike(io.BytesIO(b"".join(response.streaming_content)))  # type: ignore[attr-defined]
+    book = CalamineWorkbook.from_filelike(io.BytesIO(response.content))
     rows = book.get_sheet_by_name(book.sheet_names[0]).to_python()
     assert rows[1][:3] == ["编号", "检查日期", "检查对象"]
     assert len(rows) == 3

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test.utils import override_settings
@@ -212,3 +214,20 @@ def test_the_small_park_rating_runs_on_the_queue(alice: User) -> None:
     job.refresh_from_db()
     assert job.status == JobStatus.DONE
     assert job.result_url == "/estates/ratings/?year=2025"
+
+
+def test_a_jobs_file_downloads_with_the_headers_of_every_generated_file(alice: User) -> None:
+    stored = Path(settings.MEDIA_ROOT) / "jobs" / "评价手册.xlsx"
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    stored.write_bytes(b"PK-demo")
+    job = Job.objects.create(
+        kind=JobKind.EVALUATION_RUN, status=JobStatus.DONE, user=alice,
+        result_file="jobs/评价手册.xlsx",
+    )  # fmt: skip
+    response = client_for(alice).get(f"/jobs/{job.pk}/download/")
+    assert b"".join(response.streaming_content) == b"PK-demo"  # type: ignore[attr-defined]
+    assert response["Content-Disposition"] == (
+        "attachment; filename=\"export.xlsx\"; filename*=UTF-8''"
+        "%E8%AF%84%E4%BB%B7%E6%89%8B%E5%86%8C.xlsx"
+    )
+    assert "no-store" in response["Cache-Control"]

@@ -79,7 +79,7 @@ def test_the_monthly_bulletin_counts_by_department_and_by_road(
     page = client_for(lena).get("/service/monthly/?month=2025-03")
     assert "98.3%" in page.content.decode()
     export = client_for(lena).get("/service/monthly/?month=2025-03&format=xlsx")
-    book = CalamineWorkbook.from_filelike(io.BytesIO(b"".join(export.streaming_content)))  # type: ignore[arg-type]
+    book = CalamineWorkbook.from_filelike(io.BytesIO(export.content))  # type: ignore[arg-type]
     rows = book.get_sheet_by_name("按部门").to_python()
     assert rows[1] == ["名称", "派单数", "按时办结", "超时办结", "未办结", "结案率（%）",
                        "按时结案率（%）", "有效回访", "满意率（%）"]  # fmt: skip

@@ -45,9 +45,7 @@ def test_a_road_chief_lists_and_exports_only_his_enterprises_requests(
     assert firm.name in text and stranger.name not in text  # noqa: PT018
     export = client_for(rob).get("/service/requests/export.xlsx")
     rows = (
-        CalamineWorkbook.from_filelike(io.BytesIO(b"".join(export.streaming_content)))
-        .get_sheet_by_index(0)
-        .to_python()
+        CalamineWorkbook.from_filelike(io.BytesIO(export.content)).get_sheet_by_index(0).to_python()
     )  # type: ignore[arg-type]
     assert rows[1][:5] == ["编号", "受理时间", "渠道", "类别", "企业名称"]
     assert [r[0] for r in rows[2:]] == [mine.number]

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from parkops.accounts.models import Department
 from parkops.registry.models import Enterprise
+from parkops.service.calendar import CalendarYear
 from parkops.service.reference import service_reference_load
 from parkops.testing.browser import log_in
 from parkops.visits.models import PendingQuestion, RaisedRequest, Visit, VisitPhoto
@@ -50,6 +52,9 @@ def test_the_road_chief_logs_a_visit_with_a_photo_and_a_request_on_a_phone(
     PendingQuestion.objects.create(
         enterprise=pingye_firm, department=eco, text="环评批复是否齐全？"
     )
+    today = timezone.localdate()  # the raised request's deadline needs this year's calendar
+    for year in (today.year, today.year + 1):
+        CalendarYear.objects.get_or_create(year=year, defaults={"source": "测试"})
     page.set_viewport_size(PHONE)
     _log_in(page, live_server, "rob", "/")
     # His home: his road, his enterprise never visited, a link to log the visit.
