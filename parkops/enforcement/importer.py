@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from parkops.common.versioning import record_reason
 from parkops.core.cells import CellKind, ColumnSpec, parse_column
 from parkops.core.tablebase import Limits, TableError
 from parkops.core.tabular import read_table
@@ -83,7 +84,7 @@ def control_events_import(*, user: Any, data: bytes, filename: str) -> ImportOut
                 skipped += 1
                 continue
             event.full_clean()
-            event._change_reason = _("导入管控事项：%(f)s") % {"f": filename}  # type: ignore[attr-defined]
+            record_reason(event, _("导入管控事项：%(f)s") % {"f": filename})
             event.save()
             created += 1
     return ImportOutcome(created, skipped, [])

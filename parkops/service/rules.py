@@ -14,7 +14,7 @@ from django.utils.translation import gettext_noop
 
 from parkops.accounts.models import Department
 from parkops.accounts.roles import Role, roles_of
-from parkops.common.versioning import StaleVersion, stale_message
+from parkops.common.versioning import StaleVersion, record_reason, stale_message
 from parkops.service.choices import (
     HANDLER_EVENTS,
     EventKind,
@@ -130,7 +130,7 @@ def record(
     """Save the request (history reason = the event) and its event row."""
     request.full_clean()
     label = EventKind(kind).label
-    request._change_reason = f"{label}：{text}" if text else str(label)  # type: ignore[attr-defined]
+    record_reason(request, f"{label}：{text}" if text else str(label))
     request.save()
     event = RequestEvent(
         request=request, kind=kind, at=at, actor=user, from_state=from_state,

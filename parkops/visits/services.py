@@ -71,7 +71,7 @@ def visit_create(
     visit = Visit(enterprise=enterprise, recorded_by=user, **data)
     _check_date(visit)
     visit.full_clean()
-    visit._change_reason = _("登记走访")  # type: ignore[attr-defined]
+    record_reason(visit, _("登记走访"))
     visit.save()
     visit.visitors.set(list(visitors) or [user])
     for photo, kind in zip(photos, kinds, strict=True):
@@ -176,6 +176,6 @@ def question_create(
         enterprise=enterprise, department=department, text=text.strip(), asked_by=user
     )
     question.full_clean()
-    question._change_reason = _("提出待走访问题")  # type: ignore[attr-defined]
+    record_reason(question, _("提出待走访问题"))
     question.save()
     return question
