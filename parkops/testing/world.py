@@ -15,35 +15,18 @@ the walk is testing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 from django.contrib.auth.models import User
-from django.core.files.base import ContentFile
 from django.core.management import call_command
 
 from parkops.accounts.models import Department
 from parkops.accounts.roles import Role
 from parkops.accounts.services import role_permissions_sync, user_assign_roles
 from parkops.core.uscc import complete_uscc
-from parkops.core.workdays import SHANGHAI
-from parkops.enforcement.choices import (
-    ControlEventType,
-    ControlMeasure,
-    FindingDomain,
-    InspectionResult,
-    InspectionType,
-    PenaltyType,
-    Severity,
-)
 from parkops.enforcement.models import (
-    Accident,
-    ControlEvent,
-    Finding,
-    FindingPhoto,
-    Inspection,
     JointInspectionPlan,
-    Penalty,
 )
 from parkops.evaluation import services as evaluation
 from parkops.evaluation.choices import IncidentGrade, VetoKind
@@ -63,16 +46,11 @@ from parkops.land.models import (
 from parkops.plan.choices import PlanSource
 from parkops.plan.models import PlanMention
 from parkops.registry.models import Enterprise, EnterpriseYear, Grid, LandPlot, Road, SmallPark
-from parkops.service.choices import Category, Channel, EventKind, RequestState
-from parkops.service.models import Attachment, RequestEvent, ServiceRequest
-from parkops.service.reference import service_reference_load
 from parkops.smallparks import services as estates
 from parkops.smallparks.models import Tenancy, VacantSpace
-from parkops.visits.choices import QuestionStatus, RaisedCategory
-from parkops.visits.models import PendingQuestion, Policy, RaisedRequest, Visit, VisitPhoto
+from parkops.testing.world_records import YEAR, enforcement_records, requests_seed, visit_records
+from parkops.visits.models import Policy
 
-YEAR = 2025
-TINY_PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 17
 NO_ROLE = "no_role"
 PASSWORD = "correct horse battery staple"
 
@@ -161,8 +139,8 @@ def _around(n: int, enterprise: Enterprise, plot: LandPlot) -> dict[str, int]:
     PlanMention.objects.create(
         source=PlanSource.TEXT, row=180 + n, name_in_plan=enterprise.name, enterprise=enterprise
     )
-    visit, photo = _visit(n, enterprise)
-    inspection, finding_photo = _enforcement(n, enterprise)
+    visit, photo = visit_records(n, enterprise)
+    inspection, finding_photo = enforcement_records(n, enterprise)
     return {
         "inspection": inspection.pk, "finding_photo": finding_photo.pk,
         "enterprise": enterprise.pk, "plot": plot.pk, "project": project.pk,
@@ -170,59 +148,6 @@ def _around(n: int, enterprise: Enterprise, plot: LandPlot) -> dict[str, int]:
         "veto": veto.pk,
         "visit": visit, "photo": photo,
     }  # fmt: skip
-
-
-def _visit(n: int, enterprise: Enterprise) -> tuple[int, int]:
-    """A visit with a photo, a request raised and an answered question, and an open question."""
-    eco = Department.objects.get(code="eco")
-    visit = Visit.objects.create(
-        enterprise=enterprise, visited_on=date(YEAR, 6, n), discussed=f"走访{enterprise.name}"
-    )
-    photo = VisitPhoto(visit=visit, content_type="image/png", size=len(TINY_PNG))
-    photo.image.save(f"world{n}.png", ContentFile(TINY_PNG))
-    RaisedRequest.objects.create(
-        visit=visit, category=RaisedCategory.LAND, text=f"{enterprise.name}要扩租"
-    )
-    PendingQuestion.objects.create(
-        enterprise=enterprise, department=eco, text=f"问{enterprise.name}"
-    )
-    PendingQuestion.objects.create(
-        enterprise=enterprise, department=eco, text=f"答{enterprise.name}",
-        status=QuestionStatus.ANSWERED, answered_in=visit, answer=f"{enterprise.name}已答",
-    )  # fmt: skip
-    return visit.pk, photo.pk
-
-
-def _enforcement(n: int, enterprise: Enterprise) -> tuple[Inspection, FindingPhoto]:
-    """An inspection with an overdue finding, its photo and penalty; an accident; a control event."""
-    department = Department.objects.get(code="emergency")
-    inspection = Inspection.objects.create(
-        enterprise=enterprise, inspected_on=date(YEAR, 3, n), kind=InspectionType.JOINT,
-        lead_department=department, inspectors="张三", items_checked="安全生产",
-        result=InspectionResult.ORDERED_CORRECTED,
-    )  # fmt: skip
-    finding = Finding.objects.create(
-        inspection=inspection, description=f"消防通道堵塞{n}", domain=FindingDomain.SAFETY,
-        law="安全生产法", article="第二十八条", severity=Severity.MAJOR, deadline=date(YEAR, 4, n),
-    )  # fmt: skip
-    photo = FindingPhoto.objects.create(
-        finding=finding, file=ContentFile(b"\x89PNG\r\n\x1a\n", name=f"p{n}.png"),
-        content_type="image/png",
-    )  # fmt: skip
-    Penalty.objects.create(
-        decision_number=f"金应急罚〔{YEAR}〕{n}号", enterprise=enterprise, inspection=inspection,
-        finding=finding, kind=PenaltyType.SUSPEND_PRODUCTION, decided_on=date(YEAR, 3, n),
-        department=department,
-    )  # fmt: skip
-    Accident.objects.create(
-        enterprise=enterprise, occurred_on=date(YEAR, 5, n), description="机械伤害",
-        serious_injuries=1, grade=IncidentGrade.ORDINARY, department=department,
-    )  # fmt: skip
-    ControlEvent.objects.create(
-        enterprise=enterprise, kind=ControlEventType.JUDICIAL_AUCTION, occurred_on=date(YEAR, 6, n),
-        source_document=f"拍卖公告{n}", measure=ControlMeasure.PRIORITY_ACQUISITION,
-    )  # fmt: skip
-    return inspection, photo
 
 
 Layout = list[tuple[str, Road, SmallPark | None, str, SmallPark | None]]
@@ -253,33 +178,6 @@ def _crossings(layout: Layout, inner_road: Road, own_park: SmallPark) -> None:
         kind=LandFlagKind.IDLE, plot=road_plot, enterprise=outsider, listed_on=date(YEAR, 1, 1),
         reason="闲置",
     )  # fmt: skip
-
-
-def _requests(ids: list[dict[str, int]], *, department: User, clerk: User) -> None:
-    """A request (诉求) with an attachment on each enterprise; the fourth (他园企业) is held by
-    市场监管, the others by 生态环境, of which the department user is a member. The attachment's
-    file is not written: the walk asks for it, it is never read."""
-    service_reference_load()  # the departments, should a transactional test have emptied them
-    eco, market = Department.objects.get(code="eco"), Department.objects.get(code="market")
-    eco.members.add(department)
-    moment = datetime(YEAR, 6, 2, 10, tzinfo=SHANGHAI)
-    for n, entry in enumerate(ids):
-        holder = market if n == 3 else eco
-        request = ServiceRequest.objects.create(
-            channel=Channel.VISIT, category=Category.OTHER, title=f"诉求{n}", text="用电增容",
-            enterprise_id=entry["enterprise"], state=RequestState.DISPATCHED, department=holder,
-            received_at=moment, clock_started_at=moment, limit_days=5, contact_due=moment,
-            interim_due=moment, warn_at=moment, due_at=moment, created_by=clerk,
-        )  # fmt: skip
-        RequestEvent.objects.create(
-            request=request, kind=EventKind.DISPATCH, at=moment, actor=clerk, department=holder,
-            from_state=RequestState.ACCEPTED, to_state=RequestState.DISPATCHED,
-        )  # fmt: skip
-        attachment = Attachment.objects.create(
-            request=request, file=f"service/requests/{request.pk}/材料.pdf", name="材料.pdf",
-            size=10, uploaded_by=clerk,
-        )  # fmt: skip
-        entry["request"], entry["attachment"] = request.pk, attachment.pk
 
 
 def world_seed(*, with_plan: bool = True) -> World:
@@ -332,7 +230,7 @@ def world_seed(*, with_plan: bool = True) -> World:
         )  # fmt: skip
 
     _crossings(layout, inner_road, own_park)
-    _requests(ids, department=department, clerk=leader)
+    requests_seed(ids, department=department, clerk=leader)
     gina = _user("gina", Role.GRID_OFFICER)
     grid = Grid.objects.create(name="界内格", road=outer_road)
     grid.officers.add(gina)
