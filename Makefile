@@ -78,8 +78,7 @@ run: load
 		trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 		echo "Background worker started (pid $$worker)"; \
 	fi; \
-	$(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
-		--access-logfile - --error-logfile -
+	$(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --error-logfile -
 
 # --- testing ---------------------------------------------------------------------------------
 # The browser tests drive Debian's Chromium; a CJK font makes the screenshots legible.

@@ -86,7 +86,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: probes get an answer without sessions, login, host checks or the SSL redirect.
     "parkops.ops.middleware.HealthCheckMiddleware",
+    # Names each request (X-Request-ID), logs one structured line per request.
+    "parkops.ops.requestlog.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy: scripts only from our own static files (CONTENT_SECURITY_POLICY).
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -234,9 +238,45 @@ TASKS = {
 # and marked failed by `manage.py sweep_jobs`, which `make run` runs before it starts the worker.
 PARKOPS_JOB_STALE_MINUTES = env_positive_int("PARKOPS_JOB_STALE_MINUTES", 30)
 
+# Structured logs: one JSON object per line on stderr (a collector reads them from every app
+# server and worker), each with the request id; PARKOPS_LOG_FORMAT=text for a readable line.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "parkops.ops.requestlog.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "parkops.ops.requestlog.JsonFormatter"},
+        "text": {
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s user=%(user_id)s] %(message)s"
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": env_choice("PARKOPS_LOG_FORMAT", "json", ("json", "text")),
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # Django's own request logger repeats what parkops.request and the error handler say.
+    "loggers": {"django.server": {"level": "WARNING"}},
+}
+
+# Content-Security-Policy (django-csp): no inline script, nothing from another host. Styles may
+# be inline (`style=` attributes, htmx's indicator style); scripts, fonts, images and XHR come
+# from this server only. ECharts draws on canvas; the map (when it lands) loads its tiles here.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
 }

@@ -12,6 +12,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.test.utils import override_settings
 from django.utils import translation
+from playwright.sync_api import ConsoleMessage, Page
 
 from parkops.accounts.roles import Role
 from parkops.accounts.services import role_permissions_sync, user_assign_roles
@@ -146,6 +147,25 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, object]) -> dic
             "--disable-component-update", "--no-first-run", "--disable-sync",
         ],
     }  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def _no_content_security_policy_violation(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every browser test is also a CSP test: a script, style, image or request the policy
+    refuses makes Chromium log "Refused to …"; any such line fails the test that caused it."""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    page: Page = request.getfixturevalue("page")
+    refused: list[str] = []
+
+    def _listen(message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            refused.append(message.text)
+
+    page.on("console", _listen)
+    yield
+    assert not refused, "Content-Security-Policy refused: " + " | ".join(refused)
 
 
 @pytest.fixture(scope="session")
