@@ -12,7 +12,7 @@ PORT ?= 8000
 WORKERS ?= 2
 DEMO_COUNT ?= 300
 
-.PHONY: help install run serve test lint typecheck pytest static messages migrate load check-migrations browser-deps bench strings clean
+.PHONY: help install run serve test lint typecheck pytest static messages migrate load check-migrations browser-deps proxy-deps bench strings clean
 
 help:
 	@echo "make run    install, migrate, load the Caojing plan and demo data, serve on http://$(HOST):$(PORT) with a job worker"
@@ -88,6 +88,14 @@ browser-deps:
 		else echo "Install Chromium and a CJK font: sudo apt-get install chromium fonts-wqy-microhei"; exit 1; fi; \
 	fi
 
+# The two-server test (parkops/ops/tests/test_two_servers.py) puts Debian's nginx in front of two
+# gunicorn instances, as deploy/ does in production.
+proxy-deps:
+	@if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get install -y -qq nginx-light >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq nginx-light >/dev/null; }; \
+		else echo "Install nginx for the two-server test: sudo apt-get install nginx-light"; fi; \
+	fi
+
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -98,7 +106,7 @@ typecheck: $(VENV)/.installed
 check-migrations: $(VENV)/.installed
 	$(MANAGE) makemigrations --check --dry-run -v 1
 
-pytest: install browser-deps
+pytest: install browser-deps proxy-deps
 	$(VENV)/bin/pytest
 
 test: install browser-deps lint typecheck check-migrations pytest
