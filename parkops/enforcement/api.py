@@ -112,13 +112,14 @@ def list_rectifications(request: HttpRequest, status: str = "") -> Any:
 
 def _accident(a: Accident) -> dict[str, Any]:
     return {
-        "id": a.pk, "enterprise_id": a.enterprise_id, "enterprise": a.enterprise.name,
-        "occurred_on": a.occurred_on, "deaths": a.deaths, "serious_injuries": a.serious_injuries,
-        "direct_loss_wan": a.direct_loss_wan, "grade": a.grade,
+        "id": a.pk, "kind": a.kind, "enterprise_id": a.enterprise_id,
+        "enterprise": a.enterprise.name, "occurred_on": a.occurred_on, "deaths": a.deaths,
+        "serious_injuries": a.serious_injuries, "evacuated": a.evacuated,
+        "direct_loss_wan": a.direct_loss_wan, "stated_grade": a.stated_grade, "grade": a.grade,
     }  # fmt: skip
 
 
-@router.get("/enforcement/accidents", response=list[AccidentOut], summary="生产安全事故")
+@router.get("/enforcement/accidents", response=list[AccidentOut], summary="事故与突发环境事件")
 @paginate(Pagination, page_size=50)
 def list_accidents(request: HttpRequest) -> Any:
     require(request, "enforcement.view_accident")

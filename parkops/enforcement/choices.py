@@ -28,6 +28,13 @@ class InspectionResult(models.TextChoices):
     CLOSED = "closed", _("已关闭停业或正在清算")
 
 
+class IncidentKind(models.TextChoices):
+    """What an incident record is, and so which rule grades it."""
+
+    SAFETY = "safety", _("生产安全事故")
+    ENVIRONMENTAL = "environmental", _("突发环境事件")
+
+
 class FindingDomain(models.TextChoices):
     SAFETY = "safety", _("安全")
     ENVIRONMENT = "environment", _("环保")

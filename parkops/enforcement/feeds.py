@@ -1,7 +1,8 @@
 """What the enforcement record gives other apps' rules, through parkops/common/records.py.
 
 Veto events (matched by the scheme's veto rules on kind and grade):
-- an accident: `safety_accident` with its computed grade (1 一般 … 4 特别重大);
+- an accident: `safety_accident` with its computed grade (1 一般 … 4 特别重大); an environmental
+  incident: `environmental_incident` with its grade;
 - a 重大 finding in 安全, 环保 or 消防: `major_violation`, grade 3;
 - a 重大 finding in 规划 (illegal building or land use): `illegal_land_use`, grade 1;
 - a closure or suspension order (责令关闭 / 责令停产停业): `closure_order`, grade 3.
@@ -17,10 +18,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from parkops.common.records import RecordedEvent
-from parkops.enforcement.choices import CLOSING_PENALTIES, FindingDomain, Severity
+from parkops.enforcement.choices import CLOSING_PENALTIES, FindingDomain, IncidentKind, Severity
 from parkops.enforcement.models import Accident, Finding, Penalty
 
 SAFETY_ACCIDENT = "safety_accident"
+ENVIRONMENTAL_INCIDENT = "environmental_incident"
 MAJOR_VIOLATION = "major_violation"
 ILLEGAL_LAND_USE = "illegal_land_use"
 CLOSURE_ORDER = "closure_order"
@@ -33,11 +35,19 @@ def veto_events(year: int) -> list[RecordedEvent]:
         events.append(
             RecordedEvent(
                 enterprise_id=accident.enterprise_id,
-                kind=SAFETY_ACCIDENT,
+                kind=(
+                    ENVIRONMENTAL_INCIDENT
+                    if accident.kind == IncidentKind.ENVIRONMENTAL
+                    else SAFETY_ACCIDENT
+                ),
                 grade=int(accident.grade[0]),
                 occurred_on=accident.occurred_on,
-                label=_("生产安全事故（%(grade)s）：%(what)s")
-                % {"grade": accident.get_grade_display(), "what": accident.description[:40]},
+                label=_("%(kind)s（%(grade)s）：%(what)s")
+                % {
+                    "kind": accident.get_kind_display(),
+                    "grade": accident.get_grade_display(),
+                    "what": accident.description[:40],
+                },
                 url=accident.get_absolute_url(),
             )
         )

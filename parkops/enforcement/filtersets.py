@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from parkops.accounts.models import Department
 from parkops.enforcement.choices import (
     ControlEventType,
+    IncidentKind,
     InspectionResult,
     InspectionType,
     PenaltyType,
@@ -53,13 +54,14 @@ class AccidentFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("企业名称"), field_name="enterprise__name", lookup_expr="icontains"
     )
+    kind = django_filters.ChoiceFilter(label=_("类别"), choices=IncidentKind.choices)
     grade = django_filters.ChoiceFilter(label=_("事故等级"), choices=IncidentGrade.choices)
     # By id, not a list of names: a choice list would name enterprises outside the scope.
     enterprise = django_filters.NumberFilter(label=_("企业编号"), widget=HiddenInput)
 
     class Meta:
         model = Accident
-        fields = ["q", "grade", "enterprise"]
+        fields = ["q", "kind", "grade", "enterprise"]
 
 
 class ControlEventFilterSet(django_filters.FilterSet):

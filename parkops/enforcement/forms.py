@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -7,10 +8,19 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from parkops.accounts.models import Department
+from parkops.common.forms import VersionedModelForm
 from parkops.common.types import AnyUser
 from parkops.enforcement import selectors
 from parkops.enforcement.choices import ProposalDecision, ReinspectionResult
-from parkops.enforcement.models import Accident, ControlEvent, Finding, Inspection, Penalty
+from parkops.enforcement.models import (
+    Accident,
+    ControlEvent,
+    Finding,
+    Inspection,
+    JointInspectionPlan,
+    Penalty,
+)
+from parkops.enforcement.planning import Candidate
 from parkops.registry.models import Enterprise
 from parkops.registry.selectors import enterprises_visible_to
 
@@ -120,8 +130,8 @@ class AccidentForm(forms.ModelForm):
     class Meta:
         model = Accident
         fields = (
-            "enterprise", "occurred_on", "description", "deaths", "serious_injuries",
-            "direct_loss_wan", "department", "source",
+            "kind", "enterprise", "occurred_on", "description", "deaths", "serious_injuries",
+            "evacuated", "direct_loss_wan", "stated_grade", "department", "source",
         )  # fmt: skip
         widgets = {"occurred_on": DATE, "description": forms.Textarea(attrs={"rows": 2})}
 
@@ -153,3 +163,57 @@ class ControlEventImportForm(forms.Form):
         label=_("文件（.xlsx/.xls/.csv）"),
         help_text=_("列：统一社会信用代码、事项类型、发生日期、来源文书、管控措施、说明"),
     )
+
+
+class PlanForm(VersionedModelForm):
+    """A joint inspection plan: its period and departments; on a new plan, its first targets —
+    the enterprises proposed from risk that the park office ticks, and any it chooses."""
+
+    departments = forms.ModelMultipleChoiceField(
+        label=_("参加部门"),
+        queryset=Department.objects.filter(is_active=True),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    change_reason = forms.CharField(label=_("修改理由"), max_length=200, required=False)
+
+    class Meta:
+        model = JointInspectionPlan
+        fields = ("name", "starts_on", "ends_on", "note")
+        widgets = {"starts_on": DATE, "ends_on": DATE, "note": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, candidates: Sequence[Candidate] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["departments"].initial = list(self.instance.departments.all())
+            self.fields["change_reason"].required = True
+            return
+        del self.fields["change_reason"]
+        self.candidates = {c.enterprise.pk: c for c in candidates}
+        self.fields["risk"] = forms.TypedMultipleChoiceField(
+            label=_("按风险提出的检查对象"),
+            coerce=int,
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            choices=[
+                (c.enterprise.pk, f"{c.enterprise.name}（{'；'.join(c.reasons)}）")
+                for c in candidates
+            ],
+        )
+        self.fields["chosen"] = forms.ModelMultipleChoiceField(
+            label=_("另选检查对象"),
+            queryset=Enterprise.objects.order_by("name"),
+            required=False,
+            widget=forms.SelectMultiple(attrs={"size": 8}),
+        )
+
+
+class TargetForm(forms.Form):
+    enterprise = forms.ModelChoiceField(
+        label=_("企业"), queryset=Enterprise.objects.order_by("name")
+    )
+    planned_on = forms.DateField(label=_("计划检查日期"), widget=DATE)
+    reason = forms.CharField(label=_("列入理由"), max_length=300, required=False)
+
+
+class TargetRemoveForm(forms.Form):
+    reason = forms.CharField(label=_("移出理由"), max_length=200)

@@ -19,6 +19,7 @@ from parkops.enforcement.choices import (
     MONEY_PENALTIES,
     AmountUnit,
     FindingDomain,
+    IncidentKind,
     InspectionResult,
     InspectionType,
     PenaltyType,
@@ -259,8 +260,13 @@ class Penalty(TimeStamped):
 
 
 class Accident(TimeStamped):
-    """A production safety accident (生产安全事故); its grade is computed from the figures."""
+    """A production safety accident (生产安全事故, graded by 国务院令第493号) or an environmental
+    incident (突发环境事件, graded by the 2014 national contingency plan); the grade is computed
+    from the figures, raised where the determining department states a qualitative grade."""
 
+    kind = models.CharField(
+        _("类别"), max_length=20, choices=IncidentKind.choices, default=IncidentKind.SAFETY
+    )
     enterprise = models.ForeignKey(
         Enterprise, on_delete=models.PROTECT, related_name="accidents", verbose_name=_("企业")
     )
@@ -268,17 +274,32 @@ class Accident(TimeStamped):
     description = models.TextField(_("事故概况"))
     deaths = models.PositiveIntegerField(_("死亡（人）"), default=0)
     serious_injuries = models.PositiveIntegerField(
-        _("重伤（人）"), default=0, help_text=_("含急性工业中毒")
+        _("重伤或中毒（人）"), default=0, help_text=_("含急性工业中毒")
+    )
+    evacuated = models.PositiveIntegerField(
+        _("疏散转移（人）"), default=0, help_text=_("仅突发环境事件按此分级")
     )
     direct_loss_wan = models.DecimalField(
         _("直接经济损失（万元）"), max_digits=12, decimal_places=2, default=0
+    )
+    stated_grade = models.CharField(
+        _("认定文书所定等级"),
+        max_length=20,
+        choices=IncidentGrade.choices,
+        blank=True,
+        help_text=_(
+            "预案中不以数字衡量的情形（如饮用水水源地取水中断、区域生态功能丧失）由认定部门按文书填写；"
+            "记录取计算等级与此等级中较高者"
+        ),
     )
     grade = models.CharField(
         _("事故等级"),
         max_length=20,
         choices=IncidentGrade.choices,
         editable=False,
-        help_text=_("按国务院令第493号由伤亡和损失计算"),
+        help_text=_(
+            "由伤亡、疏散和损失计算（生产安全事故按国务院令第493号，突发环境事件按国家突发环境事件应急预案）"
+        ),
     )
     department = models.ForeignKey(
         Department, on_delete=models.PROTECT, related_name="accidents", verbose_name=_("认定部门")
@@ -287,8 +308,8 @@ class Accident(TimeStamped):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("生产安全事故")
-        verbose_name_plural = _("生产安全事故")
+        verbose_name = _("事故与突发环境事件")
+        verbose_name_plural = _("事故与突发环境事件")
         ordering = ["-occurred_on", "-pk"]
         constraints = [
             models.CheckConstraint(
@@ -302,4 +323,4 @@ class Accident(TimeStamped):
         return f"{self.enterprise} {self.occurred_on} {self.get_grade_display()}"
 
     def get_absolute_url(self) -> str:
-        return reverse("enforcement:accident_list") + f"?enterprise={self.enterprise_id}"
+        return reverse("enforcement:accident_detail", args=[self.pk])

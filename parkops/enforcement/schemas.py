@@ -87,12 +87,15 @@ class RectificationOut(Schema):
 
 class AccidentOut(Schema):
     id: int
+    kind: str
     enterprise_id: int
     enterprise: str
     occurred_on: date
     deaths: int
     serious_injuries: int
+    evacuated: int
     direct_loss_wan: Decimal
+    stated_grade: str
     grade: str
 
 

@@ -15,9 +15,18 @@ from django.utils.translation import gettext as _
 
 from parkops.accounts.models import Department
 from parkops.common.versioning import record_save
-from parkops.core.accidents import accident_grade
+from parkops.core.accidents import (
+    AccidentGrade,
+    accident_grade,
+    environmental_incident_grade,
+    grade_reached_by,
+)
 from parkops.enforcement import selectors
-from parkops.enforcement.choices import ProposalDecision, ReinspectionResult, TargetOrigin
+from parkops.enforcement.choices import (
+    IncidentKind,
+    ProposalDecision,
+    ReinspectionResult,
+)
 from parkops.enforcement.models import (
     Accident,
     ClosureDecision,
@@ -25,9 +34,7 @@ from parkops.enforcement.models import (
     Finding,
     FindingPhoto,
     Inspection,
-    JointInspectionPlan,
     Penalty,
-    PlanTarget,
 )
 from parkops.evaluation.choices import IncidentGrade
 from parkops.land import services as land_services
@@ -174,20 +181,57 @@ def accident_create(*, user: User, data: Mapping[str, Any]) -> Accident:
     accident = Accident(**data)
     _check_department(user, _department(accident, "department"), field="department")
     _grade(accident)
-    record_save(accident, reason=_("录入生产安全事故"))
+    record_save(accident, reason=_("录入%(kind)s") % {"kind": accident.get_kind_display()})
     return accident
 
 
+def accident_grade_reasons(accident: Accident) -> list[str]:
+    """Why the record has its grade, in words: the figures that reach the grade's bounds, and the
+    determining document's grade where that is what raised it."""
+    grade = AccidentGrade(int(accident.grade[0]))
+    reached = grade_reached_by(
+        grade=grade,
+        environmental=accident.kind == IncidentKind.ENVIRONMENTAL,
+        deaths=accident.deaths,
+        hurt=accident.serious_injuries,
+        evacuated=accident.evacuated,
+        loss_wan=Decimal(accident.direct_loss_wan),
+    )
+    words = {
+        "deaths": _("死亡 %(n)s 人") % {"n": accident.deaths},
+        "hurt": _("重伤或中毒 %(n)s 人") % {"n": accident.serious_injuries},
+        "evacuated": _("疏散转移 %(n)s 人") % {"n": accident.evacuated},
+        "loss": _("直接经济损失 %(n)s 万元") % {"n": accident.direct_loss_wan},
+    }
+    reasons = [words[figure] for figure in reached]
+    if not reached and accident.stated_grade == accident.grade and grade > AccidentGrade.ORDINARY:
+        reasons.append(_("认定文书所定等级"))
+    return reasons
+
+
 def _grade(accident: Accident) -> None:
+    """The grade the figures reach under the rule of the record's kind, or the grade the
+    determining document states, whichever is higher."""
+    deaths, hurt = accident.deaths or 0, accident.serious_injuries or 0
+    loss = Decimal(accident.direct_loss_wan or 0)
     try:
-        grade = accident_grade(
-            deaths=accident.deaths or 0,
-            serious_injuries=accident.serious_injuries or 0,
-            loss_wan=Decimal(accident.direct_loss_wan or 0),
-        )
+        if accident.kind == IncidentKind.ENVIRONMENTAL:
+            grade = environmental_incident_grade(
+                deaths=deaths,
+                poisoned_or_injured=hurt,
+                evacuated=accident.evacuated or 0,
+                loss_wan=loss,
+            )
+        else:
+            if accident.evacuated:
+                raise ValidationError(
+                    {"evacuated": [_("疏散转移人数只用于突发环境事件的分级，生产安全事故请留 0")]}
+                )
+            grade = accident_grade(deaths=deaths, serious_injuries=hurt, loss_wan=loss)
     except ValueError as error:
         raise ValidationError(_("伤亡人数和损失不能为负数")) from error
-    accident.grade = GRADES[int(grade)]
+    computed = GRADES[int(grade)]
+    accident.grade = max(computed, accident.stated_grade or computed)
 
 
 def control_event_create(*, user: User, data: Mapping[str, Any]) -> ControlEvent:
@@ -203,34 +247,6 @@ def control_event_handle(
     event.note = note or event.note
     record_save(event, reason=_("管控事项已处置"), version=version)
     return event
-
-
-@transaction.atomic
-def plan_create(
-    *, user: User, data: Mapping[str, Any], departments: Iterable[Department]
-) -> JointInspectionPlan:
-    plan = JointInspectionPlan(**data, created_by=user)
-    record_save(plan, reason=_("制定联合执法计划"))
-    chosen = list(departments)
-    if not chosen:
-        raise ValidationError({"departments": [_("请至少选择一个参加部门")]})
-    plan.departments.set(chosen)
-    return plan
-
-
-def plan_target_add(
-    *,
-    plan: JointInspectionPlan,
-    enterprise: Enterprise,
-    planned_on: date,
-    origin: TargetOrigin,
-    reason: str = "",
-) -> PlanTarget:
-    target = PlanTarget(
-        plan=plan, enterprise=enterprise, planned_on=planned_on, origin=origin, reason=reason
-    )
-    record_save(target, reason=_("列入联合执法计划"))
-    return target
 
 
 @transaction.atomic

@@ -53,10 +53,12 @@ class PenaltyTable(tables.Table):
 
 
 class AccidentTable(tables.Table):
+    occurred_on = tables.DateColumn(linkify=True, attrs=FULL_PAGE_LINK)
+
     class Meta:
         model = Accident
-        fields = ("occurred_on", "enterprise", "description", "deaths", "serious_injuries",
-                  "direct_loss_wan", "grade", "department", "source")  # fmt: skip
+        fields = ("occurred_on", "kind", "enterprise", "description", "deaths", "serious_injuries",
+                  "evacuated", "direct_loss_wan", "grade", "department", "source")  # fmt: skip
         order_by = ("-occurred_on",)
         attrs = {**ATTRS, "id": "accident-table"}
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from parkops.enforcement import views, views_supervision
+from parkops.enforcement import views, views_plans, views_supervision
 
 app_name = "enforcement"
 urlpatterns = [
@@ -15,6 +15,7 @@ urlpatterns = [
     path("penalties/new/", views.penalty_new, name="penalty_new"),
     path("accidents/", views_supervision.accident_list, name="accident_list"),
     path("accidents/new/", views_supervision.accident_new, name="accident_new"),
+    path("accidents/<int:pk>/", views_supervision.accident_detail, name="accident_detail"),
     path("control-events/", views_supervision.control_event_list, name="control_event_list"),
     path("control-events/new/", views_supervision.control_event_new, name="control_event_new"),
     path(
@@ -27,7 +28,15 @@ urlpatterns = [
         views_supervision.control_event_export,
         name="control_event_export",
     ),
-    path("plans/", views_supervision.plan_list, name="plan_list"),
-    path("plans/<int:pk>/", views_supervision.plan_detail, name="plan_detail"),
+    path("plans/", views_plans.plan_list, name="plan_list"),
+    path("plans/new/", views_plans.plan_new, name="plan_new"),
+    path("plans/<int:pk>/", views_plans.plan_detail, name="plan_detail"),
+    path("plans/<int:pk>/edit/", views_plans.plan_edit, name="plan_edit"),
+    path("plans/<int:pk>/targets/", views_plans.plan_target_add, name="plan_target_add"),
+    path(
+        "plans/<int:pk>/targets/<int:target>/remove/",
+        views_plans.plan_target_remove,
+        name="plan_target_remove",
+    ),
     path("proposals/", views_supervision.proposal_list, name="proposal_list"),
 ]

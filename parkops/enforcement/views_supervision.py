@@ -11,10 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from parkops.common.history import history_of
 from parkops.common.lists import list_page
 from parkops.common.types import AuthedHttpRequest
 from parkops.common.xlsx import xlsx_response
-from parkops.enforcement import exports, planning, rectifications, selectors, services
+from parkops.enforcement import exports, rectifications, selectors, services
 from parkops.enforcement.choices import ProposalDecision
 from parkops.enforcement.filtersets import AccidentFilterSet, ControlEventFilterSet
 from parkops.enforcement.forms import (
@@ -37,6 +38,20 @@ def accident_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@permission_required("enforcement.view_accident", raise_exception=True)
+def accident_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One accident or environmental incident: its figures, its grade and which figures set it,
+    the document that determined it, and its history."""
+    qs = selectors.accidents_visible_to(request.user).select_related("enterprise", "department")
+    accident = get_object_or_404(qs, pk=pk)
+    context = {
+        "accident": accident,
+        "reached": services.accident_grade_reasons(accident),
+        "history": history_of(accident),
+    }
+    return render(request, "enforcement/accident_detail.html", context)
+
+
 @permission_required("enforcement.add_accident", raise_exception=True)
 def accident_new(request: AuthedHttpRequest) -> HttpResponse:
     form = AccidentForm(request.POST or None, user=request.user)
@@ -49,13 +64,13 @@ def accident_new(request: AuthedHttpRequest) -> HttpResponse:
             messages.success(
                 request, _("已录入事故，等级：%(g)s") % {"g": accident.get_grade_display()}
             )
-            return HttpResponseRedirect(reverse("enforcement:accident_list"))
+            return HttpResponseRedirect(accident.get_absolute_url())
     return render(
         request,
         "web/form_page.html",
         {
             "form": form,
-            "title": _("录入生产安全事故"),
+            "title": _("录入事故或突发环境事件"),
             "next": reverse("enforcement:accident_list"),
         },
     )
@@ -101,22 +116,6 @@ def control_event_new(request: AuthedHttpRequest) -> HttpResponse:
             "next": reverse("enforcement:control_event_list"),
         },
     )
-
-
-@permission_required("enforcement.view_jointinspectionplan", raise_exception=True)
-def plan_list(request: HttpRequest) -> HttpResponse:
-    plans = selectors.plans_visible_to(request.user).prefetch_related("departments")
-    context: dict[str, object] = {"plans": plans}
-    if selectors.reads_all(request.user):
-        context["candidates"] = planning.risk_candidates(today=timezone.localdate())
-    return render(request, "enforcement/plan_list.html", context)
-
-
-@permission_required("enforcement.view_jointinspectionplan", raise_exception=True)
-def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = get_object_or_404(selectors.plans_visible_to(request.user), pk=pk)
-    context = {"plan": plan, "coverage": planning.plan_coverage(plan)}
-    return render(request, "enforcement/plan_detail.html", context)
 
 
 @permission_required("enforcement.view_closuredecision", raise_exception=True)

@@ -140,9 +140,9 @@ def _around(n: int, enterprise: Enterprise, plot: LandPlot) -> dict[str, int]:
         source=PlanSource.TEXT, row=180 + n, name_in_plan=enterprise.name, enterprise=enterprise
     )
     visit, photo = visit_records(n, enterprise)
-    inspection, finding_photo = enforcement_records(n, enterprise)
+    inspection, finding_photo, accident = enforcement_records(n, enterprise)
     return {
-        "inspection": inspection.pk, "finding_photo": finding_photo.pk,
+        "inspection": inspection.pk, "finding_photo": finding_photo.pk, "accident": accident.pk,
         "enterprise": enterprise.pk, "plot": plot.pk, "project": project.pk,
         "cultivation": entry.pk, "action": action.pk, "control": control.pk, "batch": batch.pk,
         "veto": veto.pk,

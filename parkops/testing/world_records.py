@@ -61,7 +61,9 @@ def visit_records(n: int, enterprise: Enterprise) -> tuple[int, int]:
     return visit.pk, photo.pk
 
 
-def enforcement_records(n: int, enterprise: Enterprise) -> tuple[Inspection, FindingPhoto]:
+def enforcement_records(
+    n: int, enterprise: Enterprise
+) -> tuple[Inspection, FindingPhoto, Accident]:
     """An inspection with an overdue finding, its photo and penalty; an accident; a control event."""
     department = Department.objects.get(code="emergency")
     inspection = Inspection.objects.create(
@@ -82,7 +84,7 @@ def enforcement_records(n: int, enterprise: Enterprise) -> tuple[Inspection, Fin
         finding=finding, kind=PenaltyType.SUSPEND_PRODUCTION, decided_on=date(YEAR, 3, n),
         department=department,
     )  # fmt: skip
-    Accident.objects.create(
+    accident = Accident.objects.create(
         enterprise=enterprise, occurred_on=date(YEAR, 5, n), description="机械伤害",
         serious_injuries=1, grade=IncidentGrade.ORDINARY, department=department,
     )  # fmt: skip
@@ -90,7 +92,7 @@ def enforcement_records(n: int, enterprise: Enterprise) -> tuple[Inspection, Fin
         enterprise=enterprise, kind=ControlEventType.JUDICIAL_AUCTION, occurred_on=date(YEAR, 6, n),
         source_document=f"拍卖公告{n}", measure=ControlMeasure.PRIORITY_ACQUISITION,
     )  # fmt: skip
-    return inspection, photo
+    return inspection, photo, accident
 
 
 def requests_seed(ids: list[dict[str, int]], *, department: User, clerk: User) -> None:
