@@ -237,6 +237,9 @@ TASKS = {
 # A running job that reported no progress for this long is taken as lost (its worker was killed)
 # and marked failed by `manage.py sweep_jobs`, which `make run` runs before it starts the worker.
 PARKOPS_JOB_STALE_MINUTES = env_positive_int("PARKOPS_JOB_STALE_MINUTES", 30)
+# A list export of more rows than this is written by a worker (the link opens the job's page,
+# which offers the file when it is ready) instead of inside the request.
+PARKOPS_EXPORT_INLINE_ROWS = env_positive_int("PARKOPS_EXPORT_INLINE_ROWS", 5000)
 
 # Structured logs: one JSON object per line on stderr (a collector reads them from every app
 # server and worker), each with the request id; PARKOPS_LOG_FORMAT=text for a readable line.

@@ -22,11 +22,12 @@ that partial with the current query string, so after a filter change they export
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
@@ -36,6 +37,26 @@ from parkops.common.pages import table_paginate
 from parkops.common.xlsx import ExportColumn, dated, xlsx_file, xlsx_response
 
 RESULTS = "common/_results.html"
+
+DeferExport = Callable[[HttpRequest], HttpResponse]
+# How an export too large to write inside a request goes on the job queue: registered by the
+# ops app (AppConfig.ready), which this floor may not import. None: every export is written inline.
+_defer_export: list[DeferExport] = []
+
+
+def export_deferral_register(defer: DeferExport) -> None:
+    _defer_export[:] = [defer]
+
+
+def _deferred(request: HttpRequest, rows: QuerySet[Any]) -> HttpResponse | None:
+    """The job's page for an export of more than PARKOPS_EXPORT_INLINE_ROWS rows asked by a
+    person (a worker replaying the export writes it), else None. Counting stops past the limit."""
+    if not _defer_export or getattr(request, "parkops_in_job", False):
+        return None
+    limit: int = settings.PARKOPS_EXPORT_INLINE_ROWS
+    if rows[: limit + 1].count() <= limit:
+        return None
+    return _defer_export[0](request)
 
 
 @dataclass(frozen=True)
@@ -109,7 +130,10 @@ def export_filtered(
     order: Sequence[str] = (),
 ) -> HttpResponse:
     """The list as the user filtered it (the same FilterSet, the same query string) as .xlsx, one
-    column per ExportColumn, the file name dated."""
+    column per ExportColumn, the file name dated; a large one by a worker (`_deferred`)."""
     rows = export_rows(request, filterset, order=order)
+    deferred = _deferred(request, rows)
+    if deferred is not None:
+        return deferred
     content = xlsx_file(columns=columns, records=rows.iterator(chunk_size=2000))
     return xlsx_response(content, dated(filename))

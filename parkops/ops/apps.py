@@ -10,6 +10,9 @@ class OpsConfig(AppConfig):
     def ready(self) -> None:
         # The audit log listens to logins (Django's and django-axes' signals) and to changes of
         # groups and permissions, wherever they are made: pages, the admin, commands.
-        from parkops.ops import receivers
+        from parkops.common.lists import export_deferral_register
+        from parkops.ops import exports, receivers
 
         receivers.connect()
+        # Large list exports go on the queue (the list kit on the floor below cannot import us).
+        export_deferral_register(exports.export_defer)

@@ -54,6 +54,7 @@ class RequestIdMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         request_id = request_id_from(request.headers.get(HEADER))
+        request.parkops_request_id = request_id  # type: ignore[attr-defined]
         id_token = _request_id.set(request_id)
         request_token = _request.set(request)
         started = time.perf_counter()
@@ -92,7 +93,10 @@ class RequestIdFilter(logging.Filter):
     """Adds `request_id` and `user_id` to every record, whichever logger wrote it."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.request_id = _request_id.get()
+        # django.request reports an error response after the middleware has returned: its record
+        # carries the request, which carries the id.
+        logged = getattr(record, "request", None)
+        record.request_id = getattr(logged, "parkops_request_id", None) or _request_id.get()
         record.user_id = _user_id()
         return True
 
@@ -103,6 +107,7 @@ _STANDARD = frozenset(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) 
     "asctime",
     "request_id",
     "user_id",
+    "request",
 }
 
 

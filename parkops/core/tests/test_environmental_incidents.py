@@ -62,13 +62,21 @@ def test_the_highest_figure_decides_and_negative_figures_are_refused() -> None:
 
 def test_it_names_the_figures_that_reach_the_grade() -> None:
     why = grade_reached_by(
-        grade=G.MAJOR, environmental=True, deaths=3, hurt=0, evacuated=12_000, loss_wan=Decimal(2_000)
+        grade=G.MAJOR,
+        environmental=True,
+        deaths=3,
+        hurt=0,
+        evacuated=12_000,
+        loss_wan=Decimal(2_000),
     )
     assert why == ["evacuated", "loss"]
     safety = grade_reached_by(
         grade=G.LARGER, environmental=False, deaths=3, hurt=0, evacuated=99_999, loss_wan=Decimal(0)
     )
     assert safety == ["deaths"]  # evacuations do not grade a production safety accident
-    assert grade_reached_by(
-        grade=G.ORDINARY, environmental=True, deaths=1, hurt=1, evacuated=1, loss_wan=Decimal(1)
-    ) == []
+    assert (
+        grade_reached_by(
+            grade=G.ORDINARY, environmental=True, deaths=1, hurt=1, evacuated=1, loss_wan=Decimal(1)
+        )
+        == []
+    )

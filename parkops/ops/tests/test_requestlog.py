@@ -95,3 +95,12 @@ def test_pages_carry_a_content_security_policy_without_inline_script(alice: User
     assert "unsafe-eval" not in policy
     assert "'unsafe-inline'" not in directives["script-src"]
     assert Client().get("/accounts/login/")["Content-Security-Policy"] == policy
+
+
+def test_djangos_report_of_an_error_response_carries_the_request_id(alice: User) -> None:
+    with _collected("django.request") as lines:
+        response = client_for(alice).get("/enterprises/999999/")
+    assert response.status_code == 404
+    [line] = lines
+    assert line["request_id"] == response["X-Request-ID"]
+    assert "request" not in line
