@@ -116,6 +116,25 @@ def department_inbox(*, user: AnyUser) -> QuerySet[ServiceRequest]:
     )
 
 
+# Most urgent first: 通报 and 督办 are overdue (超期), then 临期, then on time; a request whose
+# deadline falls in a year the calendar lacks (no level) comes last.
+URGENCY = {
+    EscalationLevel.BULLETIN: 0,
+    EscalationLevel.SUPERVISION: 1,
+    EscalationLevel.WARNING: 2,
+    EscalationLevel.NONE: 3,
+    None: 4,
+}
+OVERDUE_LEVELS = frozenset({EscalationLevel.BULLETIN, EscalationLevel.SUPERVISION})
+
+
+def inbox_by_urgency(*, user: AnyUser, now: datetime | None = None) -> list[Clocked]:
+    """The department inbox with each request's escalation: 超期, then 临期, then by deadline."""
+    rows = escalations(list(department_inbox(user=user)), now=now)
+    rows.sort(key=lambda c: (URGENCY[c.escalation], c.request.due_at, c.request.pk))
+    return rows
+
+
 def bulletin_list(*, user: AnyUser, now: datetime | None = None) -> list[Clocked]:
     """通报: requests on the clock past their deadline by more than the supervision days."""
     now = now or timezone.now()
