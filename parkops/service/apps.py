@@ -10,6 +10,7 @@ class ServiceConfig(AppConfig):
     def ready(self) -> None:
         # A department's home section (parkops.common.home) and the enterprise page's panel of
         # its requests (parkops.common.panels); neither page imports this app.
-        from parkops.service import home
+        from parkops.service import home, panels
 
         home.register()
+        panels.panels_register()

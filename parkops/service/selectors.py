@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -20,8 +20,14 @@ from parkops.accounts.roles import Role, roles_of
 from parkops.common.types import AnyUser
 from parkops.core.workdays import WorkCalendar
 from parkops.registry.selectors import enterprises_visible_to
-from parkops.service.choices import HANDOVER_EVENTS, OPEN_STATES, EscalationLevel
-from parkops.service.clock import CLOCKED_STATES, escalation_of
+from parkops.service.choices import (
+    HANDOVER_EVENTS,
+    OPEN_STATES,
+    DeadlineFlag,
+    EscalationLevel,
+    RequestState,
+)
+from parkops.service.clock import CLOCKED_STATES, deadline_flag, escalation_of
 from parkops.service.models import CategoryLimit, Pause, RequestEvent, ServiceRequest
 from parkops.service.selectors_calendar import work_calendar
 
@@ -146,3 +152,32 @@ def bulletin_list(*, user: AnyUser, now: datetime | None = None) -> list[Clocked
         .order_by("due_at")
     )
     return [c for c in escalations(list(late), now=now) if c.escalation == EscalationLevel.BULLETIN]
+
+
+@dataclass
+class Flagged:
+    """A request with its deadline flag as its stored deadlines give it (no calendar read)."""
+
+    request: ServiceRequest
+    flag: DeadlineFlag | None  # None: off the clock (answered, closed)
+
+
+def enterprise_requests(
+    *, user: AnyUser, enterprise_id: int, limit: int = 20, now: datetime | None = None
+) -> list[Flagged]:
+    """The enterprise's requests the user may see, open ones first (by deadline), then the
+    closed ones newest first. One query: the flags come from the deadlines stored when the clock
+    last changed (临期 from warn_at, 超期 from due_at), an open pause from a subquery."""
+    now = now or timezone.now()
+    open_pause = Pause.objects.filter(request=OuterRef("pk"), ended_at__isnull=True)
+    rows = (
+        requests_visible_to(user)
+        .filter(enterprise_id=enterprise_id)
+        .select_related("department")
+        .annotate(
+            closed_last=Case(When(state=RequestState.CLOSED, then=1), default=0),
+            paused=Exists(open_pause),
+        )
+        .order_by("closed_last", "due_at", "-received_at", "-pk")[:limit]
+    )
+    return [Flagged(r, deadline_flag(r, paused=r.paused, now=now)) for r in rows]  # type: ignore[attr-defined]
