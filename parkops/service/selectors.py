@@ -180,4 +180,4 @@ def enterprise_requests(
         )
         .order_by("closed_last", "due_at", "-received_at", "-pk")[:limit]
     )
-    return [Flagged(r, deadline_flag(r, paused=r.paused, now=now)) for r in rows]  # type: ignore[attr-defined]
+    return [Flagged(r, deadline_flag(r, paused=r.paused, now=now)) for r in rows]
