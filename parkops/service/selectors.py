@@ -181,3 +181,22 @@ def enterprise_requests(
         .order_by("closed_last", "due_at", "-received_at", "-pk")[:limit]
     )
     return [Flagged(r, deadline_flag(r, paused=r.paused, now=now)) for r in rows]
+
+
+def open_requests_flagged(
+    *, user: AnyUser, limit: int = 10, now: datetime | None = None
+) -> tuple[list[Flagged], int]:
+    """The open requests the user may see, on the clock first by deadline, with their deadline
+    flags, and how many there are (a road chief's or grid officer's home)."""
+    now = now or timezone.now()
+    open_pause = Pause.objects.filter(request=OuterRef("pk"), ended_at__isnull=True)
+    qs = requests_visible_to(user).filter(state__in=OPEN_STATES)
+    rows = (
+        qs.select_related("enterprise", "department")
+        .annotate(
+            off_clock=Case(When(state__in=CLOCKED_STATES, then=0), default=1),
+            paused=Exists(open_pause),
+        )
+        .order_by("off_clock", "due_at", "pk")[:limit]
+    )
+    return [Flagged(r, deadline_flag(r, paused=r.paused, now=now)) for r in rows], qs.count()

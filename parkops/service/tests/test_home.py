@@ -11,6 +11,7 @@ from parkops.accounts.models import Department
 from parkops.conftest import client_for
 from parkops.registry.models import Enterprise
 from parkops.service import services as svc
+from parkops.service.models import ServiceRequest as ServiceRequestModel
 from parkops.service.tests.conftest import accept, shanghai
 
 Clock = Callable[[datetime], None]
@@ -69,3 +70,30 @@ def test_the_inbox_page_orders_by_urgency_too(
     at(FRIDAY)
     page = client_for(dora).get("/service/inbox/").content.decode()
     assert page.index(soon.number) < page.index(answered.number)
+
+
+def test_a_road_chiefs_home_lists_his_enterprises_open_requests_with_deadlines(
+    at: Clock,
+    rob: User,
+    alice: User,
+    firm: Enterprise,
+    stranger: Enterprise,
+    eco: Department,
+) -> None:
+    at(MONDAY)
+    late = accept(rob, firm, MONDAY, category="policy")
+    calm = accept(rob, firm, MONDAY, category="land")
+    closed = accept(rob, firm, MONDAY, category="policy")
+    ServiceRequestModel.objects.filter(pk=closed.pk).update(state="closed")
+    elsewhere = accept(alice, stranger, MONDAY, category="policy")
+    svc.request_dispatch(request=late, user=alice, department=eco)
+    at(FRIDAY)
+
+    page = client_for(rob).get("/").content.decode()
+
+    section = page[page.index('id="home-open-requests"') :]
+    assert "未办结 2 件" in page
+    assert section.index(late.number) < section.index(calm.number)
+    assert 'deadline-overdue">超期' in section
+    assert closed.number not in section
+    assert elsewhere.number not in page
