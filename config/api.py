@@ -14,6 +14,7 @@ from parkops.ops.api import router as ops_router
 from parkops.registry.api import router as registry_router
 from parkops.service.api import router as service_router
 from parkops.smallparks.api import router as smallparks_router
+from parkops.visits.api import router as visits_router
 
 api = ParkOpsAPI(
     title="ParkOps API",
@@ -34,3 +35,4 @@ api.add_router("/", enforcement_router)
 api.add_router("/evaluation/", evaluation_router)
 api.add_router("/", ops_router)
 api.add_router("/service/", service_router)
+api.add_router("/visits/", visits_router)

@@ -103,3 +103,17 @@ class EscalationLevel(models.TextChoices):
     WARNING = "warning", _("临期")
     SUPERVISION = "supervision", _("督办")
     BULLETIN = "bulletin", _("通报")
+
+
+class DeadlineFlag(models.TextChoices):
+    """Where a request on the clock stands against its stored deadlines (no calendar read)."""
+
+    ON_TIME = "on_time", _("正常")
+    DUE_SOON = "due_soon", _("临期")
+    OVERDUE = "overdue", _("超期")
+    PAUSED = "paused", _("暂停计时")
+
+    @property
+    def colour(self) -> str:
+        return {"on_time": "light", "due_soon": "warning", "overdue": "danger",
+                "paused": "secondary"}[self.value]  # fmt: skip

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from parkops.accounts.models import Department
 from parkops.core.workdays import CalendarYearMissing, Escalation, Interval, Share, WorkCalendar
-from parkops.service.choices import HANDOVER_EVENTS, EscalationLevel, RequestState
+from parkops.service.choices import HANDOVER_EVENTS, DeadlineFlag, EscalationLevel, RequestState
 from parkops.service.models import CategoryLimit, ServiceRequest
 from parkops.service.selectors_calendar import work_calendar
 
@@ -113,6 +113,19 @@ def escalation_of(
     except CalendarYearMissing:
         return None
     return EscalationLevel(level.value if level != Escalation.NONE else "none")
+
+
+def deadline_flag(request: ServiceRequest, *, paused: bool, now: datetime) -> DeadlineFlag | None:
+    """超期 / 临期 / 正常 from the deadlines stored when the clock last changed (acceptance,
+    dispatch, extension, pause, resume, reopening); while a pause is open the clock stands still
+    and the stored deadlines are not yet moved, so the flag says so. None off the clock."""
+    if request.state not in CLOCKED_STATES:
+        return None
+    if paused:
+        return DeadlineFlag.PAUSED
+    if now > request.due_at:
+        return DeadlineFlag.OVERDUE
+    return DeadlineFlag.DUE_SOON if now >= request.warn_at else DeadlineFlag.ON_TIME
 
 
 def holder_shares(

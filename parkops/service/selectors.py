@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -20,8 +20,14 @@ from parkops.accounts.roles import Role, roles_of
 from parkops.common.types import AnyUser
 from parkops.core.workdays import WorkCalendar
 from parkops.registry.selectors import enterprises_visible_to
-from parkops.service.choices import HANDOVER_EVENTS, OPEN_STATES, EscalationLevel
-from parkops.service.clock import CLOCKED_STATES, escalation_of
+from parkops.service.choices import (
+    HANDOVER_EVENTS,
+    OPEN_STATES,
+    DeadlineFlag,
+    EscalationLevel,
+    RequestState,
+)
+from parkops.service.clock import CLOCKED_STATES, deadline_flag, escalation_of
 from parkops.service.models import CategoryLimit, Pause, RequestEvent, ServiceRequest
 from parkops.service.selectors_calendar import work_calendar
 
@@ -116,6 +122,25 @@ def department_inbox(*, user: AnyUser) -> QuerySet[ServiceRequest]:
     )
 
 
+# Most urgent first: 通报 and 督办 are overdue (超期), then 临期, then on time; a request whose
+# deadline falls in a year the calendar lacks (no level) comes last.
+URGENCY = {
+    EscalationLevel.BULLETIN: 0,
+    EscalationLevel.SUPERVISION: 1,
+    EscalationLevel.WARNING: 2,
+    EscalationLevel.NONE: 3,
+    None: 4,
+}
+OVERDUE_LEVELS = frozenset({EscalationLevel.BULLETIN, EscalationLevel.SUPERVISION})
+
+
+def inbox_by_urgency(*, user: AnyUser, now: datetime | None = None) -> list[Clocked]:
+    """The department inbox with each request's escalation: 超期, then 临期, then by deadline."""
+    rows = escalations(list(department_inbox(user=user)), now=now)
+    rows.sort(key=lambda c: (URGENCY[c.escalation], c.request.due_at, c.request.pk))
+    return rows
+
+
 def bulletin_list(*, user: AnyUser, now: datetime | None = None) -> list[Clocked]:
     """通报: requests on the clock past their deadline by more than the supervision days."""
     now = now or timezone.now()
@@ -127,3 +152,51 @@ def bulletin_list(*, user: AnyUser, now: datetime | None = None) -> list[Clocked
         .order_by("due_at")
     )
     return [c for c in escalations(list(late), now=now) if c.escalation == EscalationLevel.BULLETIN]
+
+
+@dataclass
+class Flagged:
+    """A request with its deadline flag as its stored deadlines give it (no calendar read)."""
+
+    request: ServiceRequest
+    flag: DeadlineFlag | None  # None: off the clock (answered, closed)
+
+
+def enterprise_requests(
+    *, user: AnyUser, enterprise_id: int, limit: int = 20, now: datetime | None = None
+) -> list[Flagged]:
+    """The enterprise's requests the user may see, open ones first (by deadline), then the
+    closed ones newest first. One query: the flags come from the deadlines stored when the clock
+    last changed (临期 from warn_at, 超期 from due_at), an open pause from a subquery."""
+    now = now or timezone.now()
+    open_pause = Pause.objects.filter(request=OuterRef("pk"), ended_at__isnull=True)
+    rows = (
+        requests_visible_to(user)
+        .filter(enterprise_id=enterprise_id)
+        .select_related("department")
+        .annotate(
+            closed_last=Case(When(state=RequestState.CLOSED, then=1), default=0),
+            paused=Exists(open_pause),
+        )
+        .order_by("closed_last", "due_at", "-received_at", "-pk")[:limit]
+    )
+    return [Flagged(r, deadline_flag(r, paused=r.paused, now=now)) for r in rows]
+
+
+def open_requests_flagged(
+    *, user: AnyUser, limit: int = 10, now: datetime | None = None
+) -> tuple[list[Flagged], int]:
+    """The open requests the user may see, on the clock first by deadline, with their deadline
+    flags, and how many there are (a road chief's or grid officer's home)."""
+    now = now or timezone.now()
+    open_pause = Pause.objects.filter(request=OuterRef("pk"), ended_at__isnull=True)
+    qs = requests_visible_to(user).filter(state__in=OPEN_STATES)
+    rows = (
+        qs.select_related("enterprise", "department")
+        .annotate(
+            off_clock=Case(When(state__in=CLOCKED_STATES, then=0), default=1),
+            paused=Exists(open_pause),
+        )
+        .order_by("off_clock", "due_at", "pk")[:limit]
+    )
+    return [Flagged(r, deadline_flag(r, paused=r.paused, now=now)) for r in rows], qs.count()

@@ -16,11 +16,10 @@ def work_calendar() -> WorkCalendar:
     CalendarYearMissing, which the pages and the API turn into a Chinese message."""
     years = {c.year: c for c in CalendarYear.objects.all()}
     days: dict[int, tuple[set[date], set[date]]] = {year: (set(), set()) for year in years}
-    for row in CalendarDay.objects.select_related("calendar_year").only(
-        "day", "kind", "calendar_year__year"
-    ):
-        holidays, makeups = days[row.calendar_year.year]
-        (holidays if row.kind == CalendarDayKind.HOLIDAY else makeups).add(row.day)
+    # Plain tuples: some 800 days over the years chinesecalendar covers, read on every list page.
+    for year, day, kind in CalendarDay.objects.values_list("calendar_year__year", "day", "kind"):
+        holidays, makeups = days[year]
+        (holidays if kind == CalendarDayKind.HOLIDAY else makeups).add(day)
     return WorkCalendar(
         YearCalendar(
             year=year,

@@ -21,8 +21,8 @@ from parkops.service.views import VIEW
 
 @permission_required(VIEW, raise_exception=True)
 def inbox(request: HttpRequest) -> HttpResponse:
-    """The open requests of the user's departments, most urgent first."""
-    rows = selectors.escalations(list(selectors.department_inbox(user=request.user)))
+    """The open requests of the user's departments, 超期 and 临期 first."""
+    rows = selectors.inbox_by_urgency(user=request.user)
     departments = list(selectors.departments_of(request.user))
     return render(request, "service/inbox.html", {"rows": rows, "departments": departments})
 

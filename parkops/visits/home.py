@@ -1,5 +1,5 @@
 """The road chief's and grid officer's home section: his road or grid, his enterprises with the
-last visit, the visits due, and the requests raised on them (registered in parkops.common.home)."""
+last visit, the visits due, and their open requests with deadlines (registered in parkops.common.home)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,9 @@ from django.utils import timezone
 from parkops.accounts.roles import Role, roles_of
 from parkops.common.home import HomeSection, home_section_register
 from parkops.registry.models import Grid, Road
+from parkops.service.selectors import open_requests_flagged
 from parkops.visits.choices import DueStatus
 from parkops.visits.due import due_rows
-from parkops.visits.models import RaisedRequest
-from parkops.visits.selectors import visits_visible_to
 
 FIELD_ROLES = frozenset({Role.ROAD_CHIEF, Role.GRID_OFFICER})
 SHOWN = 50
@@ -26,6 +25,7 @@ def field_home(request: HttpRequest) -> dict[str, Any] | None:
     if not roles_of(user) & FIELD_ROLES:
         return None
     rows = due_rows(user=user, today=timezone.localdate())
+    requests, open_count = open_requests_flagged(user=user)
     order = {DueStatus.OVERDUE: 0, DueStatus.DUE: 1, DueStatus.OK: 2}
     rows.sort(key=lambda r: (order[r.status], r.next_due or timezone.localdate(), r.name))
     return {
@@ -35,11 +35,9 @@ def field_home(request: HttpRequest) -> dict[str, Any] | None:
         "total": len(rows),
         "overdue": sum(r.status == DueStatus.OVERDUE for r in rows),
         "due": sum(r.status == DueStatus.DUE for r in rows),
-        # The requests raised on his visits; their handling (诉求 states, deadlines) joins here
-        # once the service app's requests are merged (the "open requests" slot of issue 16).
-        "raised": RaisedRequest.objects.filter(visit__in=visits_visible_to(user))
-        .select_related("visit__enterprise", "department")
-        .order_by("-visit__visited_on", "-pk")[:10],
+        # His enterprises' open requests (诉求), on the clock first, with their deadlines.
+        "requests": requests,
+        "open_requests": open_count,
     }
 
 

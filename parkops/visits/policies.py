@@ -98,9 +98,12 @@ def policies_in_force(today: date) -> QuerySet[Policy]:
 def policies_for(*, enterprise: Enterprise, today: date) -> list[tuple[Policy, list[str]]]:
     """The policies in force that the enterprise qualifies for, each with why (the visit form's
     reminder)."""
+    policies = list(policies_in_force(today))
+    if not policies:
+        return []  # no facts to read
     facts = _facts(Enterprise.objects.filter(pk=enterprise.pk), today)[enterprise.pk][1]
     found = []
-    for policy in policies_in_force(today):
+    for policy in policies:
         ok, reasons = evaluate(policy.rules, facts)
         if ok:
             found.append((policy, _texts(reasons)))

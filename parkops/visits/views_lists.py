@@ -30,13 +30,14 @@ def _due(request: HttpRequest) -> tuple[DueFilterForm, list[DueRow]]:
     form = DueFilterForm(request.GET)
     form.is_valid()
     data = form.cleaned_data
-    rows = due_rows(user=request.user, today=timezone.localdate())
-    if data.get("q"):
-        rows = [r for r in rows if data["q"] in r.name]
-    if data.get("road"):
-        rows = [r for r in rows if r.road_id == data["road"].pk]
-    if data.get("grid"):
-        rows = [r for r in rows if r.grid_id == data["grid"].pk]
+    # Name, road and grid narrow the enterprises in SQL; status and tier are computed.
+    rows = due_rows(
+        user=request.user,
+        today=timezone.localdate(),
+        q=data.get("q") or "",
+        road_id=data["road"].pk if data.get("road") else None,
+        grid_id=data["grid"].pk if data.get("grid") else None,
+    )
     if data.get("status"):
         rows = [r for r in rows if r.status == DueStatus(data["status"])]
     if data.get("tier"):
