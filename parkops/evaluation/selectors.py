@@ -45,9 +45,11 @@ from parkops.registry.selectors import enterprises_visible_to
 
 
 def published_run(*, year: int) -> EvaluationRun | None:
-    """The published run of the year (the latest published if several), or None."""
+    """The current published run of the year (a republication supersedes the earlier one)."""
     return (
-        EvaluationRun.objects.filter(year=year, status=RunStatus.PUBLISHED)
+        EvaluationRun.objects.filter(
+            year=year, status=RunStatus.PUBLISHED, superseded_at__isnull=True
+        )
         .order_by("-published_at", "-pk")
         .first()
     )
@@ -66,7 +68,7 @@ def latest_standing() -> tuple[int | None, dict[int, tuple[EvaluationClass, int 
     """The latest published run's year, and each enterprise's class and park position in it
     (position 1 is the lowest-ranked, as on the bottom-30 list); (None, {}) when none is published."""
     run = (
-        EvaluationRun.objects.filter(status=RunStatus.PUBLISHED)
+        EvaluationRun.objects.filter(status=RunStatus.PUBLISHED, superseded_at__isnull=True)
         .order_by("-year", "-published_at", "-pk")
         .first()
     )
@@ -188,21 +190,53 @@ def veto_events_of(*, enterprise: Enterprise, year: int) -> list[VetoEvent]:
 # --- runs and results, scoped to what the user may see -----------------------------------------
 
 
-def run_list() -> QuerySet[EvaluationRun]:
-    return EvaluationRun.objects.select_related("scheme_version__scheme", "created_by").defer(
-        "input_snapshot"
-    )
+def sees_drafts(user: AnyUser) -> bool:
+    """Only the park office (who runs and publishes evaluations) sees drafts; every other role
+    sees published results only, superseded editions included."""
+    return bool(user.has_perm("evaluation.change_evaluationrun"))
 
 
-def run_get(*, pk: int) -> EvaluationRun:
-    return get_object_or_404(run_list(), pk=pk)
+def run_list(*, user: AnyUser | None = None) -> QuerySet[EvaluationRun]:
+    """The runs `user` may see (all of them when no user is given: a job, a command)."""
+    runs = EvaluationRun.objects.select_related(
+        "scheme_version__scheme", "created_by", "superseded_by"
+    ).defer("input_snapshot", "superseded_by__input_snapshot")
+    if user is not None and not sees_drafts(user):
+        runs = runs.filter(status=RunStatus.PUBLISHED)
+    return runs
+
+
+def run_get(*, pk: int, user: AnyUser | None = None) -> EvaluationRun:
+    """The run if `user` may see it; Http404 otherwise (a draft, for all but the park office)."""
+    return get_object_or_404(run_list(user=user), pk=pk)
+
+
+def current_run(run: EvaluationRun, *, user: AnyUser) -> EvaluationRun | None:
+    """The run of the same year and kind the user should read instead of a superseded one."""
+    if not run.is_superseded:
+        return None
+    current = run.superseded_by
+    if current is None or current.is_superseded:
+        current = (
+            run_list(user=user)
+            .filter(year=run.year, status=run.status, superseded_at__isnull=True)
+            .first()
+        )
+    return current
 
 
 def previous_run(run: EvaluationRun) -> EvaluationRun | None:
-    """The run to compare with: last year's published run, or else its latest run."""
-    return published_run(year=run.year - 1) or (
-        run_list().filter(year=run.year - 1).order_by("-created_at", "-pk").first()
-    )
+    """The run to compare with: last year's current published run; a draft (seen only by the
+    park office) falls back to last year's current draft, a published run never does."""
+    found = published_run(year=run.year - 1)
+    if found is None and not run.is_published:
+        found = (
+            run_list()
+            .filter(year=run.year - 1, superseded_at__isnull=True)
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+    return found
 
 
 def results_visible(*, user: AnyUser, run: EvaluationRun) -> QuerySet[EvaluationResult]:
@@ -344,9 +378,10 @@ def compare(*, user: AnyUser, run: EvaluationRun, movers: int = 10) -> Compariso
 
 
 def enterprise_result(
-    *, enterprise: Enterprise, run: EvaluationRun | None = None
+    *, enterprise: Enterprise, user: AnyUser | None = None, run: EvaluationRun | None = None
 ) -> EvaluationResult | None:
-    """The enterprise's result in `run`, or in the latest published run (else the latest run)."""
+    """The enterprise's result in `run`, or in the latest current published run; for the park
+    office (or no user), else in the latest current draft."""
     # The result carries the enterprise's inputs: the run's whole snapshot stays unread.
     qs = (
         EvaluationResult.objects.filter(enterprise=enterprise)
@@ -355,10 +390,14 @@ def enterprise_result(
     )
     if run is not None:
         return qs.filter(run=run).first()
-    published = qs.filter(run__status=RunStatus.PUBLISHED).order_by(
+    current = qs.filter(run__superseded_at__isnull=True)
+    published = current.filter(run__status=RunStatus.PUBLISHED).order_by(
         "-run__year", "-run__published_at"
     )
-    return published.first() or qs.order_by("-run__year", "-run__created_at").first()
+    found = published.first()
+    if found is None and (user is None or sees_drafts(user)):
+        found = current.order_by("-run__year", "-run__created_at").first()
+    return found
 
 
 def scheme_versions() -> QuerySet[SchemeVersion]:

@@ -64,16 +64,19 @@ def run_list(request: AuthedHttpRequest) -> HttpResponse:
                 return HttpResponseRedirect(job.get_absolute_url())
     elif request.method == "POST":
         return HttpResponse(status=403)
-    runs = selectors.run_list()
+    runs = selectors.run_list(user=request.user)
     return render(request, "evaluation/run_list.html", {"runs": runs, "form": form})
 
 
 @permission_required(VIEW_RUN, raise_exception=True)
 def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    run = selectors.run_get(pk=pk)
+    run = selectors.run_get(pk=pk, user=request.user)
     user = request.user
     context = {
         "run": run,
+        "current": selectors.current_run(run, user=user),
+        "published": None if run.is_published else selectors.published_run(year=run.year),
+        "scale": scheme_scale(SchemeSpec.from_dict(run.scheme_version.definition)),
         "counts": selectors.class_counts(user=user, run=run),
         "classes": selectors.EvaluationClass,
         "histogram": selectors.score_histogram(user=user, run=run),
@@ -87,9 +90,9 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @permission_required("evaluation.change_evaluationrun", raise_exception=True)
 def run_publish(request: AuthedHttpRequest, pk: int) -> HttpResponse:
-    run = selectors.run_get(pk=pk)
+    run = selectors.run_get(pk=pk, user=request.user)
     try:
-        services.run_publish(run=run, user=request.user)
+        services.run_publish(run=run, user=request.user, reason=request.POST.get("reason", ""))
     except ValidationError as error:
         _errors(request, error)
     else:
@@ -100,7 +103,7 @@ def run_publish(request: AuthedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @permission_required("evaluation.delete_evaluationrun", raise_exception=True)
 def run_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    run = selectors.run_get(pk=pk)
+    run = selectors.run_get(pk=pk, user=request.user)
     try:
         services.run_delete(run=run)
     except ValidationError as error:
@@ -112,7 +115,7 @@ def run_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required(VIEW_RUN, raise_exception=True)
 def run_bottom(request: HttpRequest, pk: int) -> HttpResponseBase:
-    run = selectors.run_get(pk=pk)
+    run = selectors.run_get(pk=pk, user=request.user)
     if request.GET.get("format") == "xlsx":
         return xlsx_response(bottom_xlsx(run=run, user=request.user), f"尾部30家企业-{run.year}")
     context = {
@@ -127,7 +130,7 @@ def run_bottom(request: HttpRequest, pk: int) -> HttpResponseBase:
 @permission_required(VIEW_RUN, raise_exception=True)
 def run_handbook(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The handbook is written by a queue worker; the job's page offers the file when done."""
-    run = selectors.run_get(pk=pk)
+    run = selectors.run_get(pk=pk, user=request.user)
     return HttpResponseRedirect(
         jobs.handbook_enqueue(run=run, user=request.user).get_absolute_url()
     )
@@ -137,7 +140,7 @@ def run_handbook(request: HttpRequest, pk: int) -> HttpResponseBase:
 @permission_required(VIEW_RUN, raise_exception=True)
 def what_if(request: HttpRequest, pk: int, enterprise_pk: int) -> HttpResponse:
     """Re-run the engine with the figures typed in; nothing is saved."""
-    run = selectors.run_get(pk=pk)
+    run = selectors.run_get(pk=pk, user=request.user)
     enterprise = enterprise_get(user=request.user, pk=enterprise_pk)
     form = WhatIfForm(request.POST)
     context: dict[str, Any] = {"form": form, "run": run, "enterprise": enterprise}
