@@ -20,6 +20,7 @@ from parkops.evaluation.models import SchemeVersion
 from parkops.evaluation.schemas import (
     BottomOut,
     CardOut,
+    PublishIn,
     ResultOut,
     RunIn,
     RunOut,
@@ -63,10 +64,13 @@ def create_run(request: AuthedHttpRequest, payload: RunIn) -> Any:
 
 
 @router.post("/runs/{pk}/publish", response={200: RunOut, 422: ErrorOut}, summary="发布评价")
-def publish_run(request: AuthedHttpRequest, pk: int) -> Any:
+def publish_run(request: AuthedHttpRequest, pk: int, payload: PublishIn | None = None) -> Any:
+    """Over the year's published run this is a republication: `reason` is required, the new
+    run is the next edition and the earlier one stays readable, marked superseded."""
     require(request, "evaluation.change_evaluationrun")
     run = selectors.run_get(pk=pk, user=request.user)
-    services.run_publish(run=run, user=request.user)
+    reason = payload.reason if payload is not None else ""
+    services.run_publish(run=run, user=request.user, reason=reason)
     return Status(200, selectors.run_get(pk=pk, user=request.user))
 
 
@@ -80,7 +84,9 @@ def list_results(
 ) -> Any:
     """Filters: population (above/below…), evaluation_class (A/B/C/D/T/N)."""
     require(request, "evaluation.view_evaluationresult")
-    qs = selectors.results_visible(user=request.user, run=selectors.run_get(pk=pk, user=request.user))
+    qs = selectors.results_visible(
+        user=request.user, run=selectors.run_get(pk=pk, user=request.user)
+    )
     if population:
         qs = qs.filter(population=population)
     if evaluation_class:

@@ -30,6 +30,7 @@ from parkops.common.records import recorded_events
 from parkops.common.types import AnyUser
 from parkops.core.evaluation import engine
 from parkops.core.evaluation.default import default_definition
+from parkops.core.evaluation.summary import ScoreLine, Shortfall, largest_shortfall
 from parkops.core.figures import DECIMAL_FIGURE_FIELDS
 from parkops.core.periods import completed_years
 from parkops.core.units import DEFAULT_FLOOR_M2_PER_MU
@@ -37,6 +38,7 @@ from parkops.evaluation.choices import EvaluationClass, RunStatus
 from parkops.evaluation.models import (
     EvaluationResult,
     EvaluationRun,
+    IndicatorResult,
     SchemeVersion,
     VetoEvent,
 )
@@ -193,7 +195,7 @@ def veto_events_of(*, enterprise: Enterprise, year: int) -> list[VetoEvent]:
 def sees_drafts(user: AnyUser) -> bool:
     """Only the park office (who runs and publishes evaluations) sees drafts; every other role
     sees published results only, superseded editions included."""
-    return bool(user.has_perm("evaluation.change_evaluationrun"))
+    return bool(user.has_perm("evaluation.change_evaluationrun"))  # type: ignore[union-attr]
 
 
 def run_list(*, user: AnyUser | None = None) -> QuerySet[EvaluationRun]:
@@ -243,7 +245,7 @@ def results_visible(*, user: AnyUser, run: EvaluationRun) -> QuerySet[Evaluation
     qs = EvaluationResult.objects.filter(run=run)
     if not sees_whole_park(user):
         qs = qs.filter(enterprise__in=enterprises_visible_to(user))
-    return qs.select_related("enterprise", "enterprise__small_park")
+    return qs.select_related("enterprise", "enterprise__small_park", "enterprise__road")
 
 
 def class_counts(*, user: AnyUser, run: EvaluationRun) -> list[dict[str, Any]]:
@@ -294,6 +296,19 @@ class BottomRow:
     result: EvaluationResult
     last_position: int | None
     last_class: str | None
+    shortfall: Shortfall | None = None  # the indicator that pulled the score down most
+
+
+def shortfalls(result_ids: list[int]) -> dict[int, Shortfall | None]:
+    """Result id -> its indicator with the largest shortfall (core.evaluation.summary), from
+    the stored indicator scores, in one query."""
+    lines: dict[int, list[ScoreLine]] = {pk: [] for pk in result_ids}
+    rows = IndicatorResult.objects.filter(result_id__in=result_ids).values_list(
+        "result_id", "position", "code", "label", "weight", "score", "is_missing"
+    )
+    for result_id, position, code, label, weight, score, missing in rows:
+        lines[result_id].append(ScoreLine(position, code, label, weight, score, missing))
+    return {pk: largest_shortfall(found) for pk, found in lines.items()}
 
 
 def bottom(*, user: AnyUser, run: EvaluationRun, limit: int = 30) -> list[BottomRow]:
@@ -312,11 +327,13 @@ def bottom(*, user: AnyUser, run: EvaluationRun, limit: int = 30) -> list[Bottom
                 run=previous, enterprise_id__in=[r.enterprise_id for r in rows]
             ).values_list("enterprise_id", "park_position", "evaluation_class")
         }
+    short = shortfalls([r.pk for r in rows])
     return [
         BottomRow(
             r,
             last.get(r.enterprise_id, (None, None))[0],
             last.get(r.enterprise_id, (None, None))[1],
+            short.get(r.pk),
         )
         for r in rows
     ]

@@ -22,8 +22,9 @@ from parkops.common.types import AuthedHttpRequest
 from parkops.common.versioning import StaleVersion, version_of
 from parkops.common.xlsx import xlsx_response
 from parkops.core.evaluation.scheme import Scheme as SchemeSpec
+from parkops.core.evaluation.summary import scheme_scale
 from parkops.evaluation import card, jobs, rules, selectors, services
-from parkops.evaluation.exports import BOTTOM_RULE, bottom_xlsx
+from parkops.evaluation.exports import BOTTOM_RULE, SHORTFALL_RULE, bottom_xlsx
 from parkops.evaluation.filtersets import VetoEventFilterSet
 from parkops.evaluation.forms import (
     RunForm,
@@ -83,6 +84,7 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "bottom": selectors.bottom(user=user, run=run),
         "comparison": selectors.compare(user=user, run=run),
         "bottom_rule": BOTTOM_RULE,
+        "shortfall_rule": SHORTFALL_RULE,
     }
     return render(request, "evaluation/run_detail.html", context)
 
@@ -122,6 +124,7 @@ def run_bottom(request: HttpRequest, pk: int) -> HttpResponseBase:
         "run": run,
         "bottom": selectors.bottom(user=request.user, run=run),
         "bottom_rule": BOTTOM_RULE,
+        "shortfall_rule": SHORTFALL_RULE,
     }
     return render(request, "evaluation/bottom.html", context)
 
