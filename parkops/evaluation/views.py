@@ -30,6 +30,7 @@ from parkops.evaluation.forms import (
     RunForm,
     SchemeCopyForm,
     SchemeForm,
+    SchemeImportForm,
     VetoEventForm,
     VetoVoidForm,
     WhatIfForm,
@@ -157,7 +158,8 @@ def what_if(request: HttpRequest, pk: int, enterprise_pk: int) -> HttpResponse:
 @permission_required("evaluation.view_schemeversion", raise_exception=True)
 def scheme_list(request: HttpRequest) -> HttpResponse:
     versions = selectors.scheme_versions().order_by("scheme__name", "-number")
-    return render(request, "evaluation/scheme_list.html", {"versions": versions})
+    context = {"versions": versions, "import_form": SchemeImportForm()}
+    return render(request, "evaluation/scheme_list.html", context)
 
 
 @permission_required("evaluation.view_schemeversion", raise_exception=True)
