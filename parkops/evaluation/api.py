@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -63,15 +64,36 @@ def create_run(request: AuthedHttpRequest, payload: RunIn) -> Any:
     return accepted(job)
 
 
-@router.post("/runs/{pk}/publish", response={200: RunOut, 422: ErrorOut}, summary="发布评价")
-def publish_run(request: AuthedHttpRequest, pk: int, payload: PublishIn | None = None) -> Any:
-    """Over the year's published run this is a republication: `reason` is required, the new
-    run is the next edition and the earlier one stays readable, marked superseded."""
+@router.post(
+    "/runs/{pk}/publish",
+    response={200: RunOut, 422: ErrorOut},
+    summary="发布评价",
+    openapi_extra={
+        "requestBody": {
+            "required": False,
+            "content": {"application/json": {"schema": PublishIn.json_schema()}},
+        }
+    },
+)
+def publish_run(request: AuthedHttpRequest, pk: int) -> Any:
+    """The body is optional. Over the year's published run this is a republication: `reason`
+    is required, the new run is the next edition and the earlier one stays readable, marked
+    superseded."""
     require(request, "evaluation.change_evaluationrun")
     run = selectors.run_get(pk=pk, user=request.user)
-    reason = payload.reason if payload is not None else ""
-    services.run_publish(run=run, user=request.user, reason=reason)
+    services.run_publish(run=run, user=request.user, reason=_body_reason(request))
     return Status(200, selectors.run_get(pk=pk, user=request.user))
+
+
+def _body_reason(request: HttpRequest) -> str:
+    """`reason` of an optional JSON body ({"reason": "…"}) or form; '' without one."""
+    if request.content_type != "application/json":
+        return str(request.POST.get("reason") or "")
+    try:
+        data = json.loads(request.body or b"{}")
+    except ValueError as error:
+        raise ValidationError(_("请求内容不是有效的 JSON")) from error
+    return str(data.get("reason") or "") if isinstance(data, dict) else ""
 
 
 @router.get("/runs/{pk}/results", response=list[ResultOut], summary="评价结果")
