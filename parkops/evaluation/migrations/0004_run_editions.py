@@ -11,8 +11,8 @@ from django.utils import timezone
 def one_current_run_per_year(apps: Any, schema_editor: Any) -> None:
     """Before the constraints: number each year's published runs by publication (the latest is
     current, the earlier ones superseded) and keep only the latest draft of a year current.
-    Only plain columns are written (no foreign key), so PostgreSQL has no pending trigger events
-    when the constraints are added."""
+    Only plain columns are written; `superseded_by` stays empty on these older runs (the page then
+    links the year's current run)."""
     run_model = apps.get_model("evaluation", "EvaluationRun")
     now = timezone.now()
     years = run_model.objects.values_list("year", flat=True).distinct()
@@ -33,6 +33,10 @@ def one_current_run_per_year(apps: Any, schema_editor: Any) -> None:
             .values_list("pk", flat=True)
         )
         run_model.objects.filter(pk__in=drafts[1:]).update(superseded_at=now)
+    if schema_editor.connection.vendor == "postgresql":
+        # Fire the deferred foreign-key checks the updates queued: PostgreSQL refuses to alter
+        # a table with pending trigger events, and the constraints below alter this one.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):
