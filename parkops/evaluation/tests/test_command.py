@@ -62,6 +62,6 @@ def test_evaluate_republishes_only_with_a_reason() -> None:
         call_command("evaluate", year=2025, publish=True, stdout=StringIO())
     out = StringIO()
     call_command("evaluate", year=2025, publish=True, reason="补录数据", stdout=out)
-    assert "已发布（第 2 版）" in out.getvalue()
+    assert "已发布（第 2 版）" in out.getvalue().replace("\n", "")  # rich wraps lines
     current = EvaluationRun.objects.get(superseded_at__isnull=True, status=RunStatus.PUBLISHED)
     assert (current.edition, current.republish_reason) == (2, "补录数据")
