@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -20,6 +21,7 @@ from parkops.evaluation.models import SchemeVersion
 from parkops.evaluation.schemas import (
     BottomOut,
     CardOut,
+    PublishIn,
     ResultOut,
     RunIn,
     RunOut,
@@ -39,13 +41,13 @@ router = Router(tags=["evaluation"])
 @router.get("/runs", response=list[RunOut], summary="评价批次列表")
 def list_runs(request: HttpRequest) -> Any:
     require(request, "evaluation.view_evaluationrun")
-    return selectors.run_list()
+    return selectors.run_list(user=request.user)
 
 
 @router.get("/runs/{pk}", response=RunOut, summary="评价批次")
 def get_run(request: HttpRequest, pk: int) -> Any:
     require(request, "evaluation.view_evaluationrun")
-    return selectors.run_get(pk=pk)
+    return selectors.run_get(pk=pk, user=request.user)
 
 
 @router.post("/runs", response={202: JobOut, 422: ErrorOut}, summary="运行评价（草稿，后台任务）")
@@ -62,12 +64,36 @@ def create_run(request: AuthedHttpRequest, payload: RunIn) -> Any:
     return accepted(job)
 
 
-@router.post("/runs/{pk}/publish", response={200: RunOut, 422: ErrorOut}, summary="发布评价")
+@router.post(
+    "/runs/{pk}/publish",
+    response={200: RunOut, 422: ErrorOut},
+    summary="发布评价",
+    openapi_extra={
+        "requestBody": {
+            "required": False,
+            "content": {"application/json": {"schema": PublishIn.json_schema()}},
+        }
+    },
+)
 def publish_run(request: AuthedHttpRequest, pk: int) -> Any:
+    """The body is optional. Over the year's published run this is a republication: `reason`
+    is required, the new run is the next edition and the earlier one stays readable, marked
+    superseded."""
     require(request, "evaluation.change_evaluationrun")
-    run = selectors.run_get(pk=pk)
-    services.run_publish(run=run, user=request.user)
-    return Status(200, selectors.run_get(pk=pk))
+    run = selectors.run_get(pk=pk, user=request.user)
+    services.run_publish(run=run, user=request.user, reason=_body_reason(request))
+    return Status(200, selectors.run_get(pk=pk, user=request.user))
+
+
+def _body_reason(request: HttpRequest) -> str:
+    """`reason` of an optional JSON body ({"reason": "…"}) or form; '' without one."""
+    if request.content_type != "application/json":
+        return str(request.POST.get("reason") or "")
+    try:
+        data = json.loads(request.body or b"{}")
+    except ValueError as error:
+        raise ValidationError(_("请求内容不是有效的 JSON")) from error
+    return str(data.get("reason") or "") if isinstance(data, dict) else ""
 
 
 @router.get("/runs/{pk}/results", response=list[ResultOut], summary="评价结果")
@@ -80,7 +106,9 @@ def list_results(
 ) -> Any:
     """Filters: population (above/below…), evaluation_class (A/B/C/D/T/N)."""
     require(request, "evaluation.view_evaluationresult")
-    qs = selectors.results_visible(user=request.user, run=selectors.run_get(pk=pk))
+    qs = selectors.results_visible(
+        user=request.user, run=selectors.run_get(pk=pk, user=request.user)
+    )
     if population:
         qs = qs.filter(population=population)
     if evaluation_class:
@@ -91,7 +119,7 @@ def list_results(
 @router.get("/runs/{pk}/bottom", response=list[BottomOut], summary="尾部 30 家企业")
 def list_bottom(request: HttpRequest, pk: int) -> Any:
     require(request, "evaluation.view_evaluationresult")
-    rows = selectors.bottom(user=request.user, run=selectors.run_get(pk=pk))
+    rows = selectors.bottom(user=request.user, run=selectors.run_get(pk=pk, user=request.user))
     for b in rows:
         b.result.last_position = b.last_position  # type: ignore[attr-defined]
         b.result.last_class = b.last_class  # type: ignore[attr-defined]
@@ -105,7 +133,9 @@ def list_bottom(request: HttpRequest, pk: int) -> Any:
 )
 def get_enterprise_evaluation(request: HttpRequest, pk: int) -> Any:
     require(request, "evaluation.view_evaluationresult")
-    context = card.card_context(enterprise=enterprise_get(user=request.user, pk=pk))
+    context = card.card_context(
+        enterprise=enterprise_get(user=request.user, pk=pk), user=request.user
+    )
     if context["result"] is None:
         return Status(404, {"detail": _("尚无评价结果。")})
     explanation = context["explanation"]
@@ -129,7 +159,7 @@ def what_if(request: HttpRequest, pk: int, enterprise_pk: int, payload: WhatIfIn
     require(request, "evaluation.view_evaluationresult")
     enterprise = enterprise_get(user=request.user, pk=enterprise_pk)
     found = card.what_if(
-        run=selectors.run_get(pk=pk),
+        run=selectors.run_get(pk=pk, user=request.user),
         enterprise=enterprise,
         figures=payload.dict(exclude_unset=True),
     )

@@ -12,6 +12,7 @@ import polars as pl
 from django.utils.translation import gettext
 
 from parkops.common.records import recorded_events
+from parkops.common.types import AnyUser
 from parkops.core.evaluation import engine
 from parkops.core.evaluation.explain import IndicatorLine, explain
 from parkops.core.evaluation.explain import what_if as engine_what_if
@@ -28,8 +29,10 @@ def _events(run: EvaluationRun) -> list[engine.Event]:
     return [engine.Event(**e) for e in run.events]
 
 
-def card_context(*, enterprise: Enterprise) -> dict[str, Any]:
-    result = selectors.enterprise_result(enterprise=enterprise)
+def card_context(*, enterprise: Enterprise, user: AnyUser) -> dict[str, Any]:
+    """The card of the enterprise's latest result `user` may see (published, unless the user
+    is the park office and only a draft exists)."""
+    result = selectors.enterprise_result(enterprise=enterprise, user=user)
     if result is None:
         return {"result": None, "enterprise": enterprise}
     run = result.run

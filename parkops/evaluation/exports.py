@@ -21,6 +21,11 @@ BOTTOM_RULE = gettext_lazy(
     "再按亩均税收低者在前；再按企业编号。"
 )
 
+SHORTFALL_RULE = gettext_lazy(
+    "失分最多的指标：各指标少得的分数为“权重 − 得分”（低于基准值时即 权重 ×（1 − 指标值 ÷ 基准值）），"
+    "取少得分数最多的指标；相同时取方案中排在前面的指标；各项都不低于权重时为“—”。"
+)
+
 
 def _sheet_name(text: str) -> str:
     return "".join(c for c in text if c not in "[]:*?/\\")[:31]
@@ -144,8 +149,10 @@ def handbook_xlsx(*, run: EvaluationRun, user: AnyUser) -> io.BytesIO:
 
 
 def bottom_xlsx(*, run: EvaluationRun, user: AnyUser) -> io.BytesIO:
+    """The bottom 30 as the handbook lays numbers out: scores and money as `#,##0.00`."""
     rows = selectors.bottom(user=user, run=run)
     with xlsx_bytes() as (book, buffer):
+        num = book.add_format({"num_format": "#,##0.00"})
         sheet, first = table_sheet(
             book,
             _("尾部30家"),
@@ -153,37 +160,47 @@ def bottom_xlsx(*, run: EvaluationRun, user: AnyUser) -> io.BytesIO:
                 _("倒数位次"),
                 _("企业名称"),
                 _("统一社会信用代码"),
+                _("路段"),
                 _("小园区"),
                 _("评价类别"),
                 _("类别内排名"),
                 _("综合得分"),
                 _("亩均税收（万元/亩）"),
                 _("评价等级"),
+                _("失分最多的指标"),
+                _("该指标少得分数"),
                 _("否决原因"),
                 _("上年倒数位次"),
                 _("上年等级"),
             ],
-            widths=[10, 32, 20, 20, 12, 12, 12, 12, 10, 24, 12, 10],
+            widths=[10, 32, 20, 14, 20, 12, 12, 12, 14, 10, 18, 14, 24, 12, 10],
+            frozen_columns=2,
         )
         for n, b in enumerate(rows, first):
             r = b.result
-            sheet.write_row(
-                n,
-                0,
-                [
-                    r.park_position,
-                    r.enterprise.name,
-                    r.enterprise.uscc or "",
-                    str(r.enterprise.small_park or ""),
-                    r.population_label,
-                    f"{r.rank}/{r.population_size}",
-                    r.total_score,
-                    r.tax_per_mu,
-                    r.evaluation_class,
-                    "；".join(r.veto_reasons),
-                    b.last_position if b.last_position is not None else "—",
-                    b.last_class or "—",
-                ],
-            )
+            short = b.shortfall
+            cells: list[Any] = [
+                r.park_position,
+                r.enterprise.name,
+                r.enterprise.uscc or "",
+                str(r.enterprise.road or ""),
+                str(r.enterprise.small_park or ""),
+                r.population_label,
+                f"{r.rank}/{r.population_size}",
+                r.total_score,
+                r.tax_per_mu,
+                r.evaluation_class,
+                short.label if short else "—",
+                short.points if short else None,
+                "；".join(r.veto_reasons),
+                b.last_position if b.last_position is not None else "—",
+                b.last_class or "—",
+            ]
+            for c, value in enumerate(cells):
+                if isinstance(value, float):
+                    sheet.write_number(n, c, value, num)
+                elif value is not None:
+                    sheet.write(n, c, value)
         sheet.write(first + len(rows) + 1, 0, str(BOTTOM_RULE))
+        sheet.write(first + len(rows) + 2, 0, str(SHORTFALL_RULE))
     return buffer

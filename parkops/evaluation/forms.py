@@ -44,6 +44,41 @@ class SchemeForm(forms.Form):
             ) from error
 
 
+class SchemeImportForm(forms.Form):
+    """A scheme file (.json, as exported): decoded and read here, checked whole by the service."""
+
+    MAX_BYTES = 1_000_000
+
+    file = forms.FileField(label=_("方案文件（.json）"))
+    reason = forms.CharField(label=_("修改说明"), required=False, max_length=500)
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("方案文件过大（上限 1 MB）"))
+        try:
+            text = upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise forms.ValidationError(_("方案文件应为 UTF-8 编码的 JSON 文本")) from error
+        try:
+            definition = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise forms.ValidationError(
+                _("方案文件不是有效的 JSON：第 %(line)s 行第 %(col)s 列"),
+                params={"line": error.lineno, "col": error.colno},
+            ) from error
+        if not isinstance(definition, dict):
+            raise forms.ValidationError(_("方案文件应为一个方案（JSON 对象）"))
+        return definition
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        upload = self.files.get("file")
+        if not cleaned.get("reason") and upload is not None:
+            cleaned["reason"] = _("从文件导入：%(name)s") % {"name": upload.name}
+        return cleaned
+
+
 class SchemeCopyForm(forms.Form):
     name = forms.CharField(label=_("新方案名称"), max_length=100)
 

@@ -50,8 +50,8 @@ def handbook_enqueue(*, run: EvaluationRun, user: AnyUser) -> Job:
 
 @job_handler(JobKind.HANDBOOK)
 def _handbook(job: Job, progress: Progress) -> Outcome:
-    run = selectors.run_get(pk=int(job.params["run"]))
     user = User.objects.get(pk=job.user_id or 0)  # a handbook is always someone's
+    run = selectors.run_get(pk=int(job.params["run"]), user=user)
     progress("handbook", 0, 1)
     content = handbook_xlsx(run=run, user=user)
     path, relative = job_file(job, _("评价结果手册-%(year)s.xlsx") % {"year": run.year})

@@ -77,7 +77,12 @@ class SchemeVersion(TimeStamped):
 
 
 class EvaluationRun(TimeStamped):
-    """One evaluation of one year's data under one scheme version."""
+    """One evaluation of one year's data under one scheme version.
+
+    A year has at most one current draft and one current published run. A new draft supersedes
+    the year's current draft; publishing over a published run (a republication, with a reason)
+    supersedes it. A superseded run is kept, read-only, with a link to the run that replaced it.
+    """
 
     year = models.PositiveSmallIntegerField(_("评价年度"))
     scheme_version = models.ForeignKey(
@@ -112,6 +117,19 @@ class EvaluationRun(TimeStamped):
         related_name="+",
         verbose_name=_("发布人"),
     )
+    edition = models.PositiveSmallIntegerField(
+        _("发布版本"), null=True, blank=True, help_text=_("该年度第几次发布，1 为首次发布")
+    )
+    republish_reason = models.TextField(_("重新发布原因"), blank=True)
+    superseded_at = models.DateTimeField(_("被取代时间"), null=True, blank=True)
+    superseded_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("被取代为"),
+    )
     history = HistoricalRecords(excluded_fields=["input_snapshot", "events", "boundaries"])
 
     class Meta:
@@ -130,10 +148,44 @@ class EvaluationRun(TimeStamped):
                 name="evaluation_run_published_has_date",
                 violation_error_message=_("已发布的评价须有发布时间"),
             ),
+            models.CheckConstraint(
+                condition=Q(edition__isnull=True) | Q(edition__lte=1) | ~Q(republish_reason=""),
+                name="evaluation_run_republication_has_reason",
+                violation_error_message=_("重新发布须说明原因"),
+            ),
+            models.UniqueConstraint(
+                fields=["year"],
+                condition=Q(status=RunStatus.DRAFT, superseded_at__isnull=True),
+                name="evaluation_run_one_current_draft",
+                violation_error_message=_("该年度已有一份当前草稿"),
+            ),
+            models.UniqueConstraint(
+                fields=["year"],
+                condition=Q(status=RunStatus.PUBLISHED, superseded_at__isnull=True),
+                name="evaluation_run_one_current_published",
+                violation_error_message=_("该年度已有一份当前发布的评价"),
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.year} · {self.scheme_version} · {self.get_status_display()}"
+        return f"{self.year} · {self.scheme_version} · {self.status_label}"
+
+    @property
+    def is_superseded(self) -> bool:
+        return self.superseded_at is not None
+
+    @property
+    def status_label(self) -> str:
+        """草稿 / 已发布（第 2 版） / 已被取代的草稿 …, as the pages name the run."""
+        if self.status == RunStatus.PUBLISHED:
+            label = str(self.get_status_display())
+            if self.edition and self.edition > 1:
+                label = str(_("%(s)s（第 %(n)s 版）")) % {"s": label, "n": self.edition}
+        else:
+            label = str(self.get_status_display())
+        if self.is_superseded:
+            label = str(_("%(s)s · 已被取代")) % {"s": label}
+        return label
 
     def get_absolute_url(self) -> str:
         return reverse("evaluation:run_detail", args=[self.pk])

@@ -13,7 +13,7 @@ from parkops.registry.models import Enterprise
 
 
 def _card(request: HttpRequest, enterprise: Enterprise) -> dict[str, Any]:
-    return card_context(enterprise=enterprise)
+    return card_context(enterprise=enterprise, user=request.user)
 
 
 def panels_register() -> None:

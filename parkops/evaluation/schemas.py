@@ -22,10 +22,18 @@ class RunOut(Schema):
     note: str
     created_at: datetime
     published_at: datetime | None
+    edition: int | None = Field(None, description="该年度第几次发布")
+    republish_reason: str = ""
+    superseded_at: datetime | None = Field(None, description="被取代时间；为空即当前版本")
+    superseded_by_id: int | None = None
 
     @staticmethod
     def resolve_scheme(obj: object) -> str:
         return str(obj.scheme_version)  # type: ignore[attr-defined]
+
+
+class PublishIn(Schema):
+    reason: str = Field("", description="重新发布（本年度已有发布的评价）时必填")
 
 
 class RunIn(Schema):

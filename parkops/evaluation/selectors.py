@@ -3,51 +3,53 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
-import polars as pl
 from django.db.models import (
     Case,
     Count,
     ExpressionWrapper,
     F,
     FilteredRelation,
-    FloatField,
     IntegerField,
     Q,
     QuerySet,
     Value,
     When,
 )
-from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from parkops.accounts.roles import sees_whole_park
-from parkops.common.records import recorded_events
 from parkops.common.types import AnyUser
-from parkops.core.evaluation import engine
 from parkops.core.evaluation.default import default_definition
-from parkops.core.figures import DECIMAL_FIGURE_FIELDS
-from parkops.core.periods import completed_years
+from parkops.core.evaluation.summary import ScoreLine, Shortfall, largest_shortfall
 from parkops.core.units import DEFAULT_FLOOR_M2_PER_MU
 from parkops.evaluation.choices import EvaluationClass, RunStatus
 from parkops.evaluation.models import (
     EvaluationResult,
     EvaluationRun,
+    IndicatorResult,
     SchemeVersion,
     VetoEvent,
 )
-from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot
+
+# The registry read into the engine's input lives in selectors_input; its names are given here.
+from parkops.evaluation.selectors_input import events_for as events_for
+from parkops.evaluation.selectors_input import has_figures as has_figures
+from parkops.evaluation.selectors_input import input_frame as input_frame
+from parkops.evaluation.selectors_input import landlords as landlords
+from parkops.registry.models import Enterprise
 from parkops.registry.selectors import enterprises_visible_to
 
 
 def published_run(*, year: int) -> EvaluationRun | None:
-    """The published run of the year (the latest published if several), or None."""
+    """The current published run of the year (a republication supersedes the earlier one)."""
     return (
-        EvaluationRun.objects.filter(year=year, status=RunStatus.PUBLISHED)
+        EvaluationRun.objects.filter(
+            year=year, status=RunStatus.PUBLISHED, superseded_at__isnull=True
+        )
         .order_by("-published_at", "-pk")
         .first()
     )
@@ -66,7 +68,7 @@ def latest_standing() -> tuple[int | None, dict[int, tuple[EvaluationClass, int 
     """The latest published run's year, and each enterprise's class and park position in it
     (position 1 is the lowest-ranked, as on the bottom-30 list); (None, {}) when none is published."""
     run = (
-        EvaluationRun.objects.filter(status=RunStatus.PUBLISHED)
+        EvaluationRun.objects.filter(status=RunStatus.PUBLISHED, superseded_at__isnull=True)
         .order_by("-year", "-published_at", "-pk")
         .first()
     )
@@ -97,87 +99,6 @@ def incident_counts(*, year: int) -> dict[int, int]:
     return dict(rows)
 
 
-# --- reading the registry into the engine's input ---------------------------------------------
-
-_FLOAT_FIELDS = DECIMAL_FIGURE_FIELDS
-
-
-def landlords() -> dict[int, int]:
-    """Small park id -> the enterprise holding its first plot (the landlord of its tenants)."""
-    rows = (
-        LandPlot.objects.filter(small_park__isnull=False, holder__isnull=False)
-        .order_by("pk")
-        .values_list("small_park_id", "holder_id")
-    )
-    found: dict[int, int] = {}
-    for park, holder in rows:
-        found.setdefault(park, holder)
-    return found
-
-
-def input_frame(*, year: int) -> pl.DataFrame:
-    """The year's enterprise-year figures as the engine's input (one row per enterprise)."""
-    casts = {f"f_{name}": Cast(name, FloatField()) for name in _FLOAT_FIELDS}
-    rows = (
-        EnterpriseYear.objects.filter(year=year)
-        .annotate(**casts)
-        .order_by("enterprise_id")
-        .values_list(
-            "enterprise_id",
-            "is_above_scale",
-            "land_basis",
-            *casts,
-            "employees",
-            "enterprise__production_started_on",
-            "enterprise__industry_code",
-            "enterprise__small_park_id",
-        )
-    )
-    by_park = landlords()
-    year_end = date(year, 12, 31)
-    records = []
-    for r in rows.iterator(chunk_size=5000):
-        started: date | None = r[13]
-        park: int | None = r[15]
-        landlord = by_park.get(park) if park is not None else None
-        records.append(
-            {
-                "enterprise_id": r[0],
-                "above_scale": r[1],
-                "land_basis": r[2],
-                **dict(zip(_FLOAT_FIELDS, r[3:12], strict=True)),
-                "employees": None if r[12] is None else float(r[12]),
-                # completed calendar years at the year's end: the anniversary counts
-                "years_in_production": None
-                if started is None
-                else completed_years(started, year_end),
-                "industry_code": r[14],
-                "landlord_id": landlord if landlord != r[0] else None,
-            }
-        )
-    return engine.input_frame(records)
-
-
-def has_figures(*, year: int) -> bool:
-    return EnterpriseYear.objects.filter(year=year).exists()
-
-
-def events_for(*, year: int) -> list[engine.Event]:
-    """The veto events of `year` as the engine reads them: those typed in (not voided), then
-    those read from the records other apps keep."""
-    rows = VetoEvent.objects.filter(occurred_on__year=year, is_void=False).order_by("pk")
-    typed = [
-        engine.Event(enterprise_id=e.enterprise_id, kind=e.kind, grade=int(e.grade[0]))
-        for e in rows
-    ]
-    # Events other apps keep (the enforcement record), registered in parkops/common/records.py.
-    recorded = [
-        engine.Event(enterprise_id=e.enterprise_id, kind=e.kind, grade=e.grade)
-        for e in recorded_events(year)
-    ]
-    return typed + recorded
-
-
 def veto_events_of(*, enterprise: Enterprise, year: int) -> list[VetoEvent]:
     """The veto events typed in for the enterprise in `year` (not voided)."""
     return list(
@@ -188,28 +109,60 @@ def veto_events_of(*, enterprise: Enterprise, year: int) -> list[VetoEvent]:
 # --- runs and results, scoped to what the user may see -----------------------------------------
 
 
-def run_list() -> QuerySet[EvaluationRun]:
-    return EvaluationRun.objects.select_related("scheme_version__scheme", "created_by").defer(
-        "input_snapshot"
-    )
+def sees_drafts(user: AnyUser) -> bool:
+    """Only the park office (who runs and publishes evaluations) sees drafts; every other role
+    sees published results only, superseded editions included."""
+    return bool(user.has_perm("evaluation.change_evaluationrun"))  # type: ignore[union-attr]
 
 
-def run_get(*, pk: int) -> EvaluationRun:
-    return get_object_or_404(run_list(), pk=pk)
+def run_list(*, user: AnyUser | None = None) -> QuerySet[EvaluationRun]:
+    """The runs `user` may see (all of them when no user is given: a job, a command)."""
+    runs = EvaluationRun.objects.select_related(
+        "scheme_version__scheme", "created_by", "superseded_by"
+    ).defer("input_snapshot", "superseded_by__input_snapshot")
+    if user is not None and not sees_drafts(user):
+        runs = runs.filter(status=RunStatus.PUBLISHED)
+    return runs
+
+
+def run_get(*, pk: int, user: AnyUser | None = None) -> EvaluationRun:
+    """The run if `user` may see it; Http404 otherwise (a draft, for all but the park office)."""
+    return get_object_or_404(run_list(user=user), pk=pk)
+
+
+def current_run(run: EvaluationRun, *, user: AnyUser) -> EvaluationRun | None:
+    """The run of the same year and kind the user should read instead of a superseded one."""
+    if not run.is_superseded:
+        return None
+    current = run.superseded_by
+    if current is None or current.is_superseded:
+        current = (
+            run_list(user=user)
+            .filter(year=run.year, status=run.status, superseded_at__isnull=True)
+            .first()
+        )
+    return current
 
 
 def previous_run(run: EvaluationRun) -> EvaluationRun | None:
-    """The run to compare with: last year's published run, or else its latest run."""
-    return published_run(year=run.year - 1) or (
-        run_list().filter(year=run.year - 1).order_by("-created_at", "-pk").first()
-    )
+    """The run to compare with: last year's current published run; a draft (seen only by the
+    park office) falls back to last year's current draft, a published run never does."""
+    found = published_run(year=run.year - 1)
+    if found is None and not run.is_published:
+        found = (
+            run_list()
+            .filter(year=run.year - 1, superseded_at__isnull=True)
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+    return found
 
 
 def results_visible(*, user: AnyUser, run: EvaluationRun) -> QuerySet[EvaluationResult]:
     qs = EvaluationResult.objects.filter(run=run)
     if not sees_whole_park(user):
         qs = qs.filter(enterprise__in=enterprises_visible_to(user))
-    return qs.select_related("enterprise", "enterprise__small_park")
+    return qs.select_related("enterprise", "enterprise__small_park", "enterprise__road")
 
 
 def class_counts(*, user: AnyUser, run: EvaluationRun) -> list[dict[str, Any]]:
@@ -260,6 +213,19 @@ class BottomRow:
     result: EvaluationResult
     last_position: int | None
     last_class: str | None
+    shortfall: Shortfall | None = None  # the indicator that pulled the score down most
+
+
+def shortfalls(result_ids: list[int]) -> dict[int, Shortfall | None]:
+    """Result id -> its indicator with the largest shortfall (core.evaluation.summary), from
+    the stored indicator scores, in one query."""
+    lines: dict[int, list[ScoreLine]] = {pk: [] for pk in result_ids}
+    rows = IndicatorResult.objects.filter(result_id__in=result_ids).values_list(
+        "result_id", "position", "code", "label", "weight", "score", "is_missing"
+    )
+    for result_id, position, code, label, weight, score, missing in rows:
+        lines[result_id].append(ScoreLine(position, code, label, weight, score, missing))
+    return {pk: largest_shortfall(found) for pk, found in lines.items()}
 
 
 def bottom(*, user: AnyUser, run: EvaluationRun, limit: int = 30) -> list[BottomRow]:
@@ -278,11 +244,13 @@ def bottom(*, user: AnyUser, run: EvaluationRun, limit: int = 30) -> list[Bottom
                 run=previous, enterprise_id__in=[r.enterprise_id for r in rows]
             ).values_list("enterprise_id", "park_position", "evaluation_class")
         }
+    short = shortfalls([r.pk for r in rows])
     return [
         BottomRow(
             r,
             last.get(r.enterprise_id, (None, None))[0],
             last.get(r.enterprise_id, (None, None))[1],
+            short.get(r.pk),
         )
         for r in rows
     ]
@@ -344,9 +312,10 @@ def compare(*, user: AnyUser, run: EvaluationRun, movers: int = 10) -> Compariso
 
 
 def enterprise_result(
-    *, enterprise: Enterprise, run: EvaluationRun | None = None
+    *, enterprise: Enterprise, user: AnyUser | None = None, run: EvaluationRun | None = None
 ) -> EvaluationResult | None:
-    """The enterprise's result in `run`, or in the latest published run (else the latest run)."""
+    """The enterprise's result in `run`, or in the latest current published run; for the park
+    office (or no user), else in the latest current draft."""
     # The result carries the enterprise's inputs: the run's whole snapshot stays unread.
     qs = (
         EvaluationResult.objects.filter(enterprise=enterprise)
@@ -355,10 +324,14 @@ def enterprise_result(
     )
     if run is not None:
         return qs.filter(run=run).first()
-    published = qs.filter(run__status=RunStatus.PUBLISHED).order_by(
+    current = qs.filter(run__superseded_at__isnull=True)
+    published = current.filter(run__status=RunStatus.PUBLISHED).order_by(
         "-run__year", "-run__published_at"
     )
-    return published.first() or qs.order_by("-run__year", "-run__created_at").first()
+    found = published.first()
+    if found is None and (user is None or sees_drafts(user)):
+        found = current.order_by("-run__year", "-run__created_at").first()
+    return found
 
 
 def scheme_versions() -> QuerySet[SchemeVersion]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from parkops.evaluation import views
+from parkops.evaluation import views, views_scheme
 
 app_name = "evaluation"
 urlpatterns = [
@@ -19,6 +19,11 @@ urlpatterns = [
     path("evaluation/schemes/<int:pk>/", views.scheme_detail, name="scheme_detail"),
     path("evaluation/schemes/<int:pk>/edit/", views.scheme_edit, name="scheme_edit"),
     path("evaluation/schemes/<int:pk>/copy/", views.scheme_copy, name="scheme_copy"),
+    path(
+        "evaluation/schemes/<int:pk>/form/", views_scheme.scheme_form_edit, name="scheme_form_edit"
+    ),
+    path("evaluation/schemes/<int:pk>/export/", views_scheme.scheme_export, name="scheme_export"),
+    path("evaluation/schemes/import/", views_scheme.scheme_import, name="scheme_import"),
     path("evaluation/veto-events/", views.veto_list, name="veto_list"),
     path("evaluation/veto-events/<int:pk>/", views.veto_detail, name="veto_detail"),
 ]

@@ -22,13 +22,15 @@ from parkops.common.types import AuthedHttpRequest
 from parkops.common.versioning import StaleVersion, version_of
 from parkops.common.xlsx import xlsx_response
 from parkops.core.evaluation.scheme import Scheme as SchemeSpec
+from parkops.core.evaluation.summary import scheme_scale
 from parkops.evaluation import card, jobs, rules, selectors, services
-from parkops.evaluation.exports import BOTTOM_RULE, bottom_xlsx
+from parkops.evaluation.exports import BOTTOM_RULE, SHORTFALL_RULE, bottom_xlsx
 from parkops.evaluation.filtersets import VetoEventFilterSet
 from parkops.evaluation.forms import (
     RunForm,
     SchemeCopyForm,
     SchemeForm,
+    SchemeImportForm,
     VetoEventForm,
     VetoVoidForm,
     WhatIfForm,
@@ -64,22 +66,26 @@ def run_list(request: AuthedHttpRequest) -> HttpResponse:
                 return HttpResponseRedirect(job.get_absolute_url())
     elif request.method == "POST":
         return HttpResponse(status=403)
-    runs = selectors.run_list()
+    runs = selectors.run_list(user=request.user)
     return render(request, "evaluation/run_list.html", {"runs": runs, "form": form})
 
 
 @permission_required(VIEW_RUN, raise_exception=True)
 def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    run = selectors.run_get(pk=pk)
+    run = selectors.run_get(pk=pk, user=request.user)
     user = request.user
     context = {
         "run": run,
+        "current": selectors.current_run(run, user=user),
+        "published": None if run.is_published else selectors.published_run(year=run.year),
+        "scale": scheme_scale(SchemeSpec.from_dict(run.scheme_version.definition)),
         "counts": selectors.class_counts(user=user, run=run),
         "classes": selectors.EvaluationClass,
         "histogram": selectors.score_histogram(user=user, run=run),
         "bottom": selectors.bottom(user=user, run=run),
         "comparison": selectors.compare(user=user, run=run),
         "bottom_rule": BOTTOM_RULE,
+        "shortfall_rule": SHORTFALL_RULE,
     }
     return render(request, "evaluation/run_detail.html", context)
 
@@ -87,9 +93,9 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @permission_required("evaluation.change_evaluationrun", raise_exception=True)
 def run_publish(request: AuthedHttpRequest, pk: int) -> HttpResponse:
-    run = selectors.run_get(pk=pk)
+    run = selectors.run_get(pk=pk, user=request.user)
     try:
-        services.run_publish(run=run, user=request.user)
+        services.run_publish(run=run, user=request.user, reason=request.POST.get("reason", ""))
     except ValidationError as error:
         _errors(request, error)
     else:
@@ -100,7 +106,7 @@ def run_publish(request: AuthedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @permission_required("evaluation.delete_evaluationrun", raise_exception=True)
 def run_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    run = selectors.run_get(pk=pk)
+    run = selectors.run_get(pk=pk, user=request.user)
     try:
         services.run_delete(run=run)
     except ValidationError as error:
@@ -112,13 +118,14 @@ def run_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required(VIEW_RUN, raise_exception=True)
 def run_bottom(request: HttpRequest, pk: int) -> HttpResponseBase:
-    run = selectors.run_get(pk=pk)
+    run = selectors.run_get(pk=pk, user=request.user)
     if request.GET.get("format") == "xlsx":
         return xlsx_response(bottom_xlsx(run=run, user=request.user), f"尾部30家企业-{run.year}")
     context = {
         "run": run,
         "bottom": selectors.bottom(user=request.user, run=run),
         "bottom_rule": BOTTOM_RULE,
+        "shortfall_rule": SHORTFALL_RULE,
     }
     return render(request, "evaluation/bottom.html", context)
 
@@ -127,7 +134,7 @@ def run_bottom(request: HttpRequest, pk: int) -> HttpResponseBase:
 @permission_required(VIEW_RUN, raise_exception=True)
 def run_handbook(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The handbook is written by a queue worker; the job's page offers the file when done."""
-    run = selectors.run_get(pk=pk)
+    run = selectors.run_get(pk=pk, user=request.user)
     return HttpResponseRedirect(
         jobs.handbook_enqueue(run=run, user=request.user).get_absolute_url()
     )
@@ -137,7 +144,7 @@ def run_handbook(request: HttpRequest, pk: int) -> HttpResponseBase:
 @permission_required(VIEW_RUN, raise_exception=True)
 def what_if(request: HttpRequest, pk: int, enterprise_pk: int) -> HttpResponse:
     """Re-run the engine with the figures typed in; nothing is saved."""
-    run = selectors.run_get(pk=pk)
+    run = selectors.run_get(pk=pk, user=request.user)
     enterprise = enterprise_get(user=request.user, pk=enterprise_pk)
     form = WhatIfForm(request.POST)
     context: dict[str, Any] = {"form": form, "run": run, "enterprise": enterprise}
@@ -151,7 +158,8 @@ def what_if(request: HttpRequest, pk: int, enterprise_pk: int) -> HttpResponse:
 @permission_required("evaluation.view_schemeversion", raise_exception=True)
 def scheme_list(request: HttpRequest) -> HttpResponse:
     versions = selectors.scheme_versions().order_by("scheme__name", "-number")
-    return render(request, "evaluation/scheme_list.html", {"versions": versions})
+    context = {"versions": versions, "import_form": SchemeImportForm()}
+    return render(request, "evaluation/scheme_list.html", context)
 
 
 @permission_required("evaluation.view_schemeversion", raise_exception=True)

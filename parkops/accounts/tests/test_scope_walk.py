@@ -45,6 +45,8 @@ PARAM_KINDS: dict[str, dict[str, str]] = {
     "evaluation:scheme_detail": {"pk": "scheme"},
     "evaluation:scheme_edit": {"pk": "scheme"},
     "evaluation:scheme_copy": {"pk": "scheme"},
+    "evaluation:scheme_form_edit": {"pk": "scheme"},
+    "evaluation:scheme_export": {"pk": "scheme"},
     "evaluation:veto_detail": {"pk": "veto"},
     "execution:project_detail": {"pk": "project"},
     "execution:milestone_edit": {"pk": "project"},

@@ -280,7 +280,7 @@ def _parse_population(r: _Reader, p: dict[str, Any], n: int) -> Population:
         r.problems.append(f"{where}：“above_scale”应为 true（规上）或 false（规下）")
     label = str(p.get("label") or code)
     indicators = tuple(
-        _parse_indicator(r, i, f"{label}第 {k} 个指标")
+        _parse_indicator(r, i, _indicator_where(label, i, k))
         for k, i in enumerate(p.get("indicators") or [], 1)
     )
     if not indicators:
@@ -302,27 +302,33 @@ def _parse_population(r: _Reader, p: dict[str, Any], n: int) -> Population:
     )
 
 
+def _indicator_where(population: str, i: Any, k: int) -> str:
+    """How a problem names an indicator: by its label when it has one, else by its place."""
+    label = str(i.get("label") or "").strip() if isinstance(i, dict) else ""
+    return f"{population}指标「{label}」" if label else f"{population}第 {k} 个指标"
+
+
 def _parse_indicator(r: _Reader, i: dict[str, Any], where: str) -> Indicator:
     code = str(i.get("code") or "").strip()
     if not code or not code.replace("_", "").isalnum() or not code.isascii():
-        r.problems.append(f"{where}：指标代码应为英文字母、数字或下划线")
-    for key in ("numerator", "denominator"):
+        r.problems.append(f"{where}的指标代码应为英文字母、数字或下划线")
+    for key, name in (("numerator", "分子"), ("denominator", "分母")):
         if i.get(key) not in FIELDS:
-            r.problems.append(f"{where}：“{key}”应为 {'、'.join(FIELDS)} 之一")
+            r.problems.append(f"{where}的{name}（{key}）应为 {'、'.join(FIELDS)} 之一")
     weight = r.number(i, "weight", where)
-    if weight < 0:
-        r.problems.append(f"{where}：权重不能为负数")
+    if not weight > 0:
+        r.problems.append(f"{where}的权重必须大于 0")
     kind = r.choice(BenchmarkKind, i.get("benchmark_kind", "fixed"), where)
     mode = r.choice(ScoringMode, i.get("mode", "ratio"), where)
     benchmark = r.number(i, "benchmark", where, None)
     factor = r.number(i, "benchmark_factor", where, 1.0)
     if kind == BenchmarkKind.FIXED and mode == ScoringMode.RATIO and not (benchmark or 0) > 0:
-        r.problems.append(f"{where}：固定基准值必须大于 0")
+        r.problems.append(f"{where}的固定基准值必须大于 0")
     if kind == BenchmarkKind.PREVIOUS_AVERAGE and factor <= 0:
-        r.problems.append(f"{where}：基准倍数必须大于 0")
+        r.problems.append(f"{where}的基准倍数必须大于 0")
     cap = r.number(i, "cap_multiple", where, None)
     if cap is not None and cap <= 0:
-        r.problems.append(f"{where}：封顶倍数必须大于 0")
+        r.problems.append(f"{where}的封顶倍数必须大于 0")
     return Indicator(
         code=code,
         label=str(i.get("label") or code),

@@ -73,8 +73,9 @@ def test_a_department_records_a_joint_inspection_and_the_run_vetoes_by_rule(
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=OUTPUT / f"enforcement-inspection-{width}.png", full_page=True)
 
-    # The next run vetoes the class by rule; the card names the inspection behind the veto.
-    evaluation.run_create(year=2025)
+    # The next run vetoes the class by rule; the card names the inspection behind the veto
+    # (a department reads published results only).
+    evaluation.run_publish(run=evaluation.run_create(year=2025))
     page.goto(f"{live_server}{leader.get_absolute_url()}")
     expect(page.locator("#evaluation-class")).to_have_text("D类")
     expect(page.locator("#veto-records")).to_contain_text(f"检查 {inspection.number}：重大环保问题")

@@ -26,6 +26,8 @@ def test_runs_results_bottom_and_card(alice: User, lena: User) -> None:
     run_id = EvaluationRun.objects.get().pk
     assert job["result_url"] == f"/evaluation/runs/{run_id}/"
     client = client_for(lena)
+    assert client.get(f"/api/evaluation/runs/{run_id}/results").status_code == 404  # a draft
+    assert client_for(alice).post(f"/api/evaluation/runs/{run_id}/publish").status_code == 200
     results = client.get(f"/api/evaluation/runs/{run_id}/results", {"evaluation_class": "A"}).json()
     assert [r["enterprise_id"] for r in results["items"]] == [firms[0].pk]
     bottom = client.get(f"/api/evaluation/runs/{run_id}/bottom").json()

@@ -53,3 +53,15 @@ def test_evaluate_refuses_an_impossible_year_with_a_message(year: str) -> None:
     with pytest.raises(CommandError, match=r"^年度应在 1900–2100 之间$"):
         call_command("evaluate", "--year", year, stdout=StringIO())
     assert not EvaluationRun.objects.exists()
+
+
+def test_evaluate_republishes_only_with_a_reason() -> None:
+    enterprise_with_year()
+    call_command("evaluate", year=2025, publish=True, stdout=StringIO())
+    with pytest.raises(CommandError, match="2025 年度的评价已发布（第 1 版）；重新发布须说明原因"):
+        call_command("evaluate", year=2025, publish=True, stdout=StringIO())
+    out = StringIO()
+    call_command("evaluate", year=2025, publish=True, reason="补录数据", stdout=out)
+    assert "已发布（第 2 版）" in out.getvalue().replace("\n", "")  # rich wraps lines
+    current = EvaluationRun.objects.get(superseded_at__isnull=True, status=RunStatus.PUBLISHED)
+    assert (current.edition, current.republish_reason) == (2, "补录数据")

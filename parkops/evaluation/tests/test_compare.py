@@ -44,7 +44,7 @@ def test_the_sql_comparison_equals_the_plain_one(alice: User) -> None:
 
     for _ in range(40):
         enterprise_with_year(year=2024)
-    last = services.run_create(year=2024)
+    last = services.run_publish(run=services.run_create(year=2024))
     this = services.run_create(year=2024)  # the same enterprises; classes shuffled below
     shuffle = random.Random(7)
     for result in EvaluationResult.objects.filter(run__in=[last, this]):

@@ -21,7 +21,12 @@ from parkops.registry.tests.factories import EnterpriseFactory
 pytestmark = pytest.mark.django_db
 
 
-def _run(year: int, status: RunStatus, published_at: datetime | None = None) -> EvaluationRun:
+def _run(
+    year: int,
+    status: RunStatus,
+    published_at: datetime | None = None,
+    superseded_at: datetime | None = None,
+) -> EvaluationRun:
     scheme, _ = Scheme.objects.get_or_create(name="测试方案")
     version, _ = SchemeVersion.objects.get_or_create(scheme=scheme, number=1, definition={})
     return EvaluationRun.objects.create(
@@ -29,15 +34,16 @@ def _run(year: int, status: RunStatus, published_at: datetime | None = None) -> 
         scheme_version=version,
         status=status,
         published_at=published_at,
+        superseded_at=superseded_at,
         input_hash="0" * 64,
         input_snapshot=b"",
     )
 
 
-def test_enterprise_classes_come_from_the_latest_published_run_of_the_year() -> None:
+def test_enterprise_classes_come_from_the_current_published_run_of_the_year() -> None:
     first, second = EnterpriseFactory(), EnterpriseFactory()
     now = timezone.now()
-    older = _run(2025, RunStatus.PUBLISHED, now - timedelta(days=1))
+    older = _run(2025, RunStatus.PUBLISHED, now - timedelta(days=1), superseded_at=now)
     newer = _run(2025, RunStatus.PUBLISHED, now)
     draft = _run(2025, RunStatus.DRAFT)
     EvaluationResult.objects.create(run=older, enterprise=first, evaluation_class="D")

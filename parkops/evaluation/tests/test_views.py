@@ -63,7 +63,7 @@ def test_readers_see_but_cannot_run_or_publish(lena: User, dora: User) -> None:
     for user in (lena, dora):
         client = client_for(user)
         assert client.get("/evaluation/").status_code == 200
-        assert client.get(f"/evaluation/runs/{run.pk}/").status_code == 200
+        assert client.get(f"/evaluation/runs/{run.pk}/").status_code == 404  # drafts: office only
         assert client.post("/evaluation/", {"year": 2025}).status_code == 403
         assert client.post(f"/evaluation/runs/{run.pk}/publish/").status_code == 403
         assert client.get(f"/evaluation/schemes/{run.scheme_version_id}/edit/").status_code == 403
@@ -86,7 +86,7 @@ def test_anonymous_visitors_are_sent_to_the_login(client: object) -> None:
 def test_a_road_chief_sees_only_the_enterprises_of_his_road(rob: User, pingye: Road) -> None:
     mine = enterprise_with_year(road=pingye, tax=Decimal("5"))
     other = enterprise_with_year(tax=Decimal("1"))
-    run = services.run_create(year=2025)
+    run = services.run_publish(run=services.run_create(year=2025))
     page = client_for(rob).get(f"/evaluation/runs/{run.pk}/bottom/").content.decode()
     assert mine.name in page
     assert other.name not in page
@@ -94,7 +94,7 @@ def test_a_road_chief_sees_only_the_enterprises_of_his_road(rob: User, pingye: R
 
 def test_the_bottom_30_export_and_the_handbook(lena: User) -> None:
     _five()
-    run = services.run_create(year=2025)
+    run = services.run_publish(run=services.run_create(year=2025))
     client = client_for(lena)
     bottom = client.get(f"/evaluation/runs/{run.pk}/bottom/?format=xlsx")
     rows = CalamineWorkbook.from_filelike(BytesIO(bottom.content)).get_sheet_by_index(0).to_python()  # type: ignore[attr-defined]
@@ -119,7 +119,7 @@ def test_the_enterprise_page_shows_the_card_and_the_what_if(
 ) -> None:
     firm = enterprise_with_year(tax=Decimal("100"), small_park=ailiu)
     _five()
-    run = services.run_create(year=2025)
+    run = services.run_publish(run=services.run_create(year=2025))
     page = client_for(lena).get(f"/enterprises/{firm.pk}/").content.decode()
     assert 'id="evaluation-card"' in page
     assert "亩均税收（权重 30）：10.00 万元/亩，基准值 24.10 万元/亩" in page
@@ -142,7 +142,7 @@ def test_the_enterprise_page_shows_the_card_and_the_what_if(
 def test_the_card_explains_the_score_in_english_for_an_english_reader(lena: User) -> None:
     firm = enterprise_with_year(tax=Decimal("100"))
     _five()
-    services.run_create(year=2025)
+    services.run_publish(run=services.run_create(year=2025))
     client = client_for(lena)
     client.cookies["django_language"] = "en"
     page = client.get(f"/enterprises/{firm.pk}/").content.decode()
@@ -199,7 +199,7 @@ def test_the_card_fills_the_what_if_from_the_runs_inputs_not_todays_figures(
 ) -> None:
     firm = enterprise_with_year(tax=Decimal("100"))
     _five()
-    services.run_create(year=2025)
+    services.run_publish(run=services.run_create(year=2025))
     EnterpriseYear.objects.filter(enterprise=firm, year=2025).update(tax=Decimal("999"))
     page = client_for(lena).get(f"/enterprises/{firm.pk}/").content.decode()
     tax = re.search(r'<input type="number" name="tax" value="([^"]*)"', page)
@@ -212,7 +212,7 @@ def test_the_card_fills_the_what_if_from_the_runs_inputs_not_todays_figures(
 def test_the_enterprise_page_leaves_the_runs_snapshot_unread(lena: User) -> None:
     firm = enterprise_with_year()
     _five()
-    services.run_create(year=2025)
+    services.run_publish(run=services.run_create(year=2025))
     with CaptureQueriesContext(connection) as queries:
         page = client_for(lena).get(f"/enterprises/{firm.pk}/").content.decode()
     assert 'id="evaluation-card"' in page

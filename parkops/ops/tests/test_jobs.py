@@ -113,7 +113,7 @@ def test_a_user_sees_only_his_own_jobs_and_the_park_office_sees_all(
     refused = client_for(lena).post("/evaluation/", {"year": 2025})  # lena only reads
     assert refused.status_code == 403
     assert not Job.objects.exists()
-    run = services.run_create(year=2025)
+    run = services.run_publish(run=services.run_create(year=2025))  # lena reads published runs
     started = client_for(lena).post(f"/evaluation/runs/{run.pk}/handbook/")
     job = Job.objects.get(user=lena)
     assert started["Location"] == f"/jobs/{job.pk}/"

@@ -91,7 +91,7 @@ def test_a_faulty_scheme_lists_every_problem_in_chinese() -> None:
     with pytest.raises(SchemeError) as caught:
         simple_scheme(**data)
     assert caught.value.problems == [
-        "规上企业第 1 个指标：“numerator”应为 output_value、revenue、tax、value_added、energy_tce、emissions_t、rd_expense、employees、land_mu 之一",
-        "规上企业第 2 个指标：固定基准值必须大于 0",
+        "规上企业指标「亩均税收」的分子（numerator）应为 output_value、revenue、tax、value_added、energy_tce、emissions_t、rd_expense、employees、land_mu 之一",
+        "规上企业指标「亩均增加值」的固定基准值必须大于 0",
         "等级划分：A、B、C、D 的比例之和应为 100%，现为 105%",
     ]

@@ -1,4 +1,5 @@
-"""`parkops evaluate --year 2025 [--scheme FILE] [--publish]`: run the annual evaluation."""
+"""`parkops evaluate --year 2025 [--scheme FILE] [--publish [--reason TEXT]]`: run the annual
+evaluation; publishing over the year's published run is a republication and needs --reason."""
 
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ class Command(BaseCommand):
         parser.add_argument("--scheme", type=Path, help="方案定义 JSON 文件（默认：默认方案）")
         parser.add_argument("--publish", action="store_true", help="运行后立即发布")
         parser.add_argument("--note", default="", help="备注")
+        parser.add_argument(
+            "--reason", default="", help="重新发布原因（该年度已发布过评价时，--publish 须说明）"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         console = Console(file=cast(IO[str], self.stdout), highlight=False)
@@ -48,7 +52,7 @@ class Command(BaseCommand):
                     year=options["year"], version=version, note=options["note"], progress=report
                 )
             if options["publish"]:
-                run = services.run_publish(run=run)
+                run = services.run_publish(run=run, reason=options["reason"])
         except ValidationError as error:
             raise CommandError("；".join(error.messages)) from error
         counts: dict[str, int] = {}
@@ -57,7 +61,7 @@ class Command(BaseCommand):
         summary = "，".join(f"{k} 类 {counts[k]}" for k in sorted(counts))
         console.print(
             f"{run.year} 年度评价（批次 {run.pk}，{run.scheme_version}，"
-            f"{run.get_status_display()}）：{run.enterprise_count} 家企业；{summary}"
+            f"{run.status_label}）：{run.enterprise_count} 家企业；{summary}"
         )
         console.print(f"输入数据指纹 {run.input_hash}")
 
