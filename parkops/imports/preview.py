@@ -51,7 +51,7 @@ def _attname(kind: Kind, key: str) -> str:
 
 def field_labels(kind: Kind) -> dict[str, str]:
     """Each field the file may fill, by its database name: the column's header with its unit."""
-    labels = {"enterprise_id": _("企业")}
+    labels = {"enterprise_id": _("企业名称")}
     labels.update({_attname(kind, c.key): c.header for c in kind.importable})
     return labels
 

@@ -34,7 +34,7 @@ def visible_text(html: bytes) -> str:
     doc = lxml.html.fromstring(html)
     for element in doc.xpath(INVISIBLE):
         element.drop_tree()
-    said = [doc.text_content()]
+    said = list(doc.itertext())  # text nodes apart: "Clear" and "Unknown" are two words
     said += doc.xpath("//@placeholder|//@title|//@aria-label|//input[@type='submit']/@value")
     return ALLOWED.sub("", " ".join(said))
 

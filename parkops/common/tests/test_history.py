@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.contrib.auth.models import User
 
 from parkops.common.history import history_of
 from parkops.common.versioning import record_save
+from parkops.execution.choices import Milestone, ScheduleStatus
+from parkops.execution.models import KeyProject, ProjectMilestone
 from parkops.registry.choices import EnterpriseStatus
 from parkops.registry.models import Road, SmallPark
 from parkops.registry.tests.factories import EnterpriseFactory
@@ -14,20 +18,28 @@ from parkops.registry.tests.factories import EnterpriseFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_it_shows_a_choice_by_label_a_reference_by_name_and_a_boolean_as_yes_or_no() -> None:
+def test_an_enterprise_shows_its_status_by_label_and_its_road_by_name() -> None:
     pingye, yuegong = Road.objects.create(name="平业路"), Road.objects.create(name="月工路")
-    e = EnterpriseFactory(road=pingye, status=EnterpriseStatus.OPERATING, is_demo=False)
-    e.status, e.road, e.is_demo = EnterpriseStatus.CLOSED, yuegong, True
+    e = EnterpriseFactory(road=pingye, status=EnterpriseStatus.OPERATING)
+    e.status, e.road = EnterpriseStatus.CLOSED, yuegong
     record_save(e, reason="核对")
     [edit] = [row for row in history_of(e) if row.changes]
-    assert sorted(edit.changes) == sorted(
-        [
-            ("经营状态", str(EnterpriseStatus.OPERATING.label), str(EnterpriseStatus.CLOSED.label)),
-            ("道路", "平业路", "月工路"),
-            ("演示数据", "否", "是"),
-        ]
-    )
+    assert sorted(edit.changes) == [("经营状态", "在营", "已关停"), ("道路", "平业路", "月工路")]
     assert edit.reason == "核对"
+
+
+def test_a_milestone_shows_a_boolean_as_yes_or_no_and_a_blank_choice_as_a_dash() -> None:
+    project = KeyProject.objects.create(enterprise=EnterpriseFactory(), name="新建厂房项目")
+    milestone = ProjectMilestone.objects.create(
+        project=project, kind=Milestone.PRODUCTION, target_date=date(2025, 3, 31)
+    )
+    milestone.achieved_undated, milestone.reported_status = True, ScheduleStatus.DONE
+    record_save(milestone, reason="报告")
+    [edit] = [row for row in history_of(milestone) if row.changes]
+    assert sorted(edit.changes) == [
+        ("已完成但日期未报", "否", "是"),
+        ("报告的推进状态", "—", "完成"),
+    ]
 
 
 def test_a_many_to_many_change_shows_the_names_not_the_through_rows(alice: User) -> None:
