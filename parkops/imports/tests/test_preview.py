@@ -49,7 +49,14 @@ def test_it_lists_the_added_rows_and_each_changed_field_old_and_new(alice: User)
     assert counts == "共 3 行：新增 1 条，修改 1 条，未变 1 条"
     added = doc.get_element_by_id("preview-added")
     headers = [th.text_content() for th in added.xpath(".//th")]
-    assert headers == ["行号", "企业名称", "年度", "工业产值（万元）", "税收（万元）", "用地面积（亩）"]
+    assert headers == [
+        "行号",
+        "企业名称",
+        "年度",
+        "工业产值（万元）",
+        "税收（万元）",
+        "用地面积（亩）",
+    ]
     assert _cells(added, ".//tbody/tr") == [
         ["3", fresh.name, "2025", "3,000.50", "150.00", "12.000"]
     ]
