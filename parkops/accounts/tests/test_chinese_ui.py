@@ -1,6 +1,7 @@
 """Every page without parameters (the lists, the dashboards), rendered in Chinese, shows no stray
 English: a framework's default word ("Clear", "Unknown", "Previous") or a Python value ("None",
-"True") that escaped translation. The data shown are Chinese (the test world and the plan)."""
+"True") that escaped translation. The data shown are Chinese (the test world and the plan).
+Every yes/no filter reads 全部 / 是 / 否 (django-filter's own reads 未知 / 是 / 否)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,15 @@ WORDS = re.compile(r"(?<![A-Za-z])(" + "|".join(map(re.escape, ENGLISH)) + r")(?
 # The language menu names English in English, as a language names itself.
 ALLOWED = re.compile(r"\bEnglish\b")
 INVISIBLE = "//script|//style|//template|//*[@hidden]|//*[contains(@class,'visually-hidden')]"
+
+
+def yes_no_options(html: bytes) -> set[tuple[str, ...]]:
+    """The options of every yes/no select (its values "", "true", "false"), as shown."""
+    doc = lxml.html.fromstring(html)
+    shown = set()
+    for select in doc.xpath("//select[option[@value='true']]"):
+        shown.add(tuple(o.text_content().strip() for o in select.xpath("./option")))
+    return shown
 
 
 def visible_text(html: bytes) -> str:
@@ -62,5 +72,7 @@ def test_no_page_shows_stray_english_in_chinese() -> None:
         words = sorted(set(WORDS.findall(visible_text(response.content))))
         if words:
             found.append(f"{route.template}: {', '.join(words)}")
+        for options in yes_no_options(response.content) - {("全部", "是", "否")}:
+            found.append(f"{route.template}: a yes/no filter reads {'/'.join(options)}")
     assert not found, "\n".join(found)
     assert asked > 20  # the walk reached the pages
