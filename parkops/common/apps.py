@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 
 
 class CommonConfig(AppConfig):
@@ -6,3 +7,8 @@ class CommonConfig(AppConfig):
 
     name = "parkops.common"
     label = "common"
+
+    def ready(self) -> None:
+        from parkops.common.collation import register_on_sqlite
+
+        connection_created.connect(register_on_sqlite, dispatch_uid="parkops-pinyin-collation")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.db import models
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+from simple_history.utils import get_m2m_reverse_field_name
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,8 @@ def history_rows(
 
     Two queries whatever the number of rows: each record's previous version is found among the
     records read (only the oldest rows of a cut-off list ask for theirs), and the records named
-    in `related` (the foreign keys a record's name shows) are read with them.
+    in `related` (the foreign keys a record's name shows) are read with them. Changed foreign
+    keys and many-to-many fields are shown by name: one more query per related model.
     """
     fetched = list(
         records.select_related("history_user", *related).order_by("-history_date")[:limit]
@@ -57,23 +61,88 @@ def history_rows(
         if object_id in newer:
             previous[newer[object_id].history_id] = record
         newer[object_id] = record
-    rows = []
+    pairs = []
     for record in fetched:
         before = previous.get(record.history_id)
         if before is None and cut_off and record.history_type == "~":
             before = record.prev_record
-        rows.append(_history_row(record, before, related))
-    return rows
+        pairs.append((record, _changes(record, before)))
+    names = Names()
+    for _record, changes in pairs:
+        for field, old, new in changes:
+            names.want(field, old)
+            names.want(field, new)
+    names.load()
+    return [_history_row(record, changes, names, related) for record, changes in pairs]
 
 
-def _history_row(record: Any, previous: Any, related: tuple[str, ...]) -> HistoryRow:
-    changes: list[tuple[str, str, str]] = []
-    if previous is not None and record.history_type == "~":
-        delta = record.diff_against(previous)
-        model = record.instance_type
-        for change in delta.changes:
-            label = str(model._meta.get_field(change.field).verbose_name)
-            changes.append((label, _display(change.old), _display(change.new)))
+Change = tuple[models.Field[Any, Any], Any, Any]
+
+
+def _changes(record: Any, previous: Any) -> list[Change]:
+    if previous is None or record.history_type != "~":
+        return []
+    return field_changes(record, previous)
+
+
+def field_changes(record: Any, previous: Any, skip: Iterable[str] = ()) -> list[Change]:
+    """What changed from `previous` to `record` (historical records): (field, old, new)."""
+    model = record.instance_type
+    delta = record.diff_against(previous)
+    return [
+        (model._meta.get_field(c.field), c.old, c.new) for c in delta.changes if c.field not in skip
+    ]
+
+
+class Names:
+    """The names of the records that changed foreign keys and many-to-many fields point to, read
+    with one query per related model for the whole history shown."""
+
+    def __init__(self) -> None:
+        self.ids: dict[type[models.Model], set[Any]] = {}
+        self.names: dict[type[models.Model], dict[Any, str]] = {}
+
+    def _ids(self, field: models.Field[Any, Any], value: Any) -> list[Any]:
+        if isinstance(field, models.ManyToManyField):  # the through rows, as dicts of ids
+            key = get_m2m_reverse_field_name(field)
+            return [row[key] for row in value or () if row.get(key) is not None]
+        if field.is_relation and value is not None:
+            return [value]
+        return []
+
+    def want(self, field: models.Field[Any, Any], value: Any) -> None:
+        if field.is_relation and isinstance(field.related_model, type):
+            ids = self._ids(field, value)
+            if ids:
+                self.ids.setdefault(field.related_model, set()).update(ids)
+
+    def load(self) -> None:
+        for model, ids in self.ids.items():
+            found = model._default_manager.in_bulk(ids)
+            self.names[model] = {pk: str(obj) for pk, obj in found.items()}
+
+    def text(self, field: models.Field[Any, Any], value: Any) -> str:
+        """A stored value as a person reads it: a choice's label, a record's name, 是/否."""
+        if field.is_relation and isinstance(field.related_model, type):
+            known = self.names.get(field.related_model, {})
+            names = [known.get(pk, f"#{pk}") for pk in self._ids(field, value)]
+            return "、".join(names) or "—"
+        if value is None or value == "":
+            return "—"
+        if field.choices:
+            return str(dict(field.flatchoices).get(value, value))
+        if isinstance(field, models.BooleanField):
+            return str(_("是") if value else _("否"))
+        return str(value)
+
+
+def _history_row(
+    record: Any, changes: list[Change], names: Names, related: tuple[str, ...]
+) -> HistoryRow:
+    shown = [
+        (str(field.verbose_name), names.text(field, old), names.text(field, new))
+        for field, old, new in changes
+    ]
     instance = record.instance
     for name in related:  # the related records read with the history, not once per row
         instance._state.fields_cache[name] = getattr(record, name)
@@ -82,14 +151,6 @@ def _history_row(record: Any, previous: Any, related: tuple[str, ...]) -> Histor
         who=str(record.history_user or _("系统")),
         action=str(_ACTIONS.get(record.history_type, record.history_type)),
         subject=str(instance),
-        changes=changes,
+        changes=shown,
         reason=record.history_change_reason or "",
     )
-
-
-def _display(value: Any) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, list):  # many-to-many changes come as lists of through-rows
-        return "、".join(str(v) for v in value) or "—"
-    return str(value)

@@ -21,6 +21,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
+from parkops.common.history import Names, field_changes
+
 UNTRACKED = frozenset({"created_at", "updated_at"})
 M = TypeVar("M", bound=models.Model)
 
@@ -144,25 +146,21 @@ def _changes_since(stored: models.Model, since: datetime) -> Iterable[str]:
         previous = record.prev_record
         if previous is None:
             continue
+        changes = field_changes(record, previous, skip=UNTRACKED)
+        names = Names()  # a stale edit is rare: one lookup per related model is cheap
+        for field, old, new in changes:
+            names.want(field, old)
+            names.want(field, new)
+        names.load()
         fields = [
-            f"{_label(stored, c.field)}：{_display(c.old)} → {_display(c.new)}"
-            for c in record.diff_against(previous).changes
-            if c.field not in UNTRACKED
+            f"{field.verbose_name}：{names.text(field, old)} → {names.text(field, new)}"
+            for field, old, new in changes
         ]
         yield _("%(who)s 于 %(when)s 修改了 %(fields)s") % {
             "who": record.history_user or _("系统"),
             "when": _when(record.history_date),
             "fields": "、".join(fields) or "—",
         }
-
-
-def _label(record: models.Model, name: str) -> str:
-    field = record._meta.get_field(name)
-    return str(getattr(field, "verbose_name", name))
-
-
-def _display(value: Any) -> str:
-    return "—" if value is None or value == "" else str(value)
 
 
 def _when(moment: datetime) -> str:

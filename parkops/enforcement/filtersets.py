@@ -7,6 +7,7 @@ from django.forms import HiddenInput
 from django.utils.translation import gettext_lazy as _
 
 from parkops.accounts.models import Department
+from parkops.common.filters import YesNoFilter
 from parkops.enforcement.choices import (
     ControlEventType,
     IncidentKind,
@@ -69,9 +70,7 @@ class ControlEventFilterSet(django_filters.FilterSet):
         label=_("企业名称"), field_name="enterprise__name", lookup_expr="icontains"
     )
     kind = django_filters.ChoiceFilter(label=_("事项类型"), choices=ControlEventType.choices)
-    open = django_filters.BooleanFilter(
-        label=_("待处置"), field_name="handled_on", lookup_expr="isnull"
-    )
+    open = YesNoFilter(label=_("待处置"), field_name="handled_on", lookup_expr="isnull")
 
     class Meta:
         model = ControlEvent

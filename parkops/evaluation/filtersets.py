@@ -7,6 +7,7 @@ from typing import Any
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from parkops.common.filters import YesNoFilter
 from parkops.evaluation.choices import IncidentGrade, VetoKind
 from parkops.evaluation.models import VetoEvent
 
@@ -17,9 +18,7 @@ class VetoEventFilterSet(django_filters.FilterSet):
     )
     kind = django_filters.ChoiceFilter(label=_("事件类型"), choices=VetoKind.choices)
     grade = django_filters.ChoiceFilter(label=_("事件等级"), choices=IncidentGrade.choices)
-    is_void = django_filters.BooleanFilter(
-        label=_("已撤销"), widget=django_filters.widgets.BooleanWidget()
-    )
+    is_void = YesNoFilter(label=_("已撤销"))
 
     class Meta:
         model = VetoEvent

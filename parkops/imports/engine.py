@@ -32,6 +32,8 @@ class Plan:
     # New rows, each a whole row (defaults filled in) in the order of `insert_columns`.
     insert_columns: tuple[str, ...] = ()
     inserts: list[tuple[Any, ...]] = field(default_factory=list)
+    insert_rows: list[int] = field(default_factory=list)  # each insert's row number in the file
+    file_fields: tuple[str, ...] = ()  # the fields the file gives, as the database names them
     changes: list[Changes] = field(default_factory=list)
     unchanged: int = 0
     scope_values: list[Any] = field(default_factory=list)
@@ -130,7 +132,13 @@ def plan_import(
     _table_notes(plan, table)
     if not table.rows:
         plan.error(str(F["no_rows"]))
-    if plan.errors:
-        return plan
-    Rows(plan, table, report).run()
+    if not plan.errors:
+        Rows(plan, table, report).run()
+    _in_row_order(plan)
     return plan
+
+
+def _in_row_order(plan: Plan) -> None:
+    """Issues of the whole file first, then by row; within a row, in the order found."""
+    for issues in (plan.errors, plan.warnings):
+        issues.sort(key=lambda issue: (issue.row is not None, issue.row or 0))

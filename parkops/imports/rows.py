@@ -39,6 +39,7 @@ class Changes:
 
     names: tuple[str, ...]
     pks: list[int] = field(default_factory=list)
+    rows: list[int] = field(default_factory=list)  # each one's row number in the file
     new: list[tuple[Any, ...]] = field(default_factory=list)
     old: list[tuple[Any, ...]] = field(default_factory=list)
 
@@ -243,6 +244,7 @@ class Rows:
                     tuple(n for n, m in zip(names, mask, strict=True) if m)
                 )
             group.pks.append(pk)
+            group.rows.append(self.numbers[i])
             group.new.append(new)
             group.old.append(before)
         for mask, group in groups.items():
@@ -250,6 +252,8 @@ class Rows:
             group.new = list(map(pick, group.new))
             group.old = list(map(pick, group.old))
         plan.changes = list(groups.values())
+        plan.file_fields = names
+        plan.insert_rows = [self.numbers[i] for i in inserts]
         defaults = self._defaults()
         plan.insert_columns = tuple(defaults)
         plan.inserts = list(

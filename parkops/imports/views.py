@@ -23,6 +23,7 @@ from parkops.imports.issues import file_message
 from parkops.imports.jobs import confirm_enqueue
 from parkops.imports.kinds import ENTERPRISES, FIGURES, KINDS, PLOTS, SMALL_PARKS
 from parkops.imports.models import ImportBatch
+from parkops.imports.preview import added_page, changed_page
 from parkops.imports.selectors import batch_get, batch_list, figures_for_export
 from parkops.imports.services import (
     ImportRefused,
@@ -67,8 +68,14 @@ def import_home(request: HttpRequest) -> HttpResponse:
     return render(request, "imports/home.html", _home_context(request, UploadForm()))
 
 
+PREVIEW_PARTS = {
+    "added": "imports/_preview_added.html",
+    "changed": "imports/_preview_changed.html",
+}
+
+
 def _preview(request: HttpRequest, batch: ImportBatch | None, plan: Plan) -> HttpResponse:
-    context = {
+    context: dict[str, object] = {
         "batch": batch,
         "plan": plan,
         "errors": plan.errors[:SHOWN_ISSUES],
@@ -77,6 +84,19 @@ def _preview(request: HttpRequest, batch: ImportBatch | None, plan: Plan) -> Htt
         "more_warnings": max(0, len(plan.warnings) - SHOWN_ISSUES),
         "form": UploadForm(initial={"kind": batch.kind if batch else None}),
     }
+    if batch and plan.ok:  # what confirming writes, page by page
+        headers, added, added_rows = added_page(plan, request.GET.get("added"))
+        changed, changed_rows = changed_page(plan, request.GET.get("changed"))
+        context.update(
+            added_headers=headers,
+            added=added,
+            added_rows=added_rows,
+            changed=changed,
+            changed_rows=changed_rows,
+        )
+        part = PREVIEW_PARTS.get(request.GET.get("part", ""))
+        if part and getattr(request, "htmx", False):
+            return render(request, part, context)
     return render(request, "imports/preview.html", context)
 
 

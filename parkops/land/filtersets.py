@@ -6,6 +6,7 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from parkops.common.filters import YesNoFilter
 from parkops.land.choices import Batch, LandActionKind, LandActionStatus, LandFlagKind
 from parkops.land.models import BatchAssignment, ControlListEntry, LandAction
 
@@ -30,10 +31,7 @@ class LandActionFilterSet(django_filters.FilterSet):
 
 class ControlEntryFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(label=_("清单类别"), choices=LandFlagKind.choices)
-    active = django_filters.BooleanFilter(
-        label=_("仍在管控"), field_name="lifted_on", lookup_expr="isnull",
-        widget=django_filters.widgets.BooleanWidget(),
-    )  # fmt: skip
+    active = YesNoFilter(label=_("仍在管控"), field_name="lifted_on", lookup_expr="isnull")
 
     class Meta:
         model = ControlListEntry

@@ -189,4 +189,4 @@ def get_plot(request: HttpRequest, pk: int) -> LandPlot:
 @router.get("/roads", response=list[RoadOut], summary="道路列表")
 def list_roads(request: HttpRequest) -> Any:
     require(request, "registry.view_road")
-    return selectors.road_list(user=request.user).order_by("name")
+    return selectors.road_list(user=request.user)

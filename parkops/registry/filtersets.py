@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from parkops.common.filters import YesNoFilter
 from parkops.core.industry import MANUFACTURING_DIVISIONS, SECTIONS
 from parkops.registry.choices import Cluster, EnterpriseStatus, KeyIndustry
 from parkops.registry.models import Enterprise, LandPlot, Road, SmallPark
@@ -58,14 +59,11 @@ class EnterpriseFilterSet(django_filters.FilterSet):
     )
     key_industry = django_filters.ChoiceFilter(label=_("重点产业"), choices=KeyIndustry.choices)
     cluster = django_filters.ChoiceFilter(label=_("特色产业集群"), choices=Cluster.choices)
-    above_scale = django_filters.BooleanFilter(
+    above_scale = YesNoFilter(
         label=_("规上（最近年度）"),
         field_name="latest_above_scale",
-        widget=django_filters.widgets.BooleanWidget(),
     )
-    is_demo = django_filters.BooleanFilter(
-        label=_("演示数据"), field_name="is_demo", widget=django_filters.widgets.BooleanWidget()
-    )
+    is_demo = YesNoFilter(label=_("演示数据"), field_name="is_demo")
     status = django_filters.ChoiceFilter(label=_("经营状态"), choices=EnterpriseStatus.choices)
 
     class Meta:

@@ -14,6 +14,7 @@ from django.db.models import Count, Exists, Model, OuterRef, Prefetch, Q, QueryS
 from django.shortcuts import get_object_or_404
 
 from parkops.accounts.roles import Role, roles_of, sees_whole_park
+from parkops.common.collation import pinyin
 from parkops.common.history import HistoryRow, history_rows
 from parkops.common.types import AnyUser
 from parkops.registry.models import (
@@ -171,9 +172,11 @@ def smallpark_plots(*, user: AnyUser, small_park: SmallPark) -> QuerySet[LandPlo
 
 
 def road_list(*, user: AnyUser) -> QuerySet[Road]:
+    """The roads the user may see, in pinyin order."""
+    roads = Road.objects.order_by(pinyin("name"))
     if sees_whole_park(user):
-        return Road.objects.all()
-    return Road.objects.filter(
+        return roads
+    return roads.filter(
         Q(pk__in=enterprises_visible_to(user).values("road")) | Q(pk__in=_roads_led(user))
     )
 

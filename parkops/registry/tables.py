@@ -3,9 +3,11 @@ from __future__ import annotations
 from typing import Any
 
 import django_tables2 as tables
+from django.db.models import QuerySet
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from parkops.common.collation import pinyin_ordered
 from parkops.common.tables import FULL_PAGE_LINK
 from parkops.registry.models import Enterprise, LandPlot, SmallPark
 from parkops.web.templatetags.parkops import amount, demo_badge
@@ -41,6 +43,16 @@ class EnterpriseTable(tables.Table):
     def render_latest_revenue(self, value: Any) -> str:
         return amount(value)
 
+    def order_name(
+        self, queryset: QuerySet[Any], is_descending: bool
+    ) -> tuple[QuerySet[Any], bool]:
+        return pinyin_ordered(queryset, "name", is_descending)
+
+    def order_road(
+        self, queryset: QuerySet[Any], is_descending: bool
+    ) -> tuple[QuerySet[Any], bool]:
+        return pinyin_ordered(queryset, "road__name", is_descending)
+
 
 class SmallParkTable(tables.Table):
     plan_sequence = tables.Column(verbose_name=_("序号"))
@@ -67,6 +79,11 @@ class SmallParkTable(tables.Table):
         )
         order_by = ("plan_sequence",)
         attrs = {"class": "table table-sm table-hover align-middle", "id": "smallpark-table"}
+
+    def order_name(
+        self, queryset: QuerySet[Any], is_descending: bool
+    ) -> tuple[QuerySet[Any], bool]:
+        return pinyin_ordered(queryset, "name", is_descending)
 
 
 class PlotTable(tables.Table):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from parkops.accounts.models import Department
+from parkops.common.filters import YesNoFilter
 from parkops.service.choices import Category, Channel, RequestState
 from parkops.service.clock import CLOCKED_STATES
 from parkops.service.models import ServiceRequest
@@ -21,7 +22,7 @@ class RequestFilterSet(django_filters.FilterSet):
     department = django_filters.ModelChoiceFilter(
         label=_("承办部门"), queryset=Department.objects.all()
     )
-    overdue = django_filters.BooleanFilter(label=_("已超期未答复"), method="filter_overdue")
+    overdue = YesNoFilter(label=_("已超期未答复"), method="filter_overdue")
 
     class Meta:
         model = ServiceRequest

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from parkops.imports.tests.files import FIGURES_HEADER, xlsx
 from parkops.registry.models import EnterpriseYear
-from parkops.registry.tests.factories import EnterpriseFactory
+from parkops.registry.tests.factories import EnterpriseFactory, EnterpriseYearFactory
 from parkops.testing.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -47,3 +47,35 @@ def test_upload_see_the_error_fix_it_and_confirm(
     page.click("#job-result-link")
     expect(page.locator("#batch-table")).to_contain_text("年度数据-改.xlsx")
     assert EnterpriseYear.objects.get(enterprise=e).land_mu == 12
+
+
+def test_the_preview_shows_the_added_year_and_the_changed_figure_before_confirming(
+    live_server: object, page: Page, alice: User, tmp_path: Path
+) -> None:
+    old, new = EnterpriseFactory(), EnterpriseFactory()
+    EnterpriseYearFactory(enterprise=old, year=2025, output_value=100, tax=5, land_mu=1)
+    file = tmp_path / "年度数据.xlsx"
+    rows = [[old.uscc, old.name, 2025, 100, 8, 1], [new.uscc, new.name, 2025, 3000, 150, 12]]
+    file.write_bytes(xlsx([FIGURES_HEADER, *rows]))
+
+    log_in(page, live_server, "alice", "/imports/")
+    page.select_option("#id_kind", "figures")
+    page.set_input_files("#id_file", str(file))
+    page.click("#upload-form button[type=submit]")
+    expect(page.locator("#counts")).to_have_text("共 2 行：新增 1 条，修改 1 条，未变 0 条")
+    added = page.locator("#preview-added tbody tr")
+    expect(added).to_have_count(1)
+    expect(added.locator("td")).to_have_text(
+        ["3", new.name, "2025", "3,000.00", "150.00", "12.000"]
+    )
+    changed = page.locator("#preview-changed tbody tr td")
+    expect(changed).to_have_text(["2", f"{old.name} · 2025", "税收（万元）", "5.00", "8.00"])
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=OUTPUT / "import-preview-changes.png", full_page=True)
+    page.click("#confirm-import")
+    expect(page.locator("#job-status")).to_have_text("已完成")
+    stored = EnterpriseYear.objects.order_by("enterprise__name")
+    assert [(y.enterprise_id, y.output_value, y.tax, y.land_mu) for y in stored] == [
+        (old.pk, 100, 8, 1),
+        (new.pk, 3000, 150, 12),
+    ]

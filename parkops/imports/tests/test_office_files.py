@@ -268,11 +268,11 @@ def test_a_known_name_with_a_new_code_and_a_code_stored_as_number(alice: User) -
         [9.13101e17, e.name, 2024],
     ]
     _batch, plan = _run(xlsx(rows), alice)
-    assert _errors(plan) == [
-        "第 3 行「统一社会信用代码」是数字格式（9.13101e+17），Excel 已丢失信用代码的位数；"
-        "请把该列设为文本后重新填写",
+    assert _errors(plan) == [  # in row order
         f"第 2 行「统一社会信用代码」企业“{e.name}”已在企业名录中，但名录中没有信用代码；"
         "请先在企业名录中补填信用代码",
+        "第 3 行「统一社会信用代码」是数字格式（9.13101e+17），Excel 已丢失信用代码的位数；"
+        "请把该列设为文本后重新填写",
     ]
 
 

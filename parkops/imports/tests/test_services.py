@@ -91,9 +91,9 @@ def test_it_rejects_unknown_enterprises_bad_codes_duplicates_and_other_units(ali
     ]
     rows[0][3] = "税收（万元）"
     _batch, plan = _run(rows, alice)
-    assert [str(e) for e in plan.errors] == [
-        "第 3 行「统一社会信用代码」统一社会信用代码第 18 位（校验码）应为“A”，实际为“B”",
+    assert [str(e) for e in plan.errors] == [  # in row order
         "第 2 行「企业名称」“上海未知有限公司”不在企业名录中，请先导入企业名录",
+        "第 3 行「统一社会信用代码」统一社会信用代码第 18 位（校验码）应为“A”，实际为“B”",
         "第 5 行：与第 4 行重复",
     ]
     assert EnterpriseYear.objects.count() == 0

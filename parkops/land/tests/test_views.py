@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from python_calamine import CalamineWorkbook
 
 from parkops.conftest import client_for
-from parkops.land.choices import LandActionStatus
+from parkops.land.choices import LandActionKind, LandActionStatus
 from parkops.land.models import LandAction
 from parkops.land.services import land_plan_load
 from parkops.plan import caojing
@@ -89,13 +89,16 @@ def test_the_park_office_completes_an_action_with_a_reason(loaded: None, alice: 
 
 
 def test_the_exports_have_the_columns_of_annex_3(loaded: None, dora: User) -> None:
+    LandAction.objects.filter(name=caojing.GUDAO_PLOT, kind=LandActionKind.REVITALISE).update(
+        status=LandActionStatus.COMPLETED, completed_on=date(2025, 8, 1)
+    )
     client = client_for(dora)
     plots = _sheet(client.get("/land/export/revitalise.xlsx").content)
     assert plots == [
-        ["序号", "地块名称", "占地面积 (亩)", "计划时间", "盘活方式"],
-        [1.0, caojing.GUDAO_PLOT, 30.62, "2025 年", "收储"],
-        [2.0, caojing.PULIZI_PLOT, 43.74, "2025 年", "合作开发"],
-        [3.0, caojing.KUNLEI, 27.81, "2026 年", "合作开发"],
+        ["序号", "地块名称", "占地面积 (亩)", "计划时间", "盘活方式", "状态", "完成日期"],
+        [1.0, caojing.GUDAO_PLOT, 30.62, "2025 年", "收储", "已完成", date(2025, 8, 1)],
+        [2.0, caojing.PULIZI_PLOT, 43.74, "2025 年", "合作开发", "计划", ""],
+        [3.0, caojing.KUNLEI, 27.81, "2026 年", "合作开发", "计划", ""],
     ]
     vacate = _sheet(client.get("/land/export/vacate.xlsx").content)
     assert vacate[0] == [
@@ -106,6 +109,8 @@ def test_the_exports_have_the_columns_of_annex_3(loaded: None, dora: User) -> No
         "占地面积 (亩)",
         "计划时间",
         "提升方案",
+        "状态",
+        "完成日期",
     ]
     assert vacate[1] == [
         "腾退",
@@ -115,6 +120,8 @@ def test_the_exports_have_the_columns_of_annex_3(loaded: None, dora: User) -> No
         80.0,
         "2024 年",
         "优质项目导入",
+        "计划",
+        "",
     ]
     assert len(vacate) == 5
     upgrade = _sheet(client.get("/land/export/upgrade.xlsx").content)
