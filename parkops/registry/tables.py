@@ -68,6 +68,11 @@ class SmallParkTable(tables.Table):
         order_by = ("plan_sequence",)
         attrs = {"class": "table table-sm table-hover align-middle", "id": "smallpark-table"}
 
+    def render_name(self, value: str, record: SmallPark) -> Any:
+        if record.is_demo:
+            return format_html("{} {}", value, demo_badge())
+        return value
+
 
 class PlotTable(tables.Table):
     name = tables.Column(linkify=True, attrs=FULL_PAGE_LINK, verbose_name=_("地块名称"))
