@@ -1,4 +1,8 @@
-"""Writing the generated demo enterprises: every record flagged, loading idempotent."""
+"""Writing the generated demo enterprises: every record flagged, loading idempotent.
+
+The generator still draws a small park from the plan's list (so that the same seed gives the same
+enterprises as before), but a tenant is registered in a demo small park (parkops.demo.estates),
+never in one of the plan's 20: those list only what the plan says about them."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from parkops.core import demo
+from parkops.demo.estates import allocation, demo_parks_ensure, estates_build, tenants_move
 from parkops.plan import caojing
 from parkops.registry.choices import DataSource
 from parkops.registry.models import Enterprise, EnterpriseYear, Road, SmallPark
@@ -18,8 +23,9 @@ BATCH = 500
 
 @transaction.atomic
 def demo_load(*, count: int = 300, seed: int = demo.DEFAULT_SEED) -> dict[str, int]:
-    """Create the missing demo enterprises and years; existing rows (maybe edited) stay as they are."""
-    small_parks = {p.name: p for p in SmallPark.objects.all()}
+    """Create the missing demo small parks, enterprises, years and estates; existing rows (maybe
+    edited) stay as they are, but a demo tenant still in a plan small park moves to its demo park."""
+    small_parks = {p.name: p for p in SmallPark.objects.filter(is_demo=False)}
     roads = {r.name: r for r in Road.objects.all()}
     if not roads:
         raise ValueError("load the plan first (manage.py load_plan): demo data needs its roads")
@@ -32,6 +38,8 @@ def demo_load(*, count: int = 300, seed: int = demo.DEFAULT_SEED) -> dict[str, i
         reserved_names=reserved,
         seed=seed,
     )
+    demo_parks = demo_parks_ensure(roads)
+    target = allocation(generated)
     existing = dict(Enterprise.objects.filter(is_demo=True).values_list("uscc", "pk"))
     new = [
         Enterprise(
@@ -40,7 +48,7 @@ def demo_load(*, count: int = 300, seed: int = demo.DEFAULT_SEED) -> dict[str, i
             uscc=g.uscc,
             industry_code=g.industry_code,
             key_industry=g.key_industry,
-            small_park=small_parks.get(g.small_park) if g.small_park else None,
+            small_park=demo_parks[target[g.uscc]] if g.uscc in target else None,
             road=roads[g.road],
             address=g.address,
             production_started_on=g.production_started_on,
@@ -61,4 +69,6 @@ def demo_load(*, count: int = 300, seed: int = demo.DEFAULT_SEED) -> dict[str, i
         if (ids[g.uscc], y.year) not in have
     ]
     bulk_create_with_history(years, EnterpriseYear, batch_size=BATCH, default_change_reason=REASON)
-    return {"enterprises": len(new), "years": len(years)}
+    moved = tenants_move(target=target, parks=demo_parks)
+    estates = estates_build(demo_parks)
+    return {"enterprises": len(new), "years": len(years), "moved": moved, "estates": estates}

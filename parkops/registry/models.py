@@ -90,6 +90,7 @@ class SmallPark(TimeStamped):
         verbose_name=_("业主账号"),
         help_text=_("可以查看并维护本小园区的用户"),
     )
+    is_demo = models.BooleanField(_("演示数据"), default=False, editable=False)
     note = models.TextField(_("备注"), blank=True)
     history = HistoricalRecords(m2m_fields=[owners])
 

@@ -85,6 +85,11 @@ class SmallParkTable(tables.Table):
     ) -> tuple[QuerySet[Any], bool]:
         return pinyin_ordered(queryset, "name", is_descending)
 
+    def render_name(self, value: str, record: SmallPark) -> Any:
+        if record.is_demo:
+            return format_html("{} {}", value, demo_badge())
+        return value
+
 
 class PlotTable(tables.Table):
     name = tables.Column(linkify=True, attrs=FULL_PAGE_LINK, verbose_name=_("地块名称"))

@@ -9,11 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from parkops.common.panels import Panel, panel_register
 from parkops.registry.models import SmallPark
-from parkops.smallparks.selectors import ratings_of
+from parkops.smallparks.selectors import rating_missing, ratings_of
 
 
 def _estate(request: HttpRequest, small_park: SmallPark) -> dict[str, Any]:
-    return {"small_park": small_park, "latest": ratings_of(small_park).first()}
+    latest = ratings_of(small_park).first()
+    missing = rating_missing(small_park) if latest is None else ""
+    return {"small_park": small_park, "latest": latest, "missing": missing}
 
 
 def panels_register() -> None:

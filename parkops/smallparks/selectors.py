@@ -233,11 +233,42 @@ def _tenant_land_mu(figures: EnterpriseYear, floor_m2_per_mu: Decimal) -> Decima
     )
 
 
+def rating_gaps(*, parks: list[SmallPark], year: int) -> dict[int, list[str]]:
+    """Per small park, the data a rating of `year` needs and the park lacks, named in Chinese:
+    its land, its floor space (buildings or the registered area) and its tenants' figures."""
+    ids = [p.pk for p in parks]
+    built = set(
+        Building.objects.filter(small_park_id__in=ids).values_list("small_park_id", flat=True)
+    )
+    taxed = set(
+        EnterpriseYear.objects.filter(
+            enterprise__small_park_id__in=ids, year=year, tax__isnull=False
+        ).values_list("enterprise__small_park_id", flat=True)
+    )
+    gaps: dict[int, list[str]] = {}
+    for park in parks:
+        missing = []
+        if park.land_mu is None:
+            missing.append(_("占地面积"))
+        if park.pk not in built and park.floor_area_m2 is None:
+            missing.append(_("厂房面积"))
+        if park.pk not in taxed:
+            missing.append(_("企业年度数据"))
+        gaps[park.pk] = missing
+    return gaps
+
+
+def gaps_text(missing: list[str]) -> str:
+    """ "缺：占地面积、厂房面积、企业年度数据", or "" when nothing is missing."""
+    return _("缺：%(items)s") % {"items": _("、").join(missing)} if missing else ""
+
+
 @dataclass(frozen=True)
 class RatingRow:
     small_park: SmallPark
     rating: SmallParkRating | None
     previous: SmallParkRating | None
+    missing: str  # what an unrated park lacks for a rating (gaps_text)
 
 
 def rating_rows(*, user: AnyUser, year: int) -> list[RatingRow]:
@@ -248,7 +279,17 @@ def rating_rows(*, user: AnyUser, year: int) -> list[RatingRow]:
             small_park__in=parks, year__in=(year, year - 1)
         ).select_related("rule_set")
     }
-    return [RatingRow(p, ratings.get((p.pk, year)), ratings.get((p.pk, year - 1))) for p in parks]
+    unrated = [p for p in parks if (p.pk, year) not in ratings]
+    gaps = rating_gaps(parks=unrated, year=year) if unrated else {}
+    return [
+        RatingRow(
+            p,
+            ratings.get((p.pk, year)),
+            ratings.get((p.pk, year - 1)),
+            gaps_text(gaps.get(p.pk, [])),
+        )
+        for p in parks
+    ]
 
 
 def rule_set_shown() -> RatingRuleSet:
@@ -268,6 +309,13 @@ def rating_years() -> list[int]:
     years = set(SmallParkRating.objects.order_by().values_list("year", flat=True).distinct())
     years |= set(EnterpriseYear.objects.order_by().values_list("year", flat=True).distinct())
     return sorted(years, reverse=True)
+
+
+def rating_missing(small_park: SmallPark) -> str:
+    """For a park without a rating: what a rating of the latest year lacks ("缺：…")."""
+    years = rating_years()
+    year = years[0] if years else timezone.localdate().year - 1
+    return gaps_text(rating_gaps(parks=[small_park], year=year)[small_park.pk])
 
 
 def smallpark_count() -> int:

@@ -90,6 +90,7 @@ def estate(request: HttpRequest, pk: int) -> HttpResponse:
         "vacancies": selectors.estate_vacancies(park, today),
         "ratings": ratings,
         "latest": latest,
+        "missing": selectors.rating_missing(park) if latest is None else "",
         "inefficient": inefficient,
         "can_maintain": selectors.can_maintain(request.user, park),
     }

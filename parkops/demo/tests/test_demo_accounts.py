@@ -7,6 +7,8 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from parkops.accounts.roles import Role, roles_of
+from parkops.demo.estates import OWNER_PARK
+from parkops.demo.services import demo_load
 from parkops.plan.services import plan_load
 
 pytestmark = pytest.mark.django_db
@@ -16,6 +18,7 @@ def test_it_creates_one_account_per_role_and_wires_the_road_chief_and_the_owner(
     tmp_path: Path,
 ) -> None:
     plan_load()
+    demo_load(count=20)
     out = StringIO()
     with override_settings(VAR_DIR=tmp_path):
         call_command("ensure_users", "--print-login", "--url", "http://x/", stdout=out)
@@ -34,7 +37,7 @@ def test_it_creates_one_account_per_role_and_wires_the_road_chief_and_the_owner(
     ) == ["平业路"]
     assert list(
         User.objects.get(username="parkowner").small_parks_owned.values_list("name", flat=True)
-    ) == ["矮柳"]
+    ) == [OWNER_PARK]
     # 经发办 (code econ) is seeded by the accounts migration; the demo grid only by load_demo.
     assert list(
         User.objects.get(username="department").departments.values_list("code", flat=True)

@@ -1,5 +1,6 @@
 import pytest
 
+from parkops.demo.estates import PROFILES
 from parkops.demo.services import demo_load
 from parkops.plan.services import plan_load
 from parkops.registry.models import Enterprise, EnterpriseYear
@@ -14,16 +15,12 @@ def test_demo_data_is_flagged_spread_and_idempotent() -> None:
     assert Enterprise.objects.filter(is_demo=True).count() == 60
     assert EnterpriseYear.objects.filter(enterprise__is_demo=False).count() == 0
     assert set(EnterpriseYear.objects.values_list("source", flat=True)) == {"demo"}
-    assert (
-        Enterprise.objects.filter(is_demo=True)
-        .exclude(small_park=None)
-        .values("small_park")
-        .distinct()
-        .count()
-        > 5
-    )
+    tenants = Enterprise.objects.filter(is_demo=True).exclude(small_park=None)
+    parks = set(tenants.values_list("small_park__name", flat=True))
+    assert parks == {p.name for p in PROFILES}
+    assert not tenants.filter(small_park__is_demo=False).exists()
     years = EnterpriseYear.objects.count()
-    assert demo_load(count=60) == {"enterprises": 0, "years": 0}
+    assert demo_load(count=60) == {"enterprises": 0, "years": 0, "moved": 0, "estates": 0}
     assert EnterpriseYear.objects.count() == years
     assert Enterprise.objects.count() == 38 + 60
 

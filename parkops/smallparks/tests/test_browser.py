@@ -47,6 +47,8 @@ def test_open_the_ratings_and_an_inefficient_parks_reasons(
     expect(page.locator("#rating-table tbody tr")).to_have_count(20)
     row = page.locator("#rating-table tbody tr", has_text="美宝")
     expect(row).to_contain_text("低效")
+    unrated = page.locator("#rating-table tbody tr", has_text="矮柳")
+    expect(unrated.locator(".rating-missing")).to_have_text("缺：占地面积、厂房面积、企业年度数据")
 
     row.locator("a").click()
     expect(page.locator("#estate-name")).to_contain_text("美宝")

@@ -6,15 +6,18 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from parkops.core.demo import DEFAULT_SEED
+from parkops.demo.results import evaluations_publish, ratings_run
 from parkops.demo.services import demo_load
+from parkops.enforcement.demo import enforcement_demo_load
 from parkops.service.demo import service_demo_load
 from parkops.visits.demo import visits_demo_load
 
 
 class Command(BaseCommand):
     help = (
-        "Create the fictional demo enterprises (演示数据), their 2023–2025 figures and a year of "
-        "visits. Idempotent."
+        "Create the fictional demo small parks and enterprises (演示数据) with their estates, "
+        "2023–2025 figures, requests, visits and inspections; publish the evaluation of the last "
+        "two years and rate the small parks. Idempotent."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -29,9 +32,16 @@ class Command(BaseCommand):
         created = demo_load(count=count, seed=seed)
         requests = service_demo_load(seed=seed)
         visits = visits_demo_load(today=timezone.localdate())
+        # The inspections come before the evaluation: a 重大 finding vetoes its enterprise's class.
+        inspections = enforcement_demo_load()
+        published = evaluations_publish()
+        rated = ratings_run()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data: {created['enterprises']} enterprises and {created['years']} enterprise-years, "
-                f"{requests} requests, {visits['visits']} visits created"
+                f"{created['estates']} small-park estates ({created['moved']} tenants moved from plan "
+                f"small parks), {requests} requests, {visits['visits']} visits, {inspections} "
+                f"inspections created; evaluations published for {published or 'no new year'}, "
+                f"small parks rated for {rated or 'no new year'}"
             )
         )
