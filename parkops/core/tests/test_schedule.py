@@ -6,9 +6,9 @@ import pytest
 from parkops.core.schedule import (
     Basis,
     Check,
+    ListState,
     MilestoneState,
     Precision,
-    ListState,
     Schedule,
     infra_schedule,
     list_progress,

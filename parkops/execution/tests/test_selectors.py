@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth.models import User
 
+from parkops.core.schedule import infra_schedule, list_progress
 from parkops.execution.choices import CultivationKind, InfraStatus, ListProgress, Milestone
 from parkops.execution.models import (
     CultivationEntry,
@@ -233,7 +234,9 @@ def test_behind_schedule_gathers_every_late_item_within_the_users_scope(
         name="道路修复工程", investment_wan=Decimal(60), content="路面", start_year=2024,
         finish_year=2024,
     )  # fmt: skip
-    greening.note = "2026 年初核实：尚未开工"  # an edit after its start year: the data shows it late
+    greening.note = (
+        "2026 年初核实：尚未开工"  # an edit after its start year: the data shows it late
+    )
     greening.save()
     everything = behind_schedule(user=lena, today=date(2026, 1, 1))
     assert (len(everything.projects), len(everything.entries), len(everything.infrastructure)) == (
@@ -247,3 +250,51 @@ def test_behind_schedule_gathers_every_late_item_within_the_users_scope(
     road_only = behind_schedule(user=rob, today=date(2026, 1, 1))
     assert (len(road_only.projects), [e.enterprise for e in road_only.entries]) == (0, [on_road])
     assert (road_only.unreported.projects, road_only.unreported.entries) == (1, 0)
+
+
+@pytest.mark.parametrize("today", [date(2025, 12, 31), date(2026, 1, 1), date(2027, 1, 1)])
+def test_the_lists_database_status_follows_the_core_rule(
+    lena: User, alice: User, today: date
+) -> None:
+    """The list's status is a database expression (to filter and sort by it); on the same
+    annotated facts it gives what core.schedule's rules give."""
+    bare = _entry(CultivationKind.ABOVE_SCALE, 2025)
+    small = _entry(CultivationKind.ABOVE_SCALE, 2025)
+    EnterpriseYearFactory(enterprise=small.enterprise, year=2025, revenue=Decimal(1500))
+    early = _entry(CultivationKind.ABOVE_SCALE, 2025)
+    EnterpriseYearFactory(enterprise=early.enterprise, year=2024, revenue=Decimal(1500))
+    _entry(CultivationKind.SRDI, 2025)
+    _entry(CultivationKind.TECH, 2024)
+    _entry(CultivationKind.TECH, 2025, started_on=date(2025, 6, 1))
+    rows = list(cultivation_list(user=lena, today=today))
+    assert len({r.progress for r in rows}) >= 2  # type: ignore[attr-defined]
+    for row in rows:
+        expected = list_progress(
+            done_year=row.done_year,  # type: ignore[attr-defined]
+            planned_year=row.planned_year,
+            evidence_year=row.evidence_year,  # type: ignore[attr-defined]
+            today=today,
+        )
+        assert row.progress == expected, row  # type: ignore[attr-defined]
+    assert bare.pk in {r.pk for r in rows}
+    for n, (start, finish, status) in enumerate(
+        [(2024, 2025, InfraStatus.PLANNED), (2025, 2025, InfraStatus.IN_PROGRESS)]
+    ):
+        project = InfraProject.objects.create(
+            name=f"工程{n}", investment_wan=Decimal(1), content="-", start_year=start,
+            finish_year=finish, status=status,
+        )  # fmt: skip
+        InfraSpend.objects.create(
+            project=project, spent_on=date(2025 + n, 1, 1), amount_wan=Decimal(1), recorded_by=alice
+        )
+    for p in infra_list(today=today):
+        report_year = p.report_year  # type: ignore[attr-defined]
+        expected_schedule = infra_schedule(
+            started=p.status != InfraStatus.PLANNED,
+            completed=p.status == InfraStatus.COMPLETED,
+            start_year=p.start_year,
+            finish_year=p.finish_year,
+            last_report=date(report_year, 12, 31) if report_year else None,
+            today=today,
+        )
+        assert p.schedule == expected_schedule, p  # type: ignore[attr-defined]
