@@ -1,9 +1,13 @@
 """Schedule rules for the plan's projects and lists, with no Django import.
 
-A milestone is 完成 when its date is recorded, 滞后 when its target date has passed without it, and
-正常 otherwise — on the target date itself it is still 正常. Where only a reported state is known
-(the plan says a milestone was reached but gives no date), the reported state is kept and marked
-as reported, because no date rule can confirm or contradict it.
+A milestone is 完成 when its date is recorded and 正常 up to and on its target date. Once the
+target date has passed without a date recorded, it is 滞后 only when the data shows it late — a
+progress report on the project dated after the target that does not record the milestone — and
+待报送 when nothing has been reported since the target: an empty record is not a late project.
+Where only a reported state is known (the plan says a milestone was reached but gives no date),
+the reported state is kept and marked as reported, because no date rule can confirm or contradict
+it. The cultivation lists and the infrastructure projects follow the same rule (list_progress,
+infra_schedule): late needs data from after the deadline; without it the entry is 待报送.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from parkops.core.thresholds import at_least, fmt
 
 class Schedule(StrEnum):
     ON_TRACK = "on_track"  # 正常
-    LATE = "late"  # 滞后
+    LATE = "late"  # 滞后: the data shows it late
+    UNREPORTED = "unreported"  # 待报送: past its date, and nothing reported since to decide on
     DONE = "done"  # 完成
 
 
@@ -49,28 +54,80 @@ def milestone_state(
     achieved_on: date | None,
     achieved_undated: bool,
     reported: Schedule | None,
+    last_report: date | None,
     today: date,
 ) -> MilestoneState:
+    """`last_report`: the date of the project's latest progress report (None: none)."""
     if achieved_on is not None:
         return MilestoneState(Schedule.DONE, Basis.COMPUTED, max(0, (achieved_on - target).days))
     if achieved_undated:
         return MilestoneState(reported or Schedule.DONE, Basis.REPORTED, 0)
     if today > target:
-        return MilestoneState(Schedule.LATE, Basis.COMPUTED, (today - target).days)
+        # A report on the target date itself still finds the milestone on time.
+        seen_late = last_report is not None and last_report > target
+        status = Schedule.LATE if seen_late else Schedule.UNREPORTED
+        return MilestoneState(status, Basis.COMPUTED, (today - target).days)
     return MilestoneState(Schedule.ON_TRACK, Basis.COMPUTED, 0)
 
 
 def overall(states: list[MilestoneState]) -> MilestoneState | None:
-    """A project's state: late if any milestone is late, done if all are done, else on track."""
+    """A project's state: late if any milestone is late, else 待报送 if any is, done if all are
+    done, else on track."""
     if not states:
         return None
     basis = Basis.REPORTED if any(s.basis is Basis.REPORTED for s in states) else Basis.COMPUTED
-    late = [s for s in states if s.status is Schedule.LATE]
-    if late:
-        return MilestoneState(Schedule.LATE, basis, max(s.days_late for s in late))
+    for status in (Schedule.LATE, Schedule.UNREPORTED):
+        found = [s for s in states if s.status is status]
+        if found:
+            return MilestoneState(status, basis, max(s.days_late for s in found))
     if all(s.status is Schedule.DONE for s in states):
         return MilestoneState(Schedule.DONE, basis, max(s.days_late for s in states))
     return MilestoneState(Schedule.ON_TRACK, basis, 0)
+
+
+class ListState(StrEnum):
+    """A cultivation-list entry (附件 2)."""
+
+    PENDING = "pending"  # 推进中: its planned year is not over
+    DONE = "done"  # 已完成: the data shows it done
+    OVERDUE = "overdue"  # 逾期未完成 (滞后): data from its planned year or later shows it not done
+    UNREPORTED = "unreported"  # 待报送: its planned year is over and no such data has come in
+
+
+def list_progress(
+    *, done_year: int | None, planned_year: int, evidence_year: int | None, today: date
+) -> ListState:
+    """`evidence_year`: the latest year of the data that would show the entry done (the
+    enterprise's revenue for 规上; the park's recorded designations or 技改 starts for the others)."""
+    if done_year is not None:
+        return ListState.DONE
+    if planned_year >= today.year:
+        return ListState.PENDING
+    if evidence_year is not None and evidence_year >= planned_year:
+        return ListState.OVERDUE
+    return ListState.UNREPORTED
+
+
+def infra_schedule(
+    *,
+    started: bool,
+    completed: bool,
+    start_year: int,
+    finish_year: int,
+    last_report: date | None,
+    today: date,
+) -> Schedule:
+    """An infrastructure project (附件 4): done once completed; past its deadline (the start year
+    while not started, else the finish year) it is late only if something was recorded on it
+    after that year (a spend, an edit of its record), else 待报送."""
+    if completed:
+        return Schedule.DONE
+    deadline = finish_year if started else start_year
+    if today.year <= deadline:
+        return Schedule.ON_TRACK
+    if last_report is not None and last_report.year > deadline:
+        return Schedule.LATE
+    return Schedule.UNREPORTED
 
 
 _PLAN_DATE = re.compile(r"(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日?)?)?")

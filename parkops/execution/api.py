@@ -105,7 +105,7 @@ def _entry(e: CultivationEntry) -> dict[str, Any]:
 @router.get("/cultivation", response=list[CultivationOut], summary="培育清单")
 @paginate(Pagination, page_size=50)
 def list_cultivation(request: HttpRequest) -> Any:
-    """Filters as on the page: q, kind, planned_year, progress (pending / done / overdue)."""
+    """Filters as on the page: q, kind, planned_year, progress (pending / done / overdue / unreported: 待报送)."""
     require(request, "execution.view_cultivationentry")
     qs = selectors.cultivation_list(user=request.user)
     entries = CultivationFilterSet(request.GET, queryset=qs).qs.order_by(

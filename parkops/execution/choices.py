@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from parkops.common.choices import Colour, ColouredChoices, nonmember
-from parkops.core.schedule import Basis, Check, Precision, Schedule
+from parkops.core.schedule import Basis, Check, ListState, Precision, Schedule
 
 
 class Milestone(models.TextChoices):
@@ -19,6 +19,26 @@ class ScheduleStatus(ColouredChoices):
     DONE = Schedule.DONE.value, _("完成")
 
     colours = nonmember({"on_track": Colour.GREEN, "late": Colour.RED, "done": Colour.BLUE})
+
+
+class ScheduleState(ColouredChoices):
+    """A computed schedule status (milestones, projects, infrastructure): 滞后 when the data shows
+    it late, 待报送 when the data needed to decide has not come in (never typed in: ScheduleStatus
+    is what a report states)."""
+
+    ON_TRACK = Schedule.ON_TRACK.value, _("正常")
+    LATE = Schedule.LATE.value, _("滞后")
+    UNREPORTED = Schedule.UNREPORTED.value, _("待报送")
+    DONE = Schedule.DONE.value, _("完成")
+
+    colours = nonmember(
+        {
+            "on_track": Colour.GREEN,
+            "late": Colour.RED,
+            "unreported": Colour.YELLOW,
+            "done": Colour.BLUE,
+        }
+    )
 
 
 class StatusBasis(ColouredChoices):
@@ -43,14 +63,23 @@ class CultivationKind(models.TextChoices):
 
 
 class ListProgress(ColouredChoices):
-    """A list entry: done once the data shows it; overdue once its planned year has passed."""
+    """A list entry: done once the data shows it; once its planned year has passed, overdue if
+    the data of that year or later shows it not done, 待报送 if that data has not come in."""
 
-    PENDING = "pending", _("推进中")
-    DONE = "done", _("已完成")
-    OVERDUE = "overdue", _("逾期未完成")
+    PENDING = ListState.PENDING.value, _("推进中")
+    DONE = ListState.DONE.value, _("已完成")
+    OVERDUE = ListState.OVERDUE.value, _("逾期未完成")
+    UNREPORTED = ListState.UNREPORTED.value, _("待报送")
 
     # As the projects' schedule: pending is on track, overdue is late.
-    colours = nonmember({"pending": Colour.GREEN, "done": Colour.BLUE, "overdue": Colour.RED})
+    colours = nonmember(
+        {
+            "pending": Colour.GREEN,
+            "done": Colour.BLUE,
+            "overdue": Colour.RED,
+            "unreported": Colour.YELLOW,
+        }
+    )
 
 
 class CriterionCheck(ColouredChoices):

@@ -11,7 +11,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from parkops.core.xlsx import table_sheet, xlsx_bytes
-from parkops.execution.choices import CultivationKind, ListProgress, ScheduleStatus, StatusBasis
+from parkops.execution.choices import CultivationKind, ListProgress, ScheduleState, StatusBasis
 from parkops.execution.models import CultivationEntry, InfraProject
 from parkops.execution.selectors import ProjectRow
 
@@ -39,7 +39,7 @@ def projects_xlsx(rows: list[ProjectRow]) -> io.BytesIO:
                 data.append([
                     m.milestone.get_kind_display(), row.project.enterprise.name, row.project.name,
                     m.milestone.target_text or m.milestone.target_date.isoformat(),
-                    str(ScheduleStatus(m.state.status.value).label),
+                    str(ScheduleState(m.state.status.value).label),
                     report.text if report else "", m.milestone.target_date,
                     m.milestone.achieved_on, str(StatusBasis(m.state.basis.value).label),
                     report.reported_on if report else None,
@@ -97,7 +97,7 @@ def infrastructure_xlsx(projects: Iterable[InfraProject]) -> io.BytesIO:
             data.append([
                 p.plan_row, p.name, p.investment_wan, p.content, p.start_year, p.finish_year,
                 p.get_status_display(), annotated.spent_wan, annotated.remaining_wan,
-                str(ScheduleStatus(annotated.schedule).label),
+                str(ScheduleState(annotated.schedule).label),
             ])  # fmt: skip
         _rows(sheet, data)
     return buffer

@@ -5,7 +5,7 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from parkops.execution.choices import CultivationKind, InfraStatus, ListProgress, ScheduleStatus
+from parkops.execution.choices import CultivationKind, InfraStatus, ListProgress, ScheduleState
 from parkops.execution.models import CultivationEntry, InfraProject
 
 YEAR_CHOICES = [(y, str(y)) for y in (2024, 2025, 2026)]
@@ -26,7 +26,7 @@ class CultivationFilterSet(django_filters.FilterSet):
 
 class InfraFilterSet(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("状态"), choices=InfraStatus.choices)
-    schedule = django_filters.ChoiceFilter(label=_("进度"), choices=ScheduleStatus.choices)
+    schedule = django_filters.ChoiceFilter(label=_("进度"), choices=ScheduleState.choices)
 
     class Meta:
         model = InfraProject

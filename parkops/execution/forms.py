@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from parkops.common.forms import VersionedModelForm
-from parkops.execution.choices import Milestone, ScheduleStatus
+from parkops.execution.choices import Milestone, ScheduleState, ScheduleStatus
 from parkops.execution.models import CultivationEntry, InfraSpend, ProjectMilestone
 from parkops.registry.models import Enterprise
 
@@ -49,7 +49,7 @@ class ProjectFilterForm(forms.Form):
 
     q = forms.CharField(label=_("企业或项目"), required=False)
     status = forms.ChoiceField(
-        label=_("推进状态"), choices=[("", "---------"), *ScheduleStatus.choices], required=False
+        label=_("推进状态"), choices=[("", "---------"), *ScheduleState.choices], required=False
     )
 
 

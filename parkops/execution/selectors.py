@@ -1,7 +1,9 @@
 """Reads of the plan's execution, scoped by role, with every status computed from dates and data.
 
 Key projects are few, so their status is computed in Python by parkops.core.schedule. The lists
-can be long and are filtered and sorted by status, so their status is a database expression.
+can be long and are filtered and sorted by status, so their status is a database expression that
+follows the same core rules (list_progress, infra_schedule; tests hold the two together): past its
+date an item is 滞后 only when data from after that date shows it, else 待报送.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.functions import Coalesce, ExtractYear, Greatest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -34,11 +36,12 @@ from parkops.execution.choices import (
     CultivationKind,
     InfraStatus,
     ListProgress,
-    ScheduleStatus,
+    ScheduleState,
 )
 from parkops.execution.models import (
     CultivationEntry,
     InfraProject,
+    InfraSpend,
     KeyProject,
     ProgressReport,
     ProjectMilestone,
@@ -67,13 +70,16 @@ class ProjectRow:
     latest_report: ProgressReport | None
 
 
-def _milestone_row(milestone: ProjectMilestone, today: date) -> MilestoneRow:
+def _milestone_row(
+    milestone: ProjectMilestone, last_report: date | None, today: date
+) -> MilestoneRow:
     reported = Schedule(milestone.reported_status) if milestone.reported_status else None
     state = milestone_state(
         target=milestone.target_date,
         achieved_on=milestone.achieved_on,
         achieved_undated=milestone.achieved_undated,
         reported=reported,
+        last_report=last_report,
         today=today,
     )
     return MilestoneRow(milestone, state)
@@ -84,8 +90,9 @@ def _project_rows(projects: QuerySet[KeyProject], today: date) -> list[ProjectRo
     for project in projects.select_related("enterprise", "plan_mention").prefetch_related(
         "milestones", "reports"
     ):
-        milestones = [_milestone_row(m, today) for m in project.milestones.all()]
         reports = list(project.reports.all())  # ordered newest first by Meta
+        last = reports[0].reported_on if reports else None
+        milestones = [_milestone_row(m, last, today) for m in project.milestones.all()]
         rows.append(
             ProjectRow(
                 project=project,
@@ -150,18 +157,51 @@ def _done_on_expression() -> Case:
     )
 
 
+def _evidence_year_expression() -> Case:
+    """The latest year of the data that would show an entry done (core.schedule.list_progress).
+
+    规上: the enterprise's latest year with its revenue reported. 专精特新 and 技改: the latest
+    year of any designation (技改 start) recorded in the park — once a year's designations (starts)
+    are entered, an entry without one is late; before, nobody can tell."""
+    revenue_reported = (
+        EnterpriseYear.objects.filter(enterprise=OuterRef("enterprise"), revenue__isnull=False)
+        .order_by("-year")
+        .values("year")[:1]
+    )
+    latest_designation = (
+        Designation.objects.filter(kind=DesignationKind.SRDI)
+        .order_by("-awarded_on")
+        .values("awarded_on")[:1]
+    )
+    latest_start = (
+        CultivationEntry.objects.filter(kind=CultivationKind.TECH, started_on__isnull=False)
+        .order_by("-started_on")
+        .values("started_on")[:1]
+    )
+    return Case(
+        When(kind=CultivationKind.ABOVE_SCALE, then=Subquery(revenue_reported)),
+        When(kind=CultivationKind.SRDI, then=ExtractYear(Subquery(latest_designation))),
+        When(kind=CultivationKind.TECH, then=ExtractYear(Subquery(latest_start))),
+    )
+
+
 def cultivation_list(*, user: AnyUser, today: date | None = None) -> QuerySet[CultivationEntry]:
-    """Every visible entry with `done_year` and `progress` (a ListProgress value) annotated."""
+    """Every visible entry with `done_year`, `evidence_year` and `progress` (a ListProgress
+    value, by core.schedule.list_progress) annotated."""
     year = _today(today).year
     return (
         CultivationEntry.objects.filter(enterprise__in=enterprises_visible_to(user))
         .select_related("enterprise", "plan_mention")
-        .annotate(done_year=_done_on_expression())
+        .annotate(done_year=_done_on_expression(), evidence_year=_evidence_year_expression())
         .annotate(
             progress=Case(
                 When(done_year__isnull=False, then=Value(ListProgress.DONE)),
-                When(planned_year__lt=year, then=Value(ListProgress.OVERDUE)),
-                default=Value(ListProgress.PENDING),
+                When(planned_year__gte=year, then=Value(ListProgress.PENDING)),
+                When(
+                    evidence_year__gte=F("planned_year"),
+                    then=Value(ListProgress.OVERDUE),
+                ),
+                default=Value(ListProgress.UNREPORTED),
                 output_field=CharField(),
             )
         )
@@ -203,11 +243,24 @@ def tech_projects_started(*, year: int) -> QuerySet[CultivationEntry]:
 _MONEY: DecimalField[Decimal, Decimal] = DecimalField(max_digits=14, decimal_places=2)
 
 
-def infra_list(*, today: date | None = None) -> QuerySet[InfraProject]:
-    """Every project with `spent_wan`, `remaining_wan` and `schedule` (a ScheduleStatus) annotated.
+def _infra_report_year() -> Greatest:
+    """The year something was last recorded on the project: its latest spend or the latest
+    edit of its record (its creation by the plan's loader does not count)."""
+    spend = InfraSpend.objects.filter(project=OuterRef("pk")).order_by("-spent_on")
+    edit = InfraProject.history.model.objects.filter(id=OuterRef("pk"), history_type="~")
+    spend_year = ExtractYear(Subquery(spend.values("spent_on")[:1]))
+    edit_year = ExtractYear(Subquery(edit.order_by("-history_date").values("history_date")[:1]))
+    # GREATEST skips NULLs on PostgreSQL but not on SQLite: coalesce each side with the other.
+    return Greatest(Coalesce(spend_year, edit_year), Coalesce(edit_year, spend_year))
 
-    滞后: not completed although its finish year has passed, or not started although its start
-    year has passed. The whole park's infrastructure is visible to every role that may view it.
+
+def infra_list(*, today: date | None = None) -> QuerySet[InfraProject]:
+    """Every project with `spent_wan`, `remaining_wan`, `report_year` and `schedule` (a
+    ScheduleState, by core.schedule.infra_schedule) annotated.
+
+    Past its deadline (the start year while 未开工, else the finish year) a project not completed
+    is 滞后 if a spend or an edit was recorded after that year, else 待报送. The whole park's
+    infrastructure is visible to every role that may view it.
     """
     year = _today(today).year
     spent = (
@@ -215,14 +268,20 @@ def infra_list(*, today: date | None = None) -> QuerySet[InfraProject]:
         .annotate(total=Sum("spends__amount_wan"))
         .values("total")[:1]
     )
+    deadline = Case(
+        When(status=InfraStatus.PLANNED, then=F("start_year")), default=F("finish_year")
+    )
     return InfraProject.objects.annotate(
         spent_wan=Coalesce(Subquery(spent), Value(Decimal(0)), output_field=_MONEY),
         remaining_wan=F("investment_wan") - F("spent_wan"),
+        deadline_year=deadline,
+        report_year=_infra_report_year(),
+    ).annotate(
         schedule=Case(
-            When(status=InfraStatus.COMPLETED, then=Value(ScheduleStatus.DONE)),
-            When(finish_year__lt=year, then=Value(ScheduleStatus.LATE)),
-            When(status=InfraStatus.PLANNED, start_year__lt=year, then=Value(ScheduleStatus.LATE)),
-            default=Value(ScheduleStatus.ON_TRACK),
+            When(status=InfraStatus.COMPLETED, then=Value(ScheduleState.DONE)),
+            When(deadline_year__gte=year, then=Value(ScheduleState.ON_TRACK)),
+            When(report_year__gt=F("deadline_year"), then=Value(ScheduleState.LATE)),
+            default=Value(ScheduleState.UNREPORTED),
             output_field=CharField(),
         ),
     )
@@ -234,10 +293,24 @@ def infra_get(*, pk: int, today: date | None = None) -> InfraProject:
 
 # --- behind schedule -------------------------------------------------------------------------
 @dataclass(frozen=True)
+class Unreported:
+    """How many items are 待报送: past their date with no data to decide on."""
+
+    projects: int
+    entries: int
+    infrastructure: int
+
+    @property
+    def count(self) -> int:
+        return self.projects + self.entries + self.infrastructure
+
+
+@dataclass(frozen=True)
 class BehindSchedule:
     projects: list[ProjectRow]
     entries: list[CultivationEntry]
     infrastructure: list[InfraProject]
+    unreported: Unreported
 
     @property
     def count(self) -> int:
@@ -245,20 +318,30 @@ class BehindSchedule:
 
 
 def behind_schedule(*, user: AnyUser, today: date | None = None) -> BehindSchedule:
-    """Everything late: for the dashboard's "behind schedule" panel."""
+    """Everything the data shows late, for the dashboard's "behind schedule" panel; and how
+    many items are only 待报送, which the panel counts apart and never lists as late."""
+    projects = [r for r in project_list(user=user, today=today) if r.state is not None]
+    waiting = (ListProgress.OVERDUE, ListProgress.UNREPORTED)
+    entries = list(
+        cultivation_list(user=user, today=today)
+        .filter(progress__in=waiting)  # type: ignore[misc]
+        .order_by("planned_year", "kind")
+    )
+    infra = list(
+        infra_list(today=today).filter(
+            schedule__in=(ScheduleState.LATE, ScheduleState.UNREPORTED)  # type: ignore[misc]
+        )
+    )
+    late_entries = [e for e in entries if e.progress == ListProgress.OVERDUE]  # type: ignore[attr-defined]
+    late_infra = [p for p in infra if p.schedule == ScheduleState.LATE]  # type: ignore[attr-defined]
     return BehindSchedule(
-        projects=[
-            r
-            for r in project_list(user=user, today=today)
-            if r.state is not None and r.state.status is Schedule.LATE
-        ],
-        entries=list(
-            cultivation_list(user=user, today=today)
-            .filter(progress=ListProgress.OVERDUE)  # type: ignore[misc]
-            .order_by("planned_year", "kind")
-        ),
-        infrastructure=list(
-            infra_list(today=today).filter(schedule=ScheduleStatus.LATE)  # type: ignore[misc]
+        projects=[r for r in projects if r.state and r.state.status is Schedule.LATE],
+        entries=late_entries,
+        infrastructure=late_infra,
+        unreported=Unreported(
+            projects=sum(1 for r in projects if r.state and r.state.status is Schedule.UNREPORTED),
+            entries=len(entries) - len(late_entries),
+            infrastructure=len(infra) - len(late_infra),
         ),
     )
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from parkops.common.choices import ColouredChoices
 from parkops.common.tables import FULL_PAGE_LINK
-from parkops.execution.choices import ListProgress, ScheduleStatus
+from parkops.execution.choices import ListProgress, ScheduleState
 from parkops.execution.models import CultivationEntry, InfraProject
 from parkops.web.templatetags.parkops import amount, badge, demo_badge
 
@@ -84,7 +84,7 @@ class InfraTable(tables.Table):
         return amount(value)
 
     def render_schedule(self, value: str) -> Any:
-        return status_badge(value, ScheduleStatus)
+        return status_badge(value, ScheduleState)
 
 
 class ProjectTable(tables.Table):

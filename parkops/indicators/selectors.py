@@ -129,8 +129,13 @@ def compute(indicator: Indicator, year: int, frame: pl.DataFrame, today: date) -
         return _per_mu(per_mu_growth(frame, year, "output_value"))
     if kind is Computation.TAX_PER_MU_GROWTH:
         return _per_mu(per_mu_growth(frame, year, "tax"))
+    # 5–8 count records of the year; a year without any such record has no data (无数据), not 0:
+    # nobody can tell "none happened" from "none entered yet".
     if kind is Computation.NEW_SRDI:
-        ids = newly_designated(_srdi_designations(year), year, until=today)
+        designations = _srdi_designations(year)
+        if not designations:
+            return Actual(None, source_kind=SourceKind.DESIGNATION, partial=partial)
+        ids = newly_designated(designations, year, until=today)
         return Actual(
             Decimal(len(ids)), source_kind=SourceKind.DESIGNATION, source_ids=ids, partial=partial
         )
@@ -140,6 +145,8 @@ def compute(indicator: Indicator, year: int, frame: pl.DataFrame, today: date) -
             .filter(started_on__lte=today)
             .values_list("pk", flat=True)
         )
+        if not ids:
+            return Actual(None, source_kind=SourceKind.CULTIVATION, partial=partial)
         return Actual(
             Decimal(len(ids)), source_kind=SourceKind.CULTIVATION, source_ids=ids, partial=partial
         )
@@ -147,6 +154,8 @@ def compute(indicator: Indicator, year: int, frame: pl.DataFrame, today: date) -
         LandActionKind.VACATE if kind is Computation.LAND_VACATED else LandActionKind.UPGRADE
     )
     completed = land_completed(year=year, kind=land_kind)
+    if not completed:
+        return Actual(None, source_kind=SourceKind.LAND_ACTION, partial=partial)
     return Actual(
         sum((c.area_mu for c in completed), Decimal(0)),
         source_kind=SourceKind.LAND_ACTION,

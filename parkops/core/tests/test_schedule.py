@@ -6,9 +6,12 @@ import pytest
 from parkops.core.schedule import (
     Basis,
     Check,
+    ListState,
     MilestoneState,
     Precision,
     Schedule,
+    infra_schedule,
+    list_progress,
     milestone_state,
     overall,
     parse_plan_date,
@@ -31,9 +34,37 @@ def test_a_milestone_without_a_date_is_late_only_after_its_target(
     today: date, status: Schedule, days_late: int
 ) -> None:
     state = milestone_state(
-        target=TARGET, achieved_on=None, achieved_undated=False, reported=None, today=today
+        target=TARGET,
+        achieved_on=None,
+        achieved_undated=False,
+        reported=None,
+        last_report=date(2024, 7, 1),  # a report after the target that records no completion
+        today=today,
     )
     assert state == MilestoneState(status, Basis.COMPUTED, days_late)
+
+
+@pytest.mark.parametrize(
+    ("last_report", "status"),
+    [
+        (None, Schedule.UNREPORTED),  # never reported
+        (date(2024, 3, 11), Schedule.UNREPORTED),  # reported before the target only
+        (TARGET, Schedule.UNREPORTED),  # on the target date it was still on time
+        (date(2024, 7, 1), Schedule.LATE),  # the day after: the report shows it late
+    ],
+)
+def test_a_milestone_past_its_target_is_late_only_if_a_later_report_shows_it(
+    last_report: date | None, status: Schedule
+) -> None:
+    state = milestone_state(
+        target=TARGET,
+        achieved_on=None,
+        achieved_undated=False,
+        reported=Schedule.ON_TRACK,
+        last_report=last_report,
+        today=date(2024, 8, 1),
+    )
+    assert state == MilestoneState(status, Basis.COMPUTED, 32)
 
 
 @pytest.mark.parametrize(("achieved", "days_late"), [(TARGET, 0), (date(2024, 7, 3), 3)])
@@ -45,6 +76,7 @@ def test_a_milestone_with_its_date_is_done_and_keeps_its_delay(
         achieved_on=achieved,
         achieved_undated=False,
         reported=Schedule.ON_TRACK,
+        last_report=None,
         today=date(2026, 1, 1),
     )
     assert state == MilestoneState(Schedule.DONE, Basis.COMPUTED, days_late)
@@ -56,6 +88,7 @@ def test_a_milestone_reached_without_a_date_keeps_the_reported_state() -> None:
         achieved_on=None,
         achieved_undated=True,
         reported=Schedule.LATE,
+        last_report=None,
         today=date(2024, 3, 11),
     )
     assert state == MilestoneState(Schedule.LATE, Basis.REPORTED, 0)
@@ -69,6 +102,63 @@ def test_a_project_is_late_if_any_milestone_is() -> None:
     assert overall([done, on_track]) == on_track
     assert overall([done, done]) == done
     assert overall([]) is None
+
+
+def test_a_project_is_unreported_if_a_milestone_is_and_none_is_late() -> None:
+    done = MilestoneState(Schedule.DONE, Basis.COMPUTED, 2)
+    late = MilestoneState(Schedule.LATE, Basis.COMPUTED, 9)
+    unreported = MilestoneState(Schedule.UNREPORTED, Basis.COMPUTED, 40)
+    on_track = MilestoneState(Schedule.ON_TRACK, Basis.COMPUTED, 0)
+    assert overall([done, unreported, on_track]) == unreported
+    assert overall([unreported, late]) == late  # what the data shows late comes first
+
+
+@pytest.mark.parametrize(
+    ("done_year", "evidence_year", "today", "expected"),
+    [
+        (2025, None, date(2026, 1, 1), ListState.DONE),
+        (None, None, date(2025, 12, 31), ListState.PENDING),  # its year is not over
+        (None, 2025, date(2025, 12, 31), ListState.PENDING),
+        (None, None, date(2026, 1, 1), ListState.UNREPORTED),  # over, no data at all
+        (None, 2024, date(2026, 1, 1), ListState.UNREPORTED),  # data only from before its year
+        (None, 2025, date(2026, 1, 1), ListState.OVERDUE),  # its year's data shows it not done
+        (None, 2026, date(2027, 3, 1), ListState.OVERDUE),  # a later year's too
+    ],
+)
+def test_a_list_entry_is_overdue_only_when_the_data_of_its_year_shows_it(
+    done_year: int | None, evidence_year: int | None, today: date, expected: ListState
+) -> None:
+    found = list_progress(
+        done_year=done_year, planned_year=2025, evidence_year=evidence_year, today=today
+    )
+    assert found is expected
+
+
+@pytest.mark.parametrize(
+    ("started", "completed", "last_report", "today", "expected"),
+    [
+        (True, True, None, date(2030, 1, 1), Schedule.DONE),
+        (False, False, None, date(2024, 12, 31), Schedule.ON_TRACK),  # its start year
+        (False, False, None, date(2025, 1, 1), Schedule.UNREPORTED),  # not started, not reported
+        (False, False, date(2024, 12, 31), date(2025, 6, 1), Schedule.UNREPORTED),
+        (False, False, date(2025, 1, 1), date(2025, 6, 1), Schedule.LATE),  # confirmed in 2025
+        (True, False, None, date(2025, 6, 1), Schedule.ON_TRACK),  # started, finishes in 2025
+        (True, False, date(2025, 12, 1), date(2026, 1, 1), Schedule.UNREPORTED),
+        (True, False, date(2026, 1, 1), date(2026, 2, 1), Schedule.LATE),  # still running in 2026
+    ],
+)
+def test_an_infrastructure_project_is_late_only_when_data_after_its_deadline_shows_it(
+    started: bool, completed: bool, last_report: date | None, today: date, expected: Schedule
+) -> None:
+    found = infra_schedule(
+        started=started,
+        completed=completed,
+        start_year=2024,
+        finish_year=2025,
+        last_report=last_report,
+        today=today,
+    )
+    assert found is expected
 
 
 @pytest.mark.parametrize(

@@ -112,12 +112,26 @@ def test_computed_indicators_match_the_hand_computation(fixture_data: None) -> N
     assert _cells(3)[2025] == (Decimal("3.24"), "committed")
     # 4: tax per 亩 2025 = 880 / 100 = 8.8; 2024 = 660 / 80 = 8.25; +6.67 % ≥ 5: stretch.
     assert _cells(4)[2025] == (Decimal("6.67"), "stretch")
-    # 5: one designation in 2025, floor 3: below floor. 2026 so far: 0.
+    # 5: one designation in 2025, floor 3: below floor. 2026 so far: no designation recorded at
+    #    all, so no data (本年度尚无数据) rather than 0 and 未达保底.
     assert _cells(5)[2025] == (Decimal(1), "below_floor")
-    assert _cells(5)[2026] == (Decimal(0), "below_floor")
+    assert _cells(5)[2026] == (None, None)
     # 7: one plot of 4.91 亩 (its own recorded area) though two actions completed on it.
     assert _cells(7)[2025] == (Decimal("4.91"), "below_floor")
-    assert _cells(8)[2025] == (Decimal(0), "below_floor")
+    # 8 and 6: nothing completed (started) in 2025 recorded: no data, not 0.
+    assert _cells(8)[2025] == (None, None)
+    assert _cells(6)[2025] == (None, None)
+
+
+def test_indicators_5_to_8_say_when_the_year_has_no_data(fixture_data: None, lena: User) -> None:
+    html = client_for(lena).get("/indicators/").content.decode()
+    for number in (5, 6, 8):
+        row = html[html.index(f'id="indicator-{number}"') :]
+        row = row[: row.index("</tr>")]
+        assert "本年度尚无数据" in row  # 2026, the year in progress (TODAY)
+        assert "未达保底" not in row.split('data-year="2026"')[1]
+    cell = client_for(lena).get("/indicators/6/2025/").content.decode()
+    assert '<span class="text-muted no-data">无数据</span>' in cell
 
 
 def test_a_manual_value_overrides_with_a_reason_and_both_stay_visible(

@@ -1,7 +1,10 @@
 from django.contrib.auth.models import User
+from django.utils import timezone
 
 from parkops.conftest import client_for
 from parkops.demo.services import demo_load
+from parkops.execution.models import CultivationEntry
+from parkops.execution.services import execution_plan_load
 from parkops.plan.services import plan_load
 
 
@@ -15,3 +18,21 @@ def test_home_counts_what_the_platform_holds(lena: User) -> None:
         '<div class="fs-3" id="count-smallparks">25</div>' in html
     )  # the plan's 20 and 5 demo parks
     assert "上海古岛时装有限公司地块" in html  # one of the plan's own conflicts
+
+
+def test_the_red_list_shows_only_what_the_data_shows_late(lena: User) -> None:
+    """On a fresh install only 膜可's project is late (the plan reports it so); the plan's other
+    items past their dates have no figures or reports yet: counted apart as 待报送, with links."""
+    plan_load()
+    execution_plan_load()
+    html = client_for(lena).get("/").content.decode()
+    panel = html[html.index('id="behind-schedule"') :]
+    panel = panel[: panel.index("</div></div>")]
+    assert panel.count("<li>") == 1
+    assert "年产 10000 吨烟包复合、转移卡纸包装材料项目" in panel
+    year = timezone.localdate().year
+    entries = CultivationEntry.objects.filter(planned_year__lt=year).count()  # 20 in 2026
+    assert f"待报送 {1 + entries + 3}</span>" in panel
+    assert '/projects/?status=unreported">“四早”项目 1 个</a>' in panel
+    assert f'/cultivation/?progress=unreported">培育清单 {entries} 条</a>' in panel
+    assert '/infrastructure/?schedule=unreported">基础设施 3 项</a>' in panel
