@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from parkops.accounts.roles import Role
 from parkops.common.forms import VersionedModelForm
+from parkops.common.versioning import version_of
 from parkops.registry.models import Designation, Enterprise, EnterpriseYear, SmallPark
 from parkops.registry.services import (
     DESIGNATION_EDITABLE,
@@ -58,10 +59,16 @@ class _ReasonForm(VersionedModelForm):
         self.fields["reason"].help_text = _("记入修改历史")
 
 
+class _AccountsField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        full = obj.get_full_name()
+        return f"{obj.username}（{full}）" if full else str(obj.username)
+
+
 class SmallParkForm(_ReasonForm):
     """A small park's master data and its owners' accounts (the accounts of 小园区业主)."""
 
-    owners = forms.ModelMultipleChoiceField(
+    owners = _AccountsField(
         label=_("业主账号"),
         queryset=User.objects.none(),
         required=False,
@@ -81,14 +88,8 @@ class SmallParkForm(_ReasonForm):
         owners.queryset = User.objects.filter(
             groups__name=Role.SMALL_PARK_OWNER.value, is_active=True
         ).order_by("username")
-        owners.label_from_instance = _account_label  # type: ignore[method-assign]
         if self.instance.pk is not None:
             owners.initial = list(self.instance.owners.values_list("pk", flat=True))
-
-
-def _account_label(user: User) -> str:
-    full = user.get_full_name()
-    return f"{user.username}（{full}）" if full else user.username
 
 
 class DesignationForm(_ReasonForm):
@@ -111,17 +112,14 @@ class DesignationForm(_ReasonForm):
             del self.fields["revoked_on"]  # a new designation is in force; 终止 ends it
 
 
-class DesignationEndForm(VersionedModelForm):
-    """End a designation (撤销 or lapsed before its date): the day it ended and why."""
+class DesignationEndForm(forms.Form):
+    """End a designation (撤销, or given up before its date): the day it ended and why. A plain
+    form, so that the designation is changed by the service alone."""
 
+    ended_on = forms.DateField(label=_("终止日期"), widget=DATE)
     reason = forms.CharField(label=_("终止原因"), max_length=100)
+    version = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    class Meta:
-        model = Designation
-        fields = ("revoked_on",)
-        widgets = {"revoked_on": DATE}
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, designation: Designation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["revoked_on"].required = True
-        self.fields["revoked_on"].label = _("终止日期")
+        self.fields["version"].initial = version_of(designation)

@@ -243,7 +243,9 @@ class Designation(TimeStamped):
     )
     awarded_on = models.DateField(_("认定日期"))
     expires_on = models.DateField(_("有效期至"), null=True, blank=True)
-    revoked_on = models.DateField(_("撤销日期"), null=True, blank=True)
+    revoked_on = models.DateField(
+        _("终止日期"), null=True, blank=True, help_text=_("被撤销或不再保持认定的日期")
+    )
     certificate_no = models.CharField(_("证书编号"), max_length=100, blank=True)
     note = models.TextField(_("备注"), blank=True)
     history = HistoricalRecords()

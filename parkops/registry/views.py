@@ -245,14 +245,14 @@ def designation_edit(request: HttpRequest, pk: int, item: int) -> HttpResponse:
 @permission_required("registry.change_designation", raise_exception=True)
 def designation_end_view(request: HttpRequest, pk: int, item: int) -> HttpResponse:
     enterprise, designation = _designation(request, pk, item)
-    form = DesignationEndForm(request.POST or None, instance=designation)
+    form = DesignationEndForm(request.POST or None, designation=designation)
     if request.method == "POST" and form.is_valid():
         try:
             designation_end(
                 designation=designation,
-                ended_on=form.cleaned_data["revoked_on"],
+                ended_on=form.cleaned_data["ended_on"],
                 reason=form.cleaned_data["reason"],
-                version=form.based_on,
+                version=form.cleaned_data["version"] or None,
             )
         except ValidationError as error:
             form.add_error(None, error)
