@@ -56,7 +56,7 @@ class _ReasonForm(VersionedModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["reason"].help_text = _("记入修改历史")
+        self.fields["reason"].help_text = _("写入修改历史")
 
 
 class _AccountsField(forms.ModelMultipleChoiceField):
