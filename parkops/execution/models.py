@@ -5,6 +5,7 @@ stored, except what a report states — which is kept as reported and shown as s
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -208,6 +209,7 @@ class InfraProject(TimeStamped):
     status = models.CharField(
         _("状态"), max_length=20, choices=InfraStatus.choices, default=InfraStatus.PLANNED
     )
+    started_on = models.DateField(_("开工日期"), null=True, blank=True)
     completed_on = models.DateField(_("完工日期"), null=True, blank=True)
     note = models.TextField(_("备注"), blank=True)
     history = HistoricalRecords()
@@ -233,6 +235,18 @@ class InfraProject(TimeStamped):
                 name="infra_completed_has_date",
                 violation_error_message=_("已完工的项目须填写完工日期，未完工的不能填写。"),
             ),
+            models.CheckConstraint(
+                condition=~Q(status=InfraStatus.PLANNED) | Q(started_on__isnull=True),
+                name="infra_planned_not_started",
+                violation_error_message=_("未开工的项目不能填写开工日期。"),
+            ),
+            models.CheckConstraint(
+                condition=Q(started_on__isnull=True)
+                | Q(completed_on__isnull=True)
+                | Q(completed_on__gte=models.F("started_on")),
+                name="infra_completed_after_started",
+                violation_error_message=_("完工日期不能早于开工日期。"),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -240,6 +254,12 @@ class InfraProject(TimeStamped):
 
     def get_absolute_url(self) -> str:
         return reverse("execution:infra_detail", args=[self.pk])
+
+    def clean(self) -> None:
+        # Not a database constraint: projects marked started before the start date was kept
+        # stay as they are until someone edits them, and the edit asks for the date.
+        if self.status != InfraStatus.PLANNED and self.started_on is None:
+            raise ValidationError({"started_on": _("实施中或已完工的项目须填写开工日期。")})
 
 
 class InfraSpend(models.Model):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from parkops.common.versioning import record_save
 from parkops.core.schedule import parse_plan_date
-from parkops.execution.choices import CultivationKind, Milestone, ScheduleStatus
+from parkops.execution.choices import CultivationKind, InfraStatus, Milestone, ScheduleStatus
 from parkops.execution.models import (
     CultivationEntry,
     InfraProject,
@@ -159,6 +159,7 @@ def cultivation_entry_update(
     )
 
 
+@transaction.atomic
 def infra_spend_add(
     *,
     project: InfraProject,
@@ -166,12 +167,41 @@ def infra_spend_add(
     spent_on: date,
     amount_wan: Decimal,
     note: str = "",
+    started_on: date | None = None,
 ) -> InfraSpend:
+    """Record a spend. With `started_on`, a project still marked 未开工 is set 实施中 from that
+    day in the same write (the spend form asks whether it has started)."""
+    if started_on is not None and project.status == InfraStatus.PLANNED:
+        project.status = InfraStatus.IN_PROGRESS
+        project.started_on = started_on
+        record_save(project, reason=_("录入支出时确认已开工"))
     return record_save(
         InfraSpend(
             project=project, spent_on=spent_on, amount_wan=amount_wan, note=note, recorded_by=user
         ),
         reason="录入支出",
+    )
+
+
+INFRA_EDITABLE = ("status", "started_on", "completed_on", "note")
+
+
+@transaction.atomic
+def infra_project_update(
+    *, project: InfraProject, data: dict[str, Any], reason: str, version: str | None = None
+) -> InfraProject:
+    """Set a project's status and its start and completion dates: a reason is required, a
+    stale `version` refused; 实施中 and 已完工 need the start date, 已完工 the completion date."""
+    unknown = set(data) - set(INFRA_EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    for field, value in data.items():
+        setattr(project, field, value)
+    return record_save(
+        project,
+        reason=reason.strip(),
+        version=version,
+        missing_reason=_("修改项目状态或日期须说明修改原因"),
     )
 
 

@@ -17,4 +17,5 @@ urlpatterns = [
     path("infrastructure/", views.infra_list, name="infra_list"),
     path("infrastructure/export.xlsx", views.infra_export, name="infra_export"),
     path("infrastructure/<int:pk>/", views.infra_detail, name="infra_detail"),
+    path("infrastructure/<int:pk>/edit/", views.infra_edit, name="infra_edit"),
 ]

@@ -21,6 +21,7 @@ from parkops.execution.filtersets import CultivationFilterSet, InfraFilterSet
 from parkops.execution.forms import (
     CultivationEntryCreateForm,
     CultivationEntryForm,
+    InfraProjectForm,
     InfraSpendForm,
     KeyProjectCreateForm,
     MilestoneForm,
@@ -230,15 +231,24 @@ def infra_export(request: HttpRequest) -> HttpResponse:
 @permission_required("execution.view_infraproject", raise_exception=True)
 def infra_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     project = selectors.infra_get(pk=pk)
-    form = InfraSpendForm()
+    form = InfraSpendForm(project=project)
     if request.method == "POST":
         if not request.user.has_perm("execution.add_infraspend"):
             return HttpResponse(status=403)
-        form = InfraSpendForm(request.POST)
+        form = InfraSpendForm(request.POST, project=project)
         if form.is_valid():
-            services.infra_spend_add(project=project, user=request.user, **form.cleaned_data)
-            messages.success(request, _("已记录支出"))
-            return HttpResponseRedirect(project.get_absolute_url())
+            started_on = form.started_on()
+            try:
+                services.infra_spend_add(
+                    project=project, user=request.user, started_on=started_on, **form.spend_data()
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("已记录支出"))
+                if started_on is not None:
+                    messages.success(request, _("项目状态已改为“实施中”"))
+                return HttpResponseRedirect(project.get_absolute_url())
     context = {
         "project": project,
         "spends": project.spends.select_related("recorded_by"),
@@ -246,3 +256,23 @@ def infra_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
         "history": history_of(project),
     }
     return render(request, "execution/infra_detail.html", context)
+
+
+@permission_required("execution.change_infraproject", raise_exception=True)
+def infra_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    project = selectors.infra_get(pk=pk)
+    form = InfraProjectForm(request.POST or None, instance=project)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        reason = data.pop("reason")
+        try:
+            services.infra_project_update(
+                project=project, data=data, reason=reason, version=form.based_on
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("已保存"))
+            return HttpResponseRedirect(project.get_absolute_url())
+    title = _("项目状态与日期：%(name)s") % {"name": project.name}
+    return render(request, "web/form_page.html", {"title": title, "form": form, "record": project})

@@ -81,6 +81,10 @@ CELL_MESSAGES = {
     "name_taken": gettext_lazy("“%(value)s”已是另一家企业（信用代码 %(uscc)s）的名称"),
     "duplicate": gettext_lazy("与第 %(first)s 行重复"),
     "rented_needs_floor": gettext_lazy("为“租赁厂房”时须填写「租用建筑面积（㎡）」"),
+    "rentable_above_total": gettext_lazy(
+        "可出租面积 %(rentable)s ㎡ 大于厂房建筑面积 %(total)s ㎡，请核对"
+    ),
+    "bad_phone": gettext_lazy("“%(value)s”不是有效的电话号码，应如 021-57231234"),
     # warnings
     "tax_above_output": gettext_lazy("税收 %(tax)s 万元高于工业产值 %(output)s 万元，请核对"),
     "land_zero_with_tax": gettext_lazy("用地面积为 0 但有税收 %(tax)s 万元，请核对用地或租用面积"),

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.backends.base.operations import BaseDatabaseOperations
 
@@ -20,6 +21,7 @@ from parkops.core.text import normalise_name
 from parkops.imports.choices import ImportKind
 from parkops.registry.choices import Cluster, DataSource, EnterpriseStatus, KeyIndustry, LandBasis
 from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot, Road, SmallPark
+from parkops.registry.validators import validate_phone_field
 
 D, T, N = CellKind.DECIMAL, CellKind.TEXT, CellKind.NAME
 TEXT_LIMIT = 2000  # a note (a TextField has no length of its own)
@@ -212,13 +214,40 @@ ENTERPRISES = Kind(
     ),
 )  # fmt: skip
 
+SMALL_PARK_RULE_FIELDS = ("floor_area_m2", "rentable_floor_m2", "contact_phone")
+
+
+def _small_park_rules(rows: dict[str, list[Any]]) -> list[RuleFinding]:
+    """Rentable space within the floor area; a telephone number that reads as one (errors)."""
+    found: list[RuleFinding] = []
+    columns = (rows[name] for name in SMALL_PARK_RULE_FIELDS)
+    for n, (total, rentable, phone) in enumerate(zip(*columns, strict=True)):
+        if total is not None and rentable is not None and rentable > total:
+            params = {
+                "rentable": f"{Decimal(str(rentable)):,.2f}",
+                "total": f"{Decimal(str(total)):,.2f}",
+            }
+            found.append((n, "rentable_floor_m2", "rentable_above_total", params, True))
+        if phone:
+            try:
+                validate_phone_field(phone)
+            except ValidationError:
+                found.append((n, "contact_phone", "bad_phone", {"value": phone}, True))
+    return found
+
+
 SMALL_PARKS = Kind(
     kind=ImportKind.SMALL_PARKS,
     model=SmallPark,
     key_fields=("name",),
     references={"road": Road},
-    insert_defaults={"full_name": "", "owner_name": "", "address": "", "note": ""},
-    positive=("land_mu",),
+    rules=_small_park_rules,
+    rule_fields=SMALL_PARK_RULE_FIELDS,
+    insert_defaults={
+        "full_name": "", "owner_name": "", "address": "", "note": "",
+        "contact_person": "", "contact_phone": "",
+    },
+    positive=("land_mu", "floor_area_m2", "rentable_floor_m2"),
     columns=(
         ColumnSpec("name", "名称", required=True, aliases=("小园区", "小园区名称"),
                    help="按名称匹配已有小园区", example="示例园"),
@@ -227,8 +256,13 @@ SMALL_PARKS = Kind(
         ColumnSpec("land_mu", "占地面积", "亩", D, example=Decimal("45.6")),
         ColumnSpec("floor_area_m2", "厂房建筑面积", "㎡", D, aliases=("建筑面积",),
                    example=Decimal("36000")),
+        ColumnSpec("rentable_floor_m2", "可出租面积", "㎡", D, aliases=("可租面积",),
+                   help="不大于厂房建筑面积", example=Decimal("32000")),
         ColumnSpec("road", "道路", example="月工路"),
         ColumnSpec("address", "地址"),
+        ColumnSpec("contact_person", "联系人"),
+        ColumnSpec("contact_phone", "联系电话", help="如 021-57231234",
+                   example="021-57231234"),
         ColumnSpec("note", "备注"),
         ColumnSpec("tenant_count", "在册企业数", export_only=True),
     ),

@@ -28,6 +28,12 @@ class DesignationKind(models.TextChoices):
     SINGLE_CHAMPION = "single_champion", _("制造业单项冠军企业")
 
 
+class DesignationLevel(models.TextChoices):
+    NATIONAL = "national", _("国家级")
+    MUNICIPAL = "municipal", _("市级")
+    DISTRICT = "district", _("区级")
+
+
 class LandBasis(models.TextChoices):
     OWNED = figures.LandBasis.OWNED.value, _("自有土地")
     RENTED = figures.LandBasis.RENTED.value, _("租赁厂房（按建筑面积折算）")

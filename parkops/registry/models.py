@@ -24,12 +24,17 @@ from parkops.registry.choices import (
     Cluster,
     DataSource,
     DesignationKind,
+    DesignationLevel,
     EnterpriseStatus,
     KeyIndustry,
     LandBasis,
 )
 from parkops.registry.grids import Grid
-from parkops.registry.validators import validate_industry_code_field, validate_uscc_field
+from parkops.registry.validators import (
+    validate_industry_code_field,
+    validate_phone_field,
+    validate_uscc_field,
+)
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -74,6 +79,18 @@ class SmallPark(TimeStamped):
     floor_area_m2 = models.DecimalField(
         _("厂房建筑面积（㎡）"), max_digits=12, decimal_places=2, null=True, blank=True
     )
+    rentable_floor_m2 = models.DecimalField(
+        _("可出租面积（㎡）"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("可对外出租的厂房面积，不含业主自用、公共配套；出租率与空置率以此为分母"),
+    )
+    contact_person = models.CharField(_("联系人"), max_length=50, blank=True)
+    contact_phone = models.CharField(
+        _("联系电话"), max_length=30, blank=True, validators=[validate_phone_field]
+    )
     road = models.ForeignKey(
         Road,
         on_delete=models.PROTECT,
@@ -103,6 +120,23 @@ class SmallPark(TimeStamped):
                 condition=Q(land_mu__isnull=True) | Q(land_mu__gt=0),
                 name="smallpark_land_positive",
                 violation_error_message=_("占地面积必须大于 0"),
+            ),
+            models.CheckConstraint(
+                condition=Q(floor_area_m2__isnull=True) | Q(floor_area_m2__gt=0),
+                name="smallpark_floor_area_positive",
+                violation_error_message=_("厂房建筑面积必须大于 0"),
+            ),
+            models.CheckConstraint(
+                condition=Q(rentable_floor_m2__isnull=True) | Q(rentable_floor_m2__gt=0),
+                name="smallpark_rentable_positive",
+                violation_error_message=_("可出租面积必须大于 0"),
+            ),
+            models.CheckConstraint(
+                condition=Q(rentable_floor_m2__isnull=True)
+                | Q(floor_area_m2__isnull=True)
+                | Q(rentable_floor_m2__lte=models.F("floor_area_m2")),
+                name="smallpark_rentable_within_total",
+                violation_error_message=_("可出租面积不能大于厂房建筑面积"),
             ),
         ]
 
@@ -205,9 +239,14 @@ class Designation(TimeStamped):
         Enterprise, on_delete=models.PROTECT, related_name="designations", verbose_name=_("企业")
     )
     kind = models.CharField(_("认定类型"), max_length=20, choices=DesignationKind.choices)
+    level = models.CharField(
+        _("认定级别"), max_length=20, choices=DesignationLevel.choices, blank=True
+    )
     awarded_on = models.DateField(_("认定日期"))
     expires_on = models.DateField(_("有效期至"), null=True, blank=True)
-    revoked_on = models.DateField(_("撤销日期"), null=True, blank=True)
+    revoked_on = models.DateField(
+        _("终止日期"), null=True, blank=True, help_text=_("被撤销或不再保持认定的日期")
+    )
     certificate_no = models.CharField(_("证书编号"), max_length=100, blank=True)
     note = models.TextField(_("备注"), blank=True)
     history = HistoricalRecords()
@@ -221,6 +260,16 @@ class Designation(TimeStamped):
                 fields=["enterprise", "kind", "awarded_on"],
                 name="designation_unique",
                 violation_error_message=_("该企业在同一日期已有同类认定"),
+            ),
+            models.CheckConstraint(
+                condition=Q(expires_on__isnull=True) | Q(expires_on__gte=models.F("awarded_on")),
+                name="designation_expires_after_award",
+                violation_error_message=_("有效期至不能早于认定日期"),
+            ),
+            models.CheckConstraint(
+                condition=Q(revoked_on__isnull=True) | Q(revoked_on__gte=models.F("awarded_on")),
+                name="designation_revoked_after_award",
+                violation_error_message=_("终止日期不能早于认定日期"),
             ),
         ]
 

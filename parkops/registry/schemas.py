@@ -34,6 +34,7 @@ class SmallParkOut(ModelSchema):
             "owner_name",
             "land_mu",
             "floor_area_m2",
+            "rentable_floor_m2",
             "road",
             "address",
         ]

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Any
 
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from parkops.common.versioning import record_save
+from parkops.common.versioning import record_reason, record_save
 from parkops.core.figures import FIGURE_FIELDS
 from parkops.registry.choices import DataSource
-from parkops.registry.models import Enterprise, EnterpriseYear
+from parkops.registry.models import Designation, Enterprise, EnterpriseYear, SmallPark
 
 ENTERPRISE_EDITABLE = (
     "name",
@@ -79,3 +83,104 @@ def enterprise_year_save(
     missing_reason = _("更正已有的年度数据须说明修改原因")
     record_save(record, reason=reason, version=version, missing_reason=missing_reason)
     return record
+
+
+SMALLPARK_EDITABLE = (
+    "owner_name",
+    "address",
+    "road",
+    "land_mu",
+    "floor_area_m2",
+    "rentable_floor_m2",
+    "contact_person",
+    "contact_phone",
+    "note",
+)
+
+
+@transaction.atomic
+def smallpark_update(
+    *,
+    small_park: SmallPark,
+    data: Mapping[str, Any],
+    owners: Iterable[User] | None = None,
+    reason: str,
+    version: str | None = None,
+) -> SmallPark:
+    """Change a small park's master data and, when `owners` is given, its owners' accounts.
+
+    A change without a reason raises ValidationError (on "reason"); a change based on an outdated
+    `version` raises StaleVersion and writes nothing, the accounts included. Nothing changed:
+    nothing written, no reason needed."""
+    reason = reason.strip()
+    missing_reason = _("修改小园区台账须说明修改原因")
+    new_owners = None if owners is None else {u.pk: u for u in owners}
+    owners_change = new_owners is not None and set(new_owners) != set(
+        small_park.owners.values_list("pk", flat=True)
+    )
+    if owners_change and not reason:
+        raise ValidationError({"reason": [missing_reason]})
+    _apply(small_park, data, SMALLPARK_EDITABLE)
+    before = small_park.updated_at
+    record_save(small_park, reason=reason, version=version, missing_reason=missing_reason)
+    if owners_change:
+        assert new_owners is not None
+        record_reason(small_park, reason)
+        small_park.owners.set(new_owners.values())
+        if small_park.updated_at == before:
+            # Only the accounts changed: move the version on, so that a form opened before this
+            # change is refused like any other stale edit.
+            small_park.updated_at = timezone.now()
+            SmallPark.objects.filter(pk=small_park.pk).update(updated_at=small_park.updated_at)
+    return small_park
+
+
+DESIGNATION_EDITABLE = (
+    "kind",
+    "level",
+    "awarded_on",
+    "expires_on",
+    "revoked_on",
+    "certificate_no",
+    "note",
+)
+
+
+@transaction.atomic
+def designation_create(
+    *, enterprise: Enterprise, data: Mapping[str, Any], reason: str = ""
+) -> Designation:
+    """Record a designation; a 专精特新 one completes the enterprise's 专精特新 cultivation entry
+    listed on or before its date (execution.selectors reads it, nothing is written there)."""
+    designation = Designation(enterprise=enterprise)
+    _apply(designation, data, DESIGNATION_EDITABLE)
+    return record_save(designation, reason=reason.strip() or _("新增认定"))
+
+
+@transaction.atomic
+def designation_update(
+    *, designation: Designation, data: Mapping[str, Any], reason: str, version: str | None = None
+) -> Designation:
+    """Correct a designation: a reason is required, a stale `version` is refused."""
+    _apply(designation, data, DESIGNATION_EDITABLE)
+    return record_save(
+        designation,
+        reason=reason.strip(),
+        version=version,
+        missing_reason=_("修改认定须说明修改原因"),
+    )
+
+
+@transaction.atomic
+def designation_end(
+    *, designation: Designation, ended_on: date, reason: str, version: str | None = None
+) -> Designation:
+    """End a designation on `ended_on` (revoked, or given up): kept, marked ended, with why."""
+    if designation.revoked_on is not None:
+        raise ValidationError(
+            _("该认定已于 %(day)s 终止") % {"day": designation.revoked_on.isoformat()}
+        )
+    designation.revoked_on = ended_on
+    return record_save(
+        designation, reason=reason.strip(), version=version, missing_reason=_("请填写终止原因")
+    )

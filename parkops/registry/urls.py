@@ -14,8 +14,24 @@ urlpatterns = [
         views.enterprise_year_edit,
         name="year_edit",
     ),
+    path(
+        "enterprises/<int:pk>/designations/new/",
+        views.designation_new,
+        name="designation_new",
+    ),
+    path(
+        "enterprises/<int:pk>/designations/<int:item>/edit/",
+        views.designation_edit,
+        name="designation_edit",
+    ),
+    path(
+        "enterprises/<int:pk>/designations/<int:item>/end/",
+        views.designation_end_view,
+        name="designation_end",
+    ),
     path("small-parks/", views.smallpark_list, name="smallpark_list"),
     path("small-parks/<int:pk>/", views.smallpark_detail, name="smallpark_detail"),
+    path("small-parks/<int:pk>/edit/", views.smallpark_edit, name="smallpark_edit"),
     path("plots/", views.plot_list, name="plot_list"),
     path("plots/<int:pk>/", views.plot_detail, name="plot_detail"),
 ]

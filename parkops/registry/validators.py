@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -66,3 +68,18 @@ def clean_industry_code(value: str) -> str:
 
 def validate_industry_code_field(value: str) -> None:
     clean_industry_code(value)
+
+
+_PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{5,28}[0-9]$")
+
+
+def validate_phone_field(value: str) -> None:
+    """A telephone number as people write it: digits, with spaces, hyphens, brackets, a leading +
+    and an extension after a hyphen (021-5723 1234, 138 0000 0000)."""
+    digits = sum(c.isdigit() for c in value)
+    if not _PHONE.match(value) or not 7 <= digits <= 20:
+        raise ValidationError(
+            _("联系电话“%(value)s”格式有误：只能含数字、空格、连字符和括号，如 021-57231234"),
+            code="phone",
+            params={"value": value},
+        )

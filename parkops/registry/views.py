@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
@@ -15,9 +17,23 @@ from parkops.common.lists import Export, list_page
 from parkops.common.pages import table_paginate
 from parkops.registry import selectors
 from parkops.registry.filtersets import enterprises_filtered, plots_filtered, smallparks_filtered
-from parkops.registry.forms import EnterpriseForm, EnterpriseYearForm
-from parkops.registry.models import Enterprise, EnterpriseYear
-from parkops.registry.services import enterprise_create, enterprise_update, enterprise_year_save
+from parkops.registry.forms import (
+    DesignationEndForm,
+    DesignationForm,
+    EnterpriseForm,
+    EnterpriseYearForm,
+    SmallParkForm,
+)
+from parkops.registry.models import Designation, Enterprise, EnterpriseYear
+from parkops.registry.services import (
+    designation_create,
+    designation_end,
+    designation_update,
+    enterprise_create,
+    enterprise_update,
+    enterprise_year_save,
+    smallpark_update,
+)
 from parkops.registry.tables import EnterpriseTable, PlotTable, SmallParkTable
 
 
@@ -145,9 +161,109 @@ def smallpark_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "small_park": small_park,
         "table": tenants,
         "plots": selectors.smallpark_plots(user=request.user, small_park=small_park),
+        "owners": small_park.owners.order_by("username"),
         "history": history_of(small_park),
     }
     return render(request, "registry/smallpark_detail.html", context)
+
+
+@permission_required("registry.change_smallpark", raise_exception=True)
+def smallpark_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The park office keeps a small park's master data; the owner reads it on the park's page."""
+    small_park = selectors.smallpark_get(user=request.user, pk=pk)
+    form = SmallParkForm(request.POST or None, instance=small_park)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        owners, reason = data.pop("owners"), data.pop("reason")
+        try:
+            smallpark_update(
+                small_park=small_park,
+                data=data,
+                owners=owners,
+                reason=reason,
+                version=form.based_on,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("已保存小园区台账"))
+            return HttpResponseRedirect(small_park.get_absolute_url())
+    title = _("编辑小园区台账：%(name)s") % {"name": small_park.name}
+    return render(
+        request, "web/form_page.html", {"title": title, "form": form, "record": small_park}
+    )
+
+
+def _designation(request: HttpRequest, pk: int, item: int) -> tuple[Enterprise, Designation]:
+    enterprise = selectors.enterprise_get(user=request.user, pk=pk)
+    return enterprise, get_object_or_404(enterprise.designations, pk=item)
+
+
+def _designation_page(
+    request: HttpRequest, form: Any, title: str, record: Enterprise
+) -> HttpResponse:
+    return render(request, "web/form_page.html", {"title": title, "form": form, "record": record})
+
+
+@permission_required("registry.add_designation", raise_exception=True)
+def designation_new(request: HttpRequest, pk: int) -> HttpResponse:
+    enterprise = selectors.enterprise_get(user=request.user, pk=pk)
+    form = DesignationForm(request.POST or None)
+    form.instance.enterprise = enterprise  # the uniqueness check sees the enterprise
+    if request.method == "POST" and form.is_valid():
+        try:
+            designation_create(enterprise=enterprise, data=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("已新增认定"))
+            return HttpResponseRedirect(enterprise.get_absolute_url())
+    title = _("新增认定：%(name)s") % {"name": enterprise.name}
+    return _designation_page(request, form, title, enterprise)
+
+
+@permission_required("registry.change_designation", raise_exception=True)
+def designation_edit(request: HttpRequest, pk: int, item: int) -> HttpResponse:
+    enterprise, designation = _designation(request, pk, item)
+    form = DesignationForm(request.POST or None, instance=designation)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        reason = data.pop("reason")
+        try:
+            designation_update(
+                designation=designation, data=data, reason=reason, version=form.based_on
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("已保存"))
+            return HttpResponseRedirect(enterprise.get_absolute_url())
+    title = _("修改认定：%(name)s") % {"name": enterprise.name}
+    return _designation_page(request, form, title, enterprise)
+
+
+@permission_required("registry.change_designation", raise_exception=True)
+def designation_end_view(request: HttpRequest, pk: int, item: int) -> HttpResponse:
+    enterprise, designation = _designation(request, pk, item)
+    form = DesignationEndForm(request.POST or None, designation=designation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            designation_end(
+                designation=designation,
+                ended_on=form.cleaned_data["ended_on"],
+                reason=form.cleaned_data["reason"],
+                version=form.cleaned_data["version"] or None,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("已终止认定"))
+            return HttpResponseRedirect(enterprise.get_absolute_url())
+    title = _("终止认定：%(name)s · %(kind)s") % {
+        "name": enterprise.name,
+        "kind": designation.get_kind_display(),
+    }
+    return _designation_page(request, form, title, enterprise)
 
 
 @permission_required("registry.view_landplot", raise_exception=True)

@@ -31,10 +31,14 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     if not user.is_authenticated:
         return {}
     roles = roles_of(user)
+    items = [
+        (name, label) for name, label, perm in NAVIGATION if perm is None or user.has_perm(perm)
+    ]
+    if Role.SMALL_PARK_OWNER in roles:
+        # The owner's daily page: his park's buildings, tenancies, vacancy and rating.
+        items.insert(1, ("smallparks:mine", _("我的园区")))
     return {
-        "nav_items": [
-            (name, label) for name, label, perm in NAVIGATION if perm is None or user.has_perm(perm)
-        ],
+        "nav_items": items,
         "user_roles": [Role(r).label for r in sorted(roles)],
         "audit_log_visible": audit_readable_by(user),
     }

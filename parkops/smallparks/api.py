@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -30,12 +31,14 @@ class RatingOut(Schema):
 
 
 class OccupancyOut(Schema):
+    on: date
     total_m2: Decimal | None
     basis: str
     leased_m2: Decimal
     vacant_m2: Decimal
     occupancy_pct: Decimal | None
     vacancy_pct: Decimal | None
+    unaccounted_m2: Decimal | None
 
 
 class RatingRunIn(Schema):

@@ -50,12 +50,18 @@ def reference_day(year: int) -> date:
 
 @dataclass(frozen=True)
 class Occupancy:
+    """The estate's space on one day: leased + vacant + unaccounted = the total (rentable)."""
+
+    on: date
     total_m2: Decimal | None
     basis: str  # where the total comes from
     leased_m2: Decimal
     vacant_m2: Decimal
     occupancy_pct: Decimal | None
     vacancy_pct: Decimal | None
+    # total - leased - vacant: space neither leased nor recorded vacant (> 0), or recorded twice
+    # over (< 0); None without a total.
+    unaccounted_m2: Decimal | None
 
 
 def tenancies_visible_to(user: AnyUser) -> QuerySet[Tenancy]:
@@ -90,6 +96,10 @@ def current_vacancies(small_park: SmallPark, on: date) -> QuerySet[VacantSpace]:
 
 
 def total_floor_area(small_park: SmallPark) -> tuple[Decimal | None, str]:
+    """The space occupancy and vacancy are shares of: the rentable floor area the park office
+    recorded, else the buildings' total, else the park's registered floor area."""
+    if small_park.rentable_floor_m2:
+        return small_park.rentable_floor_m2, str(_("可出租面积"))
     built = small_park.buildings.aggregate(total=Sum("floor_area_m2"))["total"]
     if built:
         return built, str(_("楼栋合计"))
@@ -101,12 +111,28 @@ def occupancy(small_park: SmallPark, on: date) -> Occupancy:
     leased = current_tenancies(small_park, on).aggregate(s=Sum("floor_area_m2"))["s"] or Decimal(0)
     vacant = current_vacancies(small_park, on).aggregate(s=Sum("area_m2"))["s"] or Decimal(0)
     return Occupancy(
+        on=on,
         total_m2=total,
         basis=basis,
         leased_m2=leased,
         vacant_m2=vacant,
         occupancy_pct=leased * 100 / total if total else None,
         vacancy_pct=vacant * 100 / total if total else None,
+        unaccounted_m2=total - leased - vacant if total else None,
+    )
+
+
+def tenants_without_lease(
+    *, user: AnyUser, small_park: SmallPark, on: date
+) -> QuerySet[Enterprise]:
+    """The park's registered, operating enterprises the user may see that hold no current
+    tenancy in it on `on`: "未登记租约", each to be recorded."""
+    leased = current_tenancies(small_park, on).values("enterprise")
+    return (
+        enterprises_visible_to(user)
+        .filter(small_park=small_park, status=EnterpriseStatus.OPERATING)
+        .exclude(pk__in=leased)
+        .order_by("name")
     )
 
 
@@ -316,6 +342,13 @@ def rating_missing(small_park: SmallPark) -> str:
     years = rating_years()
     year = years[0] if years else timezone.localdate().year - 1
     return gaps_text(rating_gaps(parks=[small_park], year=year)[small_park.pk])
+
+
+def parks_owned_by(user: AnyUser) -> QuerySet[SmallPark]:
+    """The small parks whose owner's accounts include `user` (none for another role)."""
+    if not user.is_authenticated:
+        return SmallPark.objects.none()
+    return SmallPark.objects.filter(owners=user.pk).order_by("plan_sequence", "name")
 
 
 def smallpark_count() -> int:

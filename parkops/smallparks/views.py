@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -87,6 +87,7 @@ def estate(request: HttpRequest, pk: int) -> HttpResponse:
         "occupancy": selectors.occupancy(park, today),
         "buildings": selectors.estate_buildings(park),
         "tenancies": selectors.estate_tenancies(user=request.user, small_park=park),
+        "unleased": selectors.tenants_without_lease(user=request.user, small_park=park, on=today),
         "vacancies": selectors.estate_vacancies(park, today),
         "ratings": ratings,
         "latest": latest,
@@ -95,6 +96,15 @@ def estate(request: HttpRequest, pk: int) -> HttpResponse:
         "can_maintain": selectors.can_maintain(request.user, park),
     }
     return render(request, "smallparks/estate.html", context)
+
+
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    """我的园区: the owner's own estate page (a choice when the account owns several parks)."""
+    parks = list(selectors.parks_owned_by(request.user))
+    if len(parks) == 1:
+        return HttpResponseRedirect(reverse("smallparks:estate", args=[parks[0].pk]))
+    return render(request, "smallparks/mine.html", {"parks": parks})
 
 
 def _maintained_park(request: HttpRequest, pk: int) -> SmallPark:
@@ -119,6 +129,9 @@ def estate_add(request: HttpRequest, pk: int, what: str) -> HttpResponse:
     kwargs: dict[str, Any] = {} if what == "building" else {"small_park": park}
     if what == "tenancy":
         kwargs["candidates"] = selectors.tenancy_candidates(user=request.user, small_park=park)
+    if what == "tenancy" and request.GET.get("enterprise", "").isdigit():
+        # From the estate page's "未登记租约" line: the enterprise is chosen already.
+        kwargs["initial"] = {"enterprise": int(request.GET["enterprise"])}
     form = form_class(request.POST or None, **kwargs)
     if request.method == "POST" and form.is_valid():
         try:

@@ -45,7 +45,16 @@ from parkops.land.models import (
 )
 from parkops.plan.choices import PlanSource
 from parkops.plan.models import PlanMention
-from parkops.registry.models import Enterprise, EnterpriseYear, Grid, LandPlot, Road, SmallPark
+from parkops.registry.choices import DesignationKind
+from parkops.registry.models import (
+    Designation,
+    Enterprise,
+    EnterpriseYear,
+    Grid,
+    LandPlot,
+    Road,
+    SmallPark,
+)
 from parkops.smallparks import services as estates
 from parkops.smallparks.models import Tenancy, VacantSpace
 from parkops.testing.world_records import YEAR, enforcement_records, requests_seed, visit_records
@@ -107,6 +116,9 @@ def _around(n: int, enterprise: Enterprise, plot: LandPlot) -> dict[str, int]:
         occurred_on=date(YEAR, 3, n), source=f"安监{n}号",
     )  # fmt: skip
     project = KeyProject.objects.create(enterprise=enterprise, name=f"扩产项目{n}")
+    designation = Designation.objects.create(
+        enterprise=enterprise, kind=DesignationKind.SRDI, awarded_on=date(YEAR, 5, n)
+    )
     entry = CultivationEntry.objects.create(
         kind=CultivationKind.ABOVE_SCALE, enterprise=enterprise, planned_year=YEAR,
         listed_on=date(YEAR - 1, 1, 1),
@@ -145,7 +157,7 @@ def _around(n: int, enterprise: Enterprise, plot: LandPlot) -> dict[str, int]:
         "inspection": inspection.pk, "finding_photo": finding_photo.pk, "accident": accident.pk,
         "enterprise": enterprise.pk, "plot": plot.pk, "project": project.pk,
         "cultivation": entry.pk, "action": action.pk, "control": control.pk, "batch": batch.pk,
-        "veto": veto.pk,
+        "veto": veto.pk, "designation": designation.pk,
         "visit": visit, "photo": photo,
     }  # fmt: skip
 

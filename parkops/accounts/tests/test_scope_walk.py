@@ -27,14 +27,19 @@ from parkops.testing.routes import Route, api_routes, page_routes
 from parkops.testing.world import NO_ROLE, World, world_seed
 
 # What each path parameter names, per route. A scoped kind (enterprise, plot, smallpark, project,
-# cultivation, action, control, batch, tenancy, vacancy, veto, job, request, attachment) is filled with
+# cultivation, action, control, batch, tenancy, vacancy, veto, job, request, attachment,
+# designation) is filled with
 # a record inside the role's scope, then with one outside it; "=value" is a literal.
 PARAM_KINDS: dict[str, dict[str, str]] = {
     "registry:enterprise_detail": {"pk": "enterprise"},
     "registry:enterprise_edit": {"pk": "enterprise"},
     "registry:year_new": {"pk": "enterprise"},
     "registry:year_edit": {"pk": "enterprise", "year": "year"},
+    "registry:designation_new": {"pk": "enterprise"},
+    "registry:designation_edit": {"pk": "enterprise", "item": "designation"},
+    "registry:designation_end": {"pk": "enterprise", "item": "designation"},
     "registry:smallpark_detail": {"pk": "smallpark"},
+    "registry:smallpark_edit": {"pk": "smallpark"},
     "registry:plot_detail": {"pk": "plot"},
     "evaluation:run_detail": {"pk": "run"},
     "evaluation:run_publish": {"pk": "run"},
@@ -53,6 +58,7 @@ PARAM_KINDS: dict[str, dict[str, str]] = {
     "execution:cultivation_detail": {"pk": "cultivation"},
     "execution:cultivation_edit": {"pk": "cultivation"},
     "execution:infra_detail": {"pk": "infra"},
+    "execution:infra_edit": {"pk": "infra"},
     "indicators:cell_detail": {"number": "number", "year": "year"},
     "land:action_detail": {"pk": "action"},
     "land:action_edit": {"pk": "action"},

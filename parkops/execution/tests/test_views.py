@@ -111,7 +111,8 @@ def test_the_infrastructure_page_and_export_show_budget_against_spend(
 ) -> None:
     road = InfraProject.objects.get(plan_row=2)
     response = client_for(alice).post(
-        road.get_absolute_url(), {"spent_on": "2024-05-01", "amount_wan": "12.5", "note": "一期"}
+        road.get_absolute_url(),
+        {"spent_on": "2024-05-01", "amount_wan": "12.5", "note": "一期", "started": "no"},
     )
     assert response.status_code == 302
     assert InfraSpend.objects.get().amount_wan == Decimal("12.5")

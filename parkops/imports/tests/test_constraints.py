@@ -27,6 +27,10 @@ SPECIAL = {
         "rented_floor_m2",
         {"land_basis": str(LandBasis.RENTED.label)},
     ),
+    "smallpark_rentable_within_total": (
+        "rentable_floor_m2",
+        {"floor_area_m2": Decimal("1000"), "rentable_floor_m2": Decimal("1200")},
+    ),
 }
 
 
@@ -98,5 +102,5 @@ def test_every_model_an_import_writes_is_walked() -> None:
         for c in m._meta.constraints
         if isinstance(c, models.CheckConstraint)
     }
-    assert len(checks) == 6  # 3 on a year, 2 on a plot, 1 on a small park
+    assert len(checks) == 9  # 3 on a year, 2 on a plot, 4 on a small park
     assert {name for _kind, name, _column, _values in CASES} == checks

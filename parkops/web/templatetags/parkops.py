@@ -18,7 +18,7 @@ register = template.Library()
 def bootstrap(field: forms.BoundField) -> SafeString:
     """Render a form field with Bootstrap's class for its kind of widget."""
     widget = field.field.widget
-    if isinstance(widget, forms.CheckboxInput):
+    if isinstance(widget, forms.CheckboxInput | forms.RadioSelect):
         css = "form-check-input"
     elif isinstance(widget, forms.Select):
         css = "form-select"
