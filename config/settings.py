@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "parkops.service",
     "parkops.visits",
     "parkops.enforcement",
+    "parkops.attraction",
     "parkops.ops",
     "parkops.site",
     "django.contrib.admin",
