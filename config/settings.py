@@ -234,6 +234,8 @@ TASKS = {
 # A running job that reported no progress for this long is taken as lost (its worker was killed)
 # and marked failed by `manage.py sweep_jobs`, which `make run` runs before it starts the worker.
 PARKOPS_JOB_STALE_MINUTES = env_positive_int("PARKOPS_JOB_STALE_MINUTES", 30)
+# A lead without activity for this many days is flagged stale on the board and the list.
+PARKOPS_ATTRACTION_STALE_DAYS = env_positive_int("PARKOPS_ATTRACTION_STALE_DAYS", 30)
 
 LOGGING = {
     "version": 1,

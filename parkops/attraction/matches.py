@@ -1,0 +1,89 @@
+"""Leads matched to vacant units and, reversed, units to leads (parkops/core/matching.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import OuterRef, QuerySet, Subquery
+
+from parkops.attraction.models import Lead
+from parkops.attraction.selectors import leads_visible_to, open_leads
+from parkops.common.types import AnyUser
+from parkops.core import matching
+from parkops.smallparks.models import SmallParkRating, VacantSpace
+from parkops.smallparks.selectors import vacancy_list
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    vacancy: VacantSpace
+    match: matching.Match
+
+
+@dataclass(frozen=True)
+class LeadMatch:
+    lead: Lead
+    match: matching.Match
+
+
+def need_of(lead: Lead) -> matching.Need:
+    return matching.Need(
+        floor_m2=lead.floor_m2,
+        clear_height_m=lead.clear_height_m,
+        floor_load_kn_m2=lead.floor_load_kn_m2,
+        power_kva=lead.power_kva,
+        hazardous=lead.hazardous_chemicals,
+        eia_category=lead.eia_category,
+        industry_code=lead.industry_code,
+    )
+
+
+def unit_of(vacancy: VacantSpace, rating: str = "") -> matching.Unit:
+    return matching.Unit(
+        id=vacancy.pk,
+        area_m2=vacancy.area_m2,
+        floor=vacancy.floor,
+        clear_height_m=vacancy.clear_height_m,
+        floor_load_kn_m2=vacancy.floor_load_kn_m2,
+        power_kva=vacancy.power_kva,
+        hazardous_allowed=vacancy.hazardous_allowed,
+        eia_max_category=vacancy.eia_max_category,
+        industries=tuple(vacancy.industry_codes()),
+        park_rating=rating or "",
+    )
+
+
+def rated(vacancies: QuerySet[VacantSpace]) -> QuerySet[VacantSpace]:
+    """The vacancies with their park's latest rating level (`park_rating`)."""
+    latest = SmallParkRating.objects.filter(small_park=OuterRef("small_park")).order_by("-year")
+    return vacancies.annotate(park_rating=Subquery(latest.values("level")[:1]))
+
+
+def lead_matches(*, user: AnyUser, lead: Lead, top: int = 5) -> list[UnitMatch]:
+    """The best vacant units the user may see for the lead, best first."""
+    vacancies = {v.pk: v for v in rated(vacancy_list(user=user))}
+    ranked = matching.rank(
+        need_of(lead),
+        (unit_of(v, getattr(v, "park_rating", "")) for v in vacancies.values()),
+        top=top,
+    )
+    return [UnitMatch(vacancies[m.unit_id], m) for m in ranked]
+
+
+def vacancy_leads(*, user: AnyUser, vacancy: VacantSpace, top: int = 5) -> list[LeadMatch]:
+    """Reversed: the open leads (before 注册落地) the user may see that fit this unit."""
+    rating = (
+        SmallParkRating.objects.filter(small_park_id=vacancy.small_park_id)
+        .order_by("-year")
+        .values_list("level", flat=True)
+        .first()
+    )
+    unit = unit_of(vacancy, rating or "")
+    leads = open_leads(leads_visible_to(user)).filter(stage__in=["lead", "talks", "signed"])
+    found = []
+    for lead in leads:
+        match = matching.score(need_of(lead), unit)
+        if match is not None:
+            found.append(LeadMatch(lead, match))
+    found.sort(key=lambda m: (-m.match.score, m.lead.pk))
+    return found[:top]
