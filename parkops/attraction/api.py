@@ -124,9 +124,7 @@ def board(request: HttpRequest) -> Any:
     ]  # fmt: skip
 
 
-@router.post(
-    "/attraction/leads", response={201: LeadOut, 422: ErrorOut}, summary="登记招商线索"
-)
+@router.post("/attraction/leads", response={201: LeadOut, 422: ErrorOut}, summary="登记招商线索")
 def create_lead(request: AuthedHttpRequest, payload: LeadIn) -> Any:
     require(request, "attraction.add_lead")
     data = payload.dict(exclude={"owner_park_id"})

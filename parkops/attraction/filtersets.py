@@ -28,9 +28,13 @@ class LeadFilterSet(django_filters.FilterSet):
         model = Lead
         fields = ["q", "stage", "pipeline_type", "owner_park", "state"]
 
-    def __init__(self, *args: object, parks: QuerySet[SmallPark] | None = None, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.filters["owner_park"].queryset = parks if parks is not None else SmallPark.objects.none()  # type: ignore[attr-defined]
+    def __init__(
+        self, *args: object, parks: QuerySet[SmallPark] | None = None, **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.filters["owner_park"].queryset = (
+            parks if parks is not None else SmallPark.objects.none()
+        )
 
     def search(self, qs: QuerySet[Lead], name: str, value: str) -> QuerySet[Lead]:
         return qs.filter(Q(company_name__icontains=value) | Q(uscc__icontains=value.upper()))

@@ -32,7 +32,10 @@ def memo_docx(screening: Screening) -> bytes:
         ("达产年税收", inputs.get("tax_wan"), "万元"),
         ("达产年综合能耗", inputs.get("energy_tce"), "吨标准煤"),
     ]
-    doc.body("；".join(f"{name}{value or '未填'}{unit if value else ''}" for name, value, unit in facts) + "。")
+    doc.body(
+        "；".join(f"{name}{value or '未填'}{unit if value else ''}" for name, value, unit in facts)
+        + "。"
+    )
     doc.body(f"用地：{inputs.get('land_basis', '')}。")
     if screening.raise_pct:
         doc.body(f"所在小园区评定为低效，各项门槛提高 {screening.raise_pct}%。")

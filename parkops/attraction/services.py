@@ -79,7 +79,10 @@ def _duplicate_check(lead: Lead, user: User) -> None:
 def _check_owner(user: User, lead: Lead) -> None:
     if lead.owner_park_id is None and not selectors.can_sign(user):
         raise ValidationError({"owner_park": [_("请选择负责的小园区")]})
-    if lead.owner_park_id and not selectors.owner_parks(user).filter(pk=lead.owner_park_id).exists():
+    if (
+        lead.owner_park_id
+        and not selectors.owner_parks(user).filter(pk=lead.owner_park_id).exists()
+    ):
         raise ValidationError({"owner_park": [_("只能为本人的小园区登记线索")]})
 
 
@@ -185,7 +188,7 @@ def lead_advance(*, user: User, lead: Lead, on: date, version: str | None = None
 
 def _land(user: User, lead: Lead) -> None:
     missing = [
-        str(Lead._meta.get_field(name).verbose_name)
+        str(getattr(Lead._meta.get_field(name), "verbose_name", name))
         for name in ("uscc", "planned_start_on", "planned_production_on", "planned_full_on")
         if not getattr(lead, name)
     ]
@@ -206,15 +209,11 @@ def _land(user: User, lead: Lead) -> None:
             },
             reason=reason,
         )  # fmt: skip
-    assert lead.planned_start_on and lead.planned_production_on and lead.planned_full_on
+    dates = (lead.planned_start_on, lead.planned_production_on, lead.planned_full_on)
     project = execution.key_project_open(
         enterprise=enterprise,
         name=_("%(name)s招商项目") % {"name": lead.company_name},
-        targets={
-            Milestone.START: lead.planned_start_on,
-            Milestone.PRODUCTION: lead.planned_production_on,
-            Milestone.FULL_PRODUCTION: lead.planned_full_on,
-        },
+        targets={kind: day for kind, day in zip(Milestone, dates, strict=True) if day is not None},
         reason=reason,
     )
     lead.enterprise = enterprise
@@ -311,8 +310,9 @@ def screening_decide(
     screening.decided_by = user
     screening.decided_at = timezone.now()
     screening.decision_note = note.strip()
-    record_write(screening, reason=f"准入决定：{decided.label}（规则 {screening.rule_set.version}）")
+    record_write(
+        screening, reason=f"准入决定：{decided.label}（规则 {screening.rule_set.version}）"
+    )
     _log(screening.lead, user, _("准入决定：%(d)s") % {"d": decided.label})
     _touch(screening.lead)
     return screening
-

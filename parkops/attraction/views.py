@@ -133,7 +133,11 @@ def lead_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
         "activities": lead.activities.select_related("user")[:50],
         "offered": list(lead.offered_to.all()),
         # A landed lead offered to the owner's park names another park's enterprise: not shown.
-        "enterprise": enterprises_visible_to(user).filter(pk=lead.enterprise_id).first(),
+        "enterprise": (
+            enterprises_visible_to(user).filter(pk=lead.enterprise_id).first()
+            if lead.enterprise_id
+            else None
+        ),
         "history": history_of(lead),
     }
     return render(request, "attraction/lead_detail.html", context)

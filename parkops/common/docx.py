@@ -13,7 +13,7 @@ properties, so the same content gives the same document text.
 from __future__ import annotations
 
 import io
-from datetime import datetime
+from datetime import UTC, date, datetime
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
@@ -38,7 +38,7 @@ TEXT_HEIGHT_MM = 297 - 37 - 35  # 225 mm
 TEXT_WIDTH_MM = 210 - 28 - 26  # 156 mm
 # 225 mm over 22 lines: the pitch in twentieths of a point (1 mm = 56.6929 twips).
 LINE_PITCH_TWIPS = round(TEXT_HEIGHT_MM * 56.6929 / LINES_PER_PAGE)
-FIXED_TIME = datetime(2000, 1, 1)
+FIXED_TIME = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def _fonts(run: Run, east_asia: str, size_pt: float) -> None:
@@ -74,8 +74,8 @@ class OfficialDocument:
         char_pt = TEXT_WIDTH_MM * 72 / 25.4 / CHARS_PER_LINE
         grid.set(qn("w:charSpace"), str(round((char_pt - BODY_PT) * 4096)))
         normal = self.document.styles["Normal"]
-        normal.font.size = Pt(BODY_PT)  # type: ignore[attr-defined]
-        normal.font.name = LATIN_FONT  # type: ignore[attr-defined]
+        normal.font.size = Pt(BODY_PT)
+        normal.font.name = LATIN_FONT
         normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
         props = self.document.core_properties
         props.created = props.modified = FIXED_TIME
@@ -155,6 +155,6 @@ def document_text(content: bytes) -> str:
     return "\n".join(p.text for p in document.paragraphs)
 
 
-def chinese_date(day: datetime | object) -> str:
+def chinese_date(day: date) -> str:
     """2026年3月5日: the month and day not zero-padded (GB/T 9704)."""
-    return f"{day.year}年{day.month}月{day.day}日"  # type: ignore[attr-defined]
+    return f"{day.year}年{day.month}月{day.day}日"

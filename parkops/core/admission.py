@@ -98,7 +98,9 @@ THRESHOLDS: dict[str, tuple[str, Bound, str]] = {
     "plot_ratio": (_("容积率"), Bound.MIN, ""),
     "building_coverage": (_("建筑系数"), Bound.MIN, "%"),
 }
-LAND_ONLY = frozenset({"plot_ratio", "building_coverage"})  # a rented factory has no plot of its own
+LAND_ONLY = frozenset(
+    {"plot_ratio", "building_coverage"}
+)  # a rented factory has no plot of its own
 HUNDRED = Decimal(100)
 
 
@@ -197,7 +199,10 @@ def _threshold(
     wanted = f"{sign} {fmt(limit, 2)} {unit}{raised}".strip()
     if value is None:
         return RuleResult(
-            key, label, Outcome.MISSING, _("%(how)s；要求 %(wanted)s") % {"how": how, "wanted": wanted}
+            key,
+            label,
+            Outcome.MISSING,
+            _("%(how)s；要求 %(wanted)s") % {"how": how, "wanted": wanted},
         )
     ok = at_least(value, limit) if bound == Bound.MIN else at_most(value, limit)
     evidence = _("%(how)s = %(value)s %(unit)s；要求 %(wanted)s") % {
@@ -229,6 +234,4 @@ def screen(
 
 def vetoed(screening: Screening) -> list[RuleResult]:
     """The veto rules that failed: a project on a veto list cannot be admitted."""
-    return [
-        r for r in screening.results if r.key.startswith("veto:") and r.outcome == Outcome.FAIL
-    ]
+    return [r for r in screening.results if r.key.startswith("veto:") and r.outcome == Outcome.FAIL]

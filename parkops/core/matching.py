@@ -83,11 +83,14 @@ def refusal(need: Need, unit: Unit) -> str | None:
             }  # fmt: skip
     if need.hazardous and unit.hazardous_allowed is False:
         return _("不允许使用危险化学品")
-    if need.eia_category and unit.eia_max_category:
-        if EIA_ORDER[need.eia_category] > EIA_ORDER[unit.eia_max_category]:
-            return _("环评类别超出：需%(n)s，仅允许%(u)s") % {
-                "n": EIA_LABELS[need.eia_category], "u": EIA_LABELS[unit.eia_max_category],
-            }  # fmt: skip
+    if (
+        need.eia_category
+        and unit.eia_max_category
+        and EIA_ORDER[need.eia_category] > EIA_ORDER[unit.eia_max_category]
+    ):
+        return _("环评类别超出：需%(n)s，仅允许%(u)s") % {
+            "n": EIA_LABELS[need.eia_category], "u": EIA_LABELS[unit.eia_max_category],
+        }  # fmt: skip
     return None
 
 

@@ -177,7 +177,9 @@ class VacantSpace(TimeStamped):
             raise ValidationError(errors)
 
     def industry_codes(self) -> list[str]:
-        return [normalise_code(c) for c in re.split(r"[,，、;；\s]+", self.suitable_industries) if c]
+        return [
+            normalise_code(c) for c in re.split(r"[,，、;；\s]+", self.suitable_industries) if c
+        ]
 
 
 def _pct(verbose_name: StrOrPromise, default: str) -> models.DecimalField:

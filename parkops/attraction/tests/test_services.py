@@ -3,7 +3,7 @@ key projects, stale flags, and the memo."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -61,7 +61,8 @@ def test_an_owner_sees_and_works_only_its_parks_and_offered_leads(
     assert set(selectors.leads_visible_to(olga)) == {own, offered}
     assert set(selectors.leads_visible_to(lena)) == {own, offered, other, office}
     assert list(selectors.leads_visible_to(rob)) == []
-    assert selectors.can_work(olga, offered) and not selectors.can_work(lena, own)
+    assert selectors.can_work(olga, offered)
+    assert not selectors.can_work(lena, own)
     with pytest.raises(ValidationError) as error:
         lead(olga, company_name="越权线索有限公司", owner_park=changning)
     assert error.value.message_dict["owner_park"] == ["只能为本人的小园区登记线索"]
@@ -184,12 +185,10 @@ def test_a_lead_without_activity_is_flagged_stale_after_the_configured_days(
 ) -> None:
     item = lead(alice)
     assert not selectors.is_stale(item)
-    Lead.objects.filter(pk=item.pk).update(
-        last_activity_at=timezone.now() - timedelta(days=31)
-    )
+    Lead.objects.filter(pk=item.pk).update(last_activity_at=timezone.now() - timedelta(days=31))
     item.refresh_from_db()
     assert selectors.is_stale(item)
-    assert [c.stale for c in selectors.board(user=alice)][0] == 1
+    assert selectors.board(user=alice)[0].stale == 1
     settings.PARKOPS_ATTRACTION_STALE_DAYS = 40  # type: ignore[attr-defined]
     assert not selectors.is_stale(item)
     services.lead_note(user=alice, lead=item, text="电话跟进")
@@ -214,5 +213,6 @@ def test_the_memo_carries_every_rule_and_is_the_same_twice(alice: User) -> None:
     text = document_text(first)
     assert text == document_text(second)
     for result in screening.results:
-        assert result["label"] in text and result["evidence"] in text
+        assert result["label"] in text
+        assert result["evidence"] in text
     assert "默认（参考公开实践，待替换为区级文件）" in text
