@@ -39,6 +39,11 @@ class LeadForm(VersionedModelForm):
             self.fields["owner_park"].required = True
         if self.instance.pk is None:
             del self.fields["reason"]
+        elif (
+            self.instance.owner_park_id
+            and not selectors.owner_parks(user).filter(pk=self.instance.owner_park_id).exists()
+        ):
+            del self.fields["owner_park"]  # a lead offered to the user's park keeps its owner
 
 
 class AdvanceForm(forms.Form):

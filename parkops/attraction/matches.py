@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from parkops.attraction.models import Lead
 from parkops.attraction.selectors import leads_visible_to, open_leads
 from parkops.common.types import AnyUser
 from parkops.core import matching
+from parkops.core.text import normalise_code
 from parkops.smallparks.models import SmallParkRating, VacantSpace
 from parkops.smallparks.selectors import vacancy_list
 
@@ -59,15 +62,53 @@ def rated(vacancies: QuerySet[VacantSpace]) -> QuerySet[VacantSpace]:
     return vacancies.annotate(park_rating=Subquery(latest.values("level")[:1]))
 
 
+UNIT_FIELDS = (
+    "pk", "area_m2", "floor", "clear_height_m", "floor_load_kn_m2", "power_kva",
+    "hazardous_allowed", "eia_max_category", "suitable_industries", "park_rating",
+)  # fmt: skip
+
+
+def prefiltered(vacancies: QuerySet[VacantSpace], need: matching.Need) -> QuerySet[VacantSpace]:
+    """The hard filters in SQL, so that only the units that may fit are read (the engine checks
+    them again): a recorded attribute below the need excludes; a blank one does not."""
+    if need.floor_m2:
+        vacancies = vacancies.filter(area_m2__gte=need.floor_m2)
+    for name in ("clear_height_m", "floor_load_kn_m2", "power_kva"):
+        wanted = getattr(need, name)
+        if wanted:
+            vacancies = vacancies.filter(
+                Q(**{f"{name}__isnull": True}) | Q(**{f"{name}__gte": wanted})
+            )
+    if need.hazardous:
+        vacancies = vacancies.exclude(hazardous_allowed=False)
+    if need.eia_category:
+        allowed = [
+            c for c, n in matching.EIA_ORDER.items() if n >= matching.EIA_ORDER[need.eia_category]
+        ]
+        vacancies = vacancies.filter(Q(eia_max_category="") | Q(eia_max_category__in=allowed))
+    return vacancies
+
+
+def _unit(row: dict[str, Any]) -> matching.Unit:
+    codes = [normalise_code(c) for c in re.split(r"[,，、;；\s]+", row["suitable_industries"]) if c]
+    return matching.Unit(
+        id=row["pk"], area_m2=row["area_m2"], floor=row["floor"],
+        clear_height_m=row["clear_height_m"], floor_load_kn_m2=row["floor_load_kn_m2"],
+        power_kva=row["power_kva"], hazardous_allowed=row["hazardous_allowed"],
+        eia_max_category=row["eia_max_category"], industries=tuple(codes),
+        park_rating=row["park_rating"] or "",
+    )  # fmt: skip
+
+
 def lead_matches(*, user: AnyUser, lead: Lead, top: int = 5) -> list[UnitMatch]:
     """The best vacant units the user may see for the lead, best first."""
-    vacancies = {v.pk: v for v in rated(vacancy_list(user=user))}
-    ranked = matching.rank(
-        need_of(lead),
-        (unit_of(v, getattr(v, "park_rating", "")) for v in vacancies.values()),
-        top=top,
+    need = need_of(lead)
+    rows = rated(prefiltered(vacancy_list(user=user), need)).order_by().values(*UNIT_FIELDS)
+    ranked = matching.rank(need, (_unit(r) for r in rows), top=top)
+    found = VacantSpace.objects.select_related("small_park", "building").in_bulk(
+        [m.unit_id for m in ranked]
     )
-    return [UnitMatch(vacancies[m.unit_id], m) for m in ranked]
+    return [UnitMatch(found[m.unit_id], m) for m in ranked]
 
 
 def vacancy_leads(*, user: AnyUser, vacancy: VacantSpace, top: int = 5) -> list[LeadMatch]:
