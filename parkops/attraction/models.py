@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -219,6 +220,16 @@ class AdmissionRuleSet(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.label}（{self.version}）"
+
+    def clean(self) -> None:
+        # A version a decision was taken on stays as it was, so each decision keeps its rules.
+        if self.pk is None or not self.screenings.exclude(decision="").exists():
+            return
+        stored = AdmissionRuleSet.objects.get(pk=self.pk)
+        fixed = [f.attname for f in self._meta.concrete_fields
+                 if f.attname.startswith(("min_", "max_", "floor_", "inefficient_"))]  # fmt: skip
+        if any(getattr(stored, name) != getattr(self, name) for name in fixed):
+            raise ValidationError(_("该规则版本已用于准入决定，不能修改阈值；请新建一个版本"))
 
 
 class VetoList(TimeStamped):
