@@ -27,6 +27,7 @@ from parkops.attraction.choices import (
     VetoKind,
 )
 from parkops.common.models import TimeStamped
+from parkops.core.units import DEFAULT_FLOOR_M2_PER_MU
 from parkops.execution.models import KeyProject
 from parkops.registry.models import Enterprise, SmallPark
 from parkops.registry.validators import validate_industry_code_field, validate_uscc_field
@@ -198,7 +199,7 @@ class AdmissionRuleSet(TimeStamped):
     is_default = models.BooleanField(_("当前使用"), default=False)
     note = models.TextField(_("说明及依据"), blank=True)
     floor_m2_per_mu = models.DecimalField(
-        _("厂房面积折算用地（㎡/亩）"), max_digits=8, decimal_places=2, default=Decimal(2000),
+        _("厂房面积折算用地（㎡/亩）"), max_digits=8, decimal_places=2, default=DEFAULT_FLOOR_M2_PER_MU,
         validators=[MinValueValidator(Decimal(1))], help_text=_("与综合评价的折算一致"),
     )  # fmt: skip
     min_investment_intensity = _threshold(_("固定资产投资强度不低于（万元/亩）"))
