@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Q, QuerySet
 
 from parkops.attraction.models import Lead
 from parkops.attraction.selectors import leads_visible_to, open_leads
@@ -56,16 +56,20 @@ def unit_of(vacancy: VacantSpace, rating: str = "") -> matching.Unit:
     )
 
 
-def rated(vacancies: QuerySet[VacantSpace]) -> QuerySet[VacantSpace]:
-    """The vacancies with their park's latest rating level (`park_rating`)."""
-    latest = SmallParkRating.objects.filter(small_park=OuterRef("small_park")).order_by("-year")
-    return vacancies.annotate(park_rating=Subquery(latest.values("level")[:1]))
-
-
 UNIT_FIELDS = (
     "pk", "area_m2", "floor", "clear_height_m", "floor_load_kn_m2", "power_kva",
-    "hazardous_allowed", "eia_max_category", "suitable_industries", "park_rating",
+    "hazardous_allowed", "eia_max_category", "suitable_industries", "small_park_id",
 )  # fmt: skip
+
+
+def park_ratings() -> dict[int, str]:
+    """Each small park's latest rating level (one query for all parks, read once per match)."""
+    latest: dict[int, str] = {}
+    for park, level in SmallParkRating.objects.order_by("small_park_id", "year").values_list(
+        "small_park_id", "level"
+    ):
+        latest[park] = level
+    return latest
 
 
 def prefiltered(vacancies: QuerySet[VacantSpace], need: matching.Need) -> QuerySet[VacantSpace]:
@@ -89,22 +93,23 @@ def prefiltered(vacancies: QuerySet[VacantSpace], need: matching.Need) -> QueryS
     return vacancies
 
 
-def _unit(row: dict[str, Any]) -> matching.Unit:
+def _unit(row: dict[str, Any], ratings: dict[int, str]) -> matching.Unit:
     codes = [normalise_code(c) for c in re.split(r"[,，、;；\s]+", row["suitable_industries"]) if c]
     return matching.Unit(
         id=row["pk"], area_m2=row["area_m2"], floor=row["floor"],
         clear_height_m=row["clear_height_m"], floor_load_kn_m2=row["floor_load_kn_m2"],
         power_kva=row["power_kva"], hazardous_allowed=row["hazardous_allowed"],
         eia_max_category=row["eia_max_category"], industries=tuple(codes),
-        park_rating=row["park_rating"] or "",
+        park_rating=ratings.get(row["small_park_id"], ""),
     )  # fmt: skip
 
 
 def lead_matches(*, user: AnyUser, lead: Lead, top: int = 5) -> list[UnitMatch]:
     """The best vacant units the user may see for the lead, best first."""
     need = need_of(lead)
-    rows = rated(prefiltered(vacancy_list(user=user), need)).order_by().values(*UNIT_FIELDS)
-    ranked = matching.rank(need, (_unit(r) for r in rows), top=top)
+    ratings = park_ratings()
+    rows = prefiltered(vacancy_list(user=user), need).order_by().values(*UNIT_FIELDS)
+    ranked = matching.rank(need, (_unit(r, ratings) for r in rows), top=top)
     found = VacantSpace.objects.select_related("small_park", "building").in_bulk(
         [m.unit_id for m in ranked]
     )
