@@ -116,20 +116,22 @@ def lead_matches(*, user: AnyUser, lead: Lead, top: int = 5) -> list[UnitMatch]:
     return [UnitMatch(found[m.unit_id], m) for m in ranked]
 
 
-def vacancy_leads(*, user: AnyUser, vacancy: VacantSpace, top: int = 5) -> list[LeadMatch]:
-    """Reversed: the open leads (before 注册落地) the user may see that fit this unit."""
-    rating = (
-        SmallParkRating.objects.filter(small_park_id=vacancy.small_park_id)
-        .order_by("-year")
-        .values_list("level", flat=True)
-        .first()
-    )
-    unit = unit_of(vacancy, rating or "")
-    leads = open_leads(leads_visible_to(user)).filter(stage__in=["lead", "talks", "signed"])
-    found = []
-    for lead in leads:
-        match = matching.score(need_of(lead), unit)
-        if match is not None:
-            found.append(LeadMatch(lead, match))
-    found.sort(key=lambda m: (-m.match.score, m.lead.pk))
-    return found[:top]
+def vacancy_leads(
+    *, user: AnyUser, vacancies: list[VacantSpace], top: int = 5
+) -> list[tuple[VacantSpace, list[LeadMatch]]]:
+    """Reversed: for each unit, the open leads (before 注册落地) the user may see that fit it,
+    best first. The leads and the ratings are read once for all the units."""
+    ratings = park_ratings()
+    leads = list(open_leads(leads_visible_to(user)).filter(stage__in=["lead", "talks", "signed"]))
+    needs = [(lead, need_of(lead)) for lead in leads]
+    rows = []
+    for vacancy in vacancies:
+        unit = unit_of(vacancy, ratings.get(vacancy.small_park_id, ""))
+        found = []
+        for lead, need in needs:
+            match = matching.score(need, unit)
+            if match is not None:
+                found.append(LeadMatch(lead, match))
+        found.sort(key=lambda m: (-m.match.score, m.lead.pk))
+        rows.append((vacancy, found[:top]))
+    return rows

@@ -16,9 +16,7 @@ from parkops.smallparks.selectors import current_vacancies
 
 def _fits(request: HttpRequest, small_park: SmallPark) -> dict[str, Any]:
     vacancies = current_vacancies(small_park, timezone.localdate()).select_related("building")
-    return {
-        "rows": [(v, vacancy_leads(user=request.user, vacancy=v, top=3)) for v in vacancies[:20]]
-    }
+    return {"rows": vacancy_leads(user=request.user, vacancies=list(vacancies[:20]), top=3)}
 
 
 def panels_register() -> None:
