@@ -76,7 +76,7 @@ def test_an_owner_enters_and_screens_a_lead_and_the_office_signs_it(
     expect(page.locator("#verdict")).to_contain_text("不符合准入条件")
     expect(page.locator("#matches tbody tr")).to_have_count(1)
     expect(page.locator(f'#matches tr[data-vacancy="{vacancy.pk}"]')).to_contain_text(
-        "净高 9.0，需要 8.0"
+        "净高（米） 9.0，需要 8.0"
     )
     page.click("#advance")  # 线索 → 洽谈
     expect(page.locator("h1")).to_contain_text("洽谈")
