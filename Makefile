@@ -64,6 +64,7 @@ load: migrate
 	$(MANAGE) load_plan
 	$(MANAGE) load_demo --count $(DEMO_COUNT)
 	$(MANAGE) load_enforcement_demo
+	$(MANAGE) load_attraction_demo
 	$(MANAGE) ensure_users
 
 # One queue worker runs next to gunicorn (evaluation runs, ratings, import writes, handbooks);

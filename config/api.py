@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from parkops.accounts.api_auth import API_AUTH, api_login_required
+from parkops.attraction.api import router as attraction_router
 from parkops.common.api import ParkOpsAPI
 from parkops.enforcement.api import router as enforcement_router
 from parkops.evaluation.api import router as evaluation_router
@@ -32,6 +33,7 @@ api.add_router("/", land_router)
 api.add_router("/", smallparks_router)
 api.add_router("/", imports_router)
 api.add_router("/", enforcement_router)
+api.add_router("/", attraction_router)
 api.add_router("/evaluation/", evaluation_router)
 api.add_router("/", ops_router)
 api.add_router("/service/", service_router)

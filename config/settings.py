@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "parkops.service",
     "parkops.visits",
     "parkops.enforcement",
+    "parkops.attraction",
     "parkops.ops",
     "parkops.site",
     "django.contrib.admin",
@@ -240,6 +241,8 @@ PARKOPS_JOB_STALE_MINUTES = env_positive_int("PARKOPS_JOB_STALE_MINUTES", 30)
 # A list export of more rows than this is written by a worker (the link opens the job's page,
 # which offers the file when it is ready) instead of inside the request.
 PARKOPS_EXPORT_INLINE_ROWS = env_positive_int("PARKOPS_EXPORT_INLINE_ROWS", 5000)
+# A lead without activity for this many days is flagged stale on the board and the list.
+PARKOPS_ATTRACTION_STALE_DAYS = env_positive_int("PARKOPS_ATTRACTION_STALE_DAYS", 30)
 
 # Structured logs: one JSON object per line on stderr (a collector reads them from every app
 # server and worker), each with the request id; PARKOPS_LOG_FORMAT=text for a readable line.

@@ -29,6 +29,7 @@ MANAGED_APPS = (
     "service",
     "visits",
     "enforcement",
+    "attraction",
 )
 EDITING_ROLES = frozenset({Role.PARK_OFFICE})
 # What the other roles may write besides reading (app_label.codename); which records they may use
@@ -37,7 +38,16 @@ EDITING_ROLES = frozenset({Role.PARK_OFFICE})
 FIELD_RIGHTS: dict[Role, tuple[str, ...]] = {
     Role.ROAD_CHIEF: ("visits.add_visit", "visits.change_visit"),
     Role.GRID_OFFICER: ("visits.add_visit", "visits.change_visit"),
+    # A small-park owner works its own park's leads and those offered to it (the selectors say
+    # which); signing stays with the park office.
+    Role.SMALL_PARK_OWNER: (
+        "attraction.add_lead",
+        "attraction.change_lead",
+        "attraction.add_screening",
+        "attraction.add_reviewopinion",
+    ),
     Role.DEPARTMENT: (
+        "attraction.add_reviewopinion",
         "visits.add_pendingquestion",
         "enforcement.add_inspection",
         "enforcement.change_inspection",

@@ -28,3 +28,19 @@ def gettext_noop(text: str) -> str:
     """Marks a string for the translation catalogue and returns it unchanged: the pure core
     has no Django, and its callers translate the marked strings when they show them."""
     return text
+
+
+_COMPANY_NOISE = re.compile(
+    r"股份有限公司|有限责任公司|有限公司|股份|集团|公司|[（(](上海|中国)[)）]|^上海|^中国"
+)
+
+
+def company_key(name: str) -> str:
+    """A company's name reduced to what tells two companies apart, for spotting duplicates:
+    half-width, no spaces or punctuation, without 有限公司 / 股份 / （上海） and the like.
+    "上海 甲乙科技股份有限公司" and "甲乙科技（上海）有限公司" are one key."""
+    text = _SPACES.sub("", to_half_width(name)).replace("(", "（").replace(")", "）")
+    previous = None
+    while previous != text:
+        previous, text = text, _COMPANY_NOISE.sub("", text)
+    return re.sub(r"[\W_]+", "", text).lower()

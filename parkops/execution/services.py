@@ -222,3 +222,18 @@ def key_project_create(
 
 def cultivation_entry_create(*, data: dict[str, Any], listed_on: date) -> CultivationEntry:
     return record_save(CultivationEntry(listed_on=listed_on, **data), reason="新增清单条目")
+
+
+@transaction.atomic
+def key_project_open(
+    *, enterprise: Any, name: str, targets: dict[str, date], note: str = "", reason: str
+) -> KeyProject:
+    """A new key project with a target date for each 四早 milestone given (a project that
+    lands from the attraction pipeline comes with all three)."""
+    project = record_save(KeyProject(enterprise=enterprise, name=name, note=note), reason=reason)
+    for kind, target in targets.items():
+        record_save(
+            ProjectMilestone(project=project, kind=Milestone(kind), target_date=target),
+            reason=reason,
+        )
+    return project

@@ -22,6 +22,7 @@ NAVIGATION = (
     ("service:request_list", _("企业诉求"), "service.view_servicerequest"),
     ("visits:due_list", _("走访"), "visits.view_visit"),
     ("enforcement:inspection_list", _("联合执法"), "enforcement.view_inspection"),
+    ("attraction:board", _("联合招商"), "attraction.view_lead"),
     ("imports:home", _("Excel 导入"), "imports.add_importbatch"),
 )
 

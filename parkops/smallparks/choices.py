@@ -25,3 +25,16 @@ LEVEL_POLICY = {
         "有序腾退园内低效企业，提高准入门槛；限期整改，暂停新增补贴和新企业入驻登记。"
     ),
 }
+
+
+class EiaCategory(ColouredChoices):
+    """建设项目环境影响评价分类管理名录's three categories, lightest first (as ordered in
+    parkops/core/space_matching.py's EIA_ORDER)."""
+
+    REGISTRATION = "registration", _("登记表")
+    TABLE = "table", _("报告表")
+    REPORT = "report", _("报告书")
+
+    colours = nonmember(
+        {"registration": Colour.GREEN, "table": Colour.YELLOW, "report": Colour.ORANGE}
+    )

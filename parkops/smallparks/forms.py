@@ -43,7 +43,11 @@ class TenancyForm(_InParkForm):
 class VacancyForm(_InParkForm):
     class Meta:
         model = VacantSpace
-        fields = ("building", "floor", "area_m2", "vacant_since", "suitable_uses", "note")
+        fields = (
+            "building", "floor", "area_m2", "vacant_since", "suitable_uses", "clear_height_m",
+            "floor_load_kn_m2", "power_kva", "hazardous_allowed", "eia_max_category",
+            "suitable_industries", "note",
+        )  # fmt: skip
         widgets = {"vacant_since": DATE, "note": forms.Textarea(attrs={"rows": 2})}
 
 

@@ -5,6 +5,7 @@ The registry's SmallPark and Enterprise are referred to, never changed. Floor sp
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -17,8 +18,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from parkops.common.models import TimeStamped
+from parkops.core.industry import IndustryCodeError, parse_industry_code
+from parkops.core.text import normalise_code
 from parkops.registry.models import Enterprise, SmallPark
-from parkops.smallparks.choices import RatingLevel
+from parkops.smallparks.choices import EiaCategory, RatingLevel
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -106,6 +109,12 @@ class Tenancy(TimeStamped):
         return self.starts_on <= on and (self.ends_on is None or self.ends_on >= on)
 
 
+def _measure(verbose_name: StrOrPromise) -> models.DecimalField:
+    return models.DecimalField(
+        verbose_name, max_digits=10, decimal_places=2, null=True, blank=True, validators=POSITIVE
+    )
+
+
 class VacantSpace(TimeStamped):
     small_park = models.ForeignKey(
         SmallPark, on_delete=models.PROTECT, related_name="vacancies", verbose_name=_("小园区")
@@ -121,6 +130,21 @@ class VacantSpace(TimeStamped):
         _("适合用途"), max_length=200, blank=True, help_text=_("如：生物医药研发、精密加工、仓储")
     )
     let_on = models.DateField(_("出租日期"), null=True, blank=True, help_text=_("出租后填写"))
+    # What a project needs to know of the space (matched against a lead's needs); blank is not
+    # recorded, which never excludes the unit from a match.
+    clear_height_m = _measure(_("净高（米）"))
+    floor_load_kn_m2 = _measure(_("楼面荷载（kN/㎡）"))
+    power_kva = _measure(_("可用电力容量（kVA）"))
+    hazardous_allowed = models.BooleanField(
+        _("允许使用危险化学品"), null=True, blank=True, help_text=_("留空为未登记")
+    )
+    eia_max_category = models.CharField(
+        _("可承接的最高环评类别"), max_length=20, choices=EiaCategory.choices, blank=True
+    )
+    suitable_industries = models.CharField(
+        _("适合行业代码"), max_length=200, blank=True,
+        help_text=_("GB/T 4754-2017 代码，以逗号或空格分隔；大类代码（如 C27）涵盖其下各类"),
+    )  # fmt: skip
     note = models.TextField(_("备注"), blank=True)
     history = HistoricalRecords()
 
@@ -141,8 +165,21 @@ class VacantSpace(TimeStamped):
 
     def clean(self) -> None:
         errors = _building_errors(self)
+        codes = self.industry_codes()
+        for code in codes:
+            try:
+                parse_industry_code(code)
+            except IndustryCodeError:
+                errors["suitable_industries"] = _("“%(code)s”不是有效的行业代码") % {"code": code}
+                break
+        self.suitable_industries = ",".join(codes)
         if errors:
             raise ValidationError(errors)
+
+    def industry_codes(self) -> list[str]:
+        return [
+            normalise_code(c) for c in re.split(r"[,，、;；\s]+", self.suitable_industries) if c
+        ]
 
 
 def _pct(verbose_name: StrOrPromise, default: str) -> models.DecimalField:

@@ -57,7 +57,14 @@ from parkops.registry.models import (
 )
 from parkops.smallparks import services as estates
 from parkops.smallparks.models import Tenancy, VacantSpace
-from parkops.testing.world_records import YEAR, enforcement_records, requests_seed, visit_records
+from parkops.testing.world_records import (
+    LEAD_NAMES,
+    YEAR,
+    attraction_records,
+    enforcement_records,
+    requests_seed,
+    visit_records,
+)
 from parkops.visits.models import Policy
 
 NO_ROLE = "no_role"
@@ -298,10 +305,19 @@ def world_seed(*, with_plan: bool = True) -> World:
         inside={**ids[2], **park_ids(own_park)},
         outside={**ids[0], **park_ids(road_park)},
     )
-    names = set(Enterprise.objects.values_list("name", flat=True))
+    leads = attraction_records(own_park, other_park)
+    small_park_owner.visible_names |= {"自营招商线索有限公司", "共享招商线索有限公司"}
+    small_park_owner.inside |= leads["own"]
+    small_park_owner.outside |= leads["other"]
+    for restricted in (road_chief, grid_officer):
+        restricted.inside |= leads["own"]
+        restricted.outside |= leads["other"]
+    names = set(Enterprise.objects.values_list("name", flat=True)) | LEAD_NAMES
     names |= set(LandPlot.objects.values_list("name", flat=True))
     names |= set(SmallPark.objects.values_list("name", flat=True))
-    everything = Scope(user=leader, visible_names=names, inside={**ids[0], **park_ids(road_park)})
+    everything = Scope(
+        user=leader, visible_names=names, inside={**ids[0], **park_ids(road_park), **leads["other"]}
+    )
     scopes = {
         Role.ROAD_CHIEF.value: road_chief,
         Role.GRID_OFFICER.value: grid_officer,

@@ -29,7 +29,7 @@ from parkops.enforcement.models import (
     Penalty,
 )
 from parkops.evaluation.choices import IncidentGrade
-from parkops.registry.models import Enterprise
+from parkops.registry.models import Enterprise, SmallPark
 from parkops.service.choices import Category, Channel, EventKind, RequestState
 from parkops.service.models import Attachment, RequestEvent, ServiceRequest
 from parkops.service.reference import service_reference_load
@@ -120,3 +120,35 @@ def requests_seed(ids: list[dict[str, int]], *, department: User, clerk: User) -
             size=10, uploaded_by=clerk,
         )  # fmt: skip
         entry["request"], entry["attachment"] = request.pk, attachment.pk
+
+
+def attraction_records(own_park: SmallPark, other_park: SmallPark) -> dict[str, dict[str, int]]:
+    """Leads: one of the owner's park, one of another park, and one of the other park offered to
+    the owner's (its owning park must not be named to the owner). Each screened once."""
+    from parkops.attraction.models import AdmissionRuleSet, Lead, Screening
+
+    rule_set, _created = AdmissionRuleSet.objects.get_or_create(
+        version="world", defaults={"label": "测试规则", "is_default": True}
+    )
+    ids: dict[str, dict[str, int]] = {}
+    for key, name, park in (
+        ("own", "自营招商线索有限公司", own_park),
+        ("other", "外园招商线索有限公司", other_park),
+        ("offered", "共享招商线索有限公司", other_park),
+    ):
+        lead = Lead.objects.create(
+            company_name=name, name_key=name, owner_park=park, next_action="洽谈",
+            next_action_on=date(YEAR, 12, 1), last_activity_at=datetime(YEAR, 6, 1, tzinfo=SHANGHAI),
+            industry_code="C2710", floor_m2=400,
+        )  # fmt: skip
+        screening = Screening.objects.create(
+            lead=lead, rule_set=rule_set, verdict="incomplete",
+            results=[{"key": "threshold:tax_per_mu", "label": "亩均税收", "outcome": "missing",
+                      "evidence": "缺少达产税收"}],
+        )  # fmt: skip
+        ids[key] = {"lead": lead.pk, "screening": screening.pk}
+    Lead.objects.get(pk=ids["offered"]["lead"]).offered_to.add(own_park)
+    return ids
+
+
+LEAD_NAMES = {"自营招商线索有限公司", "外园招商线索有限公司", "共享招商线索有限公司"}

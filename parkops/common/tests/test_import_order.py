@@ -27,6 +27,7 @@ LAYERS: tuple[frozenset[str], ...] = tuple(
         "evaluation execution land service",
         "indicators smallparks visits",
         "imports",
+        "attraction",  # reads registry, smallparks' vacancies, execution's projects, evaluation
         "enforcement",  # reads imports' cell messages for its control-event import
         "demo",
         "site",

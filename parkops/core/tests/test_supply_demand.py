@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parkops.core.matching import (
+from parkops.core.supply_demand import (
     Item,
     code_level,
     keyword_overlap,

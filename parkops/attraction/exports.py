@@ -1,0 +1,37 @@
+"""The lead list as .xlsx: the same filtered rows as the page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.utils.translation import gettext as _
+
+from parkops.attraction.models import Lead
+from parkops.common.xlsx import ExportColumn, xlsx_file
+
+
+def _owner(lead: Lead) -> str:
+    if not lead.owner_park_id:
+        return _("园区办")
+    return str(lead.owner_park or _("其他小园区"))
+
+
+def leads_xlsx(leads: Iterable[Lead]) -> bytes:
+    columns = [
+        ExportColumn(_("企业（项目）名称"), "company_name", 30),
+        ExportColumn(_("统一社会信用代码"), "uscc", 22),
+        ExportColumn(_("招商类型"), lambda r: r.get_pipeline_type_display()),
+        ExportColumn(_("阶段"), lambda r: r.get_stage_display()),
+        ExportColumn(_("负责"), _owner),
+        ExportColumn(_("行业代码"), "industry_code"),
+        ExportColumn(_("计划固定资产投资（万元）"), "investment_wan"),
+        ExportColumn(_("达产年产值（万元）"), "output_wan"),
+        ExportColumn(_("达产年税收（万元）"), "tax_wan"),
+        ExportColumn(_("用地需求（亩）"), "land_mu"),
+        ExportColumn(_("厂房面积需求（㎡）"), "floor_m2"),
+        ExportColumn(_("下一步工作"), "next_action", 30),
+        ExportColumn(_("下一步日期"), "next_action_on"),
+        ExportColumn(_("流失原因"), lambda r: str(r.lost_reason or "")),
+        ExportColumn(_("演示数据"), "is_demo"),
+    ]
+    return xlsx_file(columns=columns, records=leads, sheet=_("招商线索"))

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import django_tables2 as tables
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
+
+from parkops.attraction.choices import Stage
+from parkops.attraction.models import Lead
+from parkops.attraction.selectors import is_stale
+from parkops.common.tables import FULL_PAGE_LINK
+
+ATTRS = {"class": "table table-sm table-hover align-middle"}
+
+
+class LeadTable(tables.Table):
+    company_name = tables.Column(verbose_name=_("企业（项目）"), linkify=True, attrs=FULL_PAGE_LINK)
+    stage = tables.Column(verbose_name=_("阶段"))
+    owner_park = tables.Column(verbose_name=_("负责"), empty_values=())
+    investment_wan = tables.Column(verbose_name=_("计划投资（万元）"))
+    tax_wan = tables.Column(verbose_name=_("达产税收（万元）"))
+    next_action_on = tables.Column(verbose_name=_("下一步日期"))
+    next_action = tables.Column(verbose_name=_("下一步工作"), orderable=False)
+    flag = tables.Column(verbose_name=_("提示"), empty_values=(), orderable=False)
+
+    class Meta:
+        model = Lead
+        fields = ("company_name", "stage", "owner_park", "investment_wan", "tax_wan",
+                  "next_action_on", "next_action")  # fmt: skip
+        sequence = ("company_name", "stage", "owner_park", "investment_wan", "tax_wan",
+                    "next_action_on", "next_action", "flag")  # fmt: skip
+        order_by = ("next_action_on",)
+        attrs = {**ATTRS, "id": "lead-table"}
+
+    def render_stage(self, record: Lead) -> SafeString:
+        stage = Stage(record.stage)
+        return format_html('<span class="badge {}">{}</span>', stage.colour.css, stage.label)
+
+    def render_owner_park(self, record: Lead) -> str:
+        if not record.owner_park_id:
+            return str(_("园区办"))
+        return str(record.owner_park or _("其他小园区"))
+
+    def render_flag(self, record: Lead) -> SafeString | str:
+        if record.is_lost:
+            return format_html('<span class="badge text-bg-secondary">{}</span>', _("已流失"))
+        if is_stale(record):
+            return format_html('<span class="badge text-bg-warning">{}</span>', _("久未跟进"))
+        return ""

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from parkops.attraction import views
+
+app_name = "attraction"
+urlpatterns = [
+    path("", views.board, name="board"),
+    path("leads/", views.lead_list, name="lead_list"),
+    path("leads/export.xlsx", views.lead_export, name="lead_export"),
+    path("leads/new/", views.lead_new, name="lead_new"),
+    path("leads/<int:pk>/", views.lead_detail, name="lead_detail"),
+    path("leads/<int:pk>/edit/", views.lead_edit, name="lead_edit"),
+    path("leads/<int:pk>/act/", views.lead_act, name="lead_act"),
+    path("screenings/<int:pk>/memo.docx", views.screening_memo, name="screening_memo"),
+    path("rules/", views.rule_set_detail, name="rule_set"),
+]

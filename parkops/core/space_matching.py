@@ -1,0 +1,168 @@
+"""Matching a lead's needs to vacant units. No Django.
+
+The pattern public matchers share (reference next-capabilities §2.4): hard filters first, then a
+score of 0–100 per dimension with its reason, then a ranked list. A unit attribute that is not
+recorded never excludes a unit: it scores lower and says so, so that an estate whose owner has
+not yet entered its clear heights is not hidden from every lead.
+
+Environmental-assessment categories (建设项目环境影响评价分类管理名录) are ordered: 登记表 <
+报告表 < 报告书; a unit permits projects up to its category.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from parkops.core.admission import code_covers
+from parkops.core.text import gettext_noop as _
+from parkops.core.thresholds import fmt
+
+EIA_ORDER = {"registration": 1, "table": 2, "report": 3}  # 登记表, 报告表, 报告书
+EIA_LABELS = {"registration": _("登记表"), "table": _("报告表"), "report": _("报告书")}
+# How the small park's rating weighs in (方案 三（二）: 优质 parks are supported to grow, 低效
+# parks raise their bar): a score for the park dimension.
+RATING_SCORES = {"good": 100, "unbalanced": 70, "inefficient": 40}
+WEIGHTS = {"area": 30, "industry": 25, "height": 10, "load": 10, "power": 10, "park": 15}
+UNKNOWN_SCORE = 50
+
+
+@dataclass(frozen=True)
+class Need:
+    floor_m2: Decimal | None = None
+    clear_height_m: Decimal | None = None
+    floor_load_kn_m2: Decimal | None = None
+    power_kva: Decimal | None = None
+    hazardous: bool = False
+    eia_category: str = ""
+    industry_code: str = ""
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: int
+    area_m2: Decimal
+    floor: int | None = None
+    clear_height_m: Decimal | None = None
+    floor_load_kn_m2: Decimal | None = None
+    power_kva: Decimal | None = None
+    hazardous_allowed: bool | None = None
+    eia_max_category: str = ""
+    industries: tuple[str, ...] = ()  # suitable GB/T 4754 codes (a division covers its classes)
+    park_rating: str = ""
+
+
+@dataclass(frozen=True)
+class Dimension:
+    key: str
+    score: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Match:
+    unit_id: int
+    score: int
+    dimensions: tuple[Dimension, ...]
+
+
+def refusal(need: Need, unit: Unit) -> str | None:
+    """Why the unit cannot take the lead at all (a hard filter), or None."""
+    if need.floor_m2 and unit.area_m2 < need.floor_m2:
+        return _("面积 %(a)s ㎡ 小于需求 %(n)s ㎡") % {
+            "a": fmt(unit.area_m2, 0), "n": fmt(need.floor_m2, 0),
+        }  # fmt: skip
+    for key, label in (("clear_height_m", _("净高")), ("floor_load_kn_m2", _("荷载")),
+                       ("power_kva", _("电力容量"))):  # fmt: skip
+        wanted, has = getattr(need, key), getattr(unit, key)
+        if wanted and has is not None and has < wanted:
+            return _("%(label)s不足：%(has)s，需要 %(wanted)s") % {
+                "label": label, "has": fmt(has, 1), "wanted": fmt(wanted, 1),
+            }  # fmt: skip
+    if need.hazardous and unit.hazardous_allowed is False:
+        return _("不允许使用危险化学品")
+    if (
+        need.eia_category
+        and unit.eia_max_category
+        and EIA_ORDER[need.eia_category] > EIA_ORDER[unit.eia_max_category]
+    ):
+        return _("环评类别超出：需%(n)s，仅允许%(u)s") % {
+            "n": EIA_LABELS[need.eia_category], "u": EIA_LABELS[unit.eia_max_category],
+        }  # fmt: skip
+    return None
+
+
+def _area(need: Need, unit: Unit) -> Dimension:
+    if not need.floor_m2:
+        return Dimension("area", UNKNOWN_SCORE, _("线索未填面积需求"))
+    excess = (unit.area_m2 - need.floor_m2) / need.floor_m2
+    score = max(0, round(100 - float(excess) * 100))
+    return Dimension(
+        "area", score, _("面积 %(a)s ㎡，需求 %(n)s ㎡，富余 %(p)s%%") % {
+            "a": fmt(unit.area_m2, 0), "n": fmt(need.floor_m2, 0), "p": fmt(excess * 100, 0),
+        },
+    )  # fmt: skip
+
+
+def _margin(key: str, label: str, wanted: Decimal | None, has: Decimal | None) -> Dimension:
+    if not wanted:
+        return Dimension(key, 100, _("%(label)s无要求") % {"label": label})
+    if has is None:
+        return Dimension(key, UNKNOWN_SCORE, _("%(label)s未登记") % {"label": label})
+    return Dimension(
+        key, 100, _("%(label)s %(has)s，需要 %(wanted)s") % {
+            "label": label, "has": fmt(has, 1), "wanted": fmt(wanted, 1),
+        },
+    )  # fmt: skip
+
+
+def _industry(need: Need, unit: Unit) -> Dimension:
+    if not unit.industries:
+        return Dimension("industry", UNKNOWN_SCORE, _("空置厂房未登记适合行业"))
+    if not need.industry_code:
+        return Dimension("industry", UNKNOWN_SCORE, _("线索未填行业代码"))
+    fits = [c for c in unit.industries if code_covers(c, need.industry_code)]
+    if fits:
+        return Dimension("industry", 100, _("行业 %(c)s 属适合行业 %(f)s") % {
+            "c": need.industry_code, "f": "、".join(fits),
+        })  # fmt: skip
+    # Same division, a different class: near.
+    if any(code_covers(need.industry_code[:3], c) for c in unit.industries):
+        return Dimension("industry", 60, _("同一行业大类，非所列适合行业"))
+    return Dimension("industry", 0, _("行业 %(c)s 不在适合行业 %(f)s 内") % {
+        "c": need.industry_code, "f": "、".join(unit.industries),
+    })  # fmt: skip
+
+
+def _park(unit: Unit) -> Dimension:
+    labels = {"good": _("优质"), "unbalanced": _("发展不平衡"), "inefficient": _("低效")}
+    if unit.park_rating not in RATING_SCORES:
+        return Dimension("park", UNKNOWN_SCORE, _("小园区尚无评定"))
+    return Dimension(
+        "park", RATING_SCORES[unit.park_rating],
+        _("小园区评定为%(level)s") % {"level": labels[unit.park_rating]},
+    )  # fmt: skip
+
+
+def score(need: Need, unit: Unit) -> Match | None:
+    """The unit's match to the need, or None when a hard filter refuses it."""
+    if refusal(need, unit) is not None:
+        return None
+    dims = (
+        _area(need, unit),
+        _industry(need, unit),
+        _margin("height", _("净高（米）"), need.clear_height_m, unit.clear_height_m),
+        _margin("load", _("荷载（kN/㎡）"), need.floor_load_kn_m2, unit.floor_load_kn_m2),
+        _margin("power", _("电力（kVA）"), need.power_kva, unit.power_kva),
+        _park(unit),
+    )
+    total = sum(WEIGHTS[d.key] * d.score for d in dims) / sum(WEIGHTS.values())
+    return Match(unit.id, round(total), dims)
+
+
+def rank(need: Need, units: Iterable[Unit], *, top: int = 5) -> list[Match]:
+    """The `top` best matches, best first; ties by unit id, so the order is stable."""
+    matches = (m for m in (score(need, u) for u in units) if m is not None)
+    return heapq.nsmallest(top, matches, key=lambda m: (-m.score, m.unit_id))
