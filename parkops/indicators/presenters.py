@@ -80,12 +80,15 @@ def chart_option(row: Row) -> dict[str, Any]:
     return {
         "animation": False,
         "tooltip": {"trigger": "axis"},
+        # The legend is one scrolling line at the top, clear of the axis name under it; the grid
+        # holds the axis labels, so a narrow chart never lays the legend over them.
         "legend": {
             "data": [_("保底数"), _("确保数"), _("贡献数"), _("实际"), _("预测区间")],
-            "bottom": 0,
+            "type": "scroll",
+            "top": 0,
         },
-        "grid": {"left": 40, "right": 10, "top": 50, "bottom": 25},
+        "grid": {"left": 8, "right": 12, "top": 56, "bottom": 8, "containLabel": True},
         "xAxis": {"type": "category", "data": years},
-        "yAxis": {"type": "value", "name": row.indicator.unit},
+        "yAxis": {"type": "value", "name": _(row.indicator.unit)},
         "series": series,
     }

@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from parkops.demo.services import demo_load
 from parkops.indicators.services import indicators_plan_load
 from parkops.plan.services import plan_load
-from parkops.testing.browser import log_in
+from parkops.testing.browser import legend_overlaps, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "test-results" / "screenshots"
@@ -67,7 +67,7 @@ def _switch_language(page: Page, code: str) -> None:
 
 
 def _walk(page: Page, username: str) -> None:
-    problems = []
+    problems: list[tuple[str, str, list[str]]] = []
     origin = page.url.split("/", 3)[0] + "//" + page.url.split("/", 3)[2]
     for language in ("zh-hans", "en"):
         page.set_viewport_size({"width": 1280, "height": 900})
@@ -79,6 +79,10 @@ def _walk(page: Page, username: str) -> None:
                 page.goto(origin + path)
                 if name == "indicators":
                     expect(page.locator(".indicator-chart[data-ready=true]")).to_have_count(8)
+                    for number in range(1, 9):
+                        chart = f"{name}-{width} chart {number}"
+                        overlaps = legend_overlaps(page, f"#chart-{number}")
+                        problems += [(chart, "legend overlaps", o) for o in overlaps]
                 problems += _problems(page, f"{username}-{language}-{name}-{width}")
     assert problems == []
 
@@ -102,3 +106,24 @@ def test_the_leader_pages_fit_every_width_in_both_languages(
 ) -> None:
     log_in(page, live_server, "lena", "/")
     _walk(page, "leader")
+
+
+def test_on_a_phone_the_navigation_opens_from_its_toggler_and_the_table_scrolls(
+    live_server: object, page: Page, alice: User, world: None
+) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in(page, live_server, "alice", "/indicators/")
+    menu = page.locator("#navbar-main")
+    expect(menu).to_be_hidden()
+    page.locator(".navbar-toggler").click()  # Bootstrap's own script: no inline script needed
+    expect(menu).to_be_visible()
+    page.locator("#nav-entries .dropdown-toggle", has_text="计划执行").click()
+    page.locator("#nav-entries .dropdown-item", has_text="培育清单").click()
+    expect(page).to_have_url(f"{live_server}/cultivation/")
+
+    page.goto(f"{live_server}/indicators/")
+    box = page.locator("#table-1").locator("xpath=..")
+    assert box.evaluate("e => e.scrollWidth > e.clientWidth")  # it scrolls sideways
+    name = page.locator("#indicator-1 td.text-start")
+    # The name keeps a readable width (not one character per line): at most three lines.
+    assert name.evaluate("e => e.getBoundingClientRect().width") > 100
