@@ -76,9 +76,7 @@ def test_a_refusal_is_shown_as_an_error(alice: User) -> None:
     )
 
 
-def test_the_500_page_renders_when_no_url_can_be_reversed(
-    client: Client, settings: object
-) -> None:
+def test_the_500_page_renders_when_no_url_can_be_reversed(client: Client, settings: object) -> None:
     settings.ROOT_URLCONF = BrokenSite  # type: ignore[attr-defined]
     client.raise_request_exception = False
     response = client.get("/boom/", HTTP_ACCEPT_LANGUAGE="en")
