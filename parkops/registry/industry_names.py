@@ -65,7 +65,7 @@ NAMES = (
 )
 
 
-def industry_choices() -> list[tuple[str, Promise]]:
+def industry_choices() -> list[tuple[str, str | Promise]]:
     """The industry filter's choices: each manufacturing division, then every other section,
     as code and name in the user's language."""
     return [

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.http import HttpRequest
@@ -62,7 +63,7 @@ class NavEntry:
     children: list[NavEntry] = field(default_factory=list)
 
 
-def nav_entries(request: HttpRequest, names: list[tuple[str, str | Promise]]) -> list[NavEntry]:
+def nav_entries(request: HttpRequest, names: Sequence[tuple[str, str | Promise]]) -> list[NavEntry]:
     """The entries `names` (url name, label) as the navigation bar shows them, menus grouped."""
     menu_of = {name: label for label, members in NAV_MENUS for name in members}
     entries: list[NavEntry] = []

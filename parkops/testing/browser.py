@@ -36,4 +36,5 @@ _LEGEND_OVERLAPS = """el => {
 
 def legend_overlaps(page: Page, selector: str) -> list[list[str]]:
     """The (legend entry, other text) pairs that overlap in the chart drawn in `selector`."""
-    return page.locator(selector).evaluate(_LEGEND_OVERLAPS)  # type: ignore[no-any-return]
+    overlaps: list[list[str]] = page.locator(selector).evaluate(_LEGEND_OVERLAPS)
+    return overlaps
