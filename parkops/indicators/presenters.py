@@ -80,14 +80,18 @@ def chart_option(row: Row) -> dict[str, Any]:
     return {
         "animation": False,
         "tooltip": {"trigger": "axis"},
-        # The legend is one scrolling line at the top, clear of the axis name under it; the grid
-        # holds the axis labels, so a narrow chart never lays the legend over them.
+        # The legend sits at the top in at most two lines (a card is never narrower than 250 px),
+        # above the axis name; the grid starts below both and holds the axis labels, so the
+        # legend never lies over them (checked in web/tests/test_layout_browser.py).
         "legend": {
             "data": [_("保底数"), _("确保数"), _("贡献数"), _("实际"), _("预测区间")],
-            "type": "scroll",
             "top": 0,
+            "itemWidth": 14,
+            "itemHeight": 10,
+            "itemGap": 6,
+            "textStyle": {"fontSize": 11},
         },
-        "grid": {"left": 8, "right": 12, "top": 56, "bottom": 8, "containLabel": True},
+        "grid": {"left": 8, "right": 12, "top": 72, "bottom": 8, "containLabel": True},
         "xAxis": {"type": "category", "data": years},
         "yAxis": {"type": "value", "name": _(row.indicator.unit)},
         "series": series,

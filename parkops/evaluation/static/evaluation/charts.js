@@ -13,11 +13,11 @@ document.addEventListener("DOMContentLoaded", () => {
   if (histogram && scoreChart && Object.keys(histogram).length) {
     const names = Object.keys(histogram);
     const width = 100 / names.length;
-    // Legends sit in one scrolling line at the top, above grids that hold their axis labels
-    // (containLabel), and each axis is named under its labels: nothing overlaps at any width.
+    // The legend sits at the top, above grids that hold their axis labels (containLabel), and
+    // each axis is named under its labels: nothing overlaps at any width.
     echarts.init(scoreChart, null, { renderer: "svg" }).setOption({
       tooltip: { trigger: "axis" },
-      legend: { data: names, type: "scroll", top: 0 },
+      legend: { data: names, top: 0 },
       xAxis: names.map((n, i) => ({
         type: "category", data: histogram[n].edges, gridIndex: i,
         name: n, nameLocation: "middle", nameGap: 28,
@@ -35,7 +35,7 @@ document.addEventListener("DOMContentLoaded", () => {
   if (radar && radarChart) {
     echarts.init(radarChart, null, { renderer: "svg" }).setOption({
       tooltip: {},
-      legend: { type: "scroll", top: 0, data: [radar.names.enterprise, radar.names.benchmark] },
+      legend: { top: 0, data: [radar.names.enterprise, radar.names.benchmark] },
       // Room above for the legend and around for the indicators' names.
       radar: { indicator: radar.indicators, center: ["50%", "56%"], radius: "58%" },
       series: [{
