@@ -1,6 +1,7 @@
 """The main pages at phone, laptop and desktop width, in Chinese and English, for each role that
 reads them: screenshots under test-results/screenshots/, and no text overflows — the page is never
-wider than the window, and at 1280 px and wider no navigation label wraps."""
+wider than the window, no table's scrolling box is squeezed, no chart legend overlaps the chart's
+text, and at 1280 px and wider no navigation label wraps."""
 
 from __future__ import annotations
 
@@ -31,6 +32,16 @@ OVERFLOWING = """() => {
     .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' ' + (e.textContent || '').trim().slice(0, 30));
 }"""
 
+# Scrolling table boxes narrower than the content box they sit in (squeezed beside a float).
+NARROW_TABLES = """() => [...document.querySelectorAll('.table-responsive')]
+  .filter(e => e.offsetParent)
+  .filter(e => {
+    const parent = getComputedStyle(e.parentElement);
+    const room = e.parentElement.clientWidth - parseFloat(parent.paddingLeft) - parseFloat(parent.paddingRight);
+    return e.getBoundingClientRect().width < room - 1;
+  })
+  .map(e => (e.querySelector('table') || e).id || 'table')"""
+
 # A label wraps when its text takes more than one line.
 WRAPPED = """() => [...document.querySelectorAll(
     'nav.navbar .nav-link, nav.navbar .navbar-brand, nav.navbar .btn, nav.navbar .navbar-text')]
@@ -52,6 +63,8 @@ def _problems(page: Page, name: str) -> list[tuple[str, str, list[str]]]:
     width = page.evaluate("window.innerWidth")
     if page.evaluate("document.documentElement.scrollWidth") > width:
         found.append((name, "wider than the window", page.evaluate(OVERFLOWING)))
+    if narrow := page.evaluate(NARROW_TABLES):
+        found.append((name, "table box squeezed", narrow))
     if width >= 1280 and (wrapped := page.evaluate(WRAPPED)):
         found.append((name, "navigation labels wrap", wrapped))
     return found
