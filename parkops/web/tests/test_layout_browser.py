@@ -81,6 +81,9 @@ def _switch_language(page: Page, code: str) -> None:
 
 def _walk(page: Page, username: str) -> None:
     problems: list[tuple[str, str, list[str]]] = []
+    # This test is about layout, not speed: on a loaded machine a page may take long to load.
+    page.set_default_navigation_timeout(120_000)
+    page.set_default_timeout(60_000)
     origin = page.url.split("/", 3)[0] + "//" + page.url.split("/", 3)[2]
     for language in ("zh-hans", "en"):
         page.set_viewport_size({"width": 1280, "height": 900})
