@@ -12,5 +12,9 @@ class EvaluationConfig(AppConfig):
 
         panels_register()
 
+        from parkops.evaluation.sentences import sentences_register_evaluation
+
+        sentences_register_evaluation()
+
         # Registers this app's background-job handlers (parkops.ops.jobs).
         from parkops.evaluation import jobs  # noqa: F401

@@ -24,6 +24,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from parkops.common.bulk import insert_rows
 from parkops.common.versioning import record_delete, record_save, record_write
@@ -315,6 +316,8 @@ def result_override(*, result: EvaluationResult, evaluation_class: str, reason: 
     if not reason.strip():
         raise ValidationError(_("请说明修改原因"))
     result.evaluation_class = evaluation_class
-    result.veto_reasons = [*result.veto_reasons, _("人工调整：%(r)s") % {"r": reason.strip()}]
+    # Stored in Chinese whatever the editor's language; shown translated (evaluation.sentences).
+    adjusted = gettext_noop("人工调整：%(r)s") % {"r": reason.strip()}
+    result.veto_reasons = [*result.veto_reasons, adjusted]
     result.full_clean()
     result.save(update_fields=["evaluation_class", "veto_reasons"])

@@ -80,12 +80,19 @@ def chart_option(row: Row) -> dict[str, Any]:
     return {
         "animation": False,
         "tooltip": {"trigger": "axis"},
+        # The legend sits at the top in at most two lines (a card is never narrower than 250 px),
+        # above the axis name; the grid starts below both and holds the axis labels, so the
+        # legend never lies over them (checked in web/tests/test_layout_browser.py).
         "legend": {
             "data": [_("保底数"), _("确保数"), _("贡献数"), _("实际"), _("预测区间")],
-            "bottom": 0,
+            "top": 0,
+            "itemWidth": 14,
+            "itemHeight": 10,
+            "itemGap": 6,
+            "textStyle": {"fontSize": 11},
         },
-        "grid": {"left": 40, "right": 10, "top": 50, "bottom": 25},
+        "grid": {"left": 8, "right": 12, "top": 72, "bottom": 8, "containLabel": True},
         "xAxis": {"type": "category", "data": years},
-        "yAxis": {"type": "value", "name": row.indicator.unit},
+        "yAxis": {"type": "value", "name": _(row.indicator.unit)},
         "series": series,
     }

@@ -11,8 +11,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from parkops.common.filters import YesNoFilter
-from parkops.core.industry import MANUFACTURING_DIVISIONS, SECTIONS
 from parkops.registry.choices import Cluster, EnterpriseStatus, KeyIndustry
+from parkops.registry.industry_names import industry_choices
 from parkops.registry.models import Enterprise, LandPlot, Road, SmallPark
 from parkops.registry.selectors import (
     enterprise_list,
@@ -23,10 +23,7 @@ from parkops.registry.selectors import (
     smallparks_visible_to,
 )
 
-INDUSTRY_CHOICES = [
-    *((f"C{d}", f"C{d} {name}") for d, name in MANUFACTURING_DIVISIONS.items()),
-    *((letter, f"{letter} {name}") for letter, (_a, _b, name) in SECTIONS.items() if letter != "C"),
-]
+INDUSTRY_CHOICES = industry_choices()
 
 
 def _small_parks(request: HttpRequest | None) -> QuerySet[SmallPark]:

@@ -1,6 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from parkops.accounts.roles import Role, roles_of
@@ -26,20 +31,74 @@ NAVIGATION = (
     ("imports:home", _("Excel 导入"), "imports.add_importbatch"),
 )
 
+# The navigation bar fits one line at 1280 px in both languages: these entries sit in a dropdown
+# under the menu's label, at the place of the menu's first entry; every other entry stands alone.
+NAV_MENUS: tuple[tuple[Promise, tuple[str, ...]], ...] = (
+    (
+        _("园区与土地"),
+        (
+            "registry:smallpark_list",
+            "smallparks:rating_list",
+            "registry:plot_list",
+            "land:action_list",
+        ),
+    ),
+    (
+        _("计划执行"),
+        ("execution:project_list", "execution:cultivation_list", "execution:infra_list"),
+    ),
+    (
+        _("企业服务"),
+        ("service:request_list", "visits:due_list", "enforcement:inspection_list"),
+    ),
+)
+
+
+@dataclass
+class NavEntry:
+    """A link of the navigation bar, or a dropdown menu of links (`children`)."""
+
+    label: str | Promise
+    url: str = ""
+    active: bool = False
+    children: list[NavEntry] = field(default_factory=list)
+
+
+def nav_entries(request: HttpRequest, names: Sequence[tuple[str, str | Promise]]) -> list[NavEntry]:
+    """The entries `names` (url name, label) as the navigation bar shows them, menus grouped."""
+    menu_of = {name: label for label, members in NAV_MENUS for name in members}
+    entries: list[NavEntry] = []
+    menus: dict[str, NavEntry] = {}
+    for name, label in names:
+        url = reverse(name)
+        link = NavEntry(label, url, request.path == url)
+        menu_label = menu_of.get(name)
+        if menu_label is None:
+            entries.append(link)
+            continue
+        key = str(menu_label)
+        if key not in menus:
+            menus[key] = NavEntry(menu_label)
+            entries.append(menus[key])
+        menus[key].children.append(link)
+        menus[key].active |= link.active
+    # A menu of one entry is that entry.
+    return [e.children[0] if len(e.children) == 1 else e for e in entries]
+
 
 def navigation(request: HttpRequest) -> dict[str, object]:
     user = request.user
     if not user.is_authenticated:
         return {}
     roles = roles_of(user)
-    items = [
+    allowed = [
         (name, label) for name, label, perm in NAVIGATION if perm is None or user.has_perm(perm)
     ]
     if Role.SMALL_PARK_OWNER in roles:
         # The owner's daily page: his park's buildings, tenancies, vacancy and rating.
-        items.insert(1, ("smallparks:mine", _("我的园区")))
+        allowed.insert(1, ("smallparks:mine", _("我的园区")))
     return {
-        "nav_items": items,
+        "nav_entries": nav_entries(request, allowed),
         "user_roles": [Role(r).label for r in sorted(roles)],
         "audit_log_visible": audit_readable_by(user),
     }

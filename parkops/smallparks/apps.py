@@ -12,5 +12,9 @@ class SmallParksConfig(AppConfig):
 
         panels_register()
 
+        from parkops.smallparks.sentences import sentences_register_smallparks
+
+        sentences_register_smallparks()
+
         # Registers this app's background-job handlers (parkops.ops.jobs).
         from parkops.smallparks import jobs  # noqa: F401

@@ -230,10 +230,10 @@ def inefficient_tenants(
             continue
         reasons = []
         if (inputs.classes or {}).get(enterprise.pk, "").upper() == "D":
-            reasons.append("企业评价为 D 类")
+            reasons.append(_("企业评价为 D 类"))
         incidents = inputs.incidents.get(enterprise.pk, 0)
         if incidents:
-            reasons.append(f"违法违规记录 {incidents} 起")
+            reasons.append(_("违法违规记录 %(count)s 起") % {"count": incidents})
         figures = years.get(enterprise.pk)
         land = _tenant_land_mu(figures, per_mu_floor) if figures else None
         if figures is not None and figures.tax is not None and land:
@@ -241,8 +241,11 @@ def inefficient_tenants(
             threshold = rule_set.tenant_min_tax_per_mu_wan
             if below(per_mu, threshold):
                 reasons.append(
-                    f"亩均税收 {fmt(per_mu, 2, against=threshold)} 万元/亩，"
-                    f"低于 {threshold.normalize():f} 万元/亩"
+                    _("亩均税收 %(value)s 万元/亩，低于 %(limit)s 万元/亩")
+                    % {
+                        "value": fmt(per_mu, 2, against=threshold),
+                        "limit": f"{threshold.normalize():f}",
+                    }
                 )
         if reasons:
             result.append(InefficientTenant(enterprise, reasons))

@@ -17,3 +17,24 @@ def log_in(page: Page, live_server: object, username: str, path: str = "/") -> N
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.click("#login-form button[type=submit]")
+
+
+# Pairs of texts of an ECharts chart (SVG renderer) whose boxes overlap, where one is a legend
+# entry: a legend laid over the axis labels or the axis name shows up here.
+_LEGEND_OVERLAPS = """el => {
+  const chart = echarts.getInstanceByDom(el);
+  const names = new Set(chart.getOption().legend.flatMap(l => (l.data || []).map(String)));
+  const texts = [...el.querySelectorAll('svg text')].filter(t => t.getBoundingClientRect().width > 0);
+  const legend = texts.filter(t => names.has(t.textContent));
+  const others = texts.filter(t => !names.has(t.textContent));
+  const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  return legend.flatMap(l => others
+    .filter(o => hit(l.getBoundingClientRect(), o.getBoundingClientRect()))
+    .map(o => [l.textContent, o.textContent]));
+}"""
+
+
+def legend_overlaps(page: Page, selector: str) -> list[list[str]]:
+    """The (legend entry, other text) pairs that overlap in the chart drawn in `selector`."""
+    overlaps: list[list[str]] = page.locator(selector).evaluate(_LEGEND_OVERLAPS)
+    return overlaps

@@ -15,7 +15,7 @@ from parkops.evaluation import services
 from parkops.evaluation.models import EvaluationResult, EvaluationRun
 from parkops.ops.models import Job
 from parkops.plan.services import plan_load
-from parkops.testing.browser import log_in
+from parkops.testing.browser import legend_overlaps, log_in
 from parkops.testing.jobs import work_off_queue
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -34,13 +34,19 @@ def test_the_run_page_shows_classes_chart_and_bottom_30(
     log_in(page, live_server, "alice", f"/evaluation/runs/{run.pk}/")
     expect(page.locator("#run-title")).to_contain_text("2025 年度评价")
     expect(page.locator("#bottom-table tbody tr")).to_have_count(bottom)
-    expect(page.locator("#score-chart canvas")).to_have_count(1)
+    expect(page.locator("#score-chart svg")).to_have_count(1)
+    assert legend_overlaps(page, "#score-chart") == []
     expect(page.locator("#migration")).to_be_visible()
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("#publish")
     expect(page.locator("#run-status")).to_have_text("已发布")
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=OUTPUT / "evaluation-run.png", full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.reload()
+    expect(page.locator("#score-chart svg")).to_have_count(1)
+    assert legend_overlaps(page, "#score-chart") == []
+    page.screenshot(path=OUTPUT / "evaluation-run-390.png", full_page=True)
 
 
 def test_an_enterprise_card_explains_the_score_and_the_what_if_panel_recomputes(
@@ -63,7 +69,8 @@ def test_an_enterprise_card_explains_the_score_and_the_what_if_panel_recomputes(
     expect(card).to_be_visible()
     expect(page.locator("#evaluation-class")).to_contain_text(f"{result.evaluation_class}类")
     expect(page.locator("#evaluation-explanation li").first).to_contain_text("亩均税收")
-    expect(page.locator("#evaluation-radar canvas")).to_have_count(1)
+    expect(page.locator("#evaluation-radar svg")).to_have_count(1)
+    assert legend_overlaps(page, "#evaluation-radar") == []
 
     page.fill("#id_tax", "100000")
     page.click("#what-if-submit")  # HTMX posts the figures and swaps in the outcome

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from parkops.common.choices import Colour, ColouredChoices, choices_named
 from parkops.common.panels import PanelSlot, panels_render
+from parkops.common.sentences import sentence_translate
 
 register = template.Library()
 
@@ -27,6 +28,18 @@ def bootstrap(field: forms.BoundField) -> SafeString:
     if field.errors:
         css += " is-invalid"
     return field.as_widget(attrs={"class": css})
+
+
+@register.filter
+def sentence(value: str) -> str:
+    """A reason the core stored in Chinese, in the user's language (parkops.common.sentences)."""
+    return sentence_translate(value)
+
+
+@register.filter
+def sentences(values: list[str], separator: str = "；") -> str:
+    """Stored reasons, each in the user's language, joined (an empty list gives "")."""
+    return separator.join(sentence_translate(v) for v in values or [])
 
 
 @register.filter

@@ -18,6 +18,12 @@ def _fails(request: HttpRequest) -> HttpResponse:
 urlpatterns = [path("boom/", _fails), path("", include("config.urls"))]
 
 
+class BrokenSite:
+    """A URLconf where nothing but the failing view resolves: the 500 page must still render."""
+
+    urlpatterns = [path("boom/", _fails)]
+
+
 def _english(client: Client) -> Client:
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     return client
@@ -56,6 +62,7 @@ def test_it_answers_500_in_the_layout(alice: User) -> None:
     assert response.status_code == 500
     assert "服务器出错" in html
     assert 'href="/">返回首页</a>' in html
+    assert 'class="navbar-brand" href="/">ParkOps · 漕泾工业园区</a>' in html  # the site's bar
 
     client = _english(client_for(alice))
     client.raise_request_exception = False
@@ -67,3 +74,14 @@ def test_a_refusal_is_shown_as_an_error(alice: User) -> None:
     assert '<div class="alert alert-danger" role="alert">年度应在 2000–2100 之间</div>' in (
         response.content.decode()
     )
+
+
+def test_the_500_page_renders_when_no_url_can_be_reversed(client: Client, settings: object) -> None:
+    settings.ROOT_URLCONF = BrokenSite  # type: ignore[attr-defined]
+    client.raise_request_exception = False
+    response = client.get("/boom/", HTTP_ACCEPT_LANGUAGE="en")
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert "<h1>Server Error (500)</h1>" not in html  # Django's bare fallback
+    assert "Server error" in html
+    assert 'href="/">Back to the home page</a>' in html

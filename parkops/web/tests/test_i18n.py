@@ -1,10 +1,14 @@
 import re
+from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import User
 
 from parkops.conftest import client_for
+from parkops.evaluation import services
+from parkops.evaluation.models import EvaluationResult
+from parkops.evaluation.tests.factories import enterprise_with_year
 
 BASE = Path(settings.BASE_DIR)
 # The project's catalogue plus one per app that keeps its own `locale/` (makemessages run from the
@@ -73,3 +77,34 @@ def test_the_language_menu_names_each_language_in_itself_and_switches_on_submit(
         assert "onchange" not in html
         assert 'type="submit" id="switch-language"' in html
         client.post("/i18n/setlang/", {"language": "en", "next": "/enterprises/"})
+
+
+def test_an_exclusion_reason_stored_in_chinese_reads_in_english(alice: User) -> None:
+    enterprise_with_year(tax=Decimal("800"))
+    small = enterprise_with_year(revenue=Decimal("800"), land_mu=Decimal("1"))
+    services.run_create(year=2025)
+    stored = EvaluationResult.objects.get(enterprise=small)
+    assert stored.excluded_reason == "用地面积不足 1.5 亩"  # stored as the engine wrote it
+
+    client = client_for(alice)
+    reason = '<span class="text-muted" id="excluded-reason">{}</span>'
+    html = client.get(f"/enterprises/{small.pk}/").content.decode()
+    assert reason.format("用地面积不足 1.5 亩") in html
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = client.get(f"/enterprises/{small.pk}/").content.decode()
+    assert reason.format("Land area below 1.5 mu") in html
+
+
+def test_the_industry_filter_names_industries_in_english(lena: User) -> None:
+    client = client_for(lena)
+    assert (
+        '<option value="C27">C27 医药制造业</option>'
+        in client.get("/enterprises/").content.decode()
+    )
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = client.get("/enterprises/").content.decode()
+    assert '<option value="C27">C27 Manufacture of medicines</option>' in html
+    assert (
+        '<option value="D">D Production and supply of electricity, heat, gas and water</option>'
+        in html
+    )

@@ -13,12 +13,19 @@ document.addEventListener("DOMContentLoaded", () => {
   if (histogram && scoreChart && Object.keys(histogram).length) {
     const names = Object.keys(histogram);
     const width = 100 / names.length;
-    echarts.init(scoreChart).setOption({
+    // The legend sits at the top, above grids that hold their axis labels (containLabel), and
+    // each axis is named under its labels: nothing overlaps at any width.
+    echarts.init(scoreChart, null, { renderer: "svg" }).setOption({
       tooltip: { trigger: "axis" },
-      legend: { data: names },
-      xAxis: names.map((n, i) => ({ type: "category", data: histogram[n].edges, gridIndex: i, name: n })),
+      legend: { data: names, top: 0 },
+      xAxis: names.map((n, i) => ({
+        type: "category", data: histogram[n].edges, gridIndex: i,
+        name: n, nameLocation: "middle", nameGap: 28,
+      })),
       yAxis: names.map((n, i) => ({ type: "value", gridIndex: i })),
-      grid: names.map((n, i) => ({ left: `${i * width + 4}%`, width: `${width - 8}%` })),
+      grid: names.map((n, i) => ({
+        left: `${i * width + 2}%`, width: `${width - 4}%`, top: 40, bottom: 36, containLabel: true,
+      })),
       series: names.map((n, i) => ({ name: n, type: "bar", data: histogram[n].counts, xAxisIndex: i, yAxisIndex: i })),
     });
   }
@@ -26,10 +33,11 @@ document.addEventListener("DOMContentLoaded", () => {
   const radar = read("radar-data");
   const radarChart = document.getElementById("evaluation-radar");
   if (radar && radarChart) {
-    echarts.init(radarChart).setOption({
+    echarts.init(radarChart, null, { renderer: "svg" }).setOption({
       tooltip: {},
-      legend: { bottom: 0, data: [radar.names.enterprise, radar.names.benchmark] },
-      radar: { indicator: radar.indicators },
+      legend: { top: 0, data: [radar.names.enterprise, radar.names.benchmark] },
+      // Room above for the legend and around for the indicators' names.
+      radar: { indicator: radar.indicators, center: ["50%", "56%"], radius: "58%" },
       series: [{
         type: "radar",
         data: [
