@@ -183,16 +183,18 @@ def test_the_role_groups_exist_with_their_rights() -> None:
         "grid_officer",
     }
     assert {"add_enterprise", "change_enterprise", "view_enterprise"} <= groups["park_office"]
-    # Besides reading, road chiefs and grid officers log visits; departments park questions.
+    # Besides reading, road chiefs and grid officers log visits; departments park questions,
+    # record their inspections and give opinions on leads; owners work their park's leads.
     writes = {
         "town_leader": set(),
-        "small_park_owner": set(),
+        "small_park_owner": {"add_lead", "change_lead", "add_screening", "add_reviewopinion"},
         "road_chief": {"add_visit", "change_visit"},
         "grid_officer": {"add_visit", "change_visit"},
         "department": {
             "add_pendingquestion",
             "add_inspection", "change_inspection", "add_finding", "change_finding",
             "add_findingphoto", "add_penalty", "add_accident", "add_controlevent",
+            "add_reviewopinion",
         },
     }  # fmt: skip
     for reader, allowed in writes.items():
