@@ -14,11 +14,11 @@ class AdmissionRuleSetAdmin(GuardedAdmin):
 
 
 @admin.register(LostReason)
-class LostReasonAdmin(admin.ModelAdmin):
-    list_display = ("code", "label", "order", "is_active")
+class LostReasonAdmin(GuardedAdmin):
+    """The list of reasons a lead is lost: changed with a reason, never deleted (a reason no
+    longer offered is made inactive; leads keep the one they were lost for)."""
 
-    def has_delete_permission(self, request: object, obj: object = None) -> bool:
-        return False
+    list_display = ("code", "label", "order", "is_active")
 
 
 admin.site.register([Lead, Screening, VetoList], ReadOnlyAdmin)

@@ -53,6 +53,8 @@ class LostReason(models.Model):
     label = models.CharField(_("原因"), max_length=50, unique=True)
     order = models.PositiveSmallIntegerField(_("顺序"), default=0)
     is_active = models.BooleanField(_("可选"), default=True)
+    # Edited in the admin with a reason, like every list the park office keeps there.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("流失原因")

@@ -132,11 +132,15 @@ def lead_update(
     _check_owner(user, lead)
     lead.full_clean(exclude=["name_key"])
     _duplicate_check(lead, user)
+    stamp = lead.updated_at
     record_save(lead, reason=reason or "修改招商线索", version=version)
+    changed = lead.updated_at != stamp
     if offered_to is not None and set(offered_to) != set(lead.offered_to.all()):
         record_reason(lead, reason or "修改共享小园区")
         lead.offered_to.set(list(offered_to))
-    _touch(lead)
+        changed = True
+    if changed:  # saved unchanged, the lead shows no activity
+        _touch(lead)
     lead.refresh_from_db()
     return lead
 

@@ -185,7 +185,6 @@ class PlanForm(VersionedModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["departments"].initial = list(self.instance.departments.all())
-            self.fields["change_reason"].required = True
             return
         del self.fields["change_reason"]
         self.candidates = {c.enterprise.pk: c for c in candidates}

@@ -48,7 +48,8 @@ def plan_update(
     chosen = list(departments)
     if not chosen:
         raise ValidationError({"departments": [_("请至少选择一个参加部门")]})
-    if not reason.strip():
+    departments_changed = set(chosen) != set(plan.departments.all())
+    if departments_changed and not reason.strip():
         raise ValidationError({"change_reason": [_("请填写修改理由")]})
     outside = plan.targets.exclude(planned_on__range=(plan.starts_on, plan.ends_on))
     if plan.starts_on and plan.ends_on and outside.exists():
@@ -56,8 +57,9 @@ def plan_update(
         raise ValidationError(
             {"ends_on": [_("以下检查对象的计划日期将落在计划期外：%(names)s") % {"names": names}]}
         )
-    record_save(plan, reason=reason, version=version)
-    if set(chosen) != set(plan.departments.all()):
+    # Saved unchanged, nothing is written; a change needs its reason.
+    record_save(plan, reason=reason, version=version, missing_reason=_("请填写修改理由"))
+    if departments_changed:
         record_reason(plan, reason)
         plan.departments.set(chosen)
         record_write(plan, reason=reason, update_fields=["updated_at"])

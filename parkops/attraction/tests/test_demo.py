@@ -8,15 +8,17 @@ from django.core.management import call_command
 from parkops.attraction.choices import Stage
 from parkops.attraction.models import Lead
 from parkops.demo.services import demo_load
+from parkops.plan.services import plan_load
 from parkops.registry.models import SmallPark
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_leads_cover_every_stage_on_demo_records_only() -> None:
-    plan_park = SmallPark.objects.create(name="方案园", plan_sequence=1)
-    demo_park = SmallPark.objects.create(name="演示园")
+    plan_load()
     demo_load(count=12)
+    plan_park = SmallPark.objects.get(plan_sequence=1)
+    demo_park = SmallPark.objects.filter(is_demo=True).order_by("pk").first()
     call_command("load_attraction_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     leads = Lead.objects.all()
     assert {lead.stage for lead in leads} == set(Stage.values)

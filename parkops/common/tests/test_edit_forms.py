@@ -120,7 +120,61 @@ def _visit() -> tuple[str, models.Model]:
     return reverse("visits:visit_edit", args=[visit.pk]), visit
 
 
+def _small_park() -> tuple[str, models.Model]:
+    park = SmallParkFactory(
+        owner_name="上海某某园区管理有限公司", land_mu=Decimal("50.5"), floor_area_m2=Decimal(30000),
+        rentable_floor_m2=Decimal(25000), contact_person="王经理", contact_phone="021-57000000",
+        address="漕廊公路 1 号", note="第一行\n第二行",
+    )  # fmt: skip
+    return reverse("registry:smallpark_edit", args=[park.pk]), park
+
+
+def _designation() -> tuple[str, models.Model]:
+    from parkops.registry.models import Designation
+
+    firm = EnterpriseFactory()
+    item = Designation.objects.create(
+        enterprise=firm, kind="srdi", level="municipal", awarded_on=DAY,
+        expires_on=date(2019, 11, 23), certificate_no="沪专精 2016-001",
+    )  # fmt: skip
+    return reverse("registry:designation_edit", args=[firm.pk, item.pk]), item
+
+
+def _infra() -> tuple[str, models.Model]:
+    from parkops.execution.models import InfraProject
+
+    project = InfraProject.objects.create(
+        name="某路改建", investment_wan=Decimal("1200.50"), content="道路拓宽",
+        start_year=2016, finish_year=2017, status="in_progress", started_on=DAY, note="备注",
+    )  # fmt: skip
+    return reverse("execution:infra_edit", args=[project.pk]), project
+
+
+def _plan() -> tuple[str, models.Model]:
+    from parkops.accounts.models import Department
+    from parkops.enforcement.plan_services import plan_create
+
+    plan = plan_create(
+        user=User.objects.get(username="alice"),
+        data={"name": "联合检查", "starts_on": DAY, "ends_on": date(2016, 12, 31), "note": "说明"},
+        departments=[Department.objects.get(code="emergency")],
+    )
+    return reverse("enforcement:plan_edit", args=[plan.pk]), plan
+
+
+def _lead() -> tuple[str, models.Model]:
+    from parkops.attraction.tests.factories import lead
+
+    item = lead(User.objects.get(username="alice"))
+    return reverse("attraction:lead_edit", args=[item.pk]), item
+
+
 EDIT_FORMS: dict[str, Case] = {
+    "SmallParkForm": _small_park,
+    "DesignationForm": _designation,
+    "InfraProjectForm": _infra,
+    "PlanForm": _plan,
+    "LeadForm": _lead,
     "EnterpriseForm": _enterprise,
     "EnterpriseYearForm": _year,
     "MilestoneForm": _milestone,
@@ -134,7 +188,7 @@ EDIT_FORMS: dict[str, Case] = {
 # Model forms that only ever create a record: nothing stored to keep.
 CREATE_ONLY = {
     "BatchForm", "BuildingForm", "CultivationEntryCreateForm", "InfraSpendForm", "OccupantForm",
-    "TenancyForm", "VacancyForm", "VetoEventForm", "VisitForm", "_InParkForm",
+    "TenancyForm", "VacancyForm", "VetoEventForm", "VisitForm",
     # enforcement: records are entered, then followed up (re-inspection, handling) by services
     "AccidentForm", "ControlEventForm", "ExternalPenaltyForm", "FindingForm", "InspectionForm",
     "PenaltyForm",
@@ -157,6 +211,8 @@ def _model_forms() -> set[type[forms.ModelForm]]:  # type: ignore[type-arg]
         if cls.__module__.startswith("parkops.") and not cls.__module__.startswith(
             ("parkops.common.", "parkops.common")
         ):
+            if getattr(cls._meta, "model", None) is None:
+                continue  # a base class of an app's forms, with no model of its own
             found.add(cls)
     return found
 

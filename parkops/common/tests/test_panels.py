@@ -88,6 +88,8 @@ def test_it_keeps_slots_and_models_apart(
     assert [p.name for p in panels_of("registry.Enterprise")] == [
         "evaluation-card",
         "enforcement-timeline",
+        "service-requests",
+        "visits-policies",
         "plan-mentions",
     ]
 

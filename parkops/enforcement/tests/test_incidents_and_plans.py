@@ -143,7 +143,7 @@ def test_a_plan_is_changed_with_a_reason_and_a_stale_edit_is_refused(alice: User
     opened = version_of(plan)
     no_reason = client_for(alice).post(url, _plan_form(version=opened))
     assert no_reason.status_code == 200
-    assert "这个字段是必填项。" in no_reason.content.decode()
+    assert "请填写修改理由" in no_reason.content.decode()
     assert JointInspectionPlan.objects.get().name == "联合检查"
     saved = client_for(alice).post(
         url, _plan_form(version=opened, change_reason="增加生态环境部门")
