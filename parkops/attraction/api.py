@@ -65,7 +65,7 @@ class BoardOut(Schema):
     stale: int
 
 
-class MatchOut(Schema):
+class UnitMatchOut(Schema):
     vacancy_id: int
     small_park: str
     area_m2: Decimal
@@ -102,7 +102,7 @@ def get_lead(request: HttpRequest, pk: int) -> Any:
     return _lead(selectors.lead_get(user=request.user, pk=pk))
 
 
-@router.get("/attraction/leads/{pk}/matches", response=list[MatchOut], summary="匹配空置厂房")
+@router.get("/attraction/leads/{pk}/matches", response=list[UnitMatchOut], summary="匹配空置厂房")
 def lead_matches(request: HttpRequest, pk: int) -> Any:
     require(request, "attraction.view_lead")
     lead = selectors.lead_get(user=request.user, pk=pk)

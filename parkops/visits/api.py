@@ -190,7 +190,7 @@ class PolicyOut(Schema):
     is_demo: bool
 
 
-class MatchOut(Schema):
+class PolicyMatchOut(Schema):
     enterprise_id: int
     enterprise: str
     road: str | None
@@ -290,7 +290,7 @@ def get_policy(request: HttpRequest, pk: int) -> Policy:
 
 
 @router.get(
-    "/policies/{pk}/enterprises", response=list[MatchOut], summary="符合政策条件的企业及理由"
+    "/policies/{pk}/enterprises", response=list[PolicyMatchOut], summary="符合政策条件的企业及理由"
 )
 @paginate(Pagination, page_size=100)
 def policy_enterprises(request: HttpRequest, pk: int) -> Any:
