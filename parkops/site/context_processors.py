@@ -45,7 +45,12 @@ NAV_MENUS: tuple[tuple[Promise, tuple[str, ...]], ...] = (
     ),
     (
         _("计划执行"),
-        ("execution:project_list", "execution:cultivation_list", "execution:infra_list"),
+        (
+            "execution:project_list",
+            "execution:cultivation_list",
+            "execution:infra_list",
+            "attraction:board",
+        ),
     ),
     (
         _("企业服务"),

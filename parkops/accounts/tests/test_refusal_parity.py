@@ -17,6 +17,8 @@ from parkops.testing.routes import api_routes, page_routes
 PAGE_OF = {
     "/api/land/actions": "/land/",
     "/api/evaluation/runs": "/evaluation/",
+    "/api/attraction/board": "/attraction/",
+    "/api/visits/visits": "/visits/",
 }
 # API lists with no page of their own (read by other pages' panels or by clients).
 NO_PAGE = {"/api/roads", "/api/land/completed"}
