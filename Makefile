@@ -11,6 +11,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 2
 DEMO_COUNT ?= 300
+# The suite runs on every core (pytest-xdist). Its default "load" scheduling keeps each worker in
+# pytest-django's order (database tests before transactional ones, which flush the migrations' rows);
+# "worksteal" breaks that. TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
 .PHONY: help install run serve test lint typecheck pytest static messages migrate load check-migrations browser-deps proxy-deps bench strings clean
 
@@ -108,7 +112,7 @@ check-migrations: $(VENV)/.installed
 	$(MANAGE) makemigrations --check --dry-run -v 1
 
 pytest: install browser-deps proxy-deps
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(TEST_WORKERS)
 
 test: install browser-deps lint typecheck check-migrations pytest
 
