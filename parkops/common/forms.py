@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from parkops.common.versioning import version_of
 
@@ -27,3 +28,13 @@ class VersionedModelForm(forms.ModelForm):
         cleaned = super().clean() or {}
         self.based_on = cleaned.pop("version", "") or None
         return cleaned
+
+
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form: by field where the form has that field,
+    above the form otherwise (a model field the form does not show, or a non-field error)."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, messages in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, messages)

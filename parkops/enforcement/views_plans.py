@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from parkops.common.forms import VersionedModelForm
+from parkops.common.forms import add_service_errors
 from parkops.common.history import history_of, history_rows
 from parkops.common.types import AuthedHttpRequest
 from parkops.enforcement import plan_services, planning, selectors
@@ -50,12 +50,6 @@ def _detail(plan: JointInspectionPlan, target_form: TargetForm) -> dict[str, obj
     }
 
 
-def _form_errors(form: VersionedModelForm | TargetForm, error: ValidationError) -> None:
-    found = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
-    for field, errors in found.items():
-        form.add_error(field if field in form.fields else None, errors)
-
-
 @permission_required("enforcement.add_jointinspectionplan", raise_exception=True)
 def plan_new(request: AuthedHttpRequest) -> HttpResponse:
     candidates = planning.risk_candidates(today=timezone.localdate())
@@ -72,7 +66,7 @@ def plan_new(request: AuthedHttpRequest) -> HttpResponse:
                 chosen=form.cleaned_data["chosen"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("已制定联合执法计划"))
             return HttpResponseRedirect(plan.get_absolute_url())
@@ -96,7 +90,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 reason=form.cleaned_data["change_reason"], version=form.based_on,
             )  # fmt: skip
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("已保存"))
             return HttpResponseRedirect(plan.get_absolute_url())
@@ -117,7 +111,7 @@ def plan_target_add(request: HttpRequest, pk: int) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
             )  # fmt: skip
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("已列入计划"))
             return HttpResponseRedirect(plan.get_absolute_url())

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from parkops.common.forms import add_service_errors
 from parkops.common.history import history_of
 from parkops.common.lists import list_page
 from parkops.common.types import AuthedHttpRequest
@@ -274,9 +275,7 @@ def veto_detail(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except ValidationError as error:
             status = 409 if isinstance(error, StaleVersion) else 200
-            found = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
-            for field, errors in found.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("已撤销否决事件"))
             return HttpResponseRedirect(reverse("evaluation:veto_detail", args=[event.pk]))

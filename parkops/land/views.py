@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from parkops.common.forms import add_service_errors
 from parkops.common.history import history_of
 from parkops.common.lists import Export, list_page
 from parkops.common.pages import year_from_query
@@ -90,9 +91,7 @@ def _save_form(
         try:
             record = save(data, form.cleaned_data.get("change_reason") or "")
         except ValidationError as error:
-            found = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
-            for field, errors in found.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("已保存"))
             return HttpResponseRedirect(context.get("next") or record.get_absolute_url())

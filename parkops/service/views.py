@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from parkops.accounts.roles import Role, roles_of
+from parkops.common.forms import add_service_errors
 from parkops.common.lists import Export, list_page
 from parkops.common.types import AuthedHttpRequest
 from parkops.common.versioning import StaleVersion, version_of
@@ -149,11 +150,7 @@ def request_act(request: AuthedHttpRequest, pk: int, action: str) -> HttpRespons
         form.add_error(None, str(error))
         return _detail(request, obj, (action, form), status=403)
     except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errs in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errs)
-        else:
-            form.add_error(None, error)
+        add_service_errors(form, error)
         return _detail(request, obj, (action, form), status=422)
     messages.success(request, _("已%(action)s") % {"action": chosen.label})
     return HttpResponseRedirect(obj.get_absolute_url())

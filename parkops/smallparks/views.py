@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from parkops.common.forms import add_service_errors
 from parkops.common.lists import Export, export_rows, list_page
 from parkops.common.pages import year_from_query
 from parkops.common.xlsx import xlsx_response
@@ -137,9 +138,7 @@ def estate_add(request: HttpRequest, pk: int, what: str) -> HttpResponse:
         try:
             create(small_park=park, data=form.cleaned_data)
         except ValidationError as error:
-            found = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
-            for field, errors in found.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("已保存"))
             return HttpResponseRedirect(reverse("smallparks:estate", args=[park.pk]))

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from parkops.common.forms import add_service_errors
 from parkops.common.history import history_of
 from parkops.common.lists import Export, list_page
 from parkops.common.types import AuthedHttpRequest
@@ -92,7 +93,7 @@ def visit_new(request: AuthedHttpRequest) -> HttpResponse:
                 answers=form.answers(),
             )  # fmt: skip
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("已登记走访"))
             return HttpResponseRedirect(visit.get_absolute_url())
@@ -104,15 +105,6 @@ def visit_new(request: AuthedHttpRequest) -> HttpResponse:
         "policies": policies_for(enterprise=enterprise, today=timezone.localdate()),
     }
     return render(request, "visits/visit_form.html", context)
-
-
-def _add_errors(form: Any, error: ValidationError) -> None:
-    """A service's errors on the form: by field where the form has it, else above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 @permission_required("visits.view_visit", raise_exception=True)
@@ -139,7 +131,7 @@ def visit_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 visit=visit, data=data, reason=reason, version=form.based_on, visitors=visitors
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("已保存"))
             return HttpResponseRedirect(visit.get_absolute_url())
