@@ -1,7 +1,8 @@
 """Inefficient-land flags (闲置低效 / 开发低效 / 经营低效) worked out from a plot's facts. No Django.
 
 - 闲置低效 (idle), after 《闲置土地处置办法》 (国土资源部令第53号): not started a full year after the
-  contract's start date; or started, but under a third of the required floor area built or under a
+  contract's start date — which only a progress record made on or after that day can show: with
+  none, the plot is not idle but its start is missing (待报送, not 滞后); or started, but under a third of the required floor area built or under a
   quarter of the planned investment made, and halted for a full year.
 - 开发低效 (under-developed), after 《工业项目建设用地控制指标》 (国土资发〔2008〕24号): plot ratio
   below the control value for the holder's industry, or building coefficient below the minimum.
@@ -63,6 +64,9 @@ class PlotFacts:
     area_mu: Decimal | None = None
     contract_start_on: date | None = None
     construction_started_on: date | None = None
+    # The day the plot's progress was last recorded (None: never): an empty start date means
+    # "not started" only in a record made once the start was due.
+    progress_recorded_on: date | None = None
     built_area_m2: Decimal | None = None
     required_area_m2: Decimal | None = None
     invested_wan: Decimal | None = None
@@ -104,13 +108,17 @@ def _idle(facts: PlotFacts, rules: FlagRules, on: date, missing: list[str]) -> F
         return None
     if facts.construction_started_on is None:
         due = years_after(facts.contract_start_on, rules.idle_years)
-        if on >= due:
-            return Flag(
-                FlagKind.IDLE,
-                f"合同约定 {facts.contract_start_on:%Y-%m-%d} 开工，至 {on:%Y-%m-%d} 已满 "
-                f"{rules.idle_years} 年未动工",
-            )
-        return None
+        if on < due:
+            return None
+        recorded = facts.progress_recorded_on
+        if recorded is None or recorded < due:
+            missing.append("实际开工日期")
+            return None
+        return Flag(
+            FlagKind.IDLE,
+            f"合同约定 {facts.contract_start_on:%Y-%m-%d} 开工，至 {on:%Y-%m-%d} 已满 "
+            f"{rules.idle_years} 年未动工",
+        )
     if facts.halted_since is None or on < years_after(facts.halted_since, rules.halted_years):
         return None
     shortfalls = []

@@ -190,6 +190,7 @@ def plot_facts(plot: LandPlot, tax: Decimal | None, industry_code: str) -> PlotF
         area_mu=plot.area_mu,
         contract_start_on=plot.contract_start_on,
         construction_started_on=progress.construction_started_on if progress else None,
+        progress_recorded_on=timezone.localdate(progress.updated_at) if progress else None,
         built_area_m2=progress.built_area_m2 if progress else None,
         required_area_m2=progress.required_area_m2 if progress else None,
         invested_wan=progress.invested_wan if progress else None,

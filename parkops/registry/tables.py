@@ -85,6 +85,11 @@ class SmallParkTable(tables.Table):
     ) -> tuple[QuerySet[Any], bool]:
         return pinyin_ordered(queryset, "name", is_descending)
 
+    def order_road(
+        self, queryset: QuerySet[Any], is_descending: bool
+    ) -> tuple[QuerySet[Any], bool]:
+        return pinyin_ordered(queryset, "road__name", is_descending)
+
     def render_name(self, value: str, record: SmallPark) -> Any:
         if record.is_demo:
             return format_html("{} {}", value, demo_badge())
@@ -104,3 +109,13 @@ class PlotTable(tables.Table):
         fields = ("name", "address", "road", "holder", "small_park", "area_mu")
         order_by = ("name",)
         attrs = {"class": "table table-sm table-hover align-middle", "id": "plot-table"}
+
+    def order_name(
+        self, queryset: QuerySet[Any], is_descending: bool
+    ) -> tuple[QuerySet[Any], bool]:
+        return pinyin_ordered(queryset, "name", is_descending)
+
+    def order_road(
+        self, queryset: QuerySet[Any], is_descending: bool
+    ) -> tuple[QuerySet[Any], bool]:
+        return pinyin_ordered(queryset, "road__name", is_descending)

@@ -8,3 +8,9 @@ class SiteConfig(AppConfig):
 
     name = "parkops.site"
     label = "parkops_site"  # not "sites": that is django.contrib.sites'
+
+    def ready(self) -> None:
+        # The park office's 数据待补 line on the home page (parkops.common.home).
+        from parkops.site import home
+
+        home.register()

@@ -18,6 +18,8 @@ PAGES = [
     "/enterprises/new/",
     "/small-parks/",
     "/plots/",
+    "/data-gaps/",
+    "/data-gaps/export.xlsx",
     "/accounts/password/",
     "/admin/",
 ]

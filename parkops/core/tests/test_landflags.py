@@ -16,11 +16,27 @@ def kinds(facts: PlotFacts, on: date = ON) -> list[FlagKind]:
 
 
 def test_not_started_a_full_year_after_the_contract_date_is_idle() -> None:
-    facts = PlotFacts(contract_start_on=date(2024, 6, 30))
+    # a progress record made once the start was due, with no start date: not started
+    facts = PlotFacts(contract_start_on=date(2024, 6, 30), progress_recorded_on=date(2025, 6, 30))
     assert kinds(facts, on=date(2025, 6, 29)) == []
     assert kinds(facts, on=date(2025, 6, 30)) == [FlagKind.IDLE]  # exactly one year: idle
     [flag] = evaluate_plot(facts, RULES, on=ON).flags
     assert flag.reason == "合同约定 2024-06-30 开工，至 2025-06-30 已满 1 年未动工"
+
+
+def test_no_progress_recorded_since_the_start_was_due_is_unreported_not_idle() -> None:
+    """An empty start date is not a late start: without a record made once the start was due,
+    the plot raises no flag and its start date is listed as missing (待报送)."""
+    contract = {"contract_start_on": date(2024, 6, 30)}
+    for recorded in (None, date(2025, 6, 29)):  # never, or a day before the start was due
+        result = evaluate_plot(PlotFacts(**contract, progress_recorded_on=recorded), RULES, on=ON)
+        assert result.flags == ()
+        assert result.missing[0] == "实际开工日期"
+    # before the start is due, nothing is missing yet
+    early = evaluate_plot(PlotFacts(**contract), RULES, on=date(2025, 6, 29))
+    assert "实际开工日期" not in early.missing
+    recorded = PlotFacts(**contract, progress_recorded_on=date(2025, 6, 30))
+    assert kinds(recorded) == [FlagKind.IDLE]
 
 
 def test_started_halted_a_year_with_under_a_third_built_is_idle() -> None:

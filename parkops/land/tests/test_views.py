@@ -180,6 +180,27 @@ def test_recording_a_plots_progress_raises_the_idle_flag_on_its_page(alice: User
     assert "已建面积占应建面积 30.0%，不足 1/3，且自 2023-05-01 停工满 1 年" in page
 
 
+def test_a_plot_with_no_progress_recorded_is_unreported_until_a_record_shows_it_idle(
+    alice: User,
+) -> None:
+    """Past its contract's start, a plot nobody has reported on is not 闲置低效: its start date is
+    listed as missing. A progress record with no start date, made now, shows it idle."""
+    plot = LandPlotFactory(name="未报地块", contract_start_on=date(2022, 1, 1))
+    client = client_for(alice)
+    page = client.get(f"/land/plots/{plot.pk}/?year=2025").content.decode()
+    assert "未动工" not in page
+    assert "缺少的数据：实际开工日期" in page
+    response = client.post(f"/land/plots/{plot.pk}/progress/", {
+        "construction_started_on": "", "built_area_m2": "", "required_area_m2": "",
+        "invested_wan": "", "planned_investment_wan": "", "halted_since": "", "note": "",
+        "change_reason": "现场核查：未开工",
+    })  # fmt: skip
+    assert response.status_code == 302
+    page = client.get(f"/land/plots/{plot.pk}/?year=2025").content.decode()
+    assert "合同约定 2022-01-01 开工，至 2025-12-31 已满 1 年未动工" in page
+    assert "缺少的数据：实际开工日期" not in page
+
+
 def test_a_reader_cannot_record_progress_or_occupants(lena: User) -> None:
     plot = LandPlotFactory()
     client = client_for(lena)

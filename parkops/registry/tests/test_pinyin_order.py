@@ -9,7 +9,7 @@ from django.db import connection
 
 from parkops.common.collation import sort_key
 from parkops.conftest import client_for
-from parkops.registry.models import Road, SmallPark
+from parkops.registry.models import LandPlot, Road, SmallPark
 from parkops.registry.selectors import road_list
 from parkops.registry.tests.factories import EnterpriseFactory
 
@@ -59,3 +59,32 @@ def test_the_small_park_list_sorted_by_name_follows_pinyin(alice: User) -> None:
     parks = [name.replace("路", "园") for name in ROADS]
     client = client_for(alice)
     assert _names(client, "/small-parks/?sort=name", "smallpark-table", 2) == parks
+
+
+def _cells(client, path: str, table: str, column: int) -> list[str]:  # type: ignore[no-untyped-def]
+    doc = lxml.html.fromstring(client.get(path).content)
+    cells = doc.xpath(f"//table[@id='{table}']//tbody/tr/td[{column}]")
+    return [td.text_content().strip() for td in cells]
+
+
+def test_the_plot_list_sorts_names_and_roads_in_pinyin(alice: User) -> None:
+    for name in sorted(ROADS, reverse=True):
+        road = Road.objects.create(name=name)
+        LandPlot.objects.create(name=name.replace("路", "地块"), road=road)
+    plots = [name.replace("路", "地块") for name in ROADS]
+    client = client_for(alice)
+    assert _names(client, "/plots/", "plot-table") == plots  # the default sort
+    assert _names(client, "/plots/?sort=-name", "plot-table") == plots[::-1]
+    assert _cells(client, "/plots/?sort=road", "plot-table", 3) == ROADS
+    assert _cells(client, "/plots/?sort=-road", "plot-table", 3) == ROADS[::-1]
+
+
+def test_the_road_columns_of_enterprises_and_small_parks_sort_in_pinyin(alice: User) -> None:
+    for n, name in enumerate(sorted(ROADS, reverse=True), start=1):
+        road = Road.objects.create(name=name)
+        EnterpriseFactory(name=f"企业{n}", road=road)
+        SmallPark.objects.create(name=f"园{n}", plan_sequence=n, road=road)
+    client = client_for(alice)
+    assert _cells(client, "/enterprises/?sort=road", "enterprise-table", 4) == ROADS
+    assert _cells(client, "/small-parks/?sort=road", "smallpark-table", 4) == ROADS
+    assert _cells(client, "/small-parks/?sort=-road", "smallpark-table", 4) == ROADS[::-1]
