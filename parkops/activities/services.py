@@ -26,6 +26,7 @@ from parkops.activities.choices import ActivityStatus, Attendance
 from parkops.activities.models import Activity, Invitation
 from parkops.activities.selectors import is_park_office, may_work, organiser_departments
 from parkops.common.versioning import record_reason, record_save, record_write
+from parkops.common.years import YEAR_MAX, YEAR_MIN
 from parkops.registry.models import Enterprise
 from parkops.service.choices import Category, Channel
 from parkops.service.models import ServiceRequest
@@ -66,6 +67,17 @@ def _require_work(user: User, activity: Activity, action: str) -> None:
 
 def _check(activity: Activity, user: User) -> None:
     """The rules of an activity's fields: the organiser is the user's, a held one took place."""
+    if activity.starts_at is not None:
+        if timezone.is_naive(activity.starts_at):  # an API client's local time: the park's
+            activity.starts_at = timezone.make_aware(activity.starts_at)
+        if not YEAR_MIN <= activity.starts_at.year <= YEAR_MAX:
+            raise ValidationError(
+                {
+                    "starts_at": [
+                        _("年度应在 %(min)s–%(max)s 之间") % {"min": YEAR_MIN, "max": YEAR_MAX}
+                    ]
+                }
+            )
     if activity.organiser_id is not None and not (
         organiser_departments(user).filter(pk=activity.organiser_id).exists()
     ):

@@ -70,3 +70,18 @@ def test_an_activity_outside_the_scope_is_not_found(dave: User, briefing: Activi
     client = client_for(dave)
     assert client.get(f"/api/activities/{briefing.pk}").status_code == 404
     assert client.get(f"/activities/{briefing.pk}/").status_code == 404
+
+
+def test_a_time_without_a_zone_is_the_parks_and_a_year_out_of_range_is_refused(
+    alice: User,
+) -> None:
+    client = client_for(alice)
+    local = client.post(
+        "/api/activities", _body(starts_at="2025-06-10T14:00:00"), content_type="application/json"
+    )
+    assert local.json()["starts_at"] == "2025-06-10T06:00:00Z"  # 14:00 in Shanghai
+    ancient = client.post(
+        "/api/activities", _body(starts_at="0001-01-01T00:00:00"), content_type="application/json"
+    )
+    assert ancient.status_code == 422
+    assert ancient.json()["errors"] == {"starts_at": ["年度应在 1900–2100 之间"]}
