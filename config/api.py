@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from parkops.accounts.api_auth import API_AUTH, api_login_required
+from parkops.activities.api import router as activities_router
 from parkops.attraction.api import router as attraction_router
 from parkops.common.api import ParkOpsAPI
 from parkops.enforcement.api import router as enforcement_router
@@ -34,6 +35,7 @@ api.add_router("/", smallparks_router)
 api.add_router("/", imports_router)
 api.add_router("/", enforcement_router)
 api.add_router("/", attraction_router)
+api.add_router("/", activities_router)
 api.add_router("/evaluation/", evaluation_router)
 api.add_router("/", ops_router)
 api.add_router("/service/", service_router)

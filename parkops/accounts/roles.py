@@ -30,6 +30,7 @@ MANAGED_APPS = (
     "visits",
     "enforcement",
     "attraction",
+    "activities",
 )
 EDITING_ROLES = frozenset({Role.PARK_OFFICE})
 # What the other roles may write besides reading (app_label.codename); which records they may use
@@ -57,6 +58,10 @@ FIELD_RIGHTS: dict[Role, tuple[str, ...]] = {
         "enforcement.add_penalty",
         "enforcement.add_accident",
         "enforcement.add_controlevent",
+        # A department organises its own activities, records who came and what was raised.
+        "activities.add_activity",
+        "activities.change_activity",
+        "activities.change_invitation",
     ),
 }
 # Roles that see every record; the others see only their road's, grid's or small park's.

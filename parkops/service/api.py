@@ -53,6 +53,7 @@ class RequestOut(Schema):
     answered_at: datetime | None
     closed_at: datetime | None
     supervision_count: int
+    activity_id: int | None
     is_demo: bool
 
 
@@ -109,7 +110,8 @@ def _out(r: ServiceRequest) -> dict[str, Any]:
         "title": r.title, "state": r.state, "department_id": r.department_id,
         "department": str(r.department) if r.department else None, "received_at": r.received_at,
         "limit_days": r.limit_days, "due_at": r.due_at, "answered_at": r.answered_at,
-        "closed_at": r.closed_at, "supervision_count": r.supervision_count, "is_demo": r.is_demo,
+        "closed_at": r.closed_at, "supervision_count": r.supervision_count,
+        "activity_id": r.activity_id, "is_demo": r.is_demo,
     }  # fmt: skip
 
 

@@ -16,6 +16,7 @@ class Channel(models.TextChoices):
     PHONE = "phone", _("电话")
     HOTLINE = "hotline", _("12345转办")
     ONLINE = "online", _("线上")
+    ACTIVITY = "activity", _("活动")
 
 
 class Category(models.TextChoices):

@@ -151,6 +151,15 @@ class ServiceRequest(TimeStamped):
         related_name="+",
         verbose_name=_("登记人"),
     )
+    activity = models.ForeignKey(
+        "activities.Activity",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="requests",
+        verbose_name=_("提出于活动"),
+        editable=False,
+    )
     is_demo = models.BooleanField(_("演示数据"), default=False, editable=False)
     history = HistoricalRecords(m2m_fields=[co_departments])
 

@@ -7,6 +7,8 @@ Who may do what:
   the follow-up rating (回访) for them;
 - a member of the department that holds the request signs it, answers, sends it back, asks for
   an extension, pauses and resumes its clock, transfers it and brings in co-handlers;
+- a member of a department registers a request it heard itself (at an activity it organised)
+  and holds it at once (首问负责制);
 - nobody who handled the request rates it. Escalation never moves responsibility.
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -52,6 +55,9 @@ from parkops.service.rules import (
     require_state,
 )
 
+if TYPE_CHECKING:  # the activities app builds on this one: no import of it at run time
+    from parkops.activities.models import Activity
+
 S = RequestState
 
 
@@ -68,9 +74,19 @@ def request_accept(
     contact: str = "",
     received_at: datetime | None = None,
     is_demo: bool = False,
+    holder: Department | None = None,
+    activity: Activity | None = None,
 ) -> ServiceRequest:
-    """Register a request; its clock starts at `received_at` (now by default)."""
-    if not (is_park_office(user) or roles_of(user) & {Role.ROAD_CHIEF, Role.GRID_OFFICER}):
+    """Register a request; its clock starts at `received_at` (now by default).
+
+    With `holder`, the department that heard the request holds it at once (首问负责制: the one
+    first asked handles what is in its own remit): it is dispatched to `holder` in the same
+    step. A member of `holder` may register such a request; the park office may name any
+    department. `activity` is the activity at which it was raised."""
+    first_asked = holder is not None and holder.members.filter(pk=user.pk).exists()
+    if not (
+        is_park_office(user) or roles_of(user) & {Role.ROAD_CHIEF, Role.GRID_OFFICER} or first_asked
+    ):
         raise not_allowed(_("登记"))
     if not enterprises_visible_to(user).filter(pk=enterprise.pk).exists():
         raise ValidationError({"enterprise": [_(ENTERPRISE_OUT_OF_SCOPE)]})
@@ -78,11 +94,14 @@ def request_accept(
     request = ServiceRequest(
         channel=channel, category=category, enterprise=enterprise, title=title, text=text,
         contact=contact, received_at=now, clock_started_at=now, created_by=user, is_demo=is_demo,
-        limit_days=category_limit(category).limit_days,
+        limit_days=category_limit(category).limit_days, activity=activity,
     )  # fmt: skip
     request.full_clean(exclude=["contact_due", "interim_due", "warn_at", "due_at"])
     request_clock_set(request, now=now)
     record(request, kind=EventKind.ACCEPT, user=user, from_state=S.ACCEPTED, at=now)
+    if holder is not None:
+        request.state, request.department = S.DISPATCHED, holder
+        _handover(request, user, EventKind.DISPATCH, S.ACCEPTED, holder, _("首问负责"), now)
     return request
 
 

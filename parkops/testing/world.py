@@ -24,6 +24,7 @@ from django.core.management import call_command
 from parkops.accounts.models import Department
 from parkops.accounts.roles import Role
 from parkops.accounts.services import role_permissions_sync, user_assign_roles
+from parkops.activities.models import Invitation
 from parkops.core.uscc import complete_uscc
 from parkops.enforcement.models import (
     JointInspectionPlan,
@@ -60,6 +61,7 @@ from parkops.smallparks.models import Tenancy, VacantSpace
 from parkops.testing.world_records import (
     LEAD_NAMES,
     YEAR,
+    activity_records,
     attraction_records,
     enforcement_records,
     requests_seed,
@@ -165,7 +167,7 @@ def _around(n: int, enterprise: Enterprise, plot: LandPlot) -> dict[str, int]:
         "enterprise": enterprise.pk, "plot": plot.pk, "project": project.pk,
         "cultivation": entry.pk, "action": action.pk, "control": control.pk, "batch": batch.pk,
         "veto": veto.pk, "designation": designation.pk,
-        "visit": visit, "photo": photo,
+        "visit": visit, "photo": photo, "activity": activity_records(n, enterprise),
     }  # fmt: skip
 
 
@@ -197,6 +199,9 @@ def _crossings(layout: Layout, inner_road: Road, own_park: SmallPark) -> None:
         kind=LandFlagKind.IDLE, plot=road_plot, enterprise=outsider, listed_on=date(YEAR, 1, 1),
         reason="闲置",
     )  # fmt: skip
+    # 他园企业 came to 路长企业's briefing too: the road chief sees the briefing, not that row.
+    road_briefing = Invitation.objects.get(enterprise__name=layout[0][0]).activity
+    Invitation.objects.create(activity=road_briefing, enterprise=outsider, attended="yes")
 
 
 def world_seed(*, with_plan: bool = True) -> World:

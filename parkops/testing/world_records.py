@@ -61,6 +61,21 @@ def visit_records(n: int, enterprise: Enterprise) -> tuple[int, int]:
     return visit.pk, photo.pk
 
 
+def activity_records(n: int, enterprise: Enterprise) -> int:
+    """An activity of 生态环境 that invited the enterprise, which came and named who came."""
+    from parkops.activities.models import Activity, Invitation
+
+    activity = Activity.objects.create(
+        kind="briefing", title=f"政策宣讲会{n}", starts_at=datetime(YEAR, 6, n, 14, tzinfo=SHANGHAI),
+        place="服务中心", organiser=Department.objects.get(code="eco"), topics="惠企政策",
+        status="held",
+    )  # fmt: skip
+    Invitation.objects.create(
+        activity=activity, enterprise=enterprise, attended="yes", attendees=f"{enterprise.name}代表"
+    )
+    return activity.pk
+
+
 def enforcement_records(
     n: int, enterprise: Enterprise
 ) -> tuple[Inspection, FindingPhoto, Accident]:

@@ -186,7 +186,8 @@ def test_the_role_groups_exist_with_their_rights() -> None:
     }
     assert {"add_enterprise", "change_enterprise", "view_enterprise"} <= groups["park_office"]
     # Besides reading, road chiefs and grid officers log visits; departments park questions,
-    # record their inspections and give opinions on leads; owners work their park's leads.
+    # record their inspections, give opinions on leads and organise activities; owners work
+    # their park's leads.
     writes = {
         "town_leader": set(),
         "small_park_owner": {"add_lead", "change_lead", "add_screening", "add_reviewopinion"},
@@ -197,6 +198,7 @@ def test_the_role_groups_exist_with_their_rights() -> None:
             "add_inspection", "change_inspection", "add_finding", "change_finding",
             "add_findingphoto", "add_penalty", "add_accident", "add_controlevent",
             "add_reviewopinion",
+            "add_activity", "change_activity", "change_invitation",
         },
     }  # fmt: skip
     for reader, allowed in writes.items():

@@ -28,7 +28,7 @@ from parkops.testing.world import NO_ROLE, World, world_seed
 
 # What each path parameter names, per route. A scoped kind (enterprise, plot, smallpark, project,
 # cultivation, action, control, batch, tenancy, vacancy, veto, job, request, attachment,
-# designation) is filled with
+# designation, activity) is filled with
 # a record inside the role's scope, then with one outside it; "=value" is a literal.
 PARAM_KINDS: dict[str, dict[str, str]] = {
     "registry:enterprise_detail": {"pk": "enterprise"},
@@ -106,6 +106,11 @@ PARAM_KINDS: dict[str, dict[str, str]] = {
     "attraction:screening_memo": {"pk": "screening"},
     "GET /api/attraction/leads/{pk}": {"pk": "lead"},
     "GET /api/attraction/leads/{pk}/matches": {"pk": "lead"},
+    "activities:activity_detail": {"pk": "activity"},
+    "activities:activity_edit": {"pk": "activity"},
+    "activities:attendance": {"pk": "activity"},
+    "activities:requests_new": {"pk": "activity"},
+    "GET /api/activities/{pk}": {"pk": "activity"},
     "GET /api/enterprises/{pk}": {"pk": "enterprise"},
     "GET /api/enterprises/{pk}/years": {"pk": "enterprise"},
     "GET /api/small-parks/{pk}": {"pk": "smallpark"},

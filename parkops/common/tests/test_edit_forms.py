@@ -8,7 +8,7 @@ import importlib
 import importlib.util
 import pkgutil
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -169,7 +169,24 @@ def _lead() -> tuple[str, models.Model]:
     return reverse("attraction:lead_edit", args=[item.pk]), item
 
 
+def _activity() -> tuple[str, models.Model]:
+    from parkops.activities.services import activity_create
+    from parkops.core.workdays import SHANGHAI
+
+    item = activity_create(
+        user=User.objects.get(username="alice"),
+        data={
+            "kind": "salon", "title": "产业沙龙", "place": "服务中心", "organiser": None,
+            "starts_at": datetime(2016, 11, 24, 14, 30, tzinfo=SHANGHAI),
+            "topics": "第一行\n第二行", "status": "held", "summary": "纪要",
+        },
+        invitees=EnterpriseFactory.create_batch(2),
+    )  # fmt: skip
+    return reverse("activities:activity_edit", args=[item.pk]), item
+
+
 EDIT_FORMS: dict[str, Case] = {
+    "ActivityForm": _activity,
     "SmallParkForm": _small_park,
     "DesignationForm": _designation,
     "InfraProjectForm": _infra,

@@ -5,6 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
+from parkops.activities.demo import activities_demo_load
 from parkops.core.demo import DEFAULT_SEED
 from parkops.demo.results import evaluations_publish, ratings_run
 from parkops.demo.services import demo_load
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         created = demo_load(count=count, seed=seed)
         requests = service_demo_load(seed=seed)
         visits = visits_demo_load(today=timezone.localdate())
+        activities = activities_demo_load(seed=seed)
         # The inspections come before the evaluation: a 重大 finding vetoes its enterprise's class.
         inspections = enforcement_demo_load()
         published = evaluations_publish()
@@ -40,7 +42,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Demo data: {created['enterprises']} enterprises and {created['years']} enterprise-years, "
                 f"{created['estates']} small-park estates ({created['moved']} tenants moved from plan "
-                f"small parks), {requests} requests, {visits['visits']} visits, {inspections} "
+                f"small parks), {requests} requests, {visits['visits']} visits, {activities} activities, {inspections} "
                 f"inspections created; evaluations published for {published or 'no new year'}, "
                 f"small parks rated for {rated or 'no new year'}"
             )
