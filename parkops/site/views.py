@@ -1,18 +1,22 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from parkops.accounts.roles import Role, roles_of
 from parkops.common.home import home_sections
 from parkops.execution.selectors import behind_schedule
 from parkops.plan.selectors import plots_in_conflict
+from parkops.site.cockpit import cockpit, sees_cockpit
 from parkops.site.selectors import home_counts
 
 
-def home(request: HttpRequest) -> HttpResponse:
-    """The overview a signed-in user lands on: what the platform holds, within the user's scope."""
+def _overview(request: HttpRequest) -> dict[str, Any]:
+    """What the platform holds and what is to do, within the user's scope."""
     user = request.user
-    context = {
+    return {
         **home_counts(user),
         "conflicts": plots_in_conflict(user=user) if user.has_perm("plan.view_planmention") else [],
         "behind": (
@@ -21,4 +25,14 @@ def home(request: HttpRequest) -> HttpResponse:
         # Each role's own work (a road chief's visits due …), registered by the apps.
         "home_sections": home_sections(request),
     }
-    return render(request, "site/home.html", context)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """The page a signed-in user lands on: the cockpit for the town leader; the cockpit and its
+    to-do for the park office; every other role's own work and what it may see."""
+    user = request.user
+    if not sees_cockpit(user):
+        return render(request, "site/home.html", _overview(request))
+    if Role.PARK_OFFICE in roles_of(user):
+        return render(request, "site/home.html", {**_overview(request), **cockpit(user)})
+    return render(request, "site/cockpit.html", {**cockpit(user), "home_sections": home_sections(request)})
