@@ -140,10 +140,15 @@ def indicator_tiles(rows: list[Row], *, year: int) -> list[IndicatorTile]:
         targets = [c.target.committed if c.target else None for c in row.cells]
         tiles.append(
             IndicatorTile(
-                row=row, cell=cell, year=year,
+                row=row,
+                cell=cell,
+                year=year,
                 url=_url("indicators:cell_detail", row.indicator.number, year),
-                tier=tier, trend=list(row.cells), spark=sparkline(values, targets), card=card,
-            )  # fmt: skip
+                tier=tier,
+                trend=list(row.cells),
+                spark=sparkline(values, targets),
+                card=card,
+            )
         )
     return tiles
 
@@ -291,11 +296,14 @@ def cockpit(user: AnyUser, *, today: date | None = None) -> dict[str, Any]:
         "smallparks": smallpark_figures(user) if can("smallparks.view_smallparkrating") else None,
         "execution": (
             execution_figures(behind_schedule(user=user, today=today))
-            if can("execution.view_keyproject") else None
-        ),  # fmt: skip
+            if can("execution.view_keyproject")
+            else None
+        ),
         "bulletin": None,
         "enforcement": (
-            enforcement_figures(user, year=today.year) if can("enforcement.view_inspection") else None
+            enforcement_figures(user, year=today.year)
+            if can("enforcement.view_inspection")
+            else None
         ),
         "funnel": None,
     }

@@ -35,4 +35,6 @@ def home(request: HttpRequest) -> HttpResponse:
         return render(request, "site/home.html", _overview(request))
     if Role.PARK_OFFICE in roles_of(user):
         return render(request, "site/home.html", {**_overview(request), **cockpit(user)})
-    return render(request, "site/cockpit.html", {**cockpit(user), "home_sections": home_sections(request)})
+    return render(
+        request, "site/cockpit.html", {**cockpit(user), "home_sections": home_sections(request)}
+    )

@@ -30,4 +30,6 @@ def test_the_reference_shares_the_scale() -> None:
 
 def test_no_data_at_all_draws_nothing() -> None:
     spark = sparkline([None, None, None])
-    assert spark.lines == () and spark.dots == () and spark.reference == ""
+    assert spark.lines == ()
+    assert spark.dots == ()
+    assert spark.reference == ""

@@ -76,14 +76,19 @@ def test_it_shows_every_indicator_with_its_targets_and_trend(land: None, lena: U
     tile = _tile(html, "tile-indicator-7")
     href, text = _link(tile, f"/indicators/7/{YEAR}/")
     assert text == "5.75"  # 3.50 + 2.25 亩, by hand
-    assert "保底数 " in tile and "确保数 " in tile and "贡献数 " in tile
-    assert "<svg" in tile and "<polyline" not in tile.split("<svg")[0]
+    assert "保底数 " in tile
+    assert "确保数 " in tile
+    assert "贡献数 " in tile
+    assert "<svg" in tile
+    assert "<polyline" not in tile.split("<svg")[0]
     assert tile.count('class="list-inline-item"') == 3  # 2024, 2025, 2026
     # A year without data says so; indicator 7 has none in 2024.
-    assert "2024：" in tile and "无数据" in tile.split("2024：")[1].split("</li>")[0]
+    assert "2024：" in tile
+    assert "无数据" in tile.split("2024：")[1].split("</li>")[0]
     # The cell's page lists exactly the records the number came from.
     cell = _html(lena, href)
-    assert "甲地块腾退" in cell and "乙地块腾退" in cell
+    assert "甲地块腾退" in cell
+    assert "乙地块腾退" in cell
 
 
 def test_the_tier_reached_is_coloured_and_a_card_gives_the_override_and_its_reason(
@@ -95,10 +100,15 @@ def test_the_tier_reached_is_coloured_and_a_card_gives_the_override_and_its_reas
     )
     tile = _tile(_html(lena), "tile-indicator-5")
     assert _link(tile, f"/indicators/5/{YEAR}/")[1] == "40"
-    assert "区经委核定数" in tile and "alice" in tile
-    assert "<details" in tile and "计算公式" in tile and "数据来源" in tile and "责任单位" in tile
+    assert "区经委核定数" in tile
+    assert "alice" in tile
+    assert "<details" in tile
+    assert "计算公式" in tile
+    assert "数据来源" in tile
+    assert "责任单位" in tile
     # 40 is at or above the plan's 2026 stretch target of 5 (贡献数): green.
-    assert "text-bg-success" in tile and "达贡献" in tile
+    assert "text-bg-success" in tile
+    assert "达贡献" in tile
 
 
 # --- execution, enforcement, attraction, small parks, evaluation -------------------------------
@@ -110,7 +120,12 @@ def test_execution_numbers_equal_the_lists_they_link_to(lena: User) -> None:
     execution_plan_load()
     tile = _tile(_html(lena), "tile-execution")
     checked = 0
-    for query in ("?status=late", "?progress=overdue", "?progress=unreported", "?status=unreported"):
+    for query in (
+        "?status=late",
+        "?progress=overdue",
+        "?progress=unreported",
+        "?status=unreported",
+    ):
         href, text = _link(tile, query)
         assert _count(_html(lena, href)) == int(text), href
         checked += 1
@@ -126,10 +141,12 @@ def test_inspections_and_violations_this_year_equal_the_inspection_list(lena: Us
     InspectionFactory(inspected_on=date(today.year - 1, 12, 31))  # last year: not counted
     tile = _tile(_html(lena), "tile-service")
     href, text = _link(tile, "/enforcement/inspections/?since=")
-    assert text == "4" and _count(_html(lena, href)) == 4
+    assert text == "4"
+    assert _count(_html(lena, href)) == 4
     assert re.search(r'id="violation-count">3<', tile)
     href, text = _link(tile, "result=ordered_corrected")
-    assert text == "2" and _count(_html(lena, href)) == 2
+    assert text == "2"
+    assert _count(_html(lena, href)) == 2
 
 
 def test_the_funnel_counts_open_leads_per_stage_as_the_lead_list_does(
@@ -154,11 +171,15 @@ def test_small_parks_by_level_with_the_unrated_apart(
     href, text = _link(tile, "level=good")
     assert text == "1"
     page = _html(lena, href)
-    assert "共 1 个" in page and "矮柳" in page and "长宁" not in page
+    assert "共 1 个" in page
+    assert "矮柳" in page
+    assert "长宁" not in page
     href, text = _link(tile, "level=unrated")
     assert text == "1"
     page = _html(lena, href)
-    assert "共 1 个" in page and "长宁" in page and "未评定" in page
+    assert "共 1 个" in page
+    assert "长宁" in page
+    assert "未评定" in page
     assert _link(tile, "level=inefficient")[1] == "0"
 
 
@@ -189,7 +210,8 @@ def test_the_bottom_30_shows_who_is_new_who_stays_and_who_left(lena: User) -> No
     href, text = _link(tile, f"/evaluation/runs/{run.pk}/bottom/")
     assert text == "2"
     bottom_page = _html(lena, href)
-    assert "上海留列有限公司" in bottom_page and "上海新进有限公司" in bottom_page
+    assert "上海留列有限公司" in bottom_page
+    assert "上海新进有限公司" in bottom_page
     assert "上海退出有限公司" not in bottom_page
     # Class counts of the population: A 1, C 1, D 1 (in the order A B C D T N).
     counts = re.search(r'id="cockpit-classes">.*?</table>', tile, re.S)
@@ -206,7 +228,8 @@ def test_leader_and_park_office_get_the_cockpit_other_roles_their_own_home(
 ) -> None:
     assert 'id="cockpit"' in _html(lena)
     office = _html(alice)
-    assert 'id="cockpit"' in office and 'id="count-enterprises"' in office  # and its to-do
+    assert 'id="cockpit"' in office
+    assert 'id="count-enterprises"' in office
     for user in (rob, olga, dora):
         assert 'id="cockpit"' not in _html(user), user.username
 
