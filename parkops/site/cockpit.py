@@ -285,6 +285,7 @@ def cockpit(user: AnyUser, *, today: date | None = None) -> dict[str, Any]:
     can = user.has_perm  # type: ignore[union-attr]
     rows = scoreboard(today=today) if can("indicators.view_indicator") else []
     tiles = indicator_tiles(rows, year=year)
+    behind = behind_schedule(user=user, today=today) if can("execution.view_keyproject") else None
     context: dict[str, Any] = {
         "show_cockpit": True,
         "has_demo": Enterprise.objects.filter(is_demo=True).exists(),
@@ -294,11 +295,8 @@ def cockpit(user: AnyUser, *, today: date | None = None) -> dict[str, Any]:
         "land": [t for t in tiles if t.row.indicator.number in LAND_INDICATORS],
         "evaluation": evaluation_panel(user) if can("evaluation.view_evaluationrun") else None,
         "smallparks": smallpark_figures(user) if can("smallparks.view_smallparkrating") else None,
-        "execution": (
-            execution_figures(behind_schedule(user=user, today=today))
-            if can("execution.view_keyproject")
-            else None
-        ),
+        "behind": behind,
+        "execution": execution_figures(behind) if behind is not None else None,
         "bulletin": None,
         "enforcement": (
             enforcement_figures(user, year=today.year)
