@@ -40,7 +40,7 @@ def run(out: Callable[[str], None]) -> None:
     EnterpriseYear.objects.bulk_create(
         EnterpriseYear(
             enterprise=f, year=year, revenue=Decimal(1500 + (i * 37) % 4000),
-            output_value=Decimal(1500 + (i * 37) % 4000) * (1 + (year - 2024) / 20),
+            output_value=Decimal(1500 + (i * 37) % 4000) * Decimal(20 + year - 2024) / 20,
             tax=Decimal(50 + i % 300), land_mu=Decimal(5 + i % 40),
         )
         for i, f in enumerate(firms)
