@@ -13,6 +13,9 @@ class RatingLevel(ColouredChoices):
     )
 
 
+# The rating list's `level` filter for the parks without a rating in the year (未评定).
+UNRATED = "unrated"
+
 # The policy that follows each level (方案 三（二）, with the reference's default measures).
 LEVEL_POLICY = {
     RatingLevel.GOOD: _(

@@ -22,7 +22,7 @@ from parkops.common.xlsx import xlsx_response
 from parkops.registry.models import SmallPark
 from parkops.registry.selectors import smallpark_get
 from parkops.smallparks import jobs, rules, selectors, services
-from parkops.smallparks.choices import LEVEL_POLICY, RatingLevel
+from parkops.smallparks.choices import LEVEL_POLICY, UNRATED, RatingLevel
 from parkops.smallparks.exports import vacancy_xlsx
 from parkops.smallparks.filtersets import VacancyFilterSet
 from parkops.smallparks.forms import BuildingForm, DateForm, RunForm, TenancyForm, VacancyForm
@@ -42,11 +42,21 @@ def _year(request: HttpRequest) -> int:
 def rating_list(request: HttpRequest) -> HttpResponse:
     year = _year(request)
     rows = selectors.rating_rows(user=request.user, year=year)
+    # ?level=good|unbalanced|inefficient|unrated: the parks at one level (the cockpit links here).
+    level = request.GET.get("level", "")
+    if level in RatingLevel.values:
+        rows = [r for r in rows if r.rating is not None and r.rating.level == level]
+    elif level == UNRATED:
+        rows = [r for r in rows if r.rating is None]
+    else:
+        level = ""
     rule_set = (
         next((r.rating.rule_set for r in rows if r.rating), None) or selectors.rule_set_shown()
     )
     context = {
         "year": year,
+        "level": level,
+        "level_label": RatingLevel(level).label if level in RatingLevel.values else _("未评定"),
         "years": selectors.rating_years(),
         "rows": rows,
         "policies": [(level.label, LEVEL_POLICY[level], level.colour.css) for level in RatingLevel],

@@ -1,53 +1,87 @@
-"""In Chromium, at desktop and phone width: the clerk opens 数据待补 from the home page, follows a
-gap's link to its form, fills it in, and the count on the home page drops."""
+"""The cockpit in Debian's Chromium, as the town leader, on a desktop and on a phone: every tile
+loads, nothing asks a host other than the server, and a tile leads to its list and a record."""
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
-from playwright.sync_api import Page, expect
+from django.utils import timezone
+from playwright.sync_api import Page, Route, expect
 
-from parkops.registry.models import SmallPark
+from parkops.enforcement.choices import InspectionResult
+from parkops.enforcement.tests.factories import InspectionFactory
+from parkops.indicators.services import indicators_plan_load
+from parkops.land.choices import LandActionKind, LandActionMethod, LandActionStatus
+from parkops.land.models import LandAction
+from parkops.registry.tests.factories import LandPlotFactory
+from parkops.site.cockpit import cockpit_year
 from parkops.testing.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 OUTPUT = Path(__file__).resolve().parents[3] / "test-results"
+TILES = [
+    *(f"tile-indicator-{n}" for n in range(1, 9)),
+    "tile-evaluation", "tile-smallparks", "tile-execution", "tile-service", "tile-funnel",
+]  # fmt: skip
 
 
-@pytest.mark.parametrize("viewport", [(1280, 900), (390, 844)], ids=["desktop", "phone"])
-def test_the_clerk_fills_a_gap_from_the_home_page(
-    live_server: object,
-    page: Page,
-    alice: User,
-    ailiu: SmallPark,
-    changning: SmallPark,
-    viewport: tuple[int, int],
+@pytest.mark.parametrize("width", [1440, 390])
+def test_a_leader_reads_the_cockpit_and_follows_a_tile_to_a_record(
+    live_server: object, page: Page, lena: User, width: int
 ) -> None:
-    width = viewport[0]
-    page.set_viewport_size({"width": width, "height": viewport[1]})
-    OUTPUT.mkdir(exist_ok=True)
-    log_in(page, live_server, "alice", "/")
-    expect(page.locator("#home-data-gaps")).to_have_text("数据待补 2 项")
-    page.click("#home-data-gaps a")
-    expect(page.locator("h1")).to_contain_text("数据待补")
-    expect(page.locator("#gaps-count-smallparks")).to_have_text("2")
-    row = page.locator("#gaps-smallparks tbody tr", has_text="矮柳")
-    expect(row).to_contain_text("占地面积、建筑面积")
-    # the page is no wider than the screen: nothing overflows on a phone
+    indicators_plan_load()
+    year = cockpit_year(timezone.localdate())
+    LandAction.objects.create(
+        kind=LandActionKind.VACATE, method=LandActionMethod.VACATE, name="甲地块腾退",
+        plot=LandPlotFactory(area_mu=Decimal("3.5")), area_mu=Decimal("3.5"), planned_year=year,
+        status=LandActionStatus.COMPLETED, completed_on=timezone.localdate().replace(month=1, day=2),
+    )  # fmt: skip
+    today = timezone.localdate()
+    for result in (InspectionResult.ORDERED_CORRECTED, InspectionResult.NORMAL):
+        InspectionFactory(inspected_on=today.replace(month=1, day=5), result=result)
+
+    outside: list[str] = []
+
+    def only_the_server(route: Route) -> None:
+        if route.request.url.startswith(str(live_server)):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_the_server)
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in(page, live_server, "lena")
+    expect(page.locator("#cockpit")).to_be_visible()
+    for tile in TILES:
+        expect(page.locator(f"#{tile}")).to_be_visible()
+    expect(page.locator("#tile-indicator-7 .tile-value")).to_have_text("3.50")
+    # Readable on a phone: nothing wider than the window; the tiles stack in one column.
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    page.screenshot(path=OUTPUT / f"data-gaps-{width}.png", full_page=True)
+    first = page.locator("#tile-indicator-1").bounding_box()
+    second = page.locator("#tile-indicator-2").bounding_box()
+    assert first is not None
+    assert second is not None
+    if width < 576:
+        assert first["x"] == second["x"]
+        assert second["y"] > first["y"]
+    else:
+        assert second["y"] == first["y"]  # side by side
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=OUTPUT / f"cockpit-{width}.png", full_page=True)
 
-    row.locator("a.gap-fix").click()
-    page.fill("#id_land_mu", "45.6")
-    page.fill("#id_floor_area_m2", "36000")
-    page.fill("#id_reason", "按业主提供的产证录入")
-    page.click("main button[type=submit]")
-    expect(page).to_have_url(f"{live_server}/small-parks/{ailiu.pk}/")
+    # A tile's card opens in place.
+    page.locator("#tile-indicator-7 summary").click()
+    expect(page.locator("#tile-indicator-7 .cockpit-card dl")).to_contain_text("计算公式")
 
-    page.goto(f"{live_server}/")
-    expect(page.locator("#home-data-gaps")).to_have_text("数据待补 1 项")
-    page.click("#home-data-gaps a")
-    expect(page.locator("#gaps-smallparks tbody tr")).to_have_count(1)
-    expect(page.locator("#gaps-smallparks tbody tr")).to_contain_text("长宁")
+    # The number to its list (the same count), the list to a record.
+    page.locator("#inspection-count").click()
+    expect(page).to_have_url(re.compile(r"/enforcement/inspections/\?since="))
+    expect(page.locator("#result-count")).to_have_text("共 2 条")
+    page.locator("#results tbody a[href^='/enforcement/inspections/']").first.click()
+    expect(page).to_have_url(re.compile(r"/enforcement/inspections/\d+/$"))
+    assert outside == [], outside

@@ -8,10 +8,10 @@ from parkops.execution.services import execution_plan_load
 from parkops.plan.services import plan_load
 
 
-def test_home_counts_what_the_platform_holds(lena: User) -> None:
+def test_home_counts_what_the_platform_holds(alice: User) -> None:
     plan_load()
     demo_load(count=12)
-    html = client_for(lena).get("/").content.decode()
+    html = client_for(alice).get("/").content.decode()
     assert '<div class="fs-3" id="count-enterprises">50</div>' in html
     assert "方案所列 38 家，演示企业 12 家" in html
     assert (
@@ -20,12 +20,12 @@ def test_home_counts_what_the_platform_holds(lena: User) -> None:
     assert "上海古岛时装有限公司地块" in html  # one of the plan's own conflicts
 
 
-def test_the_red_list_shows_only_what_the_data_shows_late(lena: User) -> None:
+def test_the_red_list_shows_only_what_the_data_shows_late(alice: User) -> None:
     """On a fresh install only 膜可's project is late (the plan reports it so); the plan's other
     items past their dates have no figures or reports yet: counted apart as 待报送, with links."""
     plan_load()
     execution_plan_load()
-    html = client_for(lena).get("/").content.decode()
+    html = client_for(alice).get("/").content.decode()
     panel = html[html.index('id="behind-schedule"') :]
     panel = panel[: panel.index("</div></div>")]
     assert panel.count("<li>") == 1
