@@ -89,6 +89,7 @@ def test_it_keeps_slots_and_models_apart(
         "evaluation-card",
         "enforcement-timeline",
         "service-requests",
+        "activities-attended",
         "visits-policies",
         "plan-mentions",
     ]
