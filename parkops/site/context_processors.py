@@ -27,6 +27,7 @@ NAVIGATION = (
     ("service:request_list", _("企业诉求"), "service.view_servicerequest"),
     ("visits:due_list", _("走访"), "visits.view_visit"),
     ("enforcement:inspection_list", _("联合执法"), "enforcement.view_inspection"),
+    ("matching:session_list", _("供需对接"), "matching.view_matchingsession"),
     ("attraction:board", _("联合招商"), "attraction.view_lead"),
     ("imports:home", _("Excel 导入"), "imports.add_importbatch"),
 )
@@ -54,7 +55,12 @@ NAV_MENUS: tuple[tuple[Promise, tuple[str, ...]], ...] = (
     ),
     (
         _("企业服务"),
-        ("service:request_list", "visits:due_list", "enforcement:inspection_list"),
+        (
+            "service:request_list",
+            "visits:due_list",
+            "enforcement:inspection_list",
+            "matching:session_list",
+        ),
     ),
 )
 

@@ -9,6 +9,7 @@ from parkops.core.demo import DEFAULT_SEED
 from parkops.demo.results import evaluations_publish, ratings_run
 from parkops.demo.services import demo_load
 from parkops.enforcement.demo import enforcement_demo_load
+from parkops.matching.demo import matching_demo_load
 from parkops.service.demo import service_demo_load
 from parkops.visits.demo import visits_demo_load
 
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         created = demo_load(count=count, seed=seed)
         requests = service_demo_load(seed=seed)
         visits = visits_demo_load(today=timezone.localdate())
+        matching = matching_demo_load(today=timezone.localdate())
         # The inspections come before the evaluation: a 重大 finding vetoes its enterprise's class.
         inspections = enforcement_demo_load()
         published = evaluations_publish()
@@ -40,7 +42,9 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Demo data: {created['enterprises']} enterprises and {created['years']} enterprise-years, "
                 f"{created['estates']} small-park estates ({created['moved']} tenants moved from plan "
-                f"small parks), {requests} requests, {visits['visits']} visits, {inspections} "
+                f"small parks), {requests} requests, {visits['visits']} visits, "
+                f"{matching['profiles']} supply-demand profiles, {matching['sessions']} matching "
+                f"sessions, {inspections} "
                 f"inspections created; evaluations published for {published or 'no new year'}, "
                 f"small parks rated for {rated or 'no new year'}"
             )
