@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
+from parkops.common.tables import FULL_PAGE_LINK
 from parkops.core.supply_demand import LEVELS
 from parkops.matching.choices import PairDecision, PairOutcome, SessionStatus
 from parkops.matching.models import MatchingSession, MatchPair, SupplyDemandProfile
@@ -33,6 +34,7 @@ class ProfileTable(tables.Table):
         verbose_name=_("企业"),
         order_by=("enterprise__name",),
         linkify=lambda record: record.get_absolute_url(),
+        attrs=FULL_PAGE_LINK,
     )
     road = tables.Column(
         verbose_name=_("道路"), accessor="enterprise__road__name", default="—", orderable=False
@@ -55,7 +57,11 @@ class ProfileTable(tables.Table):
 
 class SessionTable(tables.Table):
     held_on = tables.Column(verbose_name=_("日期"))
-    title = tables.Column(verbose_name=_("名称"), linkify=lambda record: record.get_absolute_url())
+    title = tables.Column(
+        verbose_name=_("名称"),
+        linkify=lambda record: record.get_absolute_url(),
+        attrs=FULL_PAGE_LINK,
+    )
     kind = tables.Column(verbose_name=_("形式"))
     organiser = tables.Column(verbose_name=_("组织方"))
     status = tables.Column(verbose_name=_("状态"))
@@ -109,5 +115,7 @@ class PairTable(tables.Table):
             return ""
         url = reverse("matching:pair_edit", args=[record.pk])
         return format_html(
-            '<a class="btn btn-sm btn-outline-primary" href="{}">{}</a>', url, _("处理")
+            '<a class="btn btn-sm btn-outline-primary" hx-boost="false" href="{}">{}</a>',
+            url,
+            _("处理"),
         )
