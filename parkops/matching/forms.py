@@ -60,4 +60,5 @@ class PairOutcomeForm(VersionedModelForm):
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(label=_("采纳"), choices=PairDecision.choices)
-    version = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Not "version": the page's edit form (the outcome) is the one that carries the version.
+    based_on = forms.CharField(required=False, widget=forms.HiddenInput)

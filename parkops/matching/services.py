@@ -136,7 +136,7 @@ def pair_outcome_record(
 ) -> MatchPair:
     """Record how an accepted pair turned out: 未成 asks why; an amount only for 达成意向 or
     签约合作."""
-    if pair.decision != PairDecision.ACCEPTED:
+    if pair.decision != PairDecision.ACCEPTED and outcome != PairOutcome.PENDING:
         raise ValidationError({"outcome": [_("只有已采纳的配对才能记录对接结果")]})
     if outcome == PairOutcome.FAILED and not outcome_reason.strip():
         raise ValidationError({"outcome_reason": [_("对接未成须说明原因")]})

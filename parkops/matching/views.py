@@ -179,7 +179,7 @@ def pair_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.pair_decide(
                 pair=pair, decision=PairDecision(decision.cleaned_data["decision"]),
-                version=decision.cleaned_data["version"] or None,
+                version=decision.cleaned_data["based_on"] or None,
             )  # fmt: skip
             done = True
         except ValidationError as error:

@@ -90,6 +90,7 @@ def test_it_keeps_slots_and_models_apart(
         "enforcement-timeline",
         "service-requests",
         "visits-policies",
+        "matching",
         "plan-mentions",
     ]
 
