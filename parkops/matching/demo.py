@@ -61,7 +61,8 @@ def matching_demo_load(*, today: date) -> dict[str, int]:
     if len(firms) < 4:
         return {"profiles": profiles, "sessions": 0}
     sessions = 0
-    specs = [
+    Plan = list[tuple[PairOutcome, str, Decimal | None]]
+    specs: list[tuple[str, SessionKind, date, SessionStatus, list[Enterprise], Plan]] = [
         ("【演示】园区供需对接会", SessionKind.MEETING, today - timedelta(days=60),
          SessionStatus.HELD, [], [
              (PairOutcome.SIGNED, "签订年度采购框架协议", Decimal("120")),

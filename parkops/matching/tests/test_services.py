@@ -43,7 +43,8 @@ def test_it_proposes_the_pairs_worked_out_by_hand(firms: Firms, session: Matchin
     ]
     pair = session.pairs.order_by("pk").first()
     assert pair is not None
-    assert pair.decision == PairDecision.PROPOSED and pair.outcome == PairOutcome.PENDING
+    assert pair.decision == PairDecision.PROPOSED
+    assert pair.outcome == PairOutcome.PENDING
     assert pair.history.get().history_change_reason == "系统推荐配对"
 
 

@@ -125,7 +125,8 @@ def test_the_clerk_proposes_accepts_and_records_an_outcome_on_the_pages(
 def test_the_clerk_edits_a_profile_from_the_enterprise_page(alice: User, firms: Firms) -> None:
     client = client_for(alice)
     page = client.get(firms.a.get_absolute_url()).content.decode()
-    assert 'id="panel-matching"' in page and "香精" in page
+    assert 'id="panel-matching"' in page
+    assert "香精" in page
     url = f"/matching/profiles/{firms.a.pk}/edit/"
     profile = SupplyDemandProfile.objects.get(enterprise=firms.a)
     data = {
