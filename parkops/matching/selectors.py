@@ -30,7 +30,9 @@ def profile_list(*, user: AnyUser) -> QuerySet[SupplyDemandProfile]:
 
 
 def profile_get(*, user: AnyUser, enterprise_pk: int) -> SupplyDemandProfile:
-    return get_object_or_404(profile_list(user=user), enterprise_id=enterprise_pk)
+    # By the enterprise's key first: an out-of-range id is a plain 404 there.
+    enterprise = enterprise_for_profile(user=user, pk=enterprise_pk)
+    return get_object_or_404(profile_list(user=user), enterprise=enterprise)
 
 
 def enterprise_for_profile(*, user: AnyUser, pk: int) -> Enterprise:
