@@ -12,6 +12,7 @@ from parkops.execution.api import router as execution_router
 from parkops.imports.api import router as imports_router
 from parkops.indicators.api import router as indicators_router
 from parkops.land.api import router as land_router
+from parkops.matching.api import router as matching_router
 from parkops.ops.api import router as ops_router
 from parkops.registry.api import router as registry_router
 from parkops.service.api import router as service_router
@@ -40,3 +41,4 @@ api.add_router("/evaluation/", evaluation_router)
 api.add_router("/", ops_router)
 api.add_router("/service/", service_router)
 api.add_router("/visits/", visits_router)
+api.add_router("/matching/", matching_router)

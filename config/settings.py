@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "parkops.enforcement",
     "parkops.attraction",
     "parkops.activities",
+    "parkops.matching",
     "parkops.ops",
     "parkops.site",
     "django.contrib.admin",

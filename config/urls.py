@@ -19,6 +19,7 @@ urlpatterns = [
     path("enforcement/", include("parkops.enforcement.urls")),
     path("attraction/", include("parkops.attraction.urls")),
     path("activities/", include("parkops.activities.urls")),
+    path("matching/", include("parkops.matching.urls")),
     path("accounts/", include("parkops.accounts.urls")),
     path("ops/", include("parkops.ops.urls")),
     path("jobs/", include("parkops.ops.job_urls")),

@@ -31,6 +31,7 @@ MANAGED_APPS = (
     "enforcement",
     "attraction",
     "activities",
+    "matching",
 )
 EDITING_ROLES = frozenset({Role.PARK_OFFICE})
 # What the other roles may write besides reading (app_label.codename); which records they may use

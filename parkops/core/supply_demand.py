@@ -154,3 +154,22 @@ def propose_pairs(
         found.extend(mine[:per_need] if per_need is not None else mine)
     found.sort(key=lambda p: (-p.score, p.need_id, p.offer_id))
     return found
+
+
+def best_per_enterprises(pairs: Iterable[Pair], *, per_need: int | None = None) -> list[Pair]:
+    """One pair per (need enterprise, offer enterprise): the best of the items they meet by
+    (pairs come best first, so the first seen wins); `per_need` keeps each needing enterprise's
+    best few. The order stays best first."""
+    seen: set[tuple[int, int]] = set()
+    taken: dict[int, int] = {}
+    kept: list[Pair] = []
+    for pair in sorted(pairs, key=lambda p: (-p.score, p.need_id, p.offer_id)):
+        key = (pair.need_enterprise_id, pair.offer_enterprise_id)
+        if key in seen:
+            continue
+        seen.add(key)
+        if per_need is not None and taken.get(pair.need_enterprise_id, 0) >= per_need:
+            continue
+        taken[pair.need_enterprise_id] = taken.get(pair.need_enterprise_id, 0) + 1
+        kept.append(pair)
+    return kept

@@ -28,6 +28,7 @@ NAVIGATION = (
     ("visits:due_list", _("走访"), "visits.view_visit"),
     ("activities:activity_list", _("企业活动"), "activities.view_activity"),
     ("enforcement:inspection_list", _("联合执法"), "enforcement.view_inspection"),
+    ("matching:session_list", _("供需对接"), "matching.view_matchingsession"),
     ("attraction:board", _("联合招商"), "attraction.view_lead"),
     ("imports:home", _("Excel 导入"), "imports.add_importbatch"),
 )
@@ -60,6 +61,7 @@ NAV_MENUS: tuple[tuple[Promise, tuple[str, ...]], ...] = (
             "visits:due_list",
             "activities:activity_list",
             "enforcement:inspection_list",
+            "matching:session_list",
         ),
     ),
 )

@@ -64,6 +64,7 @@ from parkops.testing.world_records import (
     activity_records,
     attraction_records,
     enforcement_records,
+    matching_records,
     requests_seed,
     visit_records,
 )
@@ -359,6 +360,7 @@ def world_seed(*, with_plan: bool = True) -> World:
     )
     plan.departments.add(Department.objects.get(code="emergency"))
     shared: dict[str, object] = {
+        **matching_records(),
         "policy": policy.pk,
         "plan": plan.pk,
         "run": run.pk, "scheme": run.scheme_version_id, "infra": infra.pk, "year": YEAR,

@@ -167,3 +167,23 @@ def attraction_records(own_park: SmallPark, other_park: SmallPark) -> dict[str, 
 
 
 LEAD_NAMES = {"自营招商线索有限公司", "外园招商线索有限公司", "共享招商线索有限公司"}
+
+
+def matching_records() -> dict[str, int]:
+    """Every enterprise offers and needs the same things, so a session inviting them all pairs
+    each with each: a restricted user's page must not name the counterparts outside his scope."""
+    from parkops.matching import services as matching
+
+    firms = list(Enterprise.objects.order_by("pk"))
+    for firm in firms:
+        matching.profile_save(
+            enterprise=firm,
+            data={"offer_codes": "C2710", "offer_keywords": "原料药",
+                  "need_codes": "C2710", "need_keywords": "原料药"},
+        )  # fmt: skip
+    session = matching.session_create(
+        data={"title": "测试对接会", "held_on": date(YEAR, 6, 1), "organiser": "园区办"},
+        invitees=firms,
+    )
+    pairs = matching.pairs_propose(session=session)
+    return {"session": session.pk, "pair": pairs[0].pk}

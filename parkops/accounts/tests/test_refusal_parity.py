@@ -19,6 +19,7 @@ PAGE_OF = {
     "/api/evaluation/runs": "/evaluation/",
     "/api/attraction/board": "/attraction/",
     "/api/visits/visits": "/visits/",
+    "/api/matching/sessions": "/matching/",
 }
 # API lists with no page of their own (read by other pages' panels or by clients).
 NO_PAGE = {"/api/roads", "/api/land/completed"}

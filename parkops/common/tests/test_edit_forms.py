@@ -120,6 +120,43 @@ def _visit() -> tuple[str, models.Model]:
     return reverse("visits:visit_edit", args=[visit.pk]), visit
 
 
+def _profile() -> tuple[str, models.Model]:
+    from parkops.matching.services import profile_save
+
+    firm = EnterpriseFactory()
+    profile = profile_save(
+        enterprise=firm,
+        data={"offer_text": "第一行\n第二行", "offer_codes": "C2710, C2720",
+              "offer_keywords": "原料药、制剂", "need_codes": "C2231", "need_keywords": "纸盒"},
+    )  # fmt: skip
+    return reverse("matching:profile_edit", args=[firm.pk]), profile
+
+
+def _matching_session() -> tuple[str, models.Model]:
+    from parkops.matching.services import session_create
+
+    session = session_create(
+        data={"title": "对接会", "held_on": DAY, "organiser": "园区办", "note": "第一行\n第二行"},
+        invitees=[EnterpriseFactory(), EnterpriseFactory()],
+    )
+    return reverse("matching:session_edit", args=[session.pk]), session
+
+
+def _match_pair() -> tuple[str, models.Model]:
+    from parkops.matching import services
+    from parkops.matching.choices import PairDecision, PairOutcome
+
+    for firm, side in ((EnterpriseFactory(), "need"), (EnterpriseFactory(), "offer")):
+        services.profile_save(enterprise=firm, data={f"{side}_codes": "C2710"})
+    session = services.session_create(data={"title": "对接会", "held_on": DAY, "organiser": "办"})
+    pair = services.pairs_propose(session=session)[0]
+    services.pair_decide(pair=pair, decision=PairDecision.ACCEPTED)
+    services.pair_outcome_record(
+        pair=pair, outcome=PairOutcome.INTENT, outcome_reason="意向书", amount_wan=Decimal("12.5")
+    )
+    return reverse("matching:pair_edit", args=[pair.pk]), pair
+
+
 def _small_park() -> tuple[str, models.Model]:
     park = SmallParkFactory(
         owner_name="上海某某园区管理有限公司", land_mu=Decimal("50.5"), floor_area_m2=Decimal(30000),
@@ -201,6 +238,9 @@ EDIT_FORMS: dict[str, Case] = {
     "ResettlementForm": _resettlement,
     "PlotProgressForm": _plot_progress,
     "VisitEditForm": _visit,
+    "ProfileForm": _profile,
+    "SessionForm": _matching_session,
+    "PairOutcomeForm": _match_pair,
 }
 # Model forms that only ever create a record: nothing stored to keep.
 CREATE_ONLY = {

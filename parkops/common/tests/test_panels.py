@@ -91,6 +91,7 @@ def test_it_keeps_slots_and_models_apart(
         "service-requests",
         "activities-attended",
         "visits-policies",
+        "matching",
         "plan-mentions",
     ]
 

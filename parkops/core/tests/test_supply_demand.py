@@ -6,6 +6,7 @@ import pytest
 
 from parkops.core.supply_demand import (
     Item,
+    best_per_enterprises,
     code_level,
     keyword_overlap,
     keywords_split,
@@ -68,3 +69,19 @@ def test_recorded_pairs_are_not_proposed_again_and_each_need_keeps_its_best() ->
     assert [p.offer_id for p in propose_pairs([need], offers)] == [2, 4, 3]  # 3, 2, 1 points
     assert [p.offer_id for p in propose_pairs([need], offers, per_need=1)] == [2]
     assert [p.offer_id for p in propose_pairs([need], offers, recorded=[(1, 2)])] == [4, 3]
+
+
+def test_it_keeps_one_pair_per_two_enterprises_the_best_and_a_few_per_need() -> None:
+    # Enterprise 1 needs C2927 (item 1) and C3360 (item 2); 2 offers C2927 (item 10) and C3360
+    # (item 11); 3 offers C2929 (item 12).
+    needs = [Item(1, 1, "C2927", ("瓶",)), Item(2, 1, "C3360")]
+    offers = [Item(10, 2, "C2927"), Item(11, 2, "C3360"), Item(12, 3, "C2929")]
+    pairs = propose_pairs(needs, offers)
+    # 1→10: class 3; 2→11: class 3; 1→12: group 2.
+    assert [(p.need_id, p.offer_id, p.score) for p in pairs] == [(1, 10, 3), (2, 11, 3), (1, 12, 2)]
+    best = best_per_enterprises(pairs)
+    assert [(p.need_enterprise_id, p.offer_enterprise_id, p.score) for p in best] == [
+        (1, 2, 3),
+        (1, 3, 2),
+    ]
+    assert [p.offer_enterprise_id for p in best_per_enterprises(pairs, per_need=1)] == [2]

@@ -10,6 +10,7 @@ from parkops.core.demo import DEFAULT_SEED
 from parkops.demo.results import evaluations_publish, ratings_run
 from parkops.demo.services import demo_load
 from parkops.enforcement.demo import enforcement_demo_load
+from parkops.matching.demo import matching_demo_load
 from parkops.service.demo import service_demo_load
 from parkops.visits.demo import visits_demo_load
 
@@ -34,6 +35,7 @@ class Command(BaseCommand):
         requests = service_demo_load(seed=seed)
         visits = visits_demo_load(today=timezone.localdate())
         activities = activities_demo_load(seed=seed)
+        matching = matching_demo_load(today=timezone.localdate())
         # The inspections come before the evaluation: a 重大 finding vetoes its enterprise's class.
         inspections = enforcement_demo_load()
         published = evaluations_publish()
@@ -42,7 +44,9 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Demo data: {created['enterprises']} enterprises and {created['years']} enterprise-years, "
                 f"{created['estates']} small-park estates ({created['moved']} tenants moved from plan "
-                f"small parks), {requests} requests, {visits['visits']} visits, {activities} activities, {inspections} "
+                f"small parks), {requests} requests, {visits['visits']} visits, {activities} activities, "
+                f"{matching['profiles']} supply-demand profiles, {matching['sessions']} matching "
+                f"sessions, {inspections} "
                 f"inspections created; evaluations published for {published or 'no new year'}, "
                 f"small parks rated for {rated or 'no new year'}"
             )
