@@ -33,11 +33,11 @@ def run(out: Callable[[str], None]) -> None:
         prefiltered,
         unit_of,
     )
-    from parkops.core import space_matching
-    from parkops.smallparks.selectors import vacancy_list
     from parkops.attraction.models import Lead
+    from parkops.core import space_matching
     from parkops.registry.models import SmallPark
     from parkops.smallparks.models import VacantSpace
+    from parkops.smallparks.selectors import vacancy_list
 
     parks = [SmallPark.objects.create(name=f"基准园{i}", plan_sequence=100 + i) for i in range(20)]
     VacantSpace.objects.bulk_create(

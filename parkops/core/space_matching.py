@@ -191,9 +191,7 @@ def rank(need: Need, units: Iterable[Unit], *, top: int = 5) -> list[Match]:
     """The `top` best matches, best first; ties by unit id, so the order is stable. Every unit
     is scored without reasons; only the best are scored again with them (the same scores)."""
     scored = (
-        (_total(_dimensions(need, u, explain=False)), u)
-        for u in units
-        if refusal(need, u) is None
+        (_total(_dimensions(need, u, explain=False)), u) for u in units if refusal(need, u) is None
     )
     best = heapq.nsmallest(top, scored, key=lambda su: (-su[0], su[1].id))
     return [m for m in (score(need, u) for _total_score, u in best) if m is not None]

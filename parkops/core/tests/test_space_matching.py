@@ -62,7 +62,8 @@ def test_the_fast_ranking_gives_the_full_scoring_s_order_and_reasons() -> None:
     )  # fmt: skip
     units = [
         Unit(
-            id=i, area_m2=Decimal(rng.randint(300, 3300)),
+            id=i,
+            area_m2=Decimal(rng.randint(300, 3300)),
             clear_height_m=rng.choice([None, Decimal(rng.randint(4, 11))]),
             floor_load_kn_m2=rng.choice([None, Decimal(rng.randint(5, 19))]),
             power_kva=Decimal(rng.randint(200, 1400)),
@@ -70,7 +71,7 @@ def test_the_fast_ranking_gives_the_full_scoring_s_order_and_reasons() -> None:
             eia_max_category=rng.choice(["registration", "table", "report", ""]),
             industries=rng.choice([("C27",), ("C35", "C39"), ("C26",), ()]),
             park_rating=rng.choice(["good", "unbalanced", "inefficient", ""]),
-        )  # fmt: skip
+        )
         for i in range(500)
     ]
     full = [m for m in (score(need, u) for u in units) if m is not None]
