@@ -10,9 +10,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from parkops.attraction import selectors
-from parkops.attraction.choices import CommitmentFigure, CommitmentStatus, Decision, Stance
+from parkops.attraction.choices import (
+    CommitmentFigure,
+    CommitmentStatus,
+    Decision,
+    Stance,
+    VetoKind,
+)
 from parkops.attraction.commitments import COMMITMENT_EDITABLE
-from parkops.attraction.models import Commitment, Lead, LostReason
+from parkops.attraction.models import AdmissionRuleSet, Commitment, Lead, LostReason
 from parkops.attraction.services import LEAD_EDITABLE
 from parkops.common.forms import VersionedModelForm
 from parkops.common.types import AnyUser
@@ -111,3 +117,14 @@ class CommitmentFilterForm(forms.Form):
     def __init__(self, *args: Any, parks: QuerySet[SmallPark], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner_park"].queryset = parks  # type: ignore[attr-defined]
+
+
+class VetoUploadForm(forms.Form):
+    rule_set = forms.ModelChoiceField(
+        label=_("准入规则版本"), queryset=AdmissionRuleSet.objects.all()
+    )
+    kind = forms.ChoiceField(label=_("清单"), choices=VetoKind.choices)
+    source = forms.CharField(
+        label=_("来源文件"), max_length=200, help_text=_("清单所依据文件的名称、文号")
+    )
+    file = forms.FileField(label=_("清单 .xlsx（列：行业代码、关键词、条目）"))
