@@ -119,10 +119,12 @@ def _actuals(leads: list[Lead]) -> dict[int, dict[int, dict[core.Figure, Decimal
 
 
 def committed_leads(user: AnyUser) -> QuerySet[Lead]:
+    # Through lead_list: a lead offered to an owner's park names its owning park only when the
+    # owner may see that park.
     return (
-        selectors.leads_visible_to(user)
+        selectors.lead_list(user=user)
         .filter(commitment__isnull=False)
-        .select_related("commitment", "owner_park", "enterprise")
+        .select_related("commitment", "enterprise")
     )
 
 
