@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from parkops.common.choices import Colour, ColouredChoices, nonmember
 from parkops.core.admission import Outcome, Verdict
+from parkops.core.commitments import Figure, Status
 
 
 class Stage(ColouredChoices):
@@ -78,3 +79,20 @@ class VetoKind(models.TextChoices):
     RESTRICTED = "restricted", _("产业结构调整指导目录·限制类")
     ENVIRONMENT = "environment", _("区环保限制严格准入目录")
     NEGATIVE = "negative", _("外商投资准入负面清单")
+
+
+class CommitmentStatus(ColouredChoices):
+    """A committed figure of a year against the enterprise's report (parkops/core/commitments)."""
+
+    BEHIND = Status.BEHIND.value, _("未达承诺")
+    PENDING = Status.PENDING.value, _("待报送")
+    MET = Status.MET.value, _("达到承诺")
+
+    colours = nonmember({"behind": Colour.RED, "pending": Colour.YELLOW, "met": Colour.GREEN})
+
+
+class CommitmentFigure(models.TextChoices):
+    OUTPUT = Figure.OUTPUT.value, _("年产值（万元）")
+    TAX = Figure.TAX.value, _("年税收（万元）")
+    ENERGY = Figure.ENERGY.value, _("年综合能耗（吨标准煤）")
+    JOBS = Figure.JOBS.value, _("用工（人）")

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
+from parkops.attraction.commitments import CommitmentRow
 from parkops.attraction.models import Lead
 from parkops.common.xlsx import ExportColumn, xlsx_file
 
@@ -35,3 +36,18 @@ def leads_xlsx(leads: Iterable[Lead]) -> bytes:
         ExportColumn(_("演示数据"), "is_demo"),
     ]
     return xlsx_file(columns=columns, records=leads, sheet=_("招商线索"))
+
+
+def commitments_xlsx(rows: Iterable[CommitmentRow]) -> bytes:
+    columns = [
+        ExportColumn(_("企业（项目）名称"), lambda r: r.lead.company_name, 30),
+        ExportColumn(_("负责"), lambda r: _owner(r.lead)),
+        ExportColumn(_("年度"), lambda r: r.check.year),
+        ExportColumn(_("指标"), lambda r: str(r.figure.label), 24),
+        ExportColumn(_("承诺"), lambda r: r.check.committed),
+        ExportColumn(_("实际"), lambda r: r.check.actual),
+        ExportColumn(_("完成（%）"), lambda r: r.check.pct),
+        ExportColumn(_("履约情况"), lambda r: str(r.status.label)),
+        ExportColumn(_("演示数据"), lambda r: r.lead.is_demo),
+    ]
+    return xlsx_file(columns=columns, records=rows, sheet=_("履约情况"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -97,13 +98,19 @@ def prefiltered(
     return vacancies
 
 
+@functools.lru_cache(maxsize=1024)
+def _codes(text: str) -> tuple[str, ...]:
+    """The suitable industries as listed ("C35,C39"): many units share a list, parsed once."""
+    return tuple(normalise_code(c) for c in re.split(r"[,，、;；\s]+", text) if c)
+
+
 def _unit(row: dict[str, Any], ratings: dict[int, str]) -> space_matching.Unit:
-    codes = [normalise_code(c) for c in re.split(r"[,，、;；\s]+", row["suitable_industries"]) if c]
+    codes = _codes(row["suitable_industries"])
     return space_matching.Unit(
         id=row["pk"], area_m2=row["area_m2"], floor=row["floor"],
         clear_height_m=row["clear_height_m"], floor_load_kn_m2=row["floor_load_kn_m2"],
         power_kva=row["power_kva"], hazardous_allowed=row["hazardous_allowed"],
-        eia_max_category=row["eia_max_category"], industries=tuple(codes),
+        eia_max_category=row["eia_max_category"], industries=codes,
         park_rating=ratings.get(row["small_park_id"], ""),
     )  # fmt: skip
 

@@ -342,3 +342,7 @@ class ReviewOpinion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.author} · {self.get_stance_display()}"
+
+
+# The commitments after signing live in their own module; imported here for Django to find them.
+from parkops.attraction.commitment_models import Commitment  # noqa: E402, F401

@@ -5,12 +5,14 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from parkops.attraction.choices import Stage
+from parkops.attraction.choices import CommitmentFigure, CommitmentStatus, Stage
+from parkops.attraction.commitments import CommitmentRow
 from parkops.attraction.models import Lead
 from parkops.attraction.selectors import is_stale
 from parkops.common.tables import FULL_PAGE_LINK
 
 ATTRS = {"class": "table table-sm table-hover align-middle"}
+RIGHT = {"td": {"class": "text-end"}}
 
 
 class LeadTable(tables.Table):
@@ -47,3 +49,41 @@ class LeadTable(tables.Table):
         if is_stale(record):
             return format_html('<span class="badge text-bg-warning">{}</span>', _("久未跟进"))
         return ""
+
+
+class CommitmentTable(tables.Table):
+    """The 履约 list: one row per committed figure of a due year (rows computed in Python)."""
+
+    company = tables.Column(
+        verbose_name=_("企业（项目）"), accessor="lead__company_name", attrs=FULL_PAGE_LINK,
+        linkify=lambda record: record.lead.get_absolute_url(),
+    )  # fmt: skip
+    owner = tables.Column(verbose_name=_("负责"), empty_values=(), orderable=False)
+    year = tables.Column(verbose_name=_("年度"), accessor="check__year")
+    figure = tables.Column(verbose_name=_("指标"), orderable=False)
+    committed = tables.Column(verbose_name=_("承诺"), accessor="check__committed", attrs=RIGHT)
+    actual = tables.Column(
+        verbose_name=_("实际"), accessor="check__actual", attrs=RIGHT, default="—"
+    )
+    pct = tables.Column(
+        verbose_name=_("完成（%）"), accessor="check__pct", attrs=RIGHT, default="—"
+    )
+    status = tables.Column(verbose_name=_("履约情况"), orderable=False)
+
+    class Meta:
+        attrs = {**ATTRS, "id": "commitment-table"}
+
+    def render_owner(self, record: CommitmentRow) -> str:
+        return _owner_label(record.lead)
+
+    def render_figure(self, value: CommitmentFigure) -> str:
+        return str(value.label)
+
+    def render_status(self, value: CommitmentStatus) -> SafeString:
+        return format_html('<span class="badge {}">{}</span>', value.colour.css, value.label)
+
+
+def _owner_label(lead: Lead) -> str:
+    if not lead.owner_park_id:
+        return str(_("园区办"))
+    return str(lead.owner_park or _("其他小园区"))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from parkops.attraction import views
+from parkops.attraction import views, views_commitments, views_vetoes
 
 app_name = "attraction"
 urlpatterns = [
@@ -13,4 +13,8 @@ urlpatterns = [
     path("leads/<int:pk>/act/", views.lead_act, name="lead_act"),
     path("screenings/<int:pk>/memo.docx", views.screening_memo, name="screening_memo"),
     path("rules/", views.rule_set_detail, name="rule_set"),
+    path("rules/vetoes/", views_vetoes.veto_upload, name="veto_upload"),
+    path("commitments/", views_commitments.commitment_list, name="commitment_list"),
+    path("commitments/export.xlsx", views_commitments.commitment_export, name="commitment_export"),
+    path("leads/<int:pk>/commitment/", views_commitments.commitment_edit, name="commitment_edit"),
 ]

@@ -8,10 +8,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from parkops.attraction import exports, matches, memo, selectors, services
+from parkops.attraction.choices import STAGE_ORDER, Stage
+from parkops.attraction.commitments import commitment_checks
 from parkops.attraction.filtersets import LeadFilterSet
 from parkops.attraction.forms import (
     AdvanceForm,
@@ -21,7 +24,7 @@ from parkops.attraction.forms import (
     NoteForm,
     OpinionForm,
 )
-from parkops.attraction.models import Lead, Screening
+from parkops.attraction.models import Commitment, Lead, Screening
 from parkops.attraction.tables import LeadTable
 from parkops.common.history import history_of
 from parkops.common.lists import Export, list_page
@@ -139,8 +142,21 @@ def lead_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
             else None
         ),
         "history": history_of(lead),
+        **_commitment_context(lead),
     }
     return render(request, "attraction/lead_detail.html", context)
+
+
+def _commitment_context(lead: Lead) -> dict[str, object]:
+    """The commitment section, from 签约 on (read only then, so earlier stages cost nothing)."""
+    if STAGE_ORDER.index(Stage(lead.stage)) < STAGE_ORDER.index(Stage.SIGNED):
+        return {"committable": False}
+    commitment = Commitment.objects.filter(lead=lead).first()
+    rows = []
+    if commitment is not None:
+        lead.commitment = commitment
+        rows = commitment_checks([lead], today=timezone.localdate())
+    return {"committable": True, "commitment": commitment, "commitment_rows": rows}
 
 
 def _act(request: AuthedHttpRequest, lead: Lead) -> None:

@@ -5,12 +5,14 @@ keeper: the keeper registers a source in its AppConfig.ready(); the reader asks 
   with a label and a link to the record behind it (an inspection, an accident).
 - Violation sources: per enterprise, the number of violations on record in a year (the small-park
   rating's violations metric).
+- Flag sources: per enterprise, a short warning another app's lists show beside it (an
+  enterprise behind its investment commitments on the visit due list and the land lists).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,8 +30,11 @@ class RecordedEvent:
 VetoSource = Callable[[int], list[RecordedEvent]]
 ViolationSource = Callable[[int], dict[int, int]]
 
+FlagSource = Callable[[Iterable[int], date], dict[int, str]]
+
 _veto_sources: dict[str, VetoSource] = {}
 _violation_sources: dict[str, ViolationSource] = {}
+_flag_sources: dict[str, FlagSource] = {}
 
 
 def register_veto_source(name: str, source: VetoSource) -> None:
@@ -39,6 +44,20 @@ def register_veto_source(name: str, source: VetoSource) -> None:
 
 def register_violation_source(name: str, source: ViolationSource) -> None:
     _violation_sources[name] = source
+
+
+def register_flag_source(name: str, source: FlagSource) -> None:
+    _flag_sources[name] = source
+
+
+def enterprise_flags(enterprise_ids: Iterable[int], today: date) -> dict[int, list[str]]:
+    """Enterprise id -> the warnings the registered sources raise on it (in source order)."""
+    ids = list(enterprise_ids)
+    flags: dict[int, list[str]] = {}
+    for name in sorted(_flag_sources):
+        for enterprise_id, text in _flag_sources[name](ids, today).items():
+            flags.setdefault(enterprise_id, []).append(text)
+    return flags
 
 
 def recorded_events(year: int, *, enterprise_id: int | None = None) -> list[RecordedEvent]:

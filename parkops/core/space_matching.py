@@ -94,11 +94,13 @@ def refusal(need: Need, unit: Unit) -> str | None:
     return None
 
 
-def _area(need: Need, unit: Unit) -> Dimension:
+def _area(need: Need, unit: Unit, explain: bool) -> Dimension:
     if not need.floor_m2:
         return Dimension("area", UNKNOWN_SCORE, _("线索未填面积需求"))
     excess = (unit.area_m2 - need.floor_m2) / need.floor_m2
     score = max(0, round(100 - float(excess) * 100))
+    if not explain:
+        return Dimension("area", score, "")
     return Dimension(
         "area", score, _("面积 %(a)s ㎡，需求 %(n)s ㎡，富余 %(p)s%%") % {
             "a": fmt(unit.area_m2, 0), "n": fmt(need.floor_m2, 0), "p": fmt(excess * 100, 0),
@@ -106,11 +108,17 @@ def _area(need: Need, unit: Unit) -> Dimension:
     )  # fmt: skip
 
 
-def _margin(key: str, label: str, wanted: Decimal | None, has: Decimal | None) -> Dimension:
+def _margin(
+    key: str, label: str, wanted: Decimal | None, has: Decimal | None, explain: bool
+) -> Dimension:
     if not wanted:
-        return Dimension(key, 100, _("%(label)s无要求") % {"label": label})
+        return Dimension(key, 100, _("%(label)s无要求") % {"label": label} if explain else "")
     if has is None:
-        return Dimension(key, UNKNOWN_SCORE, _("%(label)s未登记") % {"label": label})
+        return Dimension(
+            key, UNKNOWN_SCORE, _("%(label)s未登记") % {"label": label} if explain else ""
+        )
+    if not explain:
+        return Dimension(key, 100, "")
     return Dimension(
         key, 100, _("%(label)s %(has)s，需要 %(wanted)s") % {
             "label": label, "has": fmt(has, 1), "wanted": fmt(wanted, 1),
@@ -118,51 +126,72 @@ def _margin(key: str, label: str, wanted: Decimal | None, has: Decimal | None) -
     )  # fmt: skip
 
 
-def _industry(need: Need, unit: Unit) -> Dimension:
+def _industry(need: Need, unit: Unit, explain: bool) -> Dimension:
     if not unit.industries:
         return Dimension("industry", UNKNOWN_SCORE, _("空置厂房未登记适合行业"))
     if not need.industry_code:
         return Dimension("industry", UNKNOWN_SCORE, _("线索未填行业代码"))
     fits = [c for c in unit.industries if code_covers(c, need.industry_code)]
     if fits:
+        if not explain:
+            return Dimension("industry", 100, "")
         return Dimension("industry", 100, _("行业 %(c)s 属适合行业 %(f)s") % {
             "c": need.industry_code, "f": "、".join(fits),
         })  # fmt: skip
     # Same division, a different class: near.
     if any(code_covers(need.industry_code[:3], c) for c in unit.industries):
         return Dimension("industry", 60, _("同一行业大类，非所列适合行业"))
+    if not explain:
+        return Dimension("industry", 0, "")
     return Dimension("industry", 0, _("行业 %(c)s 不在适合行业 %(f)s 内") % {
         "c": need.industry_code, "f": "、".join(unit.industries),
     })  # fmt: skip
 
 
-def _park(unit: Unit) -> Dimension:
-    labels = {"good": _("优质"), "unbalanced": _("发展不平衡"), "inefficient": _("低效")}
+PARK_LABELS = {"good": _("优质"), "unbalanced": _("发展不平衡"), "inefficient": _("低效")}
+
+
+def _park(unit: Unit, explain: bool) -> Dimension:
     if unit.park_rating not in RATING_SCORES:
         return Dimension("park", UNKNOWN_SCORE, _("小园区尚无评定"))
+    if not explain:
+        return Dimension("park", RATING_SCORES[unit.park_rating], "")
     return Dimension(
         "park", RATING_SCORES[unit.park_rating],
-        _("小园区评定为%(level)s") % {"level": labels[unit.park_rating]},
+        _("小园区评定为%(level)s") % {"level": PARK_LABELS[unit.park_rating]},
     )  # fmt: skip
+
+
+def _dimensions(need: Need, unit: Unit, explain: bool) -> tuple[Dimension, ...]:
+    """Each dimension's score, with its reason when `explain` (else a blank reason: formatting
+    the reasons of every unit cost three quarters of a ranking that shows five)."""
+    return (
+        _area(need, unit, explain),
+        _industry(need, unit, explain),
+        _margin("height", _("净高（米）"), need.clear_height_m, unit.clear_height_m, explain),
+        _margin("load", _("荷载（kN/㎡）"), need.floor_load_kn_m2, unit.floor_load_kn_m2, explain),
+        _margin("power", _("电力（kVA）"), need.power_kva, unit.power_kva, explain),
+        _park(unit, explain),
+    )
+
+
+def _total(dims: tuple[Dimension, ...]) -> int:
+    return round(sum(WEIGHTS[d.key] * d.score for d in dims) / sum(WEIGHTS.values()))
 
 
 def score(need: Need, unit: Unit) -> Match | None:
     """The unit's match to the need, or None when a hard filter refuses it."""
     if refusal(need, unit) is not None:
         return None
-    dims = (
-        _area(need, unit),
-        _industry(need, unit),
-        _margin("height", _("净高（米）"), need.clear_height_m, unit.clear_height_m),
-        _margin("load", _("荷载（kN/㎡）"), need.floor_load_kn_m2, unit.floor_load_kn_m2),
-        _margin("power", _("电力（kVA）"), need.power_kva, unit.power_kva),
-        _park(unit),
-    )
-    total = sum(WEIGHTS[d.key] * d.score for d in dims) / sum(WEIGHTS.values())
-    return Match(unit.id, round(total), dims)
+    dims = _dimensions(need, unit, explain=True)
+    return Match(unit.id, _total(dims), dims)
 
 
 def rank(need: Need, units: Iterable[Unit], *, top: int = 5) -> list[Match]:
-    """The `top` best matches, best first; ties by unit id, so the order is stable."""
-    matches = (m for m in (score(need, u) for u in units) if m is not None)
-    return heapq.nsmallest(top, matches, key=lambda m: (-m.score, m.unit_id))
+    """The `top` best matches, best first; ties by unit id, so the order is stable. Every unit
+    is scored without reasons; only the best are scored again with them (the same scores)."""
+    scored = (
+        (_total(_dimensions(need, u, explain=False)), u) for u in units if refusal(need, u) is None
+    )
+    best = heapq.nsmallest(top, scored, key=lambda su: (-su[0], su[1].id))
+    return [m for m in (score(need, u) for _total_score, u in best) if m is not None]

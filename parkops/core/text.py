@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -13,8 +14,10 @@ def to_half_width(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise_code(text: str) -> str:
-    """A code as typed (USCC, industry code): half-width, upper case, no spaces or dashes."""
+    """A code as typed (USCC, industry code): half-width, upper case, no spaces or dashes.
+    Cached: matching compares the same few industry codes thousands of times."""
     return _SPACES.sub("", to_half_width(text)).replace("-", "").upper()
 
 

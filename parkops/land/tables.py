@@ -4,7 +4,7 @@ from typing import Any
 
 import django_tables2 as tables
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from parkops.common.tables import FULL_PAGE_LINK
@@ -67,6 +67,19 @@ class ControlEntryTable(tables.Table):
         model = ControlListEntry
         fields = ("kind", "plot", "enterprise", "listed_on", "reason", "measures", "lifted_on")
         attrs = {"class": "table table-sm table-hover align-middle", "id": "control-table"}
+
+    def __init__(
+        self, *args: Any, flags: dict[int, list[str]] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.flags = flags or {}  # other apps' warnings (parkops.common.records.enterprise_flags)
+
+    def render_enterprise(self, value: Any, record: ControlListEntry) -> Any:
+        badges = format_html_join(
+            "", ' <span class="badge text-bg-danger">{}</span>',
+            ((flag,) for flag in self.flags.get(record.enterprise_id or 0, [])),
+        )  # fmt: skip
+        return format_html("{}{}", value, badges)
 
 
 class BatchTable(tables.Table):

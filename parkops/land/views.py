@@ -18,6 +18,7 @@ from parkops.common.forms import add_service_errors
 from parkops.common.history import history_of
 from parkops.common.lists import Export, list_page
 from parkops.common.pages import year_from_query
+from parkops.common.records import enterprise_flags
 from parkops.common.xlsx import xlsx_response
 from parkops.land import selectors, services
 from parkops.land.choices import LandActionKind
@@ -153,7 +154,12 @@ def flags(request: HttpRequest) -> HttpResponse:
 def control_list(request: HttpRequest) -> HttpResponse:
     qs = selectors.control_entries_visible_to(request.user)
     filterset = ControlEntryFilterSet(request.GET, queryset=qs)
-    return list_page(request, "land/control_list.html", filterset, ControlEntryTable(filterset.qs))
+    flags = enterprise_flags(
+        filterset.qs.exclude(enterprise=None).values_list("enterprise_id", flat=True),
+        timezone.localdate(),
+    )
+    table = ControlEntryTable(filterset.qs, flags=flags)
+    return list_page(request, "land/control_list.html", filterset, table)
 
 
 @permission_required("land.add_controllistentry", raise_exception=True)

@@ -139,8 +139,9 @@ def requests_seed(ids: list[dict[str, int]], *, department: User, clerk: User) -
 
 def attraction_records(own_park: SmallPark, other_park: SmallPark) -> dict[str, dict[str, int]]:
     """Leads: one of the owner's park, one of another park, and one of the other park offered to
-    the owner's (its owning park must not be named to the owner). Each screened once."""
-    from parkops.attraction.models import AdmissionRuleSet, Lead, Screening
+    the owner's (its owning park must not be named to the owner). Each screened once, each with
+    a commitment due (its full-production date passed), so the 履约 list shows it."""
+    from parkops.attraction.models import AdmissionRuleSet, Commitment, Lead, Screening
 
     rule_set, _created = AdmissionRuleSet.objects.get_or_create(
         version="world", defaults={"label": "测试规则", "is_default": True}
@@ -160,6 +161,10 @@ def attraction_records(own_park: SmallPark, other_park: SmallPark) -> dict[str, 
             lead=lead, rule_set=rule_set, verdict="incomplete",
             results=[{"key": "threshold:tax_per_mu", "label": "亩均税收", "outcome": "missing",
                       "evidence": "缺少达产税收"}],
+        )  # fmt: skip
+        Commitment.objects.create(
+            lead=lead, signed_on=date(YEAR - 1, 1, 1), document="投资协议",
+            tax_wan=100, full_on=date(YEAR - 1, 6, 30),
         )  # fmt: skip
         ids[key] = {"lead": lead.pk, "screening": screening.pk}
     Lead.objects.get(pk=ids["offered"]["lead"]).offered_to.add(own_park)

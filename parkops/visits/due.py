@@ -15,6 +15,7 @@ from typing import Any
 from django.db.models import DateField, OuterRef, Subquery
 from django.db.models.functions import Cast
 
+from parkops.common.records import enterprise_flags
 from parkops.common.types import AnyUser
 from parkops.core import visitcycle as vc
 from parkops.evaluation.selectors import latest_standing
@@ -45,6 +46,7 @@ class DueRow:
     last_visit: date | None
     next_due: date | None
     status: DueStatus
+    flags: tuple[str, ...] = ()  # other apps' warnings (parkops.common.records.enterprise_flags)
 
 
 def cycles() -> dict[vc.Tier, tuple[vc.Cycle, VisitCycle]]:
@@ -167,6 +169,10 @@ def due_rows(
                 status=status,
             )
         )
+    flags = enterprise_flags((r.enterprise_id for r in rows), today)
+    for row in rows:
+        if row.enterprise_id in flags:
+            row.flags = tuple(flags[row.enterprise_id])
     return rows
 
 

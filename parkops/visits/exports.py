@@ -45,7 +45,7 @@ def visits_xlsx(visits: Iterable[Visit]) -> io.BytesIO:
 def due_xlsx(rows: Iterable[DueRow]) -> io.BytesIO:
     headers = [
         _("企业名称"), _("道路"), _("微网格"), _("企业类别"), _("走访周期"), _("最近走访"),
-        _("应访日期"), _("走访状态"), _("演示数据"),
+        _("应访日期"), _("走访状态"), _("演示数据"), _("提示"),
     ]  # fmt: skip
     data = [
         [
@@ -58,6 +58,7 @@ def due_xlsx(rows: Iterable[DueRow]) -> io.BytesIO:
             r.next_due,
             str(r.status.label),
             _("是") if r.is_demo else "",
+            "；".join(r.flags),
         ]
         for r in rows
     ]

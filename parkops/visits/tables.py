@@ -4,7 +4,7 @@ from typing import Any
 
 import django_tables2 as tables
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from parkops.common.tables import FULL_PAGE_LINK
@@ -68,7 +68,12 @@ class DueTable(tables.Table):
 
     def render_name(self, record: DueRow) -> Any:
         url = reverse("registry:enterprise_detail", args=[record.enterprise_id])
-        return format_html('<a href="{}">{}</a>', url, _enterprise(record.name, record.is_demo))
+        link = format_html('<a href="{}">{}</a>', url, _enterprise(record.name, record.is_demo))
+        flags = format_html_join(
+            "", ' <span class="badge text-bg-danger due-flag">{}</span>',
+            ((flag,) for flag in record.flags),
+        )  # fmt: skip
+        return format_html("{}{}", link, flags)
 
     def render_tiers(self, value: Any) -> str:
         return "、".join(str(t.label) for t in value)

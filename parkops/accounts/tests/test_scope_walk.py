@@ -110,6 +110,7 @@ PARAM_KINDS: dict[str, dict[str, str]] = {
     "attraction:lead_detail": {"pk": "lead"},
     "attraction:lead_edit": {"pk": "lead"},
     "attraction:lead_act": {"pk": "lead"},
+    "attraction:commitment_edit": {"pk": "lead"},
     "attraction:screening_memo": {"pk": "screening"},
     "GET /api/attraction/leads/{pk}": {"pk": "lead"},
     "GET /api/attraction/leads/{pk}/matches": {"pk": "lead"},

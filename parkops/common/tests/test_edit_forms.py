@@ -222,8 +222,28 @@ def _activity() -> tuple[str, models.Model]:
     return reverse("activities:activity_edit", args=[item.pk]), item
 
 
+def _commitment() -> tuple[str, models.Model]:
+    from decimal import Decimal
+
+    from parkops.attraction import services
+    from parkops.attraction.commitments import commitment_save
+    from parkops.attraction.tests.factories import lead
+
+    alice = User.objects.get(username="alice")
+    item = services.lead_advance(user=alice, lead=lead(alice), on=DAY)
+    screening = services.screening_run(user=alice, lead=item)
+    services.screening_decide(user=alice, screening=screening, decision="admit", note="同意")
+    item = services.lead_advance(user=alice, lead=item, on=DAY)
+    commitment = commitment_save(
+        user=alice, lead=item,
+        data={"signed_on": DAY, "document": "投资协议", "tax_wan": Decimal(500), "jobs": 80},
+    )  # fmt: skip
+    return reverse("attraction:commitment_edit", args=[item.pk]), commitment
+
+
 EDIT_FORMS: dict[str, Case] = {
     "ActivityForm": _activity,
+    "CommitmentForm": _commitment,
     "SmallParkForm": _small_park,
     "DesignationForm": _designation,
     "InfraProjectForm": _infra,

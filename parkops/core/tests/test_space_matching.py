@@ -48,3 +48,33 @@ def test_company_names_reduce_to_one_key() -> None:
     assert company_key("上海 甲乙科技股份有限公司") == company_key("甲乙科技（上海）有限公司")
     assert company_key("ＡＢＣ生物有限公司") == company_key("abc生物")
     assert company_key("甲乙科技") != company_key("甲丙科技")
+
+
+def test_the_fast_ranking_gives_the_full_scoring_s_order_and_reasons() -> None:
+    # rank() scores every unit without its reasons and only the best with them: it must rank
+    # exactly as scoring every unit in full would.
+    import random
+
+    rng = random.Random(18)
+    need = Need(
+        floor_m2=Decimal(1000), clear_height_m=Decimal(6), power_kva=Decimal(400),
+        eia_category="table", industry_code="C2710",
+    )  # fmt: skip
+    units = [
+        Unit(
+            id=i,
+            area_m2=Decimal(rng.randint(300, 3300)),
+            clear_height_m=rng.choice([None, Decimal(rng.randint(4, 11))]),
+            floor_load_kn_m2=rng.choice([None, Decimal(rng.randint(5, 19))]),
+            power_kva=Decimal(rng.randint(200, 1400)),
+            hazardous_allowed=rng.choice([None, True, False]),
+            eia_max_category=rng.choice(["registration", "table", "report", ""]),
+            industries=rng.choice([("C27",), ("C35", "C39"), ("C26",), ()]),
+            park_rating=rng.choice(["good", "unbalanced", "inefficient", ""]),
+        )
+        for i in range(500)
+    ]
+    full = [m for m in (score(need, u) for u in units) if m is not None]
+    expected = sorted(full, key=lambda m: (-m.score, m.unit_id))[:7]
+    assert rank(need, units, top=7) == expected
+    assert all(d.reason for m in expected for d in m.dimensions)
