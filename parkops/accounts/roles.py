@@ -30,6 +30,7 @@ MANAGED_APPS = (
     "visits",
     "enforcement",
     "attraction",
+    "maps",
 )
 EDITING_ROLES = frozenset({Role.PARK_OFFICE})
 # What the other roles may write besides reading (app_label.codename); which records they may use

@@ -158,10 +158,11 @@ def polygons_of(geometry: Any) -> list[Polygon]:
     if not isinstance(geometry, dict):
         raise GeometryError("no_geometry")
     kind, coordinates = geometry.get("type"), geometry.get("coordinates")
+    parts: list[Any]
     if kind == "Polygon":
         parts = [coordinates]
     elif kind == "MultiPolygon":
-        parts = coordinates if isinstance(coordinates, list) else None
+        parts = coordinates if isinstance(coordinates, list) else []
     else:
         raise GeometryError("not_polygon", str(kind))
     if not parts or not all(isinstance(p, list) and p for p in parts):
