@@ -28,11 +28,11 @@ from parkops.core.geo import (
     display_geometry,
     distance_m,
     extent_parse,
-    gcj02_from_wgs84,
     looks_projected,
     placement,
     polygons_of,
     positions_of,
+    wgs84_from_gcj02,
 )
 from parkops.maps.choices import ShapeKind, ShapeSource
 from parkops.maps.models import Shape, ShapeImport
@@ -123,7 +123,7 @@ def _placement_error(polygons: list[Polygon], extent: Extent) -> str | None:
         ) % {"x": f"{lon:g}", "y": f"{lat:g}"}
     where = placement(points, extent)
     if where == Placement.GCJ02:
-        offset = distance_m(points[0], gcj02_from_wgs84(points[0]))
+        offset = distance_m(points[0], wgs84_from_gcj02(points[0]))
         return _(
             "坐标像是经过 GCJ-02 偏移（高德、腾讯等互联网地图的坐标），偏离约 %(metres)d 米。"
             "请使用 CGCS2000 或 WGS-84 的原始测绘坐标"
