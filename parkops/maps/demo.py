@@ -22,7 +22,7 @@ from parkops.registry.models import Enterprise, LandPlot, SmallPark
 
 DEMO = "演示数据"
 REASON = "生成演示数据"
-SOURCE = "演示数据（虚构图形）"
+SOURCE = "虚构图形"
 EXTRA_PLOTS = ("东北地块", "东南地块")
 
 

@@ -42,6 +42,7 @@ document.addEventListener("DOMContentLoaded", () => {
   window.parkopsMap = map; // for the browser test
 
   let markers = [];
+  let fitted = false;
 
   function filterQuery() {
     const params = new URLSearchParams(new FormData(form));
@@ -96,8 +97,16 @@ document.addEventListener("DOMContentLoaded", () => {
     });
     const data = await response.json();
     map.getSource("shapes").setData(data);
+    window.parkopsMapData = data; // for the browser test
     drawLegend(data.legend);
     drawLabels(data.features);
+    if (!fitted && data.features.length) {
+      // The first view frames the shapes (within the park's extent), not the whole box.
+      fitted = true;
+      const bounds = new maplibregl.LngLatBounds();
+      for (const f of data.features) bounds.extend(f.properties.centre);
+      map.fitBounds(bounds, { padding: 60, maxZoom: 16, animate: false });
+    }
     container.dataset.features = String(data.features.length);
     container.dataset.colours = [...new Set(data.features.map((f) => f.properties.colour))].join(",");
     container.dataset.loaded = "true";
