@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "parkops.attraction",
     "parkops.activities",
     "parkops.matching",
+    "parkops.maps",
     "parkops.ops",
     "parkops.site",
     "django.contrib.admin",
@@ -245,6 +246,15 @@ PARKOPS_JOB_STALE_MINUTES = env_positive_int("PARKOPS_JOB_STALE_MINUTES", 30)
 PARKOPS_EXPORT_INLINE_ROWS = env_positive_int("PARKOPS_EXPORT_INLINE_ROWS", 5000)
 # A lead without activity for this many days is flagged stale on the board and the list.
 PARKOPS_ATTRACTION_STALE_DAYS = env_positive_int("PARKOPS_ATTRACTION_STALE_DAYS", 30)
+
+# The offline map (parkops.maps). The park's extent in WGS-84 / CGCS2000 degrees,
+# "west,south,east,north": the map draws only this box and an import refuses shapes outside it.
+# The default is a box around Caojing; set the park's surveyed extent in production.
+PARKOPS_MAP_EXTENT = env_str("PARKOPS_MAP_EXTENT", "121.36,30.73,121.46,30.81")
+# Douglas–Peucker tolerance for display, in millionths of a degree (about 0.1 m each).
+PARKOPS_MAP_SIMPLIFY_MICRODEG = env_positive_int("PARKOPS_MAP_SIMPLIFY_MICRODEG", 10)
+# An optional basemap: one PMTiles file the park drops here (none by default: shapes only).
+PARKOPS_MAP_BASEMAP = Path(env_str("PARKOPS_MAP_BASEMAP", str(VAR_DIR / "map" / "basemap.pmtiles")))
 
 # Structured logs: one JSON object per line on stderr (a collector reads them from every app
 # server and worker), each with the request id; PARKOPS_LOG_FORMAT=text for a readable line.

@@ -32,6 +32,7 @@ MANAGED_APPS = (
     "attraction",
     "activities",
     "matching",
+    "maps",
 )
 EDITING_ROLES = frozenset({Role.PARK_OFFICE})
 # What the other roles may write besides reading (app_label.codename); which records they may use

@@ -24,6 +24,7 @@ NAVIGATION = (
     ("execution:infra_list", _("基础设施"), "execution.view_infraproject"),
     ("smallparks:rating_list", _("小园区评定"), "smallparks.view_smallparkrating"),
     ("land:action_list", _("低效用地"), "land.view_landaction"),
+    ("maps:map", _("园区地图"), "maps.view_shape"),
     ("service:request_list", _("企业诉求"), "service.view_servicerequest"),
     ("visits:due_list", _("走访"), "visits.view_visit"),
     ("activities:activity_list", _("企业活动"), "activities.view_activity"),
@@ -43,6 +44,7 @@ NAV_MENUS: tuple[tuple[Promise, tuple[str, ...]], ...] = (
             "smallparks:rating_list",
             "registry:plot_list",
             "land:action_list",
+            "maps:map",
         ),
     ),
     (

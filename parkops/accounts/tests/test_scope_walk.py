@@ -69,6 +69,8 @@ PARAM_KINDS: dict[str, dict[str, str]] = {
     "land:plot_progress": {"pk": "plot"},
     "land:plot_occupant_new": {"pk": "plot"},
     "smallparks:estate": {"pk": "smallpark"},
+    "maps:plot_card": {"pk": "plot"},
+    "maps:park_card": {"pk": "smallpark"},
     "smallparks:estate_add": {"pk": "smallpark", "what": "=tenancy"},
     "smallparks:tenancy_end": {"pk": "smallpark", "item": "tenancy"},
     "smallparks:vacancy_let": {"pk": "smallpark", "item": "vacancy"},

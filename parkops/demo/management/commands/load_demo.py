@@ -10,6 +10,7 @@ from parkops.core.demo import DEFAULT_SEED
 from parkops.demo.results import evaluations_publish, ratings_run
 from parkops.demo.services import demo_load
 from parkops.enforcement.demo import enforcement_demo_load
+from parkops.maps.demo import maps_demo_load
 from parkops.matching.demo import matching_demo_load
 from parkops.service.demo import service_demo_load
 from parkops.visits.demo import visits_demo_load
@@ -40,6 +41,8 @@ class Command(BaseCommand):
         inspections = enforcement_demo_load()
         published = evaluations_publish()
         rated = ratings_run()
+        # After the evaluation: the demo plots' holders are picked for their differing classes.
+        shapes = maps_demo_load()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data: {created['enterprises']} enterprises and {created['years']} enterprise-years, "
@@ -47,7 +50,7 @@ class Command(BaseCommand):
                 f"small parks), {requests} requests, {visits['visits']} visits, {activities} activities, "
                 f"{matching['profiles']} supply-demand profiles, {matching['sessions']} matching "
                 f"sessions, {inspections} "
-                f"inspections created; evaluations published for {published or 'no new year'}, "
+                f"inspections, {shapes} map shapes created; evaluations published for {published or 'no new year'}, "
                 f"small parks rated for {rated or 'no new year'}"
             )
         )
