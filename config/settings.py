@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "parkops.visits",
     "parkops.enforcement",
     "parkops.attraction",
+    "parkops.briefings",
     "parkops.ops",
     "parkops.site",
     "django.contrib.admin",

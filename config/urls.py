@@ -18,6 +18,7 @@ urlpatterns = [
     path("visits/", include("parkops.visits.urls")),
     path("enforcement/", include("parkops.enforcement.urls")),
     path("attraction/", include("parkops.attraction.urls")),
+    path("briefings/", include("parkops.briefings.urls")),
     path("accounts/", include("parkops.accounts.urls")),
     path("ops/", include("parkops.ops.urls")),
     path("jobs/", include("parkops.ops.job_urls")),

@@ -29,6 +29,7 @@ NAVIGATION = (
     ("enforcement:inspection_list", _("联合执法"), "enforcement.view_inspection"),
     ("attraction:board", _("联合招商"), "attraction.view_lead"),
     ("imports:home", _("Excel 导入"), "imports.add_importbatch"),
+    ("briefings:briefing_list", _("简报与总结"), "briefings.view_briefing"),
 )
 
 # The navigation bar fits one line at 1280 px in both languages: these entries sit in a dropdown
@@ -50,6 +51,7 @@ NAV_MENUS: tuple[tuple[Promise, tuple[str, ...]], ...] = (
             "execution:cultivation_list",
             "execution:infra_list",
             "attraction:board",
+            "briefings:briefing_list",
         ),
     ),
     (
