@@ -55,6 +55,7 @@ def indicator_table(doc: OfficialDocument, rows: list[Json]) -> None:
             ]
             for row in rows
         ],
+        widths=[0.7, 3.2, 0.8, 1.7, 1.3, 1.3, 1.8],
     )
 
 

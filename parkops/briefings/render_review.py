@@ -81,6 +81,7 @@ def _annexes(doc: OfficialDocument, snapshot: Json) -> None:
         doc.table(
             ["项目", "企业", "进度"],
             [[r["name"], r["enterprise"], r["state"]] for r in projects["rows"]],
+            widths=[3, 3, 1],
         )
     doc.heading2("（二）附件2 培育清单")
     for part in snapshot["cultivation"]:
@@ -89,6 +90,7 @@ def _annexes(doc: OfficialDocument, snapshot: Json) -> None:
             doc.table(
                 ["名称", "计划年度", "完成情况"],
                 [[r["name"], str(r["year"]), r["state"]] for r in part["rows"]],
+                widths=[4, 1.2, 1.6],
             )
     doc.heading2("（三）附件3 低效用地")
     for part in snapshot["land"]:

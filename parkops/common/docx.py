@@ -140,6 +140,9 @@ _AFTER_PBDR = tuple(
 )
 
 
+_AFTER_SNAP = _AFTER_PBDR[_AFTER_PBDR.index("w:snapToGrid") + 1 :]
+
+
 def _border(paragraph: Paragraph, side: str, size_eighths: int, colour: str) -> None:
     properties = paragraph._p.get_or_add_pPr()
     borders = properties.find(qn("w:pBdr"))
@@ -325,18 +328,30 @@ class OfficialDocument:
             paragraph.paragraph_format.right_indent = Pt(BODY_PT * 2)
 
     # --- tables and figures -------------------------------------------------------------------
-    def table(self, header: list[str], rows: list[list[str]]) -> None:
-        """A ruled table across the 版心: the header row in 黑体, the cells in 仿宋, both 4号."""
+    def table(
+        self, header: list[str], rows: list[list[str]], *, widths: list[float] | None = None
+    ) -> None:
+        """A ruled table across the 版心: the header row in 黑体, the cells in 仿宋, both 4号,
+        single-spaced and off the line grid (a cell's lines need not keep the body's pitch).
+        `widths` are the columns' shares of the 版心's width (equal when not given)."""
+        shares = widths or [1.0] * len(header)
+        column_mm = [TEXT_WIDTH_TWIPS / 56.6929 * w / sum(shares) for w in shares]
         table = self.document.add_table(rows=1 + len(rows), cols=len(header))
         table.style = self.document.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
         for r, values in enumerate([header, *rows]):
             for c, value in enumerate(values):
-                paragraph = table.cell(r, c).paragraphs[0]
+                cell = table.cell(r, c)
+                cell.width = Mm(column_mm[c])
+                paragraph = cell.paragraphs[0]
                 paragraph.style = self.document.styles["GW Table"]
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 fmt = paragraph.paragraph_format
                 fmt.space_before = fmt.space_after = Pt(0)
+                snap = OxmlElement("w:snapToGrid")
+                snap.set(qn("w:val"), "0")
+                paragraph._p.get_or_add_pPr().insert_element_before(snap, *_AFTER_SNAP)
                 font = HEADING_1_FONT if r == 0 else BODY_FONT
                 _fonts(paragraph.add_run(value), font, SMALL_PT)
 

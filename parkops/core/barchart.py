@@ -96,7 +96,7 @@ def grouped_bars(
 ) -> bytes:
     """Bars side by side per group, on one axis from zero (negative values go below it)."""
     canvas = Canvas(width, height)
-    left, right, top, bottom = 40, 20, 50, 60
+    left, right, top, bottom = 40, 20, 60, 60
     values = [v for g in groups for v in g.values if v is not None]
     high, low = max([0.0, *values]), min([0.0, *values])
     span = (high - low) or 1.0
@@ -110,12 +110,12 @@ def grouped_bars(
         for value, colour in zip(group.values, colours, strict=False):
             centre = x + bar_w // 2
             if value is None:
-                canvas.text(centre, zero_y - 6 * scale, "-", scale, AXIS)
+                canvas.text(centre, zero_y - 6 * scale, "-", scale + 1, AXIS)
             else:
                 y = zero_y - round(value / span * plot_h)
                 canvas.rect(x + 2, y, x + bar_w - 2, zero_y, colour)
-                label_y = y - 6 * scale if value >= 0 else y + scale
-                canvas.text(centre, label_y, number_text(value), max(2, scale - 1), BLACK)
+                label_y = y - 7 * scale if value >= 0 else y + scale
+                canvas.text(centre, label_y, number_text(value), scale, BLACK)
             x += bar_w
         canvas.text(round(left + (g + 0.5) * group_w), height - bottom + 15, group.label, 4, BLACK)
     canvas.rect(left, zero_y, width - right, zero_y + 2, AXIS)
