@@ -16,7 +16,7 @@ DEMO_COUNT ?= 300
 # "worksteal" breaks that. TEST_WORKERS=0 runs it in one process.
 TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: help install run serve test lint typecheck pytest static messages migrate load check-migrations browser-deps proxy-deps bench strings clean
+.PHONY: help install run serve test lint typecheck pytest static messages migrate load check-migrations browser-deps proxy-deps office-deps bench strings clean
 
 help:
 	@echo "make run    install, migrate, load the Caojing plan and demo data, serve on http://$(HOST):$(PORT) with a job worker"
@@ -103,6 +103,14 @@ proxy-deps:
 		else echo "Install nginx for the two-server test: sudo apt-get install nginx-light"; fi; \
 	fi
 
+# The official documents' render test (parkops/briefings/tests/test_render.py) converts the .docx
+# to PDF with Debian's headless LibreOffice and reads it back with poppler's pdftotext/pdftoppm.
+office-deps:
+	@if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui poppler-utils >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui poppler-utils >/dev/null; }; \
+		else echo "Install LibreOffice and poppler for the render test: sudo apt-get install libreoffice-writer-nogui poppler-utils"; fi; \
+	fi
+
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -113,7 +121,7 @@ typecheck: $(VENV)/.installed
 check-migrations: $(VENV)/.installed
 	$(MANAGE) makemigrations --check --dry-run -v 1
 
-pytest: install browser-deps proxy-deps
+pytest: install browser-deps proxy-deps office-deps
 	$(VENV)/bin/pytest -n $(TEST_WORKERS)
 
 test: install browser-deps lint typecheck check-migrations pytest

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "parkops.activities",
     "parkops.matching",
     "parkops.maps",
+    "parkops.briefings",
     "parkops.ops",
     "parkops.site",
     "django.contrib.admin",

@@ -21,6 +21,7 @@ urlpatterns = [
     path("activities/", include("parkops.activities.urls")),
     path("matching/", include("parkops.matching.urls")),
     path("map/", include("parkops.maps.urls")),
+    path("briefings/", include("parkops.briefings.urls")),
     path("accounts/", include("parkops.accounts.urls")),
     path("ops/", include("parkops.ops.urls")),
     path("jobs/", include("parkops.ops.job_urls")),

@@ -33,7 +33,12 @@ MANAGED_APPS = (
     "activities",
     "matching",
     "maps",
+    "briefings",
 )
+# Managed apps whose records only the park office writes and only it and the town leader read:
+# the park-wide briefings and the three-year review.
+LEADERS_ONLY_APPS = ("briefings",)
+LEADER_ROLES = frozenset({Role.TOWN_LEADER})
 EDITING_ROLES = frozenset({Role.PARK_OFFICE})
 # What the other roles may write besides reading (app_label.codename); which records they may use
 # them on is the apps' selectors' business: road chiefs and grid officers log visits on their

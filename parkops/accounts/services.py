@@ -12,7 +12,14 @@ from django.db import transaction
 from django.db.models import Q
 
 from parkops.accounts.models import ApiToken
-from parkops.accounts.roles import EDITING_ROLES, FIELD_RIGHTS, MANAGED_APPS, Role
+from parkops.accounts.roles import (
+    EDITING_ROLES,
+    FIELD_RIGHTS,
+    LEADER_ROLES,
+    LEADERS_ONLY_APPS,
+    MANAGED_APPS,
+    Role,
+)
 
 
 @transaction.atomic
@@ -35,7 +42,10 @@ def role_permissions_sync(*, using: str = "default") -> None:
             for right in FIELD_RIGHTS.get(role, ()):
                 app_label, codename = right.split(".")
                 extra |= Q(content_type__app_label=app_label, codename=codename)
-            group.permissions.set(readable | managed.filter(extra))
+            reads = readable
+            if role not in LEADER_ROLES:
+                reads = readable.exclude(content_type__app_label__in=LEADERS_ONLY_APPS)
+            group.permissions.set(reads | managed.filter(extra))
 
 
 def user_assign_roles(*, user: User, roles: set[Role]) -> None:

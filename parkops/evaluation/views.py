@@ -7,24 +7,25 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Max
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from parkops.accounts.roles import sees_whole_park
 from parkops.common.forms import add_service_errors
 from parkops.common.history import history_of
 from parkops.common.lists import list_page
 from parkops.common.types import AuthedHttpRequest
 from parkops.common.versioning import StaleVersion, version_of
-from parkops.common.xlsx import xlsx_response
+from parkops.common.xlsx import download_headers, xlsx_response
 from parkops.core.evaluation.scheme import Scheme as SchemeSpec
 from parkops.core.evaluation.summary import scheme_scale
-from parkops.evaluation import card, jobs, rules, selectors, services
+from parkops.evaluation import card, jobs, notice, rules, selectors, services
 from parkops.evaluation.exports import BOTTOM_RULE, SHORTFALL_RULE, bottom_xlsx
 from parkops.evaluation.filtersets import VetoEventFilterSet
 from parkops.evaluation.forms import (
@@ -87,6 +88,7 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "comparison": selectors.compare(user=user, run=run),
         "bottom_rule": BOTTOM_RULE,
         "shortfall_rule": SHORTFALL_RULE,
+        "notice_visible": sees_whole_park(user),
     }
     return render(request, "evaluation/run_detail.html", context)
 
@@ -115,6 +117,21 @@ def run_delete(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponseRedirect(run.get_absolute_url())
     messages.success(request, _("已删除评价草稿"))
     return HttpResponseRedirect(reverse("evaluation:run_list"))
+
+
+@permission_required(VIEW_RUN, raise_exception=True)
+def run_notice(request: HttpRequest, pk: int) -> HttpResponse:
+    """The published run's annual notice (.docx): the whole park's, so for park-wide readers."""
+    run = selectors.run_get(pk=pk, user=request.user)
+    if not sees_whole_park(request.user):
+        raise PermissionDenied(_("评价结果通知只向园区办、镇领导和职能部门提供。"))
+    if not run.is_published:
+        raise Http404(_("草稿没有结果通知"))
+    response = HttpResponse(
+        notice.notice_docx(run=run, user=request.user),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    return download_headers(response, f"{notice.notice_title(run)}.docx")
 
 
 @permission_required(VIEW_RUN, raise_exception=True)

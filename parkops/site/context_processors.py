@@ -32,6 +32,7 @@ NAVIGATION = (
     ("matching:session_list", _("供需对接"), "matching.view_matchingsession"),
     ("attraction:board", _("联合招商"), "attraction.view_lead"),
     ("imports:home", _("Excel 导入"), "imports.add_importbatch"),
+    ("briefings:briefing_list", _("简报与总结"), "briefings.view_briefing"),
 )
 
 # The navigation bar fits one line at 1280 px in both languages: these entries sit in a dropdown
@@ -54,6 +55,7 @@ NAV_MENUS: tuple[tuple[Promise, tuple[str, ...]], ...] = (
             "execution:cultivation_list",
             "execution:infra_list",
             "attraction:board",
+            "briefings:briefing_list",
         ),
     ),
     (

@@ -45,6 +45,7 @@ PARAM_KINDS: dict[str, dict[str, str]] = {
     "evaluation:run_publish": {"pk": "run"},
     "evaluation:run_delete": {"pk": "run"},
     "evaluation:run_bottom": {"pk": "run"},
+    "evaluation:run_notice": {"pk": "run"},
     "evaluation:run_handbook": {"pk": "run"},
     "evaluation:what_if": {"pk": "run", "enterprise_pk": "enterprise"},
     "evaluation:scheme_detail": {"pk": "scheme"},
@@ -114,6 +115,9 @@ PARAM_KINDS: dict[str, dict[str, str]] = {
     "attraction:lead_act": {"pk": "lead"},
     "attraction:commitment_edit": {"pk": "lead"},
     "attraction:screening_memo": {"pk": "screening"},
+    # An archived briefing is a stored file of the whole park's (no scoped record); its readers
+    # are tested in briefings/tests/test_views.py.
+    "briefings:briefing_download": {"pk": "=1"},
     "GET /api/attraction/leads/{pk}": {"pk": "lead"},
     "GET /api/attraction/leads/{pk}/matches": {"pk": "lead"},
     "activities:activity_detail": {"pk": "activity"},
