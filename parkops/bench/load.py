@@ -4,8 +4,8 @@ LOAD_COUNT demo enterprises, gunicorn on a free port of 127.0.0.1, and locust's 
 
 Bounded by the environment: LOAD_USERS (10), LOAD_SPAWN_RATE (5 a second), LOAD_DURATION
 ("30s"), LOAD_COUNT (1000 enterprises), LOAD_WORKERS (2 gunicorn workers). LOAD_DATABASE_URL
-runs it on another database (it is emptied: never the site's). Prints p50/p95 per page and the
-errors, with the machine's load average; exits non-zero when a request failed."""
+runs it on another database (the demo data is added to it: never the site's). Prints p50/p95
+per page and the errors, with the machine's load average; exits non-zero when one failed."""
 
 from __future__ import annotations
 
@@ -41,7 +41,6 @@ def _prepare(env: dict[str, str], count: int, password: str) -> None:
         "import django; django.setup()\n"
         "from django.core.management import call_command\n"
         "from parkops.demo.accounts import demo_users_ensure\n"
-        "call_command('flush', interactive=False, verbosity=0)\n"
         "call_command('load_plan', verbosity=0)\n"
         f"call_command('load_demo', count={count}, verbosity=0)\n"
         "demo_users_ensure(password=__import__('os').environ['PARKOPS_LOAD_PASSWORD'])\n"
