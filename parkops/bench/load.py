@@ -47,6 +47,10 @@ def _prepare(env: dict[str, str], count: int, password: str) -> None:
     )
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "migrate", "--no-input", "-v", "0"], cwd=ROOT, env=env, check=True)
+    # gunicorn serves with DEBUG off: the pages' static files must be collected, as `make run` does.
+    subprocess.run(
+        [*manage, "collectstatic", "--no-input", "-v", "0"], cwd=ROOT, env=env, check=True
+    )
     subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, check=True)
 
 
@@ -76,6 +80,11 @@ def _report(stats: Path) -> int:
         )
         if row["Name"] == "Aggregated":
             failures = int(row["Failure Count"])
+    errors = stats.with_name(stats.name.replace("_stats.csv", "_failures.csv"))
+    if errors.exists():
+        with errors.open(newline="") as f:
+            for error in csv.DictReader(f):
+                print(f"  error ×{error['Occurrences']} {error['Name']}: {error['Error'][:200]}")
     return failures
 
 
