@@ -16,12 +16,12 @@ DEMO_COUNT ?= 300
 # "worksteal" breaks that. TEST_WORKERS=0 runs it in one process.
 TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: help install run serve test lint typecheck pytest static messages migrate load check-migrations browser-deps proxy-deps office-deps bench strings clean
 
 help:
 	@echo "make run    install, migrate, load the Caojing plan and demo data, serve on http://$(HOST):$(PORT) with a job worker"
 	@echo "make test   install, lint, type-check, check migrations, run the whole test suite"
 	@echo "make bench  run the benchmarks (times as ratios against a baseline of the same run)"
+	@echo "make load   a bounded locust load test on loopback (LOAD_USERS, LOAD_DURATION, ...); make load-data loads the demo data"
 
 # --- installing ------------------------------------------------------------------------------
 $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
@@ -66,7 +66,7 @@ migrate: install
 	mkdir -p var
 	$(MANAGE) migrate --no-input -v 0
 
-load: migrate
+load-data: migrate
 	$(MANAGE) load_plan
 	$(MANAGE) load_demo --count $(DEMO_COUNT)
 	$(MANAGE) load_enforcement_demo
@@ -76,7 +76,7 @@ load: migrate
 # One queue worker runs next to gunicorn (evaluation runs, ratings, import writes, handbooks);
 # stopping `make run` stops both (the worker finishes the job in hand first). More workers, on
 # this machine or others, are `manage.py db_worker` against the same database.
-run: load
+run: load-data
 	$(MANAGE) collectstatic --no-input -v 0
 	$(MANAGE) sweep_jobs
 	$(MANAGE) ensure_users --print-login --url http://$(HOST):$(PORT)/
@@ -128,6 +128,12 @@ test: install browser-deps lint typecheck check-migrations pytest
 
 bench: install
 	$(PY) -m parkops.bench $(BENCH)
+
+# A bounded locust run against gunicorn on loopback (parkops/bench/load.py): LOAD_USERS,
+# LOAD_SPAWN_RATE, LOAD_DURATION, LOAD_COUNT, LOAD_WORKERS, LOAD_DATABASE_URL from the environment.
+load: install
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-load.txt
+	$(PY) -m parkops.bench.load
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) staticfiles .mypy_cache .ruff_cache .pytest_cache test-results

@@ -16,9 +16,11 @@ from ninja.responses import Status
 from parkops.accounts.roles import sees_whole_park
 from parkops.common.api import require
 from parkops.imports.choices import ImportKind
+from parkops.imports.jobs import import_enqueue
 from parkops.imports.models import ImportBatch
 from parkops.imports.selectors import batch_list
 from parkops.imports.services import ImportRefused, import_file, import_limits, import_undo
+from parkops.ops.api import JobOut, accepted
 
 router = Router(tags=["imports"])
 
@@ -63,6 +65,17 @@ class BatchOut(Schema):
         return batch.user.get_username() if batch.user else None
 
 
+def _too_large(file: UploadedFile) -> Status | None:
+    limit = import_limits().max_bytes
+    if file.size is None or file.size <= limit:
+        return None
+    message = _("文件大小 %(size_mb)s MB，超过上限 %(limit_mb)s MB") % {
+        "size_mb": round(file.size / 1024 / 1024, 1),
+        "limit_mb": round(limit / 1024 / 1024, 1),
+    }
+    return Status(422, {"detail": message, "errors": []})
+
+
 @router.post(
     "/imports/{kind}",
     response={200: ImportOut, 422: ImportErrorOut},
@@ -79,13 +92,9 @@ def post_import(
     and compares only; `confirm=true` writes amounts flagged as unusually large (the page asks
     the same)."""
     require(request, "imports.add_importbatch")
-    limit = import_limits().max_bytes
-    if file.size is not None and file.size > limit:
-        message = _("文件大小 %(size_mb)s MB，超过上限 %(limit_mb)s MB") % {
-            "size_mb": round(file.size / 1024 / 1024, 1),
-            "limit_mb": round(limit / 1024 / 1024, 1),
-        }
-        return Status(422, {"detail": message, "errors": []})
+    too_large = _too_large(file)
+    if too_large is not None:
+        return too_large
     batch, plan = import_file(
         kind=kind,
         data=file.read(),
@@ -113,6 +122,33 @@ def post_import(
             "warnings": warnings,
         },
     )
+
+
+@router.post(
+    "/imports/{kind}/jobs",
+    response={202: JobOut, 422: ImportErrorOut},
+    summary="导入 Excel / CSV 文件（后台任务）",
+)
+def post_import_job(
+    request: HttpRequest, kind: ImportKind, file: File[UploadedFile], confirm: bool = False
+) -> Any:
+    """The import as a queue job: the answer is 202 with the job; `GET /api/jobs/{id}` (its
+    `api_url`) tells its status and progress, and when it ends its `result`: `batch`, `rows`,
+    `added`, `changed`, `unchanged` and `warnings`, or, when it fails, `errors` by row and
+    column (nothing written). The same file sent again gives the same job and is written once.
+    `confirm=true` writes amounts flagged as unusually large."""
+    require(request, "imports.add_importbatch")
+    too_large = _too_large(file)
+    if too_large is not None:
+        return too_large
+    job = import_enqueue(
+        kind=kind,
+        data=file.read(),
+        file_name=file.name or "upload",
+        user=request.user,
+        confirmed=confirm,
+    )
+    return accepted(job)
 
 
 @router.get("/imports", response=list[BatchOut], summary="导入批次")

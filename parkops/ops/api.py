@@ -32,6 +32,7 @@ class JobOut(Schema):
     api_url: str
     result_url: str
     download_url: str
+    result: dict[str, Any]
     created_at: datetime
     finished_at: datetime | None
 

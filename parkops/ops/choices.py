@@ -25,4 +25,5 @@ class JobKind(models.TextChoices):
     HANDBOOK = "handbook", _("评价结果手册")
     RATING_RUN = "rating_run", _("小园区评定")
     IMPORT_CONFIRM = "import_confirm", _("确认导入")
+    IMPORT_FILE = "import_file", _("导入文件")
     EXPORT = "export", _("导出")

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -54,6 +54,16 @@ class Outcome:
     url: str = ""
     summary: str = ""
     file: str = ""  # relative to the storage root, as `job_file` gave it
+    data: dict[str, Any] = field(default_factory=dict)  # the job's `result`, for API clients
+
+
+class JobRefused(Exception):
+    """A handler's refusal with details for API clients: the job fails with the message as its
+    error and `data` as its result (an import's errors by row and column)."""
+
+    def __init__(self, message: str, data: dict[str, Any]) -> None:
+        super().__init__(message)
+        self.data = data
 
 
 class Progress:
@@ -102,6 +112,11 @@ def job_file(job: Job, name: str) -> tuple[Path, str]:
     return path, relative
 
 
+def job_input(job: Job, name: str) -> Path:
+    """A file given to `job_start` with the job."""
+    return Path(settings.MEDIA_ROOT) / JOB_FILES / str(job.pk) / name
+
+
 def job_result_path(job: Job) -> Path | None:
     if not job.result_file:
         return None
@@ -115,9 +130,12 @@ def job_start(
     user: AbstractBaseUser | AnonymousUser | None,
     params: dict[str, Any] | None = None,
     key: str = "",
+    files: Mapping[str, bytes] | None = None,
 ) -> Job:
     """Store the job and put it on the queue. With a `key`, the same work started twice gives
-    the first job back and enqueues nothing (an import confirmed twice is written once)."""
+    the first job back and enqueues nothing (an import confirmed twice is written once).
+    `files` are the job's inputs (an uploaded file), written to its folder in the storage root
+    before it is queued, so that a worker on another machine reads them (`job_input`)."""
     if kind.value not in _HANDLERS:
         raise ValueError(f"no handler registered for job kind {kind!r}")
     owner = user if user is not None and user.is_authenticated else None
@@ -133,6 +151,8 @@ def job_start(
             job = Job.objects.create(kind=kind, user=owner, params=params, key=key)  # type: ignore[misc]
     except IntegrityError:  # a concurrent start with the same key won
         return Job.objects.get(kind=kind, key=key)
+    for name, content in (files or {}).items():
+        job_file(job, name)[0].write_bytes(content)
     _enqueue(job)
     job.refresh_from_db()
     return job
@@ -152,6 +172,7 @@ def job_retry(*, job: Job) -> Job:
     Job.objects.filter(pk=job.pk).update(
         status=JobStatus.QUEUED,
         error="",
+        result={},
         step="",
         done=0,
         total=0,
@@ -190,6 +211,7 @@ def run_job(job_id: int) -> str:
         Job.objects.filter(pk=job.pk).update(
             status=JobStatus.FAILED,
             error=error_message(error)[:5000],
+            result=error.data if isinstance(error, JobRefused) else {},
             finished_at=timezone.now(),
             heartbeat_at=timezone.now(),
         )
@@ -199,6 +221,7 @@ def run_job(job_id: int) -> str:
         result_url=outcome.url,
         summary=outcome.summary,
         result_file=outcome.file,
+        result=outcome.data,
         finished_at=timezone.now(),
         heartbeat_at=timezone.now(),
     )

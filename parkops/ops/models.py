@@ -69,6 +69,8 @@ class Job(models.Model):
     # A generated file, relative to the private storage root (PARKOPS_MEDIA_DIR).
     result_file = models.CharField(_("结果文件"), max_length=500, blank=True)
     error = models.TextField(_("错误"), blank=True)
+    # What an API client reads besides the summary: an import's counts, or its errors by row.
+    result = models.JSONField(_("结果数据"), default=dict, blank=True)
     created_at = models.DateTimeField(_("提交时间"), default=timezone.now, db_index=True)
     started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
     finished_at = models.DateTimeField(_("结束时间"), null=True, blank=True)

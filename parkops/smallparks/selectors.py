@@ -186,15 +186,16 @@ def park_facts(*, year: int, parks: list[SmallPark], inputs: EvaluationInputs) -
         )
     )
     by_park: dict[int, list[TenantFacts]] = {pk: [] for pk in ids}
-    for enterprise in tenants_for_rating(ids):
-        assert enterprise.small_park_id is not None
-        by_park[enterprise.small_park_id].append(
+    # Three columns, not whole enterprises: a district's tenants are tens of thousands of rows.
+    tenants = tenants_for_rating(ids).values_list("pk", "small_park_id", "key_industry")
+    for enterprise_id, park_id, key_industry in tenants:
+        by_park[park_id].append(
             TenantFacts(
-                enterprise_id=enterprise.pk,
-                tax_wan=taxes.get(enterprise.pk),
-                eval_class=(inputs.classes or {}).get(enterprise.pk),
-                key_industry=enterprise.key_industry in KEY_INDUSTRIES,
-                violations=inputs.incidents.get(enterprise.pk, 0),
+                enterprise_id=enterprise_id,
+                tax_wan=taxes.get(enterprise_id),
+                eval_class=(inputs.classes or {}).get(enterprise_id),
+                key_industry=key_industry in KEY_INDUSTRIES,
+                violations=inputs.incidents.get(enterprise_id, 0),
             )
         )
     day = reference_day(year)

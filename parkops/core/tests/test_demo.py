@@ -69,3 +69,14 @@ def test_it_names_more_enterprises_than_two_syllable_brands_can() -> None:
 
 def _too_slow(signum: int, frame: object) -> None:
     raise AssertionError("no free name found in 5 s")
+
+
+def test_it_generates_100000_enterprises_with_unique_names_and_codes() -> None:
+    # What `load_demo --count 100000` (the district benchmark) asks of it, without a database.
+    data = generate(
+        100_000, small_parks=PARKS, roads=ROADS, reserved_names={"上海演示化工有限公司"}
+    )
+    assert len(data) == 100_000
+    assert len({e.name for e in data}) == len({e.uscc for e in data}) == 100_000
+    assert "上海演示化工有限公司" not in {e.name for e in data}
+    assert data[:300] == generate(300, small_parks=PARKS, roads=ROADS)[:300]  # the first unchanged
