@@ -16,6 +16,7 @@ DEMO_COUNT ?= 300
 # "worksteal" breaks that. TEST_WORKERS=0 runs it in one process.
 TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
+.PHONY: help install run serve test lint typecheck pytest static messages migrate load load-data check-migrations browser-deps proxy-deps office-deps bench strings clean
 
 help:
 	@echo "make run    install, migrate, load the Caojing plan and demo data, serve on http://$(HOST):$(PORT) with a job worker"
