@@ -24,7 +24,12 @@ from parkops.land.models import (
     PlotOccupant,
 )
 from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot
-from parkops.registry.selectors import enterprises_visible_to, plots_visible_to, related_in_scope
+from parkops.registry.selectors import (
+    attach_in_scope,
+    enterprises_visible_to,
+    plots_visible_to,
+    related_in_scope,
+)
 
 
 @dataclass(frozen=True)
@@ -209,11 +214,8 @@ def plot_flags(
     rules, _label = flag_rules_for(year)
     qs = plots if plots is not None else plots_visible_to(user)
     # The holder is shown only where the user may see it; its industry counts in every case.
-    plot_list = list(
-        qs.select_related("progress")
-        .prefetch_related(related_in_scope(user, Enterprise, "holder"))
-        .order_by("name")
-    )
+    plot_list = list(qs.select_related("progress").order_by("name"))
+    attach_in_scope(user, plot_list, "holder", qs)
     industries: dict[int | None, str] = dict(
         Enterprise.objects.filter(pk__in=[p.holder_id for p in plot_list]).values_list(
             "pk", "industry_code"

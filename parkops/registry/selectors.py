@@ -106,6 +106,24 @@ def related_in_scope(user: AnyUser, model: type[Model], lookup: str) -> Prefetch
     return Prefetch(lookup, queryset=visible[model](user))
 
 
+def attach_in_scope(user: AnyUser, records: list[Any], lookup: str, source: QuerySet[Any]) -> None:
+    """`related_in_scope` for long lists: set each record's foreign key `lookup` to its target
+    where the user may see it, else to None, reading the targets through a subquery of `source`.
+
+    Django 5.2 prefetches a foreign key with a tuple IN that SQLite expands into one comparison
+    per row, which stops past about 1,000 rows ("Expression tree is too large")."""
+    field = source.model._meta.get_field(lookup)
+    target = field.related_model
+    visible: dict[type[Model], Any] = {
+        Enterprise: enterprises_visible_to,
+        LandPlot: plots_visible_to,
+        SmallPark: smallparks_visible_to,
+    }
+    found = visible[target](user).filter(pk__in=source.values(field.attname)).in_bulk()
+    for record in records:
+        field.set_cached_value(record, found.get(getattr(record, field.attname)))
+
+
 def latest_year_annotations() -> dict[str, Any]:
     """The latest reported year's revenue and 规上 flag of each enterprise, as annotations."""
     latest = EnterpriseYear.objects.filter(enterprise=OuterRef("pk")).order_by("-year")

@@ -1,0 +1,32 @@
+"""The land flags of every plot in scope, at the scale of a district (past SQLite's expression depth)."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import User
+
+from parkops.land.selectors import plot_flags
+from parkops.registry.models import Enterprise, LandPlot, Road
+
+PLOTS = 1_500
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", ["lena", "rob"])
+def test_it_flags_fifteen_hundred_plots_for_a_role_user(
+    who: str, lena: User, rob: User, pingye: Road, yuegong: Road
+) -> None:
+    # Every plot lies on 平业路 (rob's road); every other holder is on 月工路, outside his scope.
+    firms = Enterprise.objects.bulk_create(
+        Enterprise(name=f"规模企业{i:05d}", road=pingye if i % 2 == 0 else yuegong)
+        for i in range(PLOTS)
+    )
+    LandPlot.objects.bulk_create(
+        LandPlot(name=f"规模地块{i:05d}", road=pingye, holder=firm) for i, firm in enumerate(firms)
+    )
+    user = {"lena": lena, "rob": rob}[who]
+    rows = plot_flags(user=user, year=2025)
+    assert len(rows) == PLOTS
+    named = sum(row.plot.holder is not None for row in rows)
+    assert named == {"lena": PLOTS, "rob": PLOTS // 2}[who]
+    assert all(row.plot.holder_id is not None for row in rows)  # the id stays for the figures
