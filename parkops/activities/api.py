@@ -18,7 +18,7 @@ from parkops.activities import selectors, services
 from parkops.activities.choices import ActivityKind, ActivityStatus, Attendance
 from parkops.activities.filtersets import ActivityFilterSet
 from parkops.activities.models import Activity
-from parkops.common.api import ErrorOut, Pagination, require
+from parkops.common.api import ErrorOut, Pagination, RecordId, require
 from parkops.common.types import AuthedHttpRequest
 from parkops.common.versioning import version_of
 from parkops.registry.selectors import enterprises_visible_to
@@ -76,7 +76,7 @@ class ActivityIn(Schema):
     topics: str = Field(min_length=1, max_length=10_000)
     summary: str = Field("", max_length=10_000)
     status: ActivityStatus = ActivityStatus.PLANNED
-    enterprise_ids: list[int] = []
+    enterprise_ids: list[RecordId] = []
 
 
 def _out(a: Activity) -> dict[str, Any]:

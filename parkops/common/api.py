@@ -26,6 +26,10 @@ from parkops.common.years import YEAR_MAX, YEAR_MIN
 Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
 """A calendar year the platform can hold; anything else is a 422 naming the range."""
 
+RecordId = Annotated[int, Field(ge=1, le=2**63 - 1)]
+"""A record's id in a payload: a 64-bit database integer (a larger one overflowed SQLite in an
+`__in` lookup, where Django does not drop out-of-range values as it does for `=`)."""
+
 PAGE_MAX = 100_000
 
 

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -55,9 +55,6 @@ from parkops.service.rules import (
     require_state,
 )
 
-if TYPE_CHECKING:  # the activities app builds on this one: no import of it at run time
-    from parkops.activities.models import Activity
-
 S = RequestState
 
 
@@ -75,7 +72,7 @@ def request_accept(
     received_at: datetime | None = None,
     is_demo: bool = False,
     holder: Department | None = None,
-    activity: Activity | None = None,
+    activity: Model | None = None,  # an activities.Activity (that app builds on this one)
 ) -> ServiceRequest:
     """Register a request; its clock starts at `received_at` (now by default).
 
@@ -94,7 +91,8 @@ def request_accept(
     request = ServiceRequest(
         channel=channel, category=category, enterprise=enterprise, title=title, text=text,
         contact=contact, received_at=now, clock_started_at=now, created_by=user, is_demo=is_demo,
-        limit_days=category_limit(category).limit_days, activity=activity,
+        limit_days=category_limit(category).limit_days,
+        activity_id=activity.pk if activity is not None else None,
     )  # fmt: skip
     request.full_clean(exclude=["contact_due", "interim_due", "warn_at", "due_at"])
     request_clock_set(request, now=now)

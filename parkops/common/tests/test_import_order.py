@@ -29,6 +29,8 @@ LAYERS: tuple[frozenset[str], ...] = tuple(
         "imports",
         "attraction",  # reads registry, smallparks' vacancies, execution's projects, evaluation
         "enforcement",  # reads imports' cell messages for its control-event import
+        "activities matching maps",  # service's requests, land's flags, the evaluation's classes
+        "briefings",  # reads every app above for the briefing and the three-year review
         "demo",
         "site",
         "config",

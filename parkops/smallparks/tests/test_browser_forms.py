@@ -94,6 +94,8 @@ def test_the_clerk_keeps_the_records_and_the_owner_opens_his_estate(
     _open_navigation(page)
     page.click("#current-user")  # 退出 sits in the user's menu
     page.click("#log-out")
+    # The logout is a POST: wait for its answer, or the next page may still find the clerk signed in.
+    expect(page).to_have_url(f"{live_server}/accounts/login/")
 
     # The owner opens his estate from the navigation.
     log_in(page, live_server, "olga", "/")
