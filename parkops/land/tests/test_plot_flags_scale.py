@@ -8,12 +8,12 @@ from django.contrib.auth.models import User
 from parkops.land.selectors import plot_flags
 from parkops.registry.models import Enterprise, LandPlot, Road
 
-PLOTS = 1_500
+PLOTS = 1_100  # past SQLite's expression depth of 1,000
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("who", ["lena", "rob"])
-def test_it_flags_fifteen_hundred_plots_for_a_role_user(
+def test_it_flags_more_than_a_thousand_plots_for_a_role_user(
     who: str, lena: User, rob: User, pingye: Road, yuegong: Road
 ) -> None:
     # Every plot lies on 平业路 (rob's road); every other holder is on 月工路, outside his scope.
