@@ -13,7 +13,21 @@ from parkops.registry.models import Enterprise, LandPlot, SmallPark
 from parkops.web.templatetags.parkops import amount, demo_badge
 
 
-class EnterpriseTable(tables.Table):
+class _PinyinNameAndRoad(tables.Table):
+    """The name and road columns sort in pinyin order in Chinese (`common.collation`)."""
+
+    def order_name(
+        self, queryset: QuerySet[Any], is_descending: bool
+    ) -> tuple[QuerySet[Any], bool]:
+        return pinyin_ordered(queryset, "name", is_descending)
+
+    def order_road(
+        self, queryset: QuerySet[Any], is_descending: bool
+    ) -> tuple[QuerySet[Any], bool]:
+        return pinyin_ordered(queryset, "road__name", is_descending)
+
+
+class EnterpriseTable(_PinyinNameAndRoad):
     name = tables.Column(linkify=True, attrs=FULL_PAGE_LINK, verbose_name=_("企业名称"))
     uscc = tables.Column(verbose_name=_("统一社会信用代码"))
     small_park = tables.Column(
@@ -43,18 +57,8 @@ class EnterpriseTable(tables.Table):
     def render_latest_revenue(self, value: Any) -> str:
         return amount(value)
 
-    def order_name(
-        self, queryset: QuerySet[Any], is_descending: bool
-    ) -> tuple[QuerySet[Any], bool]:
-        return pinyin_ordered(queryset, "name", is_descending)
 
-    def order_road(
-        self, queryset: QuerySet[Any], is_descending: bool
-    ) -> tuple[QuerySet[Any], bool]:
-        return pinyin_ordered(queryset, "road__name", is_descending)
-
-
-class SmallParkTable(tables.Table):
+class SmallParkTable(_PinyinNameAndRoad):
     plan_sequence = tables.Column(verbose_name=_("序号"))
     name = tables.Column(linkify=True, attrs=FULL_PAGE_LINK, verbose_name=_("名称"))
     owner_name = tables.Column(verbose_name=_("业主单位"))
@@ -80,23 +84,13 @@ class SmallParkTable(tables.Table):
         order_by = ("plan_sequence",)
         attrs = {"class": "table table-sm table-hover align-middle", "id": "smallpark-table"}
 
-    def order_name(
-        self, queryset: QuerySet[Any], is_descending: bool
-    ) -> tuple[QuerySet[Any], bool]:
-        return pinyin_ordered(queryset, "name", is_descending)
-
-    def order_road(
-        self, queryset: QuerySet[Any], is_descending: bool
-    ) -> tuple[QuerySet[Any], bool]:
-        return pinyin_ordered(queryset, "road__name", is_descending)
-
     def render_name(self, value: str, record: SmallPark) -> Any:
         if record.is_demo:
             return format_html("{} {}", value, demo_badge())
         return value
 
 
-class PlotTable(tables.Table):
+class PlotTable(_PinyinNameAndRoad):
     name = tables.Column(linkify=True, attrs=FULL_PAGE_LINK, verbose_name=_("地块名称"))
     address = tables.Column(verbose_name=_("地址"))
     road = tables.Column(verbose_name=_("道路"))
@@ -109,13 +103,3 @@ class PlotTable(tables.Table):
         fields = ("name", "address", "road", "holder", "small_park", "area_mu")
         order_by = ("name",)
         attrs = {"class": "table table-sm table-hover align-middle", "id": "plot-table"}
-
-    def order_name(
-        self, queryset: QuerySet[Any], is_descending: bool
-    ) -> tuple[QuerySet[Any], bool]:
-        return pinyin_ordered(queryset, "name", is_descending)
-
-    def order_road(
-        self, queryset: QuerySet[Any], is_descending: bool
-    ) -> tuple[QuerySet[Any], bool]:
-        return pinyin_ordered(queryset, "road__name", is_descending)
