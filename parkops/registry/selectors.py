@@ -90,6 +90,16 @@ def plots_visible_to(user: AnyUser) -> QuerySet[LandPlot]:
     return qs.filter(visible)
 
 
+def _in_scope(model: type[Model], user: AnyUser) -> QuerySet[Any]:
+    """The records of `model` (an enterprise, plot or small park) that the user may see."""
+    visible: dict[type[Model], Any] = {
+        Enterprise: enterprises_visible_to,
+        LandPlot: plots_visible_to,
+        SmallPark: smallparks_visible_to,
+    }
+    return visible[model](user)
+
+
 def related_in_scope(user: AnyUser, model: type[Model], lookup: str) -> Prefetch[Any]:
     """Follow the foreign key `lookup` only to a record the user may see.
 
@@ -98,12 +108,7 @@ def related_in_scope(user: AnyUser, model: type[Model], lookup: str) -> Prefetch
     this prefetch the outside record reads as None, so no page, export or answer names it, while
     the key itself (an id) stays for the computations that need the whole park.
     """
-    visible: dict[type[Model], Any] = {
-        Enterprise: enterprises_visible_to,
-        LandPlot: plots_visible_to,
-        SmallPark: smallparks_visible_to,
-    }
-    return Prefetch(lookup, queryset=visible[model](user))
+    return Prefetch(lookup, queryset=_in_scope(model, user))
 
 
 def attach_in_scope(user: AnyUser, records: list[Any], lookup: str, source: QuerySet[Any]) -> None:
@@ -114,12 +119,7 @@ def attach_in_scope(user: AnyUser, records: list[Any], lookup: str, source: Quer
     per row, which stops past about 1,000 rows ("Expression tree is too large")."""
     field = source.model._meta.get_field(lookup)
     target = field.related_model
-    visible: dict[type[Model], Any] = {
-        Enterprise: enterprises_visible_to,
-        LandPlot: plots_visible_to,
-        SmallPark: smallparks_visible_to,
-    }
-    found = visible[target](user).filter(pk__in=source.values(field.attname)).in_bulk()
+    found = _in_scope(target, user).filter(pk__in=source.values(field.attname)).in_bulk()
     for record in records:
         field.set_cached_value(record, found.get(getattr(record, field.attname)))
 
