@@ -9,6 +9,7 @@ class ShapeKind(models.TextChoices):
 
 class ShapeSource(models.TextChoices):
     GEOJSON = "geojson", _("GeoJSON 导入")
+    SHAPEFILE = "shapefile", _("Shapefile 导入")
     DEMO = "demo", _("演示数据")
 
 

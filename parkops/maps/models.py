@@ -78,9 +78,13 @@ class Shape(TimeStamped):
 
 
 class ShapeImport(TimeStamped):
-    """An uploaded GeoJSON file between its preview and its confirmation (all or nothing)."""
+    """An uploaded file between its preview and its confirmation (all or nothing). A zipped
+    shapefile is kept as the GeoJSON its records were read into, the text the checks read."""
 
     kind = models.CharField(_("类别"), max_length=20, choices=ShapeKind.choices)
+    source = models.CharField(
+        _("文件格式"), max_length=20, choices=ShapeSource.choices, default=ShapeSource.GEOJSON
+    )
     code_property = models.CharField(_("编码属性"), max_length=50)
     filename = models.CharField(_("文件名"), max_length=200)
     content = models.TextField(_("文件内容"))

@@ -1,7 +1,9 @@
-"""Writes of the map: importing a GeoJSON FeatureCollection of plot or small-park shapes.
+"""Writes of the map: importing plot or small-park shapes from GeoJSON or a zipped shapefile.
 
 One service for the page and the CLI: `shape_import_upload` checks every feature and keeps the
 file for its preview; `shape_import_confirm` checks it again and writes all shapes or none.
+A zipped shapefile (`shapefile_import_upload`) is read into the same GeoJSON features first
+(`maps/shapezip.py`), so that every check of a GeoJSON file applies to it.
 Every error names the feature (1-based, in file order) and says what to do, in the user's language.
 """
 
@@ -36,6 +38,7 @@ from parkops.core.geo import (
 )
 from parkops.maps.choices import ShapeKind, ShapeSource
 from parkops.maps.models import Shape, ShapeImport
+from parkops.maps.shapezip import ShapeZipError, display_encoding, shapezip_read
 from parkops.registry.models import LandPlot, SmallPark
 
 # The CRS names a GeoJSON file may carry (the 2008 "crs" member) for longitude/latitude.
@@ -195,12 +198,19 @@ def shapes_check(*, text: str, kind: ShapeKind, code_property: str) -> ImportChe
 
 
 def shape_import_upload(
-    *, user: User, kind: ShapeKind, code_property: str, filename: str, text: str
+    *,
+    user: User,
+    kind: ShapeKind,
+    code_property: str,
+    filename: str,
+    text: str,
+    source: ShapeSource = ShapeSource.GEOJSON,
 ) -> tuple[ShapeImport, ImportCheck]:
     """Check the file and keep it for the confirmation (only when it has no error)."""
     check = shapes_check(text=text, kind=kind, code_property=code_property)
     batch = ShapeImport(
         kind=kind,
+        source=source,
         code_property=code_property,
         filename=filename[:200],
         content=text,
@@ -243,14 +253,14 @@ def shape_import_confirm(*, batch: ShapeImport, user: User) -> int:
     if not check.ok:
         raise ValidationError(check.errors)
     now = timezone.now()
-    reason = _("GeoJSON 导入：%(file)s") % {"file": locked.filename}
+    source = ShapeSource(locked.source)
+    if source == ShapeSource.SHAPEFILE:
+        reason = _("Shapefile 导入：%(file)s") % {"file": locked.filename}
+    else:
+        reason = _("GeoJSON 导入：%(file)s") % {"file": locked.filename}
     for feature in check.features:
         shape = _shape_for(feature, kind)
-        shape.source, shape.source_name, shape.imported_at = (
-            ShapeSource.GEOJSON,
-            locked.filename,
-            now,
-        )
+        shape.source, shape.source_name, shape.imported_at = source, locked.filename, now
         record_save(shape, reason=reason)
     locked.applied_at = now
     locked.save(update_fields=["applied_at", "updated_at"])
@@ -273,3 +283,73 @@ def shape_store(
     shape.source, shape.source_name, shape.imported_at = source, source_name, timezone.now()
     shape.is_demo = is_demo
     return record_save(shape, reason=reason)
+
+
+def _shapezip_message(error: ShapeZipError) -> str:
+    p = error.params
+    limit = {"limit": p.get("limit_mb", 0)}
+    if error.code == "zip_bomb":
+        if p.get("size_mb") is None:
+            return _("压缩包解压后超过 %(limit)d MB 的上限，不予导入") % limit
+        return _("压缩包解压后约 %(size)d MB，超过 %(limit)d MB 的上限，不予导入") % {
+            **limit,
+            "size": p["size_mb"],
+        }
+    messages = {
+        "not_zip": _(
+            "文件不是有效的 zip 压缩包。shapefile 请将 .shp、.shx、.dbf（及 .prj、.cpg）"
+            "打包为 .zip 后上传"
+        ),
+        "several_shp": _("压缩包中有多个 .shp 文件（%(names)s），一次只能导入一个 shapefile"),
+        "missing_parts": _(
+            "压缩包中缺少 shapefile 的 %(missing)s 文件（.shp、.shx、.dbf 三者缺一不可，且须同名）"
+        ),
+        "projected_prj": _(
+            "坐标系文件（.prj）为投影坐标系 %(crs)s，不是经纬度。请导出为 CGCS2000 或 WGS-84 "
+            "经纬度（EPSG:4490 或 EPSG:4326）后再导入"
+        ),
+        "other_datum": _(
+            "坐标系文件（.prj）为 %(crs)s，不是 CGCS2000 或 WGS-84 经纬度。请转换为 CGCS2000 "
+            "或 WGS-84 经纬度（EPSG:4490 或 EPSG:4326）后再导入"
+        ),
+        "unknown_cpg": _("编码文件（.cpg）中的编码“%(cpg)s”无法识别，请写为 UTF-8 或 GBK"),
+        "bad_text": _(
+            "属性表（.dbf）中的文字不是 %(encoding)s 编码，请在 .cpg 文件中写明其编码"
+            "（如 UTF-8 或 GBK）"
+        ),
+        "not_polygon": _("shapefile 的图形类型为 %(shape_type)s，须为面（Polygon）"),
+        "no_field": _("属性表（.dbf）中没有字段“%(field)s”；现有字段：%(fields)s"),
+        "unreadable": _("shapefile 已损坏或格式不符，无法读取"),
+    }
+    values = {**p, "encoding": display_encoding(str(p.get("encoding", "")))}
+    return messages.get(error.code, error.code) % values
+
+
+def shapefile_import_upload(
+    *, user: User, kind: ShapeKind, code_property: str, filename: str, data: bytes
+) -> tuple[ShapeImport, ImportCheck]:
+    """A zipped shapefile read into GeoJSON features (the code from the .dbf field the user
+    named), then checked and kept exactly as a GeoJSON file is."""
+    try:
+        read = shapezip_read(
+            data,
+            code_field=code_property,
+            max_bytes=settings.PARKOPS_IMPORT_MAX_UNCOMPRESSED_MB * 1024 * 1024,
+        )
+    except ShapeZipError as error:
+        return ShapeImport(kind=kind, source=ShapeSource.SHAPEFILE), ImportCheck(
+            [], [_shapezip_message(error)]
+        )
+    text = json.dumps(
+        {"type": "FeatureCollection", "features": read.features},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return shape_import_upload(
+        user=user,
+        kind=kind,
+        code_property=code_property,
+        filename=filename,
+        text=text,
+        source=ShapeSource.SHAPEFILE,
+    )

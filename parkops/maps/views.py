@@ -139,13 +139,17 @@ def shape_import(request: AuthedHttpRequest) -> HttpResponse:
     elif request.method == "POST":
         form = ShapeImportForm(request.POST, request.FILES)
         if form.is_valid():
-            batch, check = services.shape_import_upload(
-                user=request.user,
-                kind=ShapeKind(form.cleaned_data["kind"]),
-                code_property=form.cleaned_data["code_property"],
-                filename=form.filename,
-                text=form.cleaned_data["file"],
-            )
+            content = form.cleaned_data["file"]
+            options = {
+                "user": request.user,
+                "kind": ShapeKind(form.cleaned_data["kind"]),
+                "code_property": form.cleaned_data["code_property"],
+                "filename": form.filename,
+            }
+            if isinstance(content, bytes):
+                batch, check = services.shapefile_import_upload(**options, data=content)
+            else:
+                batch, check = services.shape_import_upload(**options, text=content)
             context.update({"batch": batch if check.ok else None, "check": check,
                             "errors": check.errors})  # fmt: skip
     context["form"] = form
