@@ -1,8 +1,8 @@
 """Large list exports on the job queue.
 
 A list's export link asks for the .xlsx of the rows the list shows. Past
-PARKOPS_EXPORT_INLINE_ROWS rows, `common.lists.export_filtered` hands the request here (this app
-registers `export_defer` at start-up): a job records who asked for which path with which query
+PARKOPS_EXPORT_INLINE_ROWS rows, `common.lists.export_xlsx` (which every list export goes through)
+hands the request here (this app registers `export_defer` at start-up): a job records who asked for which path with which query
 string and language, and the user lands on the job's page. The worker replays the same export view
 as that user — the same permission checks, the same role-scoped selectors and filters, the same
 columns — marked as running in a job so that it writes the file instead of deferring again, and
