@@ -66,7 +66,8 @@ def export_deferred(
         assert Job.objects.count() == before  # refused before any job is created
         response = client.get(url, query)
         job = Job.objects.order_by("-pk").first()
-        assert job is not None and Job.objects.count() == before + 1
+        assert job is not None
+        assert Job.objects.count() == before + 1
         assert response.status_code == 302, response.status_code
         assert response["Location"] == f"/jobs/{job.pk}/"
         assert (job.kind, job.status, job.user) == (JobKind.EXPORT, JobStatus.QUEUED, owner)

@@ -26,9 +26,7 @@ def test_a_large_lead_export_is_written_by_a_job(
 ) -> None:
     lead(alice, company_name="上海甲生物科技有限公司", owner_park=ailiu)
     lead(alice, company_name="上海乙生物科技有限公司")
-    book = export_deferred(
-        alice, "/attraction/leads/export.xlsx", stranger=lena, refused=charlie
-    )
+    book = export_deferred(alice, "/attraction/leads/export.xlsx", stranger=lena, refused=charlie)
     assert column(book, "企业（项目）名称") == ["上海甲生物科技有限公司", "上海乙生物科技有限公司"]
     assert column(book, "负责") == ["矮柳", "园区办"]
 
@@ -59,9 +57,7 @@ def test_the_lead_export_lists_more_than_a_thousand_leads(
         )
         for i in range(LEADS)
     )  # fmt: skip
-    response = client_for({"alice": alice, "olga": olga}[who]).get(
-        "/attraction/leads/export.xlsx"
-    )
+    response = client_for({"alice": alice, "olga": olga}[who]).get("/attraction/leads/export.xlsx")
     assert response.status_code == 200
     owners = column(sheets(response.content), "负责")
     assert len(owners) == {"alice": LEADS, "olga": LEADS // 2}[who]
