@@ -37,6 +37,10 @@ from parkops.common.pages import table_paginate
 from parkops.common.xlsx import ExportColumn, dated, xlsx_file, xlsx_response
 
 RESULTS = "common/_results.html"
+# Rows read at a time while an export is written. A queryset's prefetch runs once per chunk, and
+# Django 5.2 prefetches a foreign key with a tuple IN that SQLite expands into one comparison per
+# row, refused past about 1,000 rows ("Expression tree is too large"): a chunk stays below that.
+EXPORT_CHUNK = 500
 
 DeferExport = Callable[[HttpRequest], HttpResponse]
 # How an export too large to write inside a request goes on the job queue: registered by the
@@ -160,6 +164,6 @@ def export_filtered(
     return export_xlsx(
         request,
         rows,
-        write=lambda: xlsx_file(columns=columns, records=rows.iterator(chunk_size=2000)),
+        write=lambda: xlsx_file(columns=columns, records=rows.iterator(chunk_size=EXPORT_CHUNK)),
         filename=dated(filename),
     )

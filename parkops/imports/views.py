@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from parkops.accounts.roles import sees_whole_park
-from parkops.common.lists import export_filtered, export_xlsx
+from parkops.common.lists import EXPORT_CHUNK, export_filtered, export_xlsx
 from parkops.common.xlsx import dated, xlsx_file, xlsx_response
 from parkops.core.tabular import TableError
 from parkops.imports.choices import ImportKind
@@ -214,7 +214,7 @@ def export_figures(request: HttpRequest) -> HttpResponse:
     return export_xlsx(
         request, records,
         write=lambda: xlsx_file(
-            columns=kind_columns(FIGURES), records=records.iterator(chunk_size=2000)
+            columns=kind_columns(FIGURES), records=records.iterator(chunk_size=EXPORT_CHUNK)
         ),
         filename=dated(_("企业年度数据")),
     )  # fmt: skip
