@@ -76,6 +76,6 @@ def export_deferred(
     assert (job.status, job.error) == (JobStatus.DONE, "")
     download = client.get(f"/jobs/{job.pk}/download/")
     assert download.status_code == 200
-    assert sheets(b"".join(download.streaming_content)) == inline_book
+    assert sheets(b"".join(download.streaming_content)) == inline_book  # type: ignore[attr-defined]
     assert client_for(stranger).get(f"/jobs/{job.pk}/download/").status_code == 404
     return inline_book
