@@ -17,15 +17,22 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.test import Client
 from django.test.utils import override_settings
 from python_calamine import CalamineWorkbook
 
-from parkops.conftest import DATABASE_TASKS, client_for
 from parkops.ops.choices import JobKind, JobStatus
 from parkops.ops.models import Job
 from parkops.testing.jobs import work_off_queue
 
 Book = dict[str, list[list[Any]]]
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def client_for(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 def sheets(body: bytes) -> Book:
