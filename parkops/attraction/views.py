@@ -27,10 +27,10 @@ from parkops.attraction.forms import (
 from parkops.attraction.models import Commitment, Lead, Screening
 from parkops.attraction.tables import LeadTable
 from parkops.common.history import history_of
-from parkops.common.lists import Export, list_page
+from parkops.common.lists import Export, export_xlsx, list_page
 from parkops.common.types import AuthedHttpRequest
 from parkops.common.versioning import version_of
-from parkops.common.xlsx import dated, download_headers, xlsx_response
+from parkops.common.xlsx import dated, download_headers
 from parkops.registry.selectors import enterprises_visible_to, smallparks_visible_to
 
 VIEW = "attraction.view_lead"
@@ -66,7 +66,10 @@ def lead_list(request: HttpRequest) -> HttpResponse:
 
 @permission_required(VIEW, raise_exception=True)
 def lead_export(request: HttpRequest) -> HttpResponse:
-    return xlsx_response(exports.leads_xlsx(_leads(request).qs), dated(_("招商线索")))
+    leads = _leads(request).qs
+    return export_xlsx(
+        request, leads, write=lambda: exports.leads_xlsx(leads), filename=dated(_("招商线索"))
+    )
 
 
 @permission_required("attraction.add_lead", raise_exception=True)

@@ -23,9 +23,9 @@ from parkops.attraction.commitments import (
 from parkops.attraction.forms import CommitmentFilterForm, CommitmentForm
 from parkops.attraction.models import Commitment
 from parkops.attraction.tables import CommitmentTable
-from parkops.common.lists import Export, list_page
+from parkops.common.lists import Export, export_xlsx, list_page
 from parkops.common.types import AuthedHttpRequest
-from parkops.common.xlsx import dated, xlsx_response
+from parkops.common.xlsx import dated
 from parkops.registry.selectors import smallparks_visible_to
 
 VIEW = "attraction.view_commitment"
@@ -65,7 +65,9 @@ def commitment_list(request: HttpRequest) -> HttpResponse:
 @permission_required(VIEW, raise_exception=True)
 def commitment_export(request: HttpRequest) -> HttpResponse:
     _form, rows = _rows(request)
-    return xlsx_response(exports.commitments_xlsx(rows), dated(_("履约情况")))
+    return export_xlsx(
+        request, rows, write=lambda: exports.commitments_xlsx(rows), filename=dated(_("履约情况"))
+    )
 
 
 @permission_required("attraction.change_lead", raise_exception=True)

@@ -22,10 +22,10 @@ that partial with the current query string, so after a filter change they export
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Sized
 from dataclasses import dataclass
 from types import SimpleNamespace
-from typing import Any
+from typing import IO, Any
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -37,6 +37,10 @@ from parkops.common.pages import table_paginate
 from parkops.common.xlsx import ExportColumn, dated, xlsx_file, xlsx_response
 
 RESULTS = "common/_results.html"
+# Rows read at a time while an export is written. A queryset's prefetch runs once per chunk, and
+# Django 5.2 prefetches a foreign key with a tuple IN that SQLite expands into one comparison per
+# row, refused past about 1,000 rows ("Expression tree is too large"): a chunk stays below that.
+EXPORT_CHUNK = 500
 
 DeferExport = Callable[[HttpRequest], HttpResponse]
 # How an export too large to write inside a request goes on the job queue: registered by the
@@ -48,15 +52,40 @@ def export_deferral_register(defer: DeferExport) -> None:
     _defer_export[:] = [defer]
 
 
-def _deferred(request: HttpRequest, rows: QuerySet[Any]) -> HttpResponse | None:
+def _deferred(request: HttpRequest, rows: QuerySet[Any] | Sized) -> HttpResponse | None:
     """The job's page for an export of more than PARKOPS_EXPORT_INLINE_ROWS rows asked by a
-    person (a worker replaying the export writes it), else None. Counting stops past the limit."""
+    person (a worker replaying the export writes it), else None. Counting a queryset stops past
+    the limit; rows computed in Python (a list) are counted as they are."""
     if not _defer_export or getattr(request, "parkops_in_job", False):
         return None
     limit: int = settings.PARKOPS_EXPORT_INLINE_ROWS
-    if rows[: limit + 1].count() <= limit:
+    count = rows[: limit + 1].count() if isinstance(rows, QuerySet) else len(rows)
+    if count <= limit:
         return None
     return _defer_export[0](request)
+
+
+def export_xlsx(
+    request: HttpRequest,
+    rows: QuerySet[Any] | Sized,
+    *,
+    write: Callable[[], bytes | IO[bytes]],
+    filename: str,
+) -> HttpResponse:
+    """Every list export ends here, whatever writes its file (one sheet or several, its own
+    columns): past PARKOPS_EXPORT_INLINE_ROWS `rows` the user gets the job's page and a worker
+    replays the view to write the file; a smaller export is written now, by `write()`.
+
+    Call it after the view's permission checks (a refused user gets 403 and no job), with the
+    rows the file lists; `write` is called only when the file is written in this request:
+
+        rows = _visits(request).qs
+        return export_xlsx(request, rows, write=lambda: visits_xlsx(rows), filename=...)
+    """
+    deferred = _deferred(request, rows)
+    if deferred is not None:
+        return deferred
+    return xlsx_response(write(), filename)
 
 
 @dataclass(frozen=True)
@@ -130,10 +159,11 @@ def export_filtered(
     order: Sequence[str] = (),
 ) -> HttpResponse:
     """The list as the user filtered it (the same FilterSet, the same query string) as .xlsx, one
-    column per ExportColumn, the file name dated; a large one by a worker (`_deferred`)."""
+    column per ExportColumn, the file name dated; a large one by a worker (`export_xlsx`)."""
     rows = export_rows(request, filterset, order=order)
-    deferred = _deferred(request, rows)
-    if deferred is not None:
-        return deferred
-    content = xlsx_file(columns=columns, records=rows.iterator(chunk_size=2000))
-    return xlsx_response(content, dated(filename))
+    return export_xlsx(
+        request,
+        rows,
+        write=lambda: xlsx_file(columns=columns, records=rows.iterator(chunk_size=EXPORT_CHUNK)),
+        filename=dated(filename),
+    )

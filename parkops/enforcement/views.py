@@ -12,9 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from parkops.common.history import history_of
-from parkops.common.lists import Export, list_page
+from parkops.common.lists import Export, export_xlsx, list_page
 from parkops.common.types import AuthedHttpRequest
-from parkops.common.xlsx import xlsx_response
 from parkops.enforcement import exports, rectifications, selectors, services
 from parkops.enforcement.choices import RectificationStatus, ReinspectionResult
 from parkops.enforcement.filtersets import InspectionFilterSet, PenaltyFilterSet
@@ -56,7 +55,10 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
 @permission_required("enforcement.view_inspection", raise_exception=True)
 def inspection_export(request: HttpRequest) -> HttpResponse:
     inspections = _inspections(request).qs.prefetch_related("penalties")
-    return xlsx_response(exports.inspections_xlsx(inspections), xlsx_name(_("执法检查台账")))
+    return export_xlsx(
+        request, inspections, write=lambda: exports.inspections_xlsx(inspections),
+        filename=xlsx_name(_("执法检查台账")),
+    )  # fmt: skip
 
 
 @permission_required("enforcement.add_inspection", raise_exception=True)
@@ -178,7 +180,10 @@ def rectification_list(request: HttpRequest) -> HttpResponse:
 @permission_required("enforcement.view_finding", raise_exception=True)
 def rectification_export(request: HttpRequest) -> HttpResponse:
     _status, rows = _rectifications(request)
-    return xlsx_response(exports.rectifications_xlsx(rows), xlsx_name(_("整改清单")))
+    return export_xlsx(
+        request, rows, write=lambda: exports.rectifications_xlsx(rows),
+        filename=xlsx_name(_("整改清单")),
+    )  # fmt: skip
 
 
 # --- penalties -------------------------------------------------------------------------------

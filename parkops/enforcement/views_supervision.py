@@ -12,9 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from parkops.common.history import history_of
-from parkops.common.lists import list_page
+from parkops.common.lists import export_xlsx, list_page
 from parkops.common.types import AuthedHttpRequest
-from parkops.common.xlsx import xlsx_response
 from parkops.enforcement import exports, rectifications, selectors, services
 from parkops.enforcement.choices import ProposalDecision
 from parkops.enforcement.filtersets import AccidentFilterSet, ControlEventFilterSet
@@ -93,7 +92,10 @@ def control_event_list(request: HttpRequest) -> HttpResponse:
 @permission_required("enforcement.view_controlevent", raise_exception=True)
 def control_event_export(request: HttpRequest) -> HttpResponse:
     events = _control_events(request).qs.order_by("-occurred_on", "-pk")
-    return xlsx_response(exports.control_events_xlsx(events), xlsx_name(_("管控事项")))
+    return export_xlsx(
+        request, events, write=lambda: exports.control_events_xlsx(events),
+        filename=xlsx_name(_("管控事项")),
+    )  # fmt: skip
 
 
 @permission_required("enforcement.add_controlevent", raise_exception=True)

@@ -12,9 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from parkops.common.history import history_of
-from parkops.common.lists import Export, export_rows, list_page
+from parkops.common.lists import Export, export_rows, export_xlsx, list_page
 from parkops.common.types import AuthedHttpRequest
-from parkops.common.xlsx import xlsx_response
 from parkops.execution import exports, selectors, services
 from parkops.execution.choices import SRDI_CRITERIA, CultivationKind
 from parkops.execution.filtersets import CultivationFilterSet, InfraFilterSet
@@ -67,7 +66,9 @@ def project_list(request: HttpRequest) -> HttpResponse:
 @permission_required("execution.view_keyproject", raise_exception=True)
 def project_export(request: HttpRequest) -> HttpResponse:
     _form, rows = _projects(request)
-    return xlsx_response(exports.projects_xlsx(rows), _xlsx_name(_("四早项目")))
+    return export_xlsx(
+        request, rows, write=lambda: exports.projects_xlsx(rows), filename=_xlsx_name(_("四早项目"))
+    )
 
 
 @permission_required("execution.view_keyproject", raise_exception=True)
@@ -172,7 +173,10 @@ def cultivation_list(request: HttpRequest) -> HttpResponse:
 @permission_required("execution.view_cultivationentry", raise_exception=True)
 def cultivation_export(request: HttpRequest) -> HttpResponse:
     entries = export_rows(request, _cultivation(request), order=("kind", "planned_year", "pk"))
-    return xlsx_response(exports.cultivation_xlsx(entries), _xlsx_name(_("培育清单")))
+    return export_xlsx(
+        request, entries, write=lambda: exports.cultivation_xlsx(entries),
+        filename=_xlsx_name(_("培育清单")),
+    )  # fmt: skip
 
 
 @permission_required("execution.view_cultivationentry", raise_exception=True)
@@ -225,7 +229,10 @@ def infra_list(request: HttpRequest) -> HttpResponse:
 @permission_required("execution.view_infraproject", raise_exception=True)
 def infra_export(request: HttpRequest) -> HttpResponse:
     rows = export_rows(request, _infrastructure(request))
-    return xlsx_response(exports.infrastructure_xlsx(rows), _xlsx_name(_("基础设施")))
+    return export_xlsx(
+        request, rows, write=lambda: exports.infrastructure_xlsx(rows),
+        filename=_xlsx_name(_("基础设施")),
+    )  # fmt: skip
 
 
 @permission_required("execution.view_infraproject", raise_exception=True)

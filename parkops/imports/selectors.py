@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -27,12 +25,11 @@ def batch_get(*, pk: int, pending: bool = False) -> ImportBatch:
     return get_object_or_404(batches, pk=pk)
 
 
-def figures_for_export(*, user: AnyUser, year: str = "") -> Iterator[EnterpriseYear]:
+def figures_for_export(*, user: AnyUser, year: str = "") -> QuerySet[EnterpriseYear]:
     """Every visible enterprise's annual figures, one year when `year` names one the platform can
     hold (a year outside that range has none: a huge one overflowed the database)."""
     years = EnterpriseYear.objects.filter(enterprise__in=enterprises_visible_to(user))
     if year.isdigit():
         in_range = YEAR_MIN <= int(year) <= YEAR_MAX
         years = years.filter(year=int(year)) if in_range else years.none()
-    ordered = years.select_related("enterprise").order_by("enterprise__name", "year")
-    return ordered.iterator(chunk_size=2000)
+    return years.select_related("enterprise").order_by("enterprise__name", "year")

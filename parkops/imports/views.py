@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from parkops.accounts.roles import sees_whole_park
-from parkops.common.lists import export_filtered
+from parkops.common.lists import EXPORT_CHUNK, export_filtered, export_xlsx
 from parkops.common.xlsx import dated, xlsx_file, xlsx_response
 from parkops.core.tabular import TableError
 from parkops.imports.choices import ImportKind
@@ -211,5 +211,10 @@ def export_plots(request: HttpRequest) -> HttpResponse:
 def export_figures(request: HttpRequest) -> HttpResponse:
     """Every visible enterprise's annual figures (?year= for one year), in the import's columns."""
     records = figures_for_export(user=request.user, year=request.GET.get("year", ""))
-    content = xlsx_file(columns=kind_columns(FIGURES), records=records)
-    return xlsx_response(content, dated(_("企业年度数据")))
+    return export_xlsx(
+        request, records,
+        write=lambda: xlsx_file(
+            columns=kind_columns(FIGURES), records=records.iterator(chunk_size=EXPORT_CHUNK)
+        ),
+        filename=dated(_("企业年度数据")),
+    )  # fmt: skip

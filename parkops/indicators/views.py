@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from parkops.common.lists import export_xlsx
 from parkops.common.versioning import version_of
-from parkops.common.xlsx import xlsx_response
 from parkops.indicators import presenters, selectors, services
 from parkops.indicators.choices import SourceKind
 from parkops.indicators.exports import table_1_xlsx
@@ -44,8 +44,11 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
 
 @permission_required("indicators.view_indicator", raise_exception=True)
 def indicator_export(request: HttpRequest) -> HttpResponse:
-    buffer = table_1_xlsx(scoreboard(), YEARS)
-    return xlsx_response(buffer, f"{_('主要指标')}-{timezone.localdate().isoformat()}")
+    rows = scoreboard()
+    return export_xlsx(
+        request, rows, write=lambda: table_1_xlsx(rows, YEARS),
+        filename=f"{_('主要指标')}-{timezone.localdate().isoformat()}",
+    )  # fmt: skip
 
 
 @permission_required("indicators.view_indicator", raise_exception=True)

@@ -118,6 +118,19 @@ def actions_visible_to(user: AnyUser) -> QuerySet[LandAction]:
     return _in_scope(user, LandAction.objects.all())
 
 
+def actions_listed(*, user: AnyUser, actions: QuerySet[LandAction]) -> list[LandAction]:
+    """`actions` (from `actions_visible_to`) as a list of any length, naming only what the user
+    may see: for a scoped user the plot and the enterprise are read through subqueries
+    (`attach_in_scope`), not `_in_scope`'s prefetch, which SQLite refuses past ~1,000 actions."""
+    if sees_whole_park(user):
+        return list(actions)
+    plain = actions.prefetch_related(None)
+    rows = list(plain)
+    attach_in_scope(user, rows, "plot", plain)
+    attach_in_scope(user, rows, "enterprise", plain)
+    return rows
+
+
 def action_get(*, user: AnyUser, pk: int) -> LandAction:
     return get_object_or_404(actions_visible_to(user), pk=pk)
 

@@ -16,10 +16,9 @@ from django.utils.translation import gettext_lazy
 
 from parkops.common.forms import add_service_errors
 from parkops.common.history import history_of
-from parkops.common.lists import Export, list_page
+from parkops.common.lists import Export, export_xlsx, list_page
 from parkops.common.pages import year_from_query
 from parkops.common.records import enterprise_flags
-from parkops.common.xlsx import xlsx_response
 from parkops.land import selectors, services
 from parkops.land.choices import LandActionKind
 from parkops.land.exports import SHEET_TITLES, annex3_xlsx
@@ -131,7 +130,13 @@ def action_export(request: HttpRequest, kind: str) -> HttpResponse:
         .qs.filter(kind=chosen)
         .order_by("plan_source", "plan_row", "planned_year", "pk")
     )
-    return xlsx_response(annex3_xlsx(chosen, actions), SHEET_TITLES[chosen])
+    return export_xlsx(
+        request, actions,
+        write=lambda: annex3_xlsx(
+            chosen, selectors.actions_listed(user=request.user, actions=actions)
+        ),
+        filename=SHEET_TITLES[chosen],
+    )  # fmt: skip
 
 
 @permission_required("land.view_landaction", raise_exception=True)

@@ -17,8 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from parkops.common.history import history_of
-from parkops.common.lists import Export, list_page
-from parkops.common.xlsx import xlsx_response
+from parkops.common.lists import Export, export_xlsx, list_page
 from parkops.matching import exports, selectors, services
 from parkops.matching.choices import PairDecision, PairOutcome
 from parkops.matching.filtersets import PairFilterSet, ProfileFilterSet, SessionFilterSet
@@ -51,7 +50,9 @@ def profile_list(request: HttpRequest) -> HttpResponse:
     filterset = ProfileFilterSet(request.GET, queryset=selectors.profile_list(user=request.user))
     if request.GET.get("format") == "xlsx":
         rows = filterset.qs.order_by("enterprise__name", "pk")
-        return xlsx_response(exports.profiles_xlsx(rows), _name(_("供需画像")))
+        return export_xlsx(
+            request, rows, write=lambda: exports.profiles_xlsx(rows), filename=_name(_("供需画像"))
+        )
     return list_page(
         request, "matching/profile_list.html", filterset, ProfileTable(filterset.qs),
         exports=_xlsx_here("matching:profile_list"),
@@ -132,7 +133,10 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     pairs = selectors.pair_list(user=request.user, session=session)
     if request.GET.get("format") == "xlsx":
         rows = PairFilterSet(request.GET, queryset=pairs).qs.order_by("-score", "pk")
-        return xlsx_response(exports.pairs_xlsx(session, rows), _name(_("对接配对")))
+        return export_xlsx(
+            request, rows, write=lambda: exports.pairs_xlsx(session, rows),
+            filename=_name(_("对接配对")),
+        )  # fmt: skip
     filterset = PairFilterSet(request.GET, queryset=pairs)
     can_edit = request.user.has_perm("matching.change_matchpair")
     context = {

@@ -16,10 +16,9 @@ from django.views.decorators.http import require_POST
 
 from parkops.accounts.roles import Role, roles_of
 from parkops.common.forms import add_service_errors
-from parkops.common.lists import Export, list_page
+from parkops.common.lists import Export, export_xlsx, list_page
 from parkops.common.types import AuthedHttpRequest
 from parkops.common.versioning import StaleVersion, version_of
-from parkops.common.xlsx import xlsx_response
 from parkops.service import attachments, exports, selectors, services
 from parkops.service.actions import ACTIONS, allowed_actions, may_attach
 from parkops.service.clock import holder_shares, hours
@@ -60,7 +59,12 @@ def request_list(request: AuthedHttpRequest) -> HttpResponse:
 def request_export(request: AuthedHttpRequest) -> HttpResponse:
     rows = _filtered(request).qs.order_by("-received_at")
     stamp = timezone.localdate().isoformat()
-    return xlsx_response(exports.requests_xlsx(rows), f"{_('企业诉求')}-{stamp}")
+    return export_xlsx(
+        request,
+        rows,
+        write=lambda: exports.requests_xlsx(rows),
+        filename=f"{_('企业诉求')}-{stamp}",
+    )
 
 
 @permission_required(VIEW, raise_exception=True)

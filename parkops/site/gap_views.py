@@ -8,7 +8,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from parkops.common.xlsx import ExportColumn, dated, xlsx_file, xlsx_response
+from parkops.common.lists import export_xlsx
+from parkops.common.xlsx import ExportColumn, dated, xlsx_file
 from parkops.site.gaps import data_gaps, figures_year, gaps_readable_by, quarter_start
 
 
@@ -36,5 +37,7 @@ def data_gaps_export(request: HttpRequest) -> HttpResponse:
         ExportColumn(_("缺少"), lambda r: r[1].missing, width=36),
         ExportColumn(_("补录链接"), lambda r: request.build_absolute_uri(r[1].fix_url), width=48),
     ]
-    content = xlsx_file(columns=columns, records=rows, sheet=_("数据待补"))
-    return xlsx_response(content, dated(_("数据待补")))
+    return export_xlsx(
+        request, rows, write=lambda: xlsx_file(columns=columns, records=rows, sheet=_("数据待补")),
+        filename=dated(_("数据待补")),
+    )  # fmt: skip

@@ -16,9 +16,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from parkops.common.forms import add_service_errors
-from parkops.common.lists import Export, export_rows, list_page
+from parkops.common.lists import Export, export_rows, export_xlsx, list_page
 from parkops.common.pages import year_from_query
-from parkops.common.xlsx import xlsx_response
 from parkops.registry.models import SmallPark
 from parkops.registry.selectors import smallpark_get
 from parkops.smallparks import jobs, rules, selectors, services
@@ -190,7 +189,8 @@ def vacancy_let(request: HttpRequest, pk: int, item: int) -> HttpResponse:
 def vacancy_list(request: HttpRequest) -> HttpResponse:
     filterset = VacancyFilterSet(request.GET, queryset=selectors.vacancy_list(user=request.user))
     if request.GET.get("format") == "xlsx":
-        return xlsx_response(vacancy_xlsx(export_rows(request, filterset)), _("空置厂房"))
+        rows = export_rows(request, filterset)
+        return export_xlsx(request, rows, write=lambda: vacancy_xlsx(rows), filename=_("空置厂房"))
     export = Export(
         _("导出 Excel"), reverse("smallparks:vacancy_list"), "vacancy-export", (("format", "xlsx"),)
     )

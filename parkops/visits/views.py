@@ -18,9 +18,8 @@ from django.utils.translation import gettext as _
 
 from parkops.common.forms import add_service_errors
 from parkops.common.history import history_of
-from parkops.common.lists import Export, list_page
+from parkops.common.lists import Export, export_xlsx, list_page
 from parkops.common.types import AuthedHttpRequest
-from parkops.common.xlsx import xlsx_response
 from parkops.registry.selectors import enterprises_visible_to
 from parkops.visits import exports, selectors, services
 from parkops.visits.choices import RaisedCategory
@@ -57,7 +56,9 @@ def visit_list(request: HttpRequest) -> HttpResponse:
 @permission_required("visits.view_visit", raise_exception=True)
 def visit_export(request: HttpRequest) -> HttpResponse:
     rows = _visits(request).qs.order_by("-visited_on", "-pk")
-    return xlsx_response(exports.visits_xlsx(rows), xlsx_name(_("走访记录")))
+    return export_xlsx(
+        request, rows, write=lambda: exports.visits_xlsx(rows), filename=xlsx_name(_("走访记录"))
+    )
 
 
 def _raised_rows(formset: Any) -> list[services.RaisedRow]:

@@ -11,9 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from parkops.common.lists import list_page
+from parkops.common.lists import export_xlsx, list_page
 from parkops.common.types import AuthedHttpRequest
-from parkops.common.xlsx import xlsx_response
 from parkops.registry.selectors import enterprises_visible_to
 from parkops.visits import exports, selectors, services
 from parkops.visits.choices import DueStatus, VisitTier
@@ -49,7 +48,9 @@ def _due(request: HttpRequest) -> tuple[DueFilterForm, list[DueRow]]:
 def due_list(request: HttpRequest) -> HttpResponse:
     form, rows = _due(request)
     if request.GET.get("format") == "xlsx":
-        return xlsx_response(exports.due_xlsx(rows), xlsx_name(_("应访企业")))
+        return export_xlsx(
+            request, rows, write=lambda: exports.due_xlsx(rows), filename=xlsx_name(_("应访企业"))
+        )
     # Overdue first, then due this month, then by the date the visit falls due.
     order = {DueStatus.OVERDUE: 0, DueStatus.DUE: 1, DueStatus.OK: 2}
     rows.sort(key=lambda r: (order[r.status], r.next_due or timezone.localdate(), r.name))
@@ -79,7 +80,10 @@ def coverage_page(request: HttpRequest) -> HttpResponse:
     rows = coverage(user=request.user, year=year, by=by, today=timezone.localdate())
     label = _("道路") if by == "road" else _("微网格")
     if request.GET.get("format") == "xlsx":
-        return xlsx_response(exports.coverage_xlsx(rows, label), xlsx_name(_("走访覆盖")))
+        return export_xlsx(
+            request, rows, write=lambda: exports.coverage_xlsx(rows, label),
+            filename=xlsx_name(_("走访覆盖")),
+        )  # fmt: skip
     table = CoverageTable(rows)
     table.columns["group"].column.verbose_name = label
     return list_page(
