@@ -129,6 +129,11 @@ class VetoUploadForm(forms.Form):
     )
     file = forms.FileField(label=_("清单 .xlsx（列：行业代码、关键词、条目）"))
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The version in use is the one a list is usually loaded into.
+        self.fields["rule_set"].initial = selectors.default_rule_set()
+
 
 class IncentiveComputeForm(forms.Form):
     year = forms.IntegerField(
