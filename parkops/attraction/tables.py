@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from decimal import Decimal
+
 import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -125,3 +127,13 @@ class IncentiveTotalTable(tables.Table):
 
     class Meta:
         attrs = {**ATTRS, "id": "incentive-totals"}
+
+    # Sums come back from SQLite without their places: shown as money, two places.
+    def render_landed_wan(self, value: Decimal) -> str:
+        return f"{value:.2f}"
+
+    def render_tax_wan(self, value: Decimal) -> str:
+        return f"{value:.2f}"
+
+    def render_total_wan(self, value: Decimal) -> str:
+        return f"{value:.2f}"
