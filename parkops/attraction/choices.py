@@ -96,3 +96,10 @@ class CommitmentFigure(models.TextChoices):
     TAX = Figure.TAX.value, _("年税收（万元）")
     ENERGY = Figure.ENERGY.value, _("年综合能耗（吨标准煤）")
     JOBS = Figure.JOBS.value, _("用工（人）")
+
+
+class IncentiveKind(models.TextChoices):
+    """What a small park earns under the joint scheme (parkops/attraction/incentives.py)."""
+
+    LANDED = "landed", _("项目落地奖励")
+    TAX = "tax", _("税收贡献奖励")

@@ -33,13 +33,42 @@ DEFAULT_RULES: dict[str, Any] = {
 }
 
 
+INCENTIVE_NOTE = (
+    "参考公开实践，待替换为《漕荣公司和小园区联合招商方案》原文。各地招商引资奖励办法常见两种"
+    "做法：按引进并注册落地的项目给予定额奖励；按项目落地后前几年实缴税收（或地方财力贡献）的"
+    "一定比例给予奖励。此处数值为示意：每个落地项目 5 万元；落地当年起 3 年内，按企业当年税收"
+    "每万元奖励 0.05 万元（5%）。仅计“小园区联合招商”类、由小园区负责（或共享给小园区并在该园区"
+    "注册）的线索。"
+)
+DEFAULT_INCENTIVES: dict[str, Any] = {
+    "label": DEFAULT_LABEL.replace("区级文件", "联合招商方案"),
+    "is_default": True,
+    "note": INCENTIVE_NOTE,
+    "landed_reward_wan": Decimal(5),
+    "tax_reward_per_wan": Decimal("0.05"),
+    "tax_years": 3,
+}
+
+
+def incentive_defaults_load(rule_set: Any = None) -> None:
+    """The default incentive rules, when missing (the migration passes its historical model)."""
+    if rule_set is None:
+        from parkops.attraction.models import IncentiveRuleSet
+
+        rule_set = IncentiveRuleSet
+    rule_set.objects.get_or_create(version="incentive-default-2026", defaults=DEFAULT_INCENTIVES)
+
+
 def defaults_load(lost_reason: Any = None, rule_set: Any = None) -> None:
     """Create what is missing; never change what is there. The migration passes its historical
     models; called without them, the app's own."""
-    if lost_reason is None or rule_set is None:
+    own = lost_reason is None or rule_set is None
+    if own:
         from parkops.attraction.models import AdmissionRuleSet, LostReason
 
         lost_reason, rule_set = LostReason, AdmissionRuleSet
     for code, label, order in REASONS:
         lost_reason.objects.get_or_create(code=code, defaults={"label": label, "order": order})
     rule_set.objects.get_or_create(version="default-2026", defaults=DEFAULT_RULES)
+    if own:
+        incentive_defaults_load()

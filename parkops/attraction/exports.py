@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -51,3 +52,29 @@ def commitments_xlsx(rows: Iterable[CommitmentRow]) -> bytes:
         ExportColumn(_("演示数据"), lambda r: r.lead.is_demo),
     ]
     return xlsx_file(columns=columns, records=rows, sheet=_("履约情况"))
+
+
+def incentive_columns() -> list[ExportColumn]:
+    return [
+        ExportColumn(_("年度"), "year"),
+        ExportColumn(_("小园区"), "small_park.name", 20),
+        ExportColumn(_("企业（项目）名称"), "lead.company_name", 30),
+        ExportColumn(_("奖励类别"), lambda r: r.get_kind_display(), 16),
+        ExportColumn(_("计奖税收（万元）"), "basis_wan"),
+        ExportColumn(_("奖励金额（万元）"), "amount_wan"),
+        ExportColumn(_("计算依据"), "evidence", 50),
+        ExportColumn(_("规则版本"), "rule_set.version", 22),
+        ExportColumn(_("演示数据"), "lead.is_demo"),
+    ]
+
+
+def incentive_totals_xlsx(rows: Iterable[dict[str, Any]]) -> bytes:
+    columns = [
+        ExportColumn(_("年度"), lambda r: r["year"]),
+        ExportColumn(_("小园区"), lambda r: r["small_park__name"], 20),
+        ExportColumn(_("落地项目（个）"), lambda r: r["landed"]),
+        ExportColumn(_("落地奖励（万元）"), lambda r: r["landed_wan"]),
+        ExportColumn(_("税收奖励（万元）"), lambda r: r["tax_wan"]),
+        ExportColumn(_("合计（万元）"), lambda r: r["total_wan"]),
+    ]
+    return xlsx_file(columns=columns, records=rows, sheet=_("奖励汇总"))

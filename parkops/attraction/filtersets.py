@@ -1,4 +1,4 @@
-"""The lead list's filter: the page, the export and the API read the same one."""
+"""The filters of the lead list and of the incentive ledger."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from parkops.attraction.choices import PipelineType, Stage
-from parkops.attraction.models import Lead
+from parkops.attraction.choices import IncentiveKind, PipelineType, Stage
+from parkops.attraction.models import IncentiveEntry, Lead
 from parkops.attraction.selectors import stale_before
 from parkops.registry.models import SmallPark
 
@@ -46,3 +46,21 @@ class LeadFilterSet(django_filters.FilterSet):
         if value == "stale":
             return open_.filter(last_activity_at__lt=stale_before())
         return open_
+
+
+class IncentiveFilterSet(django_filters.FilterSet):
+    """The incentive ledger's filter: the page, its totals and both exports read the same one."""
+
+    year = django_filters.NumberFilter(label=_("年度"))
+    small_park = django_filters.ModelChoiceFilter(
+        label=_("小园区"), queryset=SmallPark.objects.none()
+    )
+    kind = django_filters.ChoiceFilter(label=_("奖励类别"), choices=IncentiveKind.choices)
+
+    class Meta:
+        model = IncentiveEntry
+        fields = ["year", "small_park", "kind"]
+
+    def __init__(self, *args: object, parks: QuerySet[SmallPark], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.filters["small_park"].queryset = parks

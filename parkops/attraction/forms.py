@@ -128,3 +128,15 @@ class VetoUploadForm(forms.Form):
         label=_("来源文件"), max_length=200, help_text=_("清单所依据文件的名称、文号")
     )
     file = forms.FileField(label=_("清单 .xlsx（列：行业代码、关键词、条目）"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The version in use is the one a list is usually loaded into.
+        self.fields["rule_set"].initial = selectors.default_rule_set()
+
+
+class IncentiveComputeForm(forms.Form):
+    year = forms.IntegerField(
+        label=_("计算年度"), min_value=2000, max_value=2100,
+        initial=lambda: timezone.localdate().year - 1,
+    )  # fmt: skip

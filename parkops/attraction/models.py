@@ -114,6 +114,7 @@ class Lead(TimeStamped):
     planned_start_on = models.DateField(_("计划开工日期"), null=True, blank=True)
     planned_production_on = models.DateField(_("计划投产日期"), null=True, blank=True)
     planned_full_on = models.DateField(_("计划达产日期"), null=True, blank=True)
+    landed_on = models.DateField(_("注册落地日期"), null=True, blank=True, editable=False)
     lost_reason = models.ForeignKey(
         LostReason, on_delete=models.PROTECT, null=True, blank=True, related_name="leads",
         verbose_name=_("流失原因"),
@@ -346,3 +347,4 @@ class ReviewOpinion(models.Model):
 
 # The commitments after signing live in their own module; imported here for Django to find them.
 from parkops.attraction.commitment_models import Commitment  # noqa: E402, F401
+from parkops.attraction.incentive_models import IncentiveEntry, IncentiveRuleSet  # noqa: E402, F401

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
@@ -17,8 +18,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from parkops.accounts.roles import Role, roles_of, sees_whole_park
-from parkops.attraction.choices import Stage
-from parkops.attraction.models import AdmissionRuleSet, Lead, Screening
+from parkops.attraction.choices import IncentiveKind, Stage
+from parkops.attraction.models import AdmissionRuleSet, IncentiveEntry, Lead, Screening
 from parkops.common.types import AnyUser
 from parkops.registry.models import SmallPark
 from parkops.registry.selectors import related_in_scope, smallparks_visible_to
@@ -145,3 +146,47 @@ def latest_screening(lead: Lead) -> Screening | None:
 def admitted(lead: Lead) -> bool:
     latest = latest_screening(lead)
     return latest is not None and latest.decision == "admit"
+
+
+def incentive_parks(user: AnyUser) -> QuerySet[SmallPark] | None:
+    """The small parks whose incentive ledger the user reads: every one for the park office (who
+    computes it), its own for a small-park owner; None (refused) for anyone else."""
+    if user.has_perm("attraction.add_incentiveentry"):  # type: ignore[union-attr]
+        return SmallPark.objects.all()
+    if Role.SMALL_PARK_OWNER in roles_of(user):
+        return _parks_owned(user)
+    return None
+
+
+def incentive_entries(parks: QuerySet[SmallPark]) -> QuerySet[IncentiveEntry]:
+    return IncentiveEntry.objects.filter(small_park__in=parks).select_related(
+        "small_park", "lead", "rule_set"
+    )
+
+
+def incentive_totals(entries: QuerySet[IncentiveEntry]) -> QuerySet[Any, dict[str, Any]]:
+    """Per small park and year: the landed projects and their reward, the tax reward, the sum."""
+    landed = Q(kind=IncentiveKind.LANDED)
+    return (
+        entries.order_by()
+        .values("small_park__name", "year")
+        .annotate(
+            landed=Count("pk", filter=landed),
+            landed_wan=Sum("amount_wan", filter=landed, default=Decimal(0)),
+            tax_wan=Sum("amount_wan", filter=Q(kind=IncentiveKind.TAX), default=Decimal(0)),
+            total_wan=Sum("amount_wan"),
+        )
+        .order_by("-year", "small_park__name")
+    )
+
+
+def incentive_latest(parks: QuerySet[SmallPark]) -> dict[str, object] | None:
+    """The latest computed year of the ledger and its sum over `parks`, for the board."""
+    return (
+        IncentiveEntry.objects.filter(small_park__in=parks)
+        .order_by()
+        .values("year")
+        .annotate(total=Sum("amount_wan"))
+        .order_by("-year")
+        .first()
+    )

@@ -180,6 +180,7 @@ def lead_advance(*, user: User, lead: Lead, on: date, version: str | None = None
         raise ValidationError(_("签约前须经准入审查并作出“同意准入”的决定"))
     if target == Stage.LANDED:
         _land(user, lead)
+        lead.landed_on = on  # the joint scheme's incentives count from this date
     if target in MILESTONE_OF:
         _milestone_reached(lead, MILESTONE_OF[target], on)
     lead.stage = target

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from decimal import Decimal
+
 import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -87,3 +89,51 @@ def _owner_label(lead: Lead) -> str:
     if not lead.owner_park_id:
         return str(_("园区办"))
     return str(lead.owner_park or _("其他小园区"))
+
+
+class IncentiveTable(tables.Table):
+    """The incentive ledger's entries: one per lead, kind and year."""
+
+    year = tables.Column(verbose_name=_("年度"))
+    small_park = tables.Column(verbose_name=_("小园区"), accessor="small_park__name")
+    lead = tables.Column(
+        verbose_name=_("企业（项目）"), accessor="lead__company_name", attrs=FULL_PAGE_LINK,
+        linkify=lambda record: record.lead.get_absolute_url(),
+    )  # fmt: skip
+    kind = tables.Column(verbose_name=_("奖励类别"))
+    basis_wan = tables.Column(verbose_name=_("计奖税收（万元）"), attrs=RIGHT, default="—")
+    amount_wan = tables.Column(verbose_name=_("奖励金额（万元）"), attrs=RIGHT)
+    evidence = tables.Column(verbose_name=_("计算依据"), orderable=False)
+    rule_set = tables.Column(
+        verbose_name=_("规则版本"), accessor="rule_set__version", orderable=False
+    )
+
+    class Meta:
+        attrs = {**ATTRS, "id": "incentive-table"}
+        order_by = ("-year",)
+
+
+class IncentiveTotalTable(tables.Table):
+    """Per small park and year (rows of `selectors.incentive_totals`); not paginated."""
+
+    year = tables.Column(verbose_name=_("年度"), orderable=False)
+    small_park = tables.Column(
+        verbose_name=_("小园区"), accessor="small_park__name", orderable=False
+    )
+    landed = tables.Column(verbose_name=_("落地项目（个）"), attrs=RIGHT, orderable=False)
+    landed_wan = tables.Column(verbose_name=_("落地奖励（万元）"), attrs=RIGHT, orderable=False)
+    tax_wan = tables.Column(verbose_name=_("税收奖励（万元）"), attrs=RIGHT, orderable=False)
+    total_wan = tables.Column(verbose_name=_("合计（万元）"), attrs=RIGHT, orderable=False)
+
+    class Meta:
+        attrs = {**ATTRS, "id": "incentive-totals"}
+
+    # Sums come back from SQLite without their places: shown as money, two places.
+    def render_landed_wan(self, value: Decimal) -> str:
+        return f"{value:.2f}"
+
+    def render_tax_wan(self, value: Decimal) -> str:
+        return f"{value:.2f}"
+
+    def render_total_wan(self, value: Decimal) -> str:
+        return f"{value:.2f}"

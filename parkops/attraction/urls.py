@@ -1,6 +1,6 @@
 from django.urls import path
 
-from parkops.attraction import views, views_commitments, views_vetoes
+from parkops.attraction import views, views_commitments, views_incentives, views_vetoes
 
 app_name = "attraction"
 urlpatterns = [
@@ -17,4 +17,12 @@ urlpatterns = [
     path("commitments/", views_commitments.commitment_list, name="commitment_list"),
     path("commitments/export.xlsx", views_commitments.commitment_export, name="commitment_export"),
     path("leads/<int:pk>/commitment/", views_commitments.commitment_edit, name="commitment_edit"),
+    path("incentives/", views_incentives.incentive_ledger, name="incentive_ledger"),
+    path("incentives/export.xlsx", views_incentives.incentive_export, name="incentive_export"),
+    path(
+        "incentives/totals.xlsx",
+        views_incentives.incentive_totals_export,
+        name="incentive_totals_export",
+    ),
+    path("incentives/compute/", views_incentives.incentive_compute, name="incentive_compute"),
 ]

@@ -47,11 +47,13 @@ def _leads(request: HttpRequest) -> LeadFilterSet:
 @permission_required(VIEW, raise_exception=True)
 def board(request: HttpRequest) -> HttpResponse:
     columns = selectors.board(user=request.user)
+    parks = selectors.incentive_parks(request.user)
     return render(
         request,
         "attraction/board.html",
         {"columns": columns, "stale_days": selectors.stale_days(),
-         "rule_set": selectors.default_rule_set()},
+         "rule_set": selectors.default_rule_set(), "reads_incentives": parks is not None,
+         "incentives": selectors.incentive_latest(parks) if parks is not None else None},
     )  # fmt: skip
 
 
