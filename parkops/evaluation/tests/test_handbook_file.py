@@ -3,6 +3,7 @@ sheet's every value, and the same number formats."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 from datetime import date
 from decimal import Decimal
@@ -27,9 +28,14 @@ def _values(content: bytes) -> dict[str, list[list[Any]]]:
     return {name: book.get_sheet_by_name(name).to_python() for name in book.sheet_names}
 
 
-def _styles(content: bytes) -> bytes:
+_CELL = re.compile(rb'<c r="([A-Z]+[0-9]+)"(?: s="([0-9]+)")?')
+
+
+def _styles(content: bytes) -> tuple[bytes, list[list[tuple[bytes, bytes]]]]:
+    """The formats defined, and each sheet's cells with the format each one uses."""
     with zipfile.ZipFile(BytesIO(content)) as z:
-        return z.read("xl/styles.xml")
+        sheets = sorted(n for n in z.namelist() if n.startswith("xl/worksheets/sheet"))
+        return z.read("xl/styles.xml"), [_CELL.findall(z.read(n)) for n in sheets]
 
 
 def test_the_row_by_row_handbook_holds_the_same_values_and_formats(
@@ -56,7 +62,9 @@ def test_the_row_by_row_handbook_holds_the_same_values_and_formats(
     assert calls == [True]
     values = _values(streamed)
     assert values == _values(whole)
-    assert _styles(streamed) == _styles(whole)
+    formats, cells = _styles(streamed)
+    assert (formats, cells) == _styles(whole)
+    assert sum(len(sheet) for sheet in cells) > 60
     assert [r[0] for r in values["规上企业"][1:]] == [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]
     with zipfile.ZipFile(BytesIO(streamed)) as z:
         assert "xl/sharedStrings.xml" not in z.namelist()  # texts in their cells: streamed
