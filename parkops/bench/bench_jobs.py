@@ -25,6 +25,13 @@ POLL = 0.05  # how often this process asks for the job's status
 WORKER_INTERVAL = 0.1  # how often an idle worker asks the queue for work
 
 
+def _cpu(pid: int) -> float:
+    """A process's CPU seconds so far (user + system): unlike the wall clock, not stretched when
+    other work shares the machine's cores."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _kb(pid: int, field: str) -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith(field + ":"):
@@ -76,7 +83,9 @@ def _direct(year: int, data: bytes, user: Any) -> dict[str, float]:
     return times
 
 
-def _queued(year: int, data: bytes, user: Any, inside: dict[str, float]) -> dict[str, float]:
+def _queued(
+    year: int, data: bytes, user: Any, inside: dict[str, float], cpu: dict[str, float], worker: int
+) -> dict[str, float]:
     from parkops.evaluation import jobs as evaluation_jobs
     from parkops.evaluation import services as evaluation
     from parkops.evaluation.models import EvaluationRun
@@ -88,6 +97,14 @@ def _queued(year: int, data: bytes, user: Any, inside: dict[str, float]) -> dict
     from parkops.smallparks.jobs import rating_enqueue
 
     times: dict[str, float] = {}
+    here, there = time.process_time(), _cpu(worker)
+
+    def spent(name: str) -> None:
+        # CPU seconds of this process (enqueueing, polling, the upload's check) and the worker.
+        nonlocal here, there
+        now_here, now_there = time.process_time(), _cpu(worker)
+        cpu[name] = (now_here - here) + (now_there - there)
+        here, there = now_here, now_there
 
     def wait(name: str, started: float, job: Job) -> Job:
         while True:
@@ -98,6 +115,7 @@ def _queued(year: int, data: bytes, user: Any, inside: dict[str, float]) -> dict
         if job.status != JobStatus.DONE:
             raise RuntimeError(f"{name}: {job.error}")
         times[name] = time.perf_counter() - started
+        spent(name)
         assert job.started_at
         assert job.finished_at
         inside[name] = (job.finished_at - job.started_at).total_seconds()
@@ -114,11 +132,13 @@ def _queued(year: int, data: bytes, user: Any, inside: dict[str, float]) -> dict
     )
     run = EvaluationRun.objects.get(year=year)
     evaluation.run_publish(run=run, user=user)
+    spent("publish")
     started = time.perf_counter()
     wait("rate", started, rating_enqueue(year=year, user=user))
     started = time.perf_counter()
     scoreboard()  # a page read, not a job: computed where it is shown
     times["indicators"] = time.perf_counter() - started
+    spent("indicators")
     started = time.perf_counter()
     job = wait("handbook", started, evaluation_jobs.handbook_enqueue(run=run, user=user))
     assert job.result_file
@@ -162,7 +182,9 @@ def run(out: Callable[[str], None]) -> None:
             if "Starting worker" in line:
                 break
         inside: dict[str, float] = {}
-        queued = _queued(2025, files[2025], user, inside)
+        cpu: dict[str, float] = {}
+        load = os.getloadavg()
+        queued = _queued(2025, files[2025], user, inside, cpu, worker.pid)
         peak_mb, rss_mb = _kb(worker.pid, "VmHWM") / 1024, _kb(worker.pid, "VmRSS") / 1024
     finally:
         worker.send_signal(signal.SIGTERM)
@@ -183,6 +205,11 @@ def run(out: Callable[[str], None]) -> None:
         worked = f"{inside[name]:5.2f} s" if name in inside else "  —    "
         out(
             f"  {name:<11} in-process {direct[name]:6.2f} s   queue {m.seconds:6.2f} s "
-            f"(in the worker {worked})   ×{ratio:.2f}"
+            f"(in the worker {worked}; CPU {cpu[name]:5.2f} s)   ×{ratio:.2f}"
         )
+    out(
+        f"  CPU seconds of the cycle (this process + the worker, not the database server): "
+        f"{sum(v for k, v in cpu.items() if k != 'publish'):.2f}; load average before it "
+        f"{load[0]:.2f} (2 cores shared)"
+    )
     out(f"  worker process: peak RSS {peak_mb:.0f} MB, RSS after the cycle {rss_mb:.0f} MB")

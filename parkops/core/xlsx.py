@@ -33,10 +33,14 @@ def workbook(target: io.BytesIO | str, *, constant_memory: bool = False) -> Work
 
 
 @contextmanager
-def xlsx_bytes() -> Iterator[tuple[Workbook, io.BytesIO]]:
-    """`with xlsx_bytes() as (book, buffer): ...` — the buffer holds the file after the block."""
+def xlsx_bytes(*, constant_memory: bool = False) -> Iterator[tuple[Workbook, io.BytesIO]]:
+    """`with xlsx_bytes() as (book, buffer): ...` — the buffer holds the file after the block.
+
+    With `constant_memory` each row goes to a temporary file as soon as the next one starts, and
+    texts are written in their cells rather than in a shared table: a big sheet's cells are never
+    all held at once (the caller writes each sheet's rows in order, top to bottom)."""
     buffer = io.BytesIO()
-    book = workbook(buffer)
+    book = workbook(buffer, constant_memory=constant_memory)
     try:
         yield book, buffer
     finally:

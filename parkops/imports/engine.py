@@ -17,6 +17,7 @@ from parkops.imports.choices import ImportKind
 from parkops.imports.issues import FILE_MESSAGES as F
 from parkops.imports.issues import Issue, Severity, cell_message, file_message
 from parkops.imports.kinds import Kind
+from parkops.imports.parsed import Parsed
 from parkops.imports.rows import Changes, Rows
 
 Progress = Callable[[str, int, int], None]
@@ -41,6 +42,8 @@ class Plan:
     # Amounts so large that they are likely in the wrong unit: the page asks before writing,
     # and so must the CLI and the API.
     needs_confirmation: bool = False
+    # The file's checked cells, when they hold no error: a batch keeps them for its confirmation.
+    parsed: Parsed | None = None
 
     @property
     def ok(self) -> bool:
@@ -133,7 +136,48 @@ def plan_import(
     if not table.rows:
         plan.error(str(F["no_rows"]))
     if not plan.errors:
-        Rows(plan, table, report).run()
+        rows = Rows(plan, table, report)
+        rows.parse()
+        if not plan.errors:
+            plan.parsed = Parsed(
+                rows_total=plan.rows_total,
+                sheet=plan.sheet,
+                warnings=list(plan.warnings),
+                needs_confirmation=plan.needs_confirmation,
+                columns=table.columns,
+                headers=table.headers,
+                row_numbers=table.row_numbers,
+                values=rows.values,
+            )
+        rows.check()
+    _in_row_order(plan)
+    return plan
+
+
+def plan_parsed(kind: Kind, parsed: Parsed, *, progress: Progress | None = None) -> Plan:
+    """The plan of a file read and checked before (`Plan.parsed`): its rows compared with the
+    database as it is now. The same plan as `plan_import` of the same file gives."""
+    report = progress or (lambda stage, done, total: None)
+    plan = Plan(
+        kind,
+        rows_total=parsed.rows_total,
+        sheet=parsed.sheet,
+        warnings=list(parsed.warnings),
+        needs_confirmation=parsed.needs_confirmation,
+        parsed=parsed,
+    )
+    table = Table(
+        sheet=parsed.sheet,
+        header_rows=(),
+        columns=parsed.columns,
+        headers=parsed.headers,
+        unknown=[],
+        missing=[],
+        row_numbers=parsed.row_numbers,
+    )
+    rows = Rows(plan, table, report)
+    rows.values = parsed.values
+    rows.check()
     _in_row_order(plan)
     return plan
 

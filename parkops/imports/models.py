@@ -44,6 +44,9 @@ class ImportBatch(models.Model):
     warning_count = models.PositiveIntegerField(_("提示数"), default=0)
     # The uploaded file, kept while the batch waits for confirmation.
     content = models.BinaryField(_("文件内容"), null=True, blank=True, editable=False)
+    # Its checked cells, signed and keyed by the file's hash (imports/parsed.py), kept with it:
+    # the confirmation compares them with the database again without reading the file again.
+    parsed = models.BinaryField(_("已校验的单元格"), null=True, blank=True, editable=False)
     # zlib-compressed JSON: the ids of added rows and the previous values of changed rows.
     undo_data = models.BinaryField(_("撤销数据"), null=True, blank=True, editable=False)
 

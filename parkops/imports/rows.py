@@ -67,7 +67,11 @@ class Rows:
         return header.text if header else self.kind.spec(key).header
 
     def run(self) -> None:
-        n = len(self.numbers)
+        self.parse()
+        self.check()
+
+    def parse(self) -> None:
+        """What the file alone says: each cell parsed and checked (no database)."""
         for key in self.table.columns:
             spec = self.kind.spec(key)
             cells = self.table.column(key)
@@ -81,6 +85,10 @@ class Rows:
             self.values[key] = values
         self._cell_rules()
         self._absurd()
+
+    def check(self) -> None:
+        """The parsed rows resolved to stored records and compared with them."""
+        n = len(self.numbers)
         self.report("check", n // 3, n)
         columns = self._resolve()
         self.report("check", 2 * n // 3, n)

@@ -21,9 +21,10 @@ from django.utils.translation import gettext as _
 
 from parkops.core.tabular import Limits
 from parkops.imports.choices import BatchStatus
-from parkops.imports.engine import Plan, Progress, plan_import
+from parkops.imports.engine import Plan, Progress, plan_import, plan_parsed
 from parkops.imports.kinds import KINDS, Kind
 from parkops.imports.models import ImportBatch
+from parkops.imports.parsed import parsed_decode, parsed_encode
 from parkops.imports.writer import apply_plan, touched_ids, undo_changes
 
 MB = 1024 * 1024
@@ -105,6 +106,7 @@ def _apply(batch: ImportBatch, plan: Plan, progress: Progress | None) -> None:
     batch.status = BatchStatus.APPLIED
     batch.applied_at = now
     batch.content = None
+    batch.parsed = None
     batch.save()
     if progress:
         progress("write", 0, 1)
@@ -143,9 +145,11 @@ def import_upload(*, kind: str, data: bytes, file_name: str, user: Any) -> tuple
     batch = _batch(kind, data, file_name, user, plan)
     batch.status = BatchStatus.PENDING if plan.ok else BatchStatus.REJECTED
     batch.content = data if plan.ok else None
+    if plan.ok and plan.parsed is not None:
+        batch.parsed = parsed_encode(plan.parsed, kind=kind, file_hash=batch.file_hash)
     # An earlier upload left unconfirmed by the same user is dropped with its file.
     ImportBatch.objects.filter(user=batch.user, status=BatchStatus.PENDING).update(
-        status=BatchStatus.REJECTED, content=None
+        status=BatchStatus.REJECTED, content=None, parsed=None
     )
     batch.save()
     return batch, plan
@@ -155,17 +159,29 @@ def import_upload(*, kind: str, data: bytes, file_name: str, user: Any) -> tuple
 @transaction.atomic
 def import_confirm(*, batch: ImportBatch) -> Plan:
     """The web's second step: check the kept file again (the data may have changed since the
-    preview) and apply it. With an error nothing is written and the batch is marked rejected."""
+    preview) and apply it. With an error nothing is written and the batch is marked rejected.
+
+    The file's cells as the upload checked them are compared with the database again; the file
+    is read again only when the batch kept none for this very file (imports/parsed.py)."""
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.status != BatchStatus.PENDING or batch.content is None:
         raise ImportRefused(_("该批次不是待确认状态"))
-    plan = import_check(kind=batch.kind, data=bytes(batch.content), file_name=batch.file_name)
-    fresh = _batch(batch.kind, bytes(batch.content), batch.file_name, batch.user, plan)
+    data = bytes(batch.content)
+    file_hash = hashlib.sha256(data).hexdigest()
+    parsed = parsed_decode(
+        None if batch.parsed is None else bytes(batch.parsed), kind=batch.kind, file_hash=file_hash
+    )
+    if parsed is not None:
+        plan = plan_parsed(kind_get(batch.kind), parsed)
+    else:
+        plan = import_check(kind=batch.kind, data=data, file_name=batch.file_name)
+    fresh = _batch(batch.kind, data, batch.file_name, batch.user, plan)
     for name in ("rows_total", "added", "changed", "unchanged", "error_count", "warning_count"):
         setattr(batch, name, getattr(fresh, name))
     if not plan.ok:
         batch.status = BatchStatus.REJECTED
         batch.content = None
+        batch.parsed = None
         batch.save()
         return plan
     _apply(batch, plan, None)

@@ -22,6 +22,9 @@ What happens when things go wrong:
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import gc
 import logging
 import time
 from collections.abc import Callable, Mapping
@@ -192,6 +195,17 @@ def error_message(error: BaseException) -> str:
     return text if text else type(error).__name__
 
 
+def memory_release() -> None:
+    """Give back to the system what a finished job freed. A year-end job on 100,000 enterprises
+    allocates hundreds of MB (frames, rows, the handbook's cells); once it is freed, glibc keeps
+    most of it in the worker's heap unless asked to trim it, so an idle worker would go on holding
+    it. Collecting first frees any cycles the job left."""
+    gc.collect()
+    # Not glibc (no libc.so.6 or no malloc_trim): its allocator keeps what it keeps.
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 @task()
 def run_job(job_id: int) -> str:
     """The queue's one task: claim the job, run its handler, record the outcome."""
@@ -206,7 +220,9 @@ def run_job(job_id: int) -> str:
     try:
         with translation.override(job.params.get("language") or settings.LANGUAGE_CODE):
             outcome = _HANDLERS[job.kind](job, progress)
+        memory_release()
     except BaseException as error:
+        memory_release()
         logger.exception("job %s (%s) failed", job.pk, job.kind)
         Job.objects.filter(pk=job.pk).update(
             status=JobStatus.FAILED,
