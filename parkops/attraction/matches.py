@@ -5,12 +5,14 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from parkops.attraction.models import Lead
-from parkops.attraction.selectors import leads_visible_to, open_leads
+from parkops.attraction.models import AdmissionRuleSet, Lead
+from parkops.attraction.screening import THRESHOLD_FIELDS
+from parkops.attraction.selectors import default_rule_set, leads_visible_to, open_leads
 from parkops.common.types import AnyUser
 from parkops.core import space_matching
 from parkops.core.text import normalise_code
@@ -30,7 +32,27 @@ class LeadMatch:
     match: space_matching.Match
 
 
-def need_of(lead: Lead) -> space_matching.Need:
+def admission_bar(lead: Lead, rule_set: AdmissionRuleSet | None) -> space_matching.AdmissionBar:
+    """The rule set's per-亩 minima (investment intensity, 亩均税收, 亩均产值) with the lead's
+    amounts, measured by the engine on each unit's area (none without a rule set)."""
+    minima: tuple[tuple[str, Decimal], ...] = ()
+    if rule_set is not None:
+        minima = tuple(
+            (key, getattr(rule_set, THRESHOLD_FIELDS[key]))
+            for key in space_matching.PER_MU
+            if getattr(rule_set, THRESHOLD_FIELDS[key]) is not None
+        )
+    return space_matching.AdmissionBar(
+        floor_m2_per_mu=rule_set.floor_m2_per_mu if rule_set else Decimal(1),
+        minima=minima,
+        investment=lead.investment_wan,
+        tax=lead.tax_wan,
+        output=lead.output_wan,
+        inefficient_raise_pct=rule_set.inefficient_raise_pct if rule_set else Decimal(0),
+    )
+
+
+def need_of(lead: Lead, bar: space_matching.AdmissionBar | None = None) -> space_matching.Need:
     return space_matching.Need(
         floor_m2=lead.floor_m2,
         clear_height_m=lead.clear_height_m,
@@ -39,6 +61,7 @@ def need_of(lead: Lead) -> space_matching.Need:
         hazardous=lead.hazardous_chemicals,
         eia_category=lead.eia_category,
         industry_code=lead.industry_code,
+        bar=bar,
     )
 
 
@@ -117,7 +140,7 @@ def _unit(row: dict[str, Any], ratings: dict[int, str]) -> space_matching.Unit:
 
 def lead_matches(*, user: AnyUser, lead: Lead, top: int = 5) -> list[UnitMatch]:
     """The best vacant units the user may see for the lead, best first."""
-    need = need_of(lead)
+    need = need_of(lead, admission_bar(lead, default_rule_set()))
     ratings = park_ratings()
     rows = prefiltered(vacancy_list(user=user), need).order_by().values(*UNIT_FIELDS)
     ranked = space_matching.rank(need, (_unit(r, ratings) for r in rows), top=top)
@@ -134,7 +157,8 @@ def vacancy_leads(
     best first. The leads and the ratings are read once for all the units."""
     ratings = park_ratings()
     leads = list(open_leads(leads_visible_to(user)).filter(stage__in=["lead", "talks", "signed"]))
-    needs = [(lead, need_of(lead)) for lead in leads]
+    rule_set = default_rule_set()
+    needs = [(lead, need_of(lead, admission_bar(lead, rule_set))) for lead in leads]
     rows = []
     for vacancy in vacancies:
         unit = unit_of(vacancy, ratings.get(vacancy.small_park_id, ""))

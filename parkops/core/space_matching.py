@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from parkops.core.admission import code_covers
+from parkops.core.admission import THRESHOLDS, Threshold, code_covers, effective
 from parkops.core.text import gettext_noop as _
 from parkops.core.thresholds import fmt
 
@@ -25,8 +25,27 @@ EIA_LABELS = {"registration": _("登记表"), "table": _("报告表"), "report":
 # How the small park's rating weighs in (方案 三（二）: 优质 parks are supported to grow, 低效
 # parks raise their bar): a score for the park dimension.
 RATING_SCORES = {"good": 100, "unbalanced": 70, "inefficient": 40}
-WEIGHTS = {"area": 30, "industry": 25, "height": 10, "load": 10, "power": 10, "park": 15}
+WEIGHTS = {
+    "area": 30, "industry": 25, "height": 10, "load": 10, "power": 10, "park": 15, "admission": 20,
+}  # fmt: skip
+# The admission thresholds measured per 亩 of the unit the lead would occupy (方案 三（一）严格
+# 项目准入): the lead's amount at full production divided by the unit's area in 亩.
+PER_MU = {"investment_intensity": "investment", "tax_per_mu": "tax", "output_per_mu": "output"}
 UNKNOWN_SCORE = 50
+
+
+@dataclass(frozen=True)
+class AdmissionBar:
+    """The admission rule set's per-亩 minima and the lead's amounts (万元) they divide, measured
+    on each unit's area: a unit much larger than the project needs lowers its 亩均 figures, and a
+    unit in a 低效 small park raises the bar by `inefficient_raise_pct`."""
+
+    floor_m2_per_mu: Decimal
+    minima: tuple[tuple[str, Decimal], ...]  # (threshold key, its base minimum), keys of PER_MU
+    investment: Decimal | None = None
+    tax: Decimal | None = None
+    output: Decimal | None = None
+    inefficient_raise_pct: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -38,6 +57,7 @@ class Need:
     hazardous: bool = False
     eia_category: str = ""
     industry_code: str = ""
+    bar: AdmissionBar | None = None  # no rule set with per-亩 minima: no admission dimension
 
 
 @dataclass(frozen=True)
@@ -162,10 +182,48 @@ def _park(unit: Unit, explain: bool) -> Dimension:
     )  # fmt: skip
 
 
+def _admission(bar: AdmissionBar, unit: Unit, explain: bool) -> Dimension:
+    if not unit.area_m2:
+        return Dimension("admission", UNKNOWN_SCORE, _("空置厂房未登记面积"))
+    land = unit.area_m2 / bar.floor_m2_per_mu
+    pct = bar.inefficient_raise_pct if unit.park_rating == "inefficient" else Decimal(0)
+    failed: list[str] = []
+    missing: list[str] = []
+    passed: list[str] = []
+    for key, base in bar.minima:
+        label, _bound, measure = THRESHOLDS[key]
+        amount = getattr(bar, PER_MU[key])
+        if amount is None:
+            missing.append(label)
+            continue
+        value, limit = amount / land, effective(Threshold(key, base), pct)
+        words = _("%(label)s %(value)s %(unit)s，门槛 %(limit)s") % {
+            "label": label, "value": fmt(value, 2), "unit": measure, "limit": fmt(limit, 2),
+        }  # fmt: skip
+        (passed if value >= limit else failed).append(words)
+    if failed:
+        score = 0
+    elif missing:
+        score = UNKNOWN_SCORE
+    else:
+        score = 100
+    if not explain:
+        return Dimension("admission", score, "")
+    head = _("按本单元 %(m2)s ㎡ 折 %(mu)s 亩") % {"m2": fmt(unit.area_m2, 0), "mu": fmt(land, 2)}
+    if pct:
+        head += _("，低效小园区门槛提高 %(pct)s%%") % {"pct": fmt(pct, 0)}
+    if failed:
+        return Dimension("admission", score, head + _("：低于准入门槛：") + "；".join(failed))
+    if missing:
+        lacking = _("：线索缺少数据：%(what)s") % {"what": "、".join(missing)}
+        return Dimension("admission", score, head + lacking)
+    return Dimension("admission", score, head + _("：达到准入门槛：") + "；".join(passed))
+
+
 def _dimensions(need: Need, unit: Unit, explain: bool) -> tuple[Dimension, ...]:
     """Each dimension's score, with its reason when `explain` (else a blank reason: formatting
     the reasons of every unit cost three quarters of a ranking that shows five)."""
-    return (
+    dims = (
         _area(need, unit, explain),
         _industry(need, unit, explain),
         _margin("height", _("净高（米）"), need.clear_height_m, unit.clear_height_m, explain),
@@ -173,10 +231,13 @@ def _dimensions(need: Need, unit: Unit, explain: bool) -> tuple[Dimension, ...]:
         _margin("power", _("电力（kVA）"), need.power_kva, unit.power_kva, explain),
         _park(unit, explain),
     )
+    if need.bar is None or not need.bar.minima:
+        return dims
+    return (*dims, _admission(need.bar, unit, explain))
 
 
 def _total(dims: tuple[Dimension, ...]) -> int:
-    return round(sum(WEIGHTS[d.key] * d.score for d in dims) / sum(WEIGHTS.values()))
+    return round(sum(WEIGHTS[d.key] * d.score for d in dims) / sum(WEIGHTS[d.key] for d in dims))
 
 
 def score(need: Need, unit: Unit) -> Match | None:

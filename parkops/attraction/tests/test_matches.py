@@ -51,3 +51,35 @@ def test_a_vacant_unit_lists_the_open_leads_that_fit_it_within_the_readers_scope
     assert 'id="vacancy-fits"' in page
     assert "甲合适有限公司" in page
     assert "戊他园有限公司" not in page
+
+
+def test_a_leads_matches_measure_the_admission_thresholds_on_each_units_area(
+    alice: User, ailiu: SmallPark
+) -> None:
+    from parkops.attraction.matches import lead_matches
+    from parkops.attraction.selectors import default_rule_set
+
+    rule_set = default_rule_set()
+    assert rule_set is not None
+    assert rule_set.min_tax_per_mu == 30
+    per_mu = rule_set.floor_m2_per_mu
+    # Tax 90 万元: a unit of exactly 3 亩 gives 30 万元/亩 (passes); one of 4 亩 gives 22.50.
+    small = estates.vacancy_create(
+        small_park=ailiu, data={"area_m2": 3 * per_mu, "vacant_since": date(2025, 1, 1)}
+    )
+    large = estates.vacancy_create(
+        small_park=ailiu, data={"area_m2": 4 * per_mu, "vacant_since": date(2025, 1, 1)}
+    )
+    wanted = lead(alice, company_name="庚门槛有限公司", owner_park=ailiu, floor_m2=D(1000),
+                  tax_wan=D(90), investment_wan=D(1200))  # fmt: skip
+    found = {m.vacancy: m.match for m in lead_matches(user=alice, lead=wanted)}
+    reasons = {
+        unit: next(d for d in match.dimensions if d.key == "admission")
+        for unit, match in found.items()
+    }
+    assert reasons[small].score == 100
+    assert "亩均税收（达产） 30.00 万元/亩，门槛 30.00" in reasons[small].reason
+    assert reasons[large].score == 0
+    assert "低于准入门槛" in reasons[large].reason
+    assert "亩均税收（达产） 22.50 万元/亩，门槛 30.00" in reasons[large].reason
+    assert found[small].score > found[large].score
