@@ -99,8 +99,8 @@ def _pages(run: int | None, enterprise: int) -> list[tuple[str, str, str]]:
         ("land: actions", "admin", "/land/"),
         ("land: flags", "admin", "/land/flags/"),
         ("cultivation list", "admin", "/cultivation/"),
-        ("API enterprises, first page", "admin", "/api/enterprises?limit=50"),
-        ("API enterprises, offset 90,000", "admin", "/api/enterprises?limit=50&offset=90000"),
+        ("API enterprises, first page", "admin", "/api/enterprises"),
+        ("API enterprises, page 1,800 (row 90,000)", "admin", "/api/enterprises?page=1800"),
         ("service requests", "admin", "/service/requests/"),
         ("visits due", "admin", "/visits/due/"),
     ]

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from parkops.indicators.selectors import enterprise_year_frame
+from parkops.indicators.frames import enterprise_year_frame
 from parkops.registry.choices import LandBasis
 from parkops.registry.tests.factories import EnterpriseFactory, EnterpriseYearFactory
 
