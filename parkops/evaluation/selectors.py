@@ -34,6 +34,7 @@ from parkops.evaluation.models import (
     SchemeVersion,
     VetoEvent,
 )
+from parkops.evaluation.run_cache import per_run
 
 # The registry read into the engine's input lives in selectors_input; its names are given here.
 from parkops.evaluation.selectors_input import events_for as events_for
@@ -176,6 +177,10 @@ def results_visible(*, user: AnyUser, run: EvaluationRun) -> QuerySet[Evaluation
 
 def class_counts(*, user: AnyUser, run: EvaluationRun) -> list[dict[str, Any]]:
     """Per population: the count of each class; the excluded classes on a line of their own."""
+    return per_run("classes", user, (run,), lambda: _class_counts(user, run))
+
+
+def _class_counts(user: AnyUser, run: EvaluationRun) -> list[dict[str, Any]]:
     rows = (
         results_visible(user=user, run=run)
         .values("population_label", "evaluation_class")
@@ -200,7 +205,12 @@ def score_histogram(
     *, user: AnyUser, run: EvaluationRun, bins: int = 20
 ) -> dict[str, dict[str, list[Any]]]:
     """Per population, the count of total scores in `bins` equal bins (for the chart)."""
-    rows = results_visible(user=user, run=run).filter(total_score__isnull=False)
+    return per_run(f"histogram-{bins}", user, (run,), lambda: _histogram(user, run, bins))
+
+
+def _histogram(user: AnyUser, run: EvaluationRun, bins: int) -> dict[str, dict[str, list[Any]]]:
+    # No ordering: the model's sorted every result by its run's year (a join) first.
+    rows = results_visible(user=user, run=run).filter(total_score__isnull=False).order_by()
     scores: dict[str, list[float]] = {}
     for label, score in rows.values_list("population_label", "total_score"):
         if score is not None:
@@ -287,6 +297,13 @@ def compare(*, user: AnyUser, run: EvaluationRun, movers: int = 10) -> Compariso
     previous = previous_run(run)
     if previous is None:
         return Comparison(None, classes, [], [], [])
+    return per_run(
+        f"compare-{movers}", user, (run, previous), lambda: _compare(user, run, previous, movers)
+    )
+
+
+def _compare(user: AnyUser, run: EvaluationRun, previous: EvaluationRun, movers: int) -> Comparison:
+    classes = [c.value for c in EvaluationClass]
     order = {c: n for n, c in enumerate(classes)}
     paired = (
         results_visible(user=user, run=run)
