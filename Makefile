@@ -42,8 +42,8 @@ $(VENDOR)/.built: node_modules/.package-lock.json
 	mkdir -p $(VENDOR)
 	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/
 	cp node_modules/echarts/dist/echarts.min.js $(VENDOR)/
-	cp node_modules/maplibre-gl/dist/maplibre-gl.js node_modules/maplibre-gl/dist/maplibre-gl.css $(VENDOR)/
-	cp node_modules/pmtiles/dist/pmtiles.js $(VENDOR)/
+	cp node_modules/maplibre-gl/dist/maplibre-gl.js node_modules/maplibre-gl/dist/maplibre-gl.js.map node_modules/maplibre-gl/dist/maplibre-gl.css $(VENDOR)/
+	cp node_modules/pmtiles/dist/pmtiles.js node_modules/pmtiles/dist/pmtiles.js.map $(VENDOR)/
 	cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/css/bootstrap.min.css.map $(VENDOR)/
 	cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js node_modules/bootstrap/dist/js/bootstrap.bundle.min.js.map $(VENDOR)/
 	touch $@

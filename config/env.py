@@ -100,6 +100,9 @@ def parse_database_url(url: str) -> dict[str, Any]:
             "PORT": str(port or ""),
             "CONN_MAX_AGE": 60,
             "CONN_HEALTH_CHECKS": True,
+            # The JIT compiler costs a page more than it saves: compiling the enterprise list's
+            # sort at 100,000 rows took 300 of its 970 ms, and the pages never run for minutes.
+            "OPTIONS": {"options": "-c jit=off"},
         }
     raise ImproperlyConfigured(
         f"DATABASE_URL scheme {parts.scheme!r} is not supported; use sqlite:/// or postgres://"

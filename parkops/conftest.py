@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.test import Client
 from django.test.utils import override_settings
 from django.utils import translation
@@ -26,6 +27,12 @@ def _default_language() -> Iterator[None]:
     # the response, so a test that asks for English would leave the next tests in English.
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    # What one test's data left in the cache (the indicators' figures frame) is not another's.
+    cache.clear()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -3,7 +3,9 @@
 Runs every `parkops/bench/bench_<name>.py` (or only those named) against a fresh SQLite database
 in a temporary directory, so a benchmark never touches the site's data; the database is emptied
 before each module, so that none measures on another's rows. Each module has
-`run(out: Callable[[str], None]) -> None`.
+`run(out: Callable[[str], None]) -> None`; a module with `OWN_DATABASE = True` (bench_pages, at
+district scale on PostgreSQL) keeps a database of its own and gets neither the migration nor the
+emptying.
 """
 
 from __future__ import annotations
@@ -30,10 +32,14 @@ def main(argv: list[str]) -> int:
         from django.core.management import call_command
 
         django.setup()
-        call_command("migrate", verbosity=0)
+        migrated = False
         for name in names:
-            call_command("flush", interactive=False, verbosity=0)
             module = importlib.import_module(f"parkops.bench.bench_{name}")
+            if not getattr(module, "OWN_DATABASE", False):
+                if not migrated:
+                    call_command("migrate", verbosity=0)
+                    migrated = True
+                call_command("flush", interactive=False, verbosity=0)
             print(f"== {name} ==", flush=True)
             module.run(lambda line: print(line, flush=True))
     return 0

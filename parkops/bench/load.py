@@ -4,8 +4,11 @@ LOAD_COUNT demo enterprises, gunicorn on a free port of 127.0.0.1, and locust's 
 
 Bounded by the environment: LOAD_USERS (10), LOAD_SPAWN_RATE (5 a second), LOAD_DURATION
 ("30s"), LOAD_COUNT (1000 enterprises), LOAD_WORKERS (2 gunicorn workers). LOAD_DATABASE_URL
-runs it on another database (the demo data is added to it: never the site's). Prints p50/p95
-per page and the errors, with the machine's load average; exits non-zero when one failed."""
+runs it on another database (the demo data is added to it, and the demo accounts get this run's
+password: never the site's); a database that already holds LOAD_COUNT demo enterprises is not
+loaded again, so `LOAD_DATABASE_URL=postgres://127.0.0.1:5432/parkops_bench LOAD_COUNT=100000`
+reuses what `make bench BENCH=pages` loaded. Prints p50/p95 per page and the errors, with the
+machine's load average; exits non-zero when one failed."""
 
 from __future__ import annotations
 
@@ -19,6 +22,8 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,32 +34,78 @@ def _setting(name: str, default: str) -> str:
     return os.environ.get(name) or default
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
 
 
-def _prepare(env: dict[str, str], count: int, password: str) -> None:
-    """Migrate, load the plan, the demo data and the demo accounts (with `password`)."""
-    script = (
-        "import django; django.setup()\n"
-        "from django.core.management import call_command\n"
-        "from parkops.demo.accounts import demo_users_ensure\n"
-        "call_command('load_plan', verbosity=0)\n"
-        f"call_command('load_demo', count={count}, verbosity=0)\n"
-        "demo_users_ensure(password=__import__('os').environ['PARKOPS_LOAD_PASSWORD'])\n"
-    )
+def server_env(tmp: str, database_url: str, password: str) -> dict[str, str]:
+    """The environment of the set-up commands and of gunicorn: DEBUG off, files under `tmp`."""
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "PARKOPS_VAR_DIR": tmp,
+        "PARKOPS_MEDIA_DIR": f"{tmp}/media",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "PARKOPS_LOAD_PASSWORD": password,
+        "PARKOPS_LOG_FORMAT": "text",
+    }
+
+
+# Whether the database already holds `count` demo enterprises and their published evaluation.
+_LOADED = (
+    "import sys, django; django.setup()\n"
+    "from parkops.registry.models import Enterprise\n"
+    "from parkops.evaluation.models import EvaluationRun\n"
+    "firms = Enterprise.objects.filter(is_demo=True).count()\n"
+    "runs = EvaluationRun.objects.filter(published_at__isnull=False).exists()\n"
+    "sys.exit(0 if firms >= int(sys.argv[1]) and runs else 1)\n"
+)
+_LOAD = (
+    "import sys, django; django.setup()\n"
+    "from django.core.management import call_command\n"
+    "call_command('load_plan', verbosity=0)\n"
+    "call_command('load_demo', count=int(sys.argv[1]), verbosity=0)\n"
+)
+# The demo accounts, created when missing, and (this database is never the site's) given this
+# run's password, so that a database loaded by an earlier run is logged in to at once.
+_ACCOUNTS = (
+    "import os, django; django.setup()\n"
+    "from django.contrib.auth.models import User\n"
+    "from parkops.demo.accounts import ACCOUNTS, demo_users_ensure\n"
+    "password = os.environ['PARKOPS_LOAD_PASSWORD']\n"
+    "demo_users_ensure(password=password)\n"
+    "for user in User.objects.filter(username__in=[a[0] for a in ACCOUNTS]):\n"
+    "    user.set_password(password)\n"
+    "    user.save(update_fields=['password'])\n"
+)
+
+
+def prepare(env: dict[str, str], count: int) -> float | None:
+    """Migrate and collect the static files; load the plan and `count` demo enterprises unless
+    the database already holds them; ready the demo accounts. The load's seconds, or None."""
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "migrate", "--no-input", "-v", "0"], cwd=ROOT, env=env, check=True)
     # gunicorn serves with DEBUG off: the pages' static files must be collected, as `make run` does.
     subprocess.run(
         [*manage, "collectstatic", "--no-input", "-v", "0"], cwd=ROOT, env=env, check=True
     )
-    subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, check=True)
+    python = [sys.executable, "-c"]
+    loaded = subprocess.run([*python, _LOADED, str(count)], cwd=ROOT, env=env).returncode == 0
+    seconds = None
+    if not loaded:
+        started = time.perf_counter()
+        subprocess.run([*python, _LOAD, str(count)], cwd=ROOT, env=env, check=True)
+        seconds = time.perf_counter() - started
+    subprocess.run([*python, _ACCOUNTS], cwd=ROOT, env=env, check=True)
+    return seconds
 
 
-def _wait_for(url: str, deadline: float) -> None:
+def wait_for(url: str, deadline: float) -> None:
     while time.monotonic() < deadline:
         try:
             with urllib.request.urlopen(url, timeout=10) as response:
@@ -64,6 +115,25 @@ def _wait_for(url: str, deadline: float) -> None:
             pass
         time.sleep(0.3)
     raise SystemExit(f"{url} did not answer in time")
+
+
+@contextmanager
+def serving(env: dict[str, str], workers: str, log: Path) -> Iterator[str]:
+    """gunicorn on a free loopback port for the block; its base URL."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [str(BIN / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{port}",
+             "--workers", workers, "--timeout", "120"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            wait_for(f"{url}/healthz", time.monotonic() + 120)
+            yield url
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
 
 
 def _report(stats: Path) -> int:
@@ -96,47 +166,28 @@ def main() -> int:
     workers = _setting("LOAD_WORKERS", "2")
     password = secrets.token_urlsafe(16)
     with tempfile.TemporaryDirectory(prefix="parkops-load-") as tmp:
-        env = {
-            **os.environ,
-            "DATABASE_URL": _setting("LOAD_DATABASE_URL", f"sqlite:///{tmp}/load.sqlite3"),
-            "PARKOPS_VAR_DIR": tmp,
-            "PARKOPS_MEDIA_DIR": f"{tmp}/media",
-            "DJANGO_SETTINGS_MODULE": "config.settings",
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "PARKOPS_LOAD_PASSWORD": password,
-            "PARKOPS_LOG_FORMAT": "text",
-        }
-        started = time.perf_counter()
-        _prepare(env, count, password)
-        print(
-            f"set-up: plan and {count:,} demo enterprises in {time.perf_counter() - started:.0f} s"
-        )
-        port = _free_port()
-        url = f"http://127.0.0.1:{port}"
-        with Path(tmp, "gunicorn.log").open("wb") as log:
-            server = subprocess.Popen(
-                [str(BIN / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{port}",
-                 "--workers", workers, "--timeout", "120"],
-                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        database = _setting("LOAD_DATABASE_URL", f"sqlite:///{tmp}/load.sqlite3")
+        env = server_env(tmp, database, password)
+        seconds = prepare(env, count)
+        if seconds is None:
+            print(
+                f"set-up: the database already holds {count:,} demo enterprises (not loaded again)"
+            )
+        else:
+            print(f"set-up: plan and {count:,} demo enterprises loaded in {seconds:.0f} s")
+        with serving(env, workers, Path(tmp, "gunicorn.log")) as url:
+            before = os.getloadavg()
+            subprocess.run(
+                [str(BIN / "locust"), "-f", str(Path(__file__).with_name("locustfile.py")),
+                 "--headless", "--users", str(users), "--spawn-rate", spawn,
+                 "--run-time", duration, "--host", url, "--csv", f"{tmp}/load",
+                 "--only-summary", "--loglevel", "WARNING"],
+                cwd=ROOT, env=env, check=False, stdout=subprocess.DEVNULL,
             )  # fmt: skip
-            try:
-                _wait_for(f"{url}/healthz", time.monotonic() + 120)
-                before = os.getloadavg()
-                subprocess.run(
-                    [str(BIN / "locust"), "-f", str(Path(__file__).with_name("locustfile.py")),
-                     "--headless", "--users", str(users), "--spawn-rate", spawn,
-                     "--run-time", duration, "--host", url, "--csv", f"{tmp}/load",
-                     "--only-summary", "--loglevel", "WARNING"],
-                    cwd=ROOT, env=env, check=False, stdout=subprocess.DEVNULL,
-                )  # fmt: skip
-                after = os.getloadavg()
-            finally:
-                server.send_signal(signal.SIGTERM)
-                server.wait(timeout=30)
+            after = os.getloadavg()
         print(
             f"{users} users (spawn {spawn}/s) for {duration} against {workers} gunicorn workers, "
-            f"{count:,} enterprises ({env['DATABASE_URL'].split(':')[0]})"
+            f"{count:,} enterprises ({database.split(':')[0]})"
         )
         failures = _report(Path(f"{tmp}/load_stats.csv"))
         print(f"machine load average (1, 5, 15 min): before {before}, after {after}")

@@ -22,7 +22,7 @@ PAGES: dict[str, list[tuple[str, str]]] = {
         ("/evaluation/", "evaluation"),
         ("/estates/ratings/", "rating list"),
         ("/land/", "land"),
-        ("/api/enterprises?limit=50&offset=200", "api enterprises"),
+        ("/api/enterprises?page=5", "api enterprises"),
     ],
     "leader": [
         ("/", "home"),

@@ -181,9 +181,9 @@ def tenants_for_rating(small_park_ids: list[int]) -> QuerySet[Enterprise]:
 def park_facts(*, year: int, parks: list[SmallPark], inputs: EvaluationInputs) -> list[ParkFacts]:
     ids = [p.pk for p in parks]
     taxes = dict(
-        EnterpriseYear.objects.filter(enterprise__small_park_id__in=ids, year=year).values_list(
-            "enterprise_id", "tax"
-        )
+        EnterpriseYear.objects.filter(enterprise__small_park_id__in=ids, year=year)
+        .order_by()
+        .values_list("enterprise_id", "tax")
     )
     by_park: dict[int, list[TenantFacts]] = {pk: [] for pk in ids}
     # Three columns, not whole enterprises: a district's tenants are tens of thousands of rows.
@@ -273,7 +273,9 @@ def rating_gaps(*, parks: list[SmallPark], year: int) -> dict[int, list[str]]:
     taxed = set(
         EnterpriseYear.objects.filter(
             enterprise__small_park_id__in=ids, year=year, tax__isnull=False
-        ).values_list("enterprise__small_park_id", flat=True)
+        )
+        .order_by()  # a set: the model's ordering sorted every tenant's row by name first
+        .values_list("enterprise__small_park_id", flat=True)
     )
     gaps: dict[int, list[str]] = {}
     for park in parks:

@@ -41,7 +41,7 @@ def _facts(enterprises: QuerySet[Enterprise], today: date) -> dict[int, tuple[En
         )
     )
     ids = [e.pk for e in rows]
-    _year, standing = latest_standing()
+    _year, standing = latest_standing(enterprises=enterprises)
     designations: dict[int, set[str]] = {}
     for enterprise_id, kind in Designation.objects.filter(
         Q(expires_on__isnull=True) | Q(expires_on__gte=today),

@@ -13,6 +13,7 @@ def test_database_urls() -> None:
         "HOST": "127.0.0.1",
         "PORT": "5432",
         "CONN_MAX_AGE": 60,
+        "OPTIONS": {"options": "-c jit=off"},
         "CONN_HEALTH_CHECKS": True,
     }
     assert parse_database_url("sqlite:///var/x.sqlite3")["NAME"] == "var/x.sqlite3"

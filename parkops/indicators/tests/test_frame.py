@@ -1,0 +1,36 @@
+"""The figures frame the indicators are computed on, read straight from the database."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from parkops.indicators.frames import enterprise_year_frame
+from parkops.registry.choices import LandBasis
+from parkops.registry.tests.factories import EnterpriseFactory, EnterpriseYearFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_measures_a_tenant_by_its_rented_floor_and_an_owner_by_its_land() -> None:
+    owner, tenant = EnterpriseFactory(), EnterpriseFactory()
+    EnterpriseYearFactory(
+        enterprise=owner, year=2025, output_value=Decimal("1200.50"), tax=Decimal("30"),
+        land_basis=LandBasis.OWNED, land_mu=Decimal("12.5"),
+    )  # fmt: skip
+    EnterpriseYearFactory(
+        enterprise=tenant, year=2025, output_value=Decimal("800"), tax=None,
+        land_basis=LandBasis.RENTED, land_mu=Decimal("99"), rented_floor_m2=Decimal("5000"),
+    )  # fmt: skip
+    EnterpriseYearFactory(enterprise=owner, year=2021)  # outside the years asked
+
+    frame = enterprise_year_frame(range(2024, 2026))
+
+    rows = {r["enterprise_id"]: r for r in frame.to_dicts()}
+    assert frame.columns == [
+        "enterprise_id", "year", "output_value", "tax", "is_above_scale", "land_mu"
+    ]  # fmt: skip
+    assert len(rows) == 2
+    assert (rows[owner.pk]["output_value"], rows[owner.pk]["land_mu"]) == (1200.5, 12.5)
+    assert (rows[tenant.pk]["tax"], rows[tenant.pk]["land_mu"]) == (None, 2.5)  # 5,000 m² / 2,000
