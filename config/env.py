@@ -72,6 +72,25 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return items
 
 
+def cache_config(url: str) -> dict[str, Any]:
+    """The default cache from PARKOPS_CACHE_URL: empty keeps each process's own memory (one
+    machine); redis://host:port/db shares it between app servers and workers. The cached values
+    are keyed by the fingerprint of the rows they were computed from, so a per-process cache is
+    never wrong, only cold on each worker."""
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if urlsplit(url).scheme not in ("redis", "rediss", "unix"):
+        raise ImproperlyConfigured(
+            f"PARKOPS_CACHE_URL={url!r}: give redis://host:port/db (or leave it empty)"
+        )
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "parkops",
+        "TIMEOUT": 24 * 3600,
+    }
+
+
 def parse_database_url(url: str) -> dict[str, Any]:
     """Turn `sqlite:///path` or `postgres://user:pass@host:port/name` into a DATABASES entry."""
     parts = urlsplit(url)

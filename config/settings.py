@@ -8,6 +8,7 @@ from pathlib import Path
 from django.contrib.messages import constants as message_constants
 
 from config.env import (
+    cache_config,
     env_bool,
     env_choice,
     env_int,
@@ -178,6 +179,10 @@ WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Computed aggregates (the indicators' figures table, a published run's counts): shared between
+# app servers and workers through Redis when PARKOPS_CACHE_URL names one.
+CACHES = {"default": cache_config(env_str("PARKOPS_CACHE_URL", ""))}
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=False)

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_list, parse_database_url
+from config.env import cache_config, env_bool, env_list, parse_database_url
 
 
 def test_database_urls() -> None:
@@ -37,3 +37,34 @@ def test_strict_booleans_and_lists(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ALLOWED_HOSTS", "a.example,,b.example")
     with pytest.raises(ImproperlyConfigured, match="empty item"):
         env_list("ALLOWED_HOSTS", [])
+
+
+def test_the_cache_is_per_process_by_default_and_redis_when_named() -> None:
+    assert cache_config("")["BACKEND"].endswith("LocMemCache")
+    shared = cache_config("redis://127.0.0.1:6379/3")
+    assert shared["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert shared["LOCATION"] == "redis://127.0.0.1:6379/3"
+    with pytest.raises(ImproperlyConfigured, match="PARKOPS_CACHE_URL"):
+        cache_config("memcached://127.0.0.1:11211")
+
+
+def test_two_processes_share_values_through_redis() -> None:
+    """What one app server caches, another reads (the Redis on this machine, as in production)."""
+    import subprocess
+    import sys
+    import uuid
+
+    script = (
+        "import django; from django.conf import settings;"
+        "settings.configure(CACHES={'default': __import__('config.env').env.cache_config("
+        "'redis://127.0.0.1:6379/3')}); django.setup();"
+        "from django.core.cache import cache; import sys; key = sys.argv[2];"
+        "cache.set(key, 42) if sys.argv[1] == 'set' else print(cache.get(key));"
+        "cache.delete(key) if sys.argv[1] == 'get' else None"
+    )
+    key = f"parkops-test-{uuid.uuid4().hex}"
+    subprocess.run([sys.executable, "-c", script, "set", key], check=True)
+    read = subprocess.run(
+        [sys.executable, "-c", script, "get", key], check=True, capture_output=True, text=True
+    )
+    assert read.stdout.strip() == "42"

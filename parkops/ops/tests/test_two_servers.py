@@ -108,6 +108,7 @@ def cluster(tmp_path: Path) -> Iterator[Cluster]:
         "PARKOPS_MEDIA_DIR": str(tmp_path / "media"),  # the one storage root they all mount
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "PARKOPS_LOG_FORMAT": "text",
+        "PARKOPS_CACHE_URL": "redis://127.0.0.1:6379/4",  # the cache both servers share
     }
     app_ports = (_free_port(), _free_port())
     proxy_port = _free_port()
