@@ -63,7 +63,5 @@ class ResultFilterSet(django_filters.FilterSet):
             Q(enterprise__name__icontains=value) | Q(enterprise__uscc__icontains=value)
         )
 
-    def filter_population(
-        self, queryset: QuerySet[EvaluationResult], name: str, value: str
-    ) -> Any:
+    def filter_population(self, queryset: QuerySet[EvaluationResult], name: str, value: str) -> Any:
         return queryset.filter(population="" if value == NO_POPULATION else value)

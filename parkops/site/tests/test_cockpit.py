@@ -230,7 +230,9 @@ def test_every_class_count_equals_the_results_its_link_lists(
     firms = [EnterpriseFactory() for _ in range(4)]
     run = _run(2025, {firms[0]: ("A", None), firms[1]: ("D", 2), firms[2]: ("D", 1),
                       firms[3]: ("N", None)})  # fmt: skip
-    table = re.search(r'id="cockpit-classes">.*?</table>', _tile(_html(user), "tile-evaluation"), re.S)
+    table = re.search(
+        r'id="cockpit-classes">.*?</table>', _tile(_html(user), "tile-evaluation"), re.S
+    )
     assert table is not None
     links = re.findall(r'<a href="([^"]+)">(\d+)</a>', table.group(0))
     assert [int(n) for _href, n in links] == [1, 0, 0, 2, 0, 1]  # A B C D T N
