@@ -73,6 +73,7 @@ load-data: migrate
 	$(MANAGE) load_enforcement_demo
 	$(MANAGE) load_attraction_demo
 	$(MANAGE) ensure_users
+	$(MANAGE) load_briefing_demo
 
 # One queue worker runs next to gunicorn (evaluation runs, ratings, import writes, handbooks);
 # stopping `make run` stops both (the worker finishes the job in hand first). More workers, on

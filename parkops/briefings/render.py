@@ -55,7 +55,9 @@ def indicator_table(doc: OfficialDocument, rows: list[Json]) -> None:
             ]
             for row in rows
         ],
-        widths=[0.7, 3.2, 0.8, 1.7, 1.3, 1.3, 1.8],
+        # An indicator's name on one line (序号 and 单位 as narrow as their values); the rest share.
+        widths=[0, 0, 0, 1.6, 1.0, 1.0, 1.7],
+        fit=[0, 1, 2],
     )
 
 

@@ -1,15 +1,14 @@
-"""The archive of briefings and reviews: list, generate (park office), download (and the leader)."""
+"""The archive of briefings and reviews: list, generate (park office, as a job on the queue: the
+page lands on the job's page), download (and the leader)."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from parkops.briefings import selectors, services
+from parkops.briefings import jobs, selectors, services
 from parkops.briefings.choices import DocumentKind
 from parkops.briefings.forms import BriefingForm
 from parkops.common.types import AuthedHttpRequest
@@ -30,7 +29,7 @@ def briefing_list(request: AuthedHttpRequest) -> HttpResponse:
         form = BriefingForm(request.POST)
         if form.is_valid():
             try:
-                issue = services.briefing_generate(
+                job = jobs.briefing_enqueue(
                     user=request.user,
                     quarter=form.cleaned_data["quarter"],
                     next_steps=form.cleaned_data["next_steps"],
@@ -38,8 +37,7 @@ def briefing_list(request: AuthedHttpRequest) -> HttpResponse:
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, _("已生成：%(title)s") % {"title": issue.title})
-                return HttpResponseRedirect(reverse("briefings:briefing_list"))
+                return HttpResponseRedirect(job.get_absolute_url())
     issues = selectors.briefing_list(user=request.user, kind=DocumentKind.BRIEFING)
     return render(
         request,
@@ -53,9 +51,7 @@ def review_page(request: AuthedHttpRequest) -> HttpResponse:
     if request.method == "POST":
         if not selectors.can_generate(request.user):
             raise PermissionDenied(_("只有园区办可以生成简报和总结。"))
-        issue = services.review_generate(user=request.user)
-        messages.success(request, _("已生成：%(title)s") % {"title": issue.title})
-        return HttpResponseRedirect(reverse("briefings:review"))
+        return HttpResponseRedirect(jobs.review_enqueue(user=request.user).get_absolute_url())
     issues = selectors.briefing_list(user=request.user, kind=DocumentKind.REVIEW)
     return render(
         request,

@@ -19,6 +19,7 @@ written into the package's properties, so the same content gives the same docume
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -32,6 +33,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+
+from parkops.common.docx_table import column_twips, grid_set
 
 BODY_FONT = "仿宋_GB2312"
 TITLE_FONT = "方正小标宋简体"
@@ -329,22 +332,34 @@ class OfficialDocument:
 
     # --- tables and figures -------------------------------------------------------------------
     def table(
-        self, header: list[str], rows: list[list[str]], *, widths: list[float] | None = None
+        self,
+        header: list[str],
+        rows: list[list[str]],
+        *,
+        widths: list[float] | None = None,
+        fit: Sequence[int] = (),
     ) -> None:
         """A ruled table across the 版心: the header row in 黑体, the cells in 仿宋, both 4号,
         single-spaced and off the line grid (a cell's lines need not keep the body's pitch).
-        `widths` are the columns' shares of the 版心's width (equal when not given)."""
-        shares = widths or [1.0] * len(header)
-        column_mm = [TEXT_WIDTH_TWIPS / 56.6929 * w / sum(shares) for w in shares]
+        A column in `fit` is as wide as its widest cell, so that none of them wraps; the others
+        share the rest by `widths` (equal when not given). docx_table writes the grid."""
         table = self.document.add_table(rows=1 + len(rows), cols=len(header))
         table.style = self.document.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
+        grid_set(
+            table,
+            column_twips(
+                list(zip(header, *rows, strict=True)),
+                total=TEXT_WIDTH_TWIPS,
+                shares=widths or [1.0] * len(header),
+                fit=fit,
+                size_pt=SMALL_PT,
+            ),
+        )
         for r, values in enumerate([header, *rows]):
             for c, value in enumerate(values):
-                cell = table.cell(r, c)
-                cell.width = Mm(column_mm[c])
-                paragraph = cell.paragraphs[0]
+                paragraph = table.cell(r, c).paragraphs[0]
                 paragraph.style = self.document.styles["GW Table"]
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 fmt = paragraph.paragraph_format

@@ -4,7 +4,7 @@ Pure over python-docx (no Django): the page size and margins, the document grid,
 role (its "GW …" style) with its fonts — the East-Asian font read from `w:rFonts/@w:eastAsia`, not
 from `font.name` — sizes, first-line indent (two characters) and exact line spacing, and the page
 numbers: a PAGE field between "— " and " —" in 4号, separate odd and even footers, odd pages right
-and even pages left. An empty list means the document conforms.
+and even pages left; each table on a fixed grid as wide as the 版心, its cells as wide as the grid. An empty list means the document conforms.
 """
 
 from __future__ import annotations
@@ -28,8 +28,10 @@ from parkops.common.docx import (
     PAGE_NUMBER_PT,
     PAGE_TWIPS,
     ROLES,
+    TEXT_WIDTH_TWIPS,
     character_spacing,
 )
+from parkops.common.docx_table import grid_deviations
 
 EMU_PER_TWIP = 635
 
@@ -153,6 +155,8 @@ def check_docx(content: bytes) -> list[Deviation]:
     for n, paragraph in enumerate(document.paragraphs, start=1):
         found.extend(_paragraph(paragraph, f"paragraph {n}"))
     for t, table in enumerate(document.tables, start=1):
+        for problem in grid_deviations(table, total=TEXT_WIDTH_TWIPS):
+            found.append(Deviation(f"table {t}", "fixed grid across the 版心", "set", problem))
         for r, row in enumerate(table.rows, start=1):
             for c, cell in enumerate(row.cells, start=1):
                 for paragraph in cell.paragraphs:

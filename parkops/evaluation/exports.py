@@ -12,6 +12,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from parkops.common.types import AnyUser
+from parkops.common.xlsx import ExportColumn
 from parkops.core.evaluation.scheme import Scheme as SchemeSpec
 from parkops.core.xlsx import HEADER_STYLE, table_sheet, xlsx_bytes
 from parkops.evaluation import selectors
@@ -231,3 +232,19 @@ def bottom_xlsx(*, run: EvaluationRun, user: AnyUser) -> io.BytesIO:
         sheet.write(first + len(rows) + 1, 0, str(BOTTOM_RULE))
         sheet.write(first + len(rows) + 2, 0, str(SHORTFALL_RULE))
     return buffer
+
+
+def result_columns() -> list[ExportColumn]:
+    """The columns of a run's results list as .xlsx: what the list shows, with the credit code."""
+    return [
+        ExportColumn(_("企业名称"), "enterprise.name", 30),
+        ExportColumn(_("统一社会信用代码"), "enterprise.uscc", 22),
+        ExportColumn(_("评价类别"), "population_label"),
+        ExportColumn(_("评价等级"), lambda r: r.get_evaluation_class_display()),
+        ExportColumn(_("综合得分"), "total_score"),
+        ExportColumn(_("类别内排名"), "rank"),
+        ExportColumn(_("园区倒数位次"), "park_position"),
+        ExportColumn(_("亩均税收（万元/亩）"), "tax_per_mu", 18),
+        ExportColumn(_("计算用地（亩）"), "land_mu"),
+        ExportColumn(_("未排名原因"), "excluded_reason", 30),
+    ]

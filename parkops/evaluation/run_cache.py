@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
+from django.utils.translation import get_language
 
 from parkops.accounts.roles import sees_whole_park
 from parkops.common.types import AnyUser
@@ -24,8 +25,10 @@ def per_run(
     """`compute()`, from the cache when the runs are all published and the user sees the park."""
     if not sees_whole_park(user) or not all(r.is_published for r in runs):
         return compute()
+    # The language too: an aggregate may carry a translated label (未归类).
     key = (
-        "run-aggregate:" + name + ":" + ":".join(f"{r.pk}-{r.updated_at.timestamp()}" for r in runs)
+        f"run-aggregate:{name}:{get_language()}:"
+        + ":".join(f"{r.pk}-{r.updated_at.timestamp()}" for r in runs)
     )
     found: T | None = cache.get(key)
     if found is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+from urllib.parse import urlencode
 
 from django.db.models import (
     Case,
@@ -19,6 +20,7 @@ from django.db.models import (
     When,
 )
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from parkops.accounts.roles import sees_whole_park
@@ -27,6 +29,7 @@ from parkops.core.evaluation.default import default_definition
 from parkops.core.evaluation.summary import ScoreLine, Shortfall, largest_shortfall
 from parkops.core.units import DEFAULT_FLOOR_M2_PER_MU
 from parkops.evaluation.choices import EvaluationClass, RunStatus
+from parkops.evaluation.filtersets import NO_POPULATION
 from parkops.evaluation.models import (
     EvaluationResult,
     EvaluationRun,
@@ -175,29 +178,50 @@ def results_visible(*, user: AnyUser, run: EvaluationRun) -> QuerySet[Evaluation
     return qs.select_related("enterprise", "enterprise__small_park", "enterprise__road")
 
 
+def run_populations(run: EvaluationRun) -> list[tuple[str, str]]:
+    """The run's populations as (code, label), in its scheme's order."""
+    populations = run.scheme_version.definition.get("populations") or []
+    return [(str(p["code"]), str(p["label"])) for p in populations]
+
+
+def results_url(run: EvaluationRun, *, population: str = "", klass: str = "") -> str:
+    """The run's results list filtered to a population's code ("" for none: NO_POPULATION) and
+    a class: the link behind each class count."""
+    query = {"population": population or NO_POPULATION}
+    if klass:
+        query["klass"] = klass
+    return f"{reverse('evaluation:run_results', args=[run.pk])}?{urlencode(query)}"
+
+
 def class_counts(*, user: AnyUser, run: EvaluationRun) -> list[dict[str, Any]]:
-    """Per population: the count of each class; the excluded classes on a line of their own."""
+    """Per population: the count of each class; the excluded classes on a line of their own.
+    Each count comes with the link to the results it counts (`cells`, `total_url`)."""
     return per_run("classes", user, (run,), lambda: _class_counts(user, run))
 
 
 def _class_counts(user: AnyUser, run: EvaluationRun) -> list[dict[str, Any]]:
     rows = (
         results_visible(user=user, run=run)
-        .values("population_label", "evaluation_class")
+        .values("population", "population_label", "evaluation_class")
         .annotate(n=Count("pk"))
-        .order_by("population_label")
+        .order_by("population_label", "population")
     )
-    table: dict[str, dict[str, int]] = {}
+    table: dict[tuple[str, str], dict[str, int]] = {}
     for r in rows:
         label = r["population_label"] or str(_("未归类"))
-        table.setdefault(label, {})[r["evaluation_class"]] = r["n"]
+        table.setdefault((r["population"], label), {})[r["evaluation_class"]] = r["n"]
     return [
         {
             "population": label,
             "counts": [counts.get(c.value, 0) for c in EvaluationClass],
+            "cells": [
+                {"n": counts.get(c.value, 0), "url": results_url(run, population=code, klass=c)}
+                for c in EvaluationClass
+            ],
             "total": sum(counts.values()),
+            "total_url": results_url(run, population=code),
         }
-        for label, counts in table.items()
+        for (code, label), counts in table.items()
     ]
 
 

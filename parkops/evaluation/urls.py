@@ -8,6 +8,7 @@ urlpatterns = [
     path("evaluation/runs/<int:pk>/", views.run_detail, name="run_detail"),
     path("evaluation/runs/<int:pk>/publish/", views.run_publish, name="run_publish"),
     path("evaluation/runs/<int:pk>/delete/", views.run_delete, name="run_delete"),
+    path("evaluation/runs/<int:pk>/results/", views.run_results, name="run_results"),
     path("evaluation/runs/<int:pk>/bottom/", views.run_bottom, name="run_bottom"),
     path("evaluation/runs/<int:pk>/notice.docx", views.run_notice, name="run_notice"),
     path("evaluation/runs/<int:pk>/handbook/", views.run_handbook, name="run_handbook"),

@@ -19,15 +19,15 @@ from django.views.decorators.http import require_POST
 from parkops.accounts.roles import sees_whole_park
 from parkops.common.forms import add_service_errors
 from parkops.common.history import history_of
-from parkops.common.lists import list_page
+from parkops.common.lists import Export, export_filtered, list_page
 from parkops.common.types import AuthedHttpRequest
 from parkops.common.versioning import StaleVersion, version_of
 from parkops.common.xlsx import download_headers, xlsx_response
 from parkops.core.evaluation.scheme import Scheme as SchemeSpec
 from parkops.core.evaluation.summary import scheme_scale
 from parkops.evaluation import card, jobs, notice, rules, selectors, services
-from parkops.evaluation.exports import BOTTOM_RULE, SHORTFALL_RULE, bottom_xlsx
-from parkops.evaluation.filtersets import VetoEventFilterSet
+from parkops.evaluation.exports import BOTTOM_RULE, SHORTFALL_RULE, bottom_xlsx, result_columns
+from parkops.evaluation.filtersets import ResultFilterSet, VetoEventFilterSet
 from parkops.evaluation.forms import (
     RunForm,
     SchemeCopyForm,
@@ -37,8 +37,8 @@ from parkops.evaluation.forms import (
     VetoVoidForm,
     WhatIfForm,
 )
-from parkops.evaluation.models import SchemeVersion
-from parkops.evaluation.tables import VetoEventTable
+from parkops.evaluation.models import EvaluationRun, SchemeVersion
+from parkops.evaluation.tables import ResultTable, VetoEventTable
 from parkops.registry.selectors import enterprise_get
 
 VIEW_RUN = "evaluation.view_evaluationrun"
@@ -146,6 +146,34 @@ def run_bottom(request: HttpRequest, pk: int) -> HttpResponseBase:
         "shortfall_rule": SHORTFALL_RULE,
     }
     return render(request, "evaluation/bottom.html", context)
+
+
+def _results(request: HttpRequest, run: EvaluationRun) -> ResultFilterSet:
+    """The run's results the user may see, filtered as the query string asks (page and export)."""
+    return ResultFilterSet(
+        request.GET,
+        queryset=selectors.results_visible(user=request.user, run=run),
+        populations=selectors.run_populations(run),
+    )
+
+
+@permission_required(VIEW_RUN, raise_exception=True)
+def run_results(request: HttpRequest, pk: int) -> HttpResponse:
+    """The results behind each class count of the run page and the cockpit, filterable."""
+    run = selectors.run_get(pk=pk, user=request.user)
+    filterset = _results(request, run)
+    if request.GET.get("format") == "xlsx":
+        return export_filtered(
+            request, filterset, columns=result_columns(),
+            filename=_("评价结果-%(year)s") % {"year": run.year},
+            order=("population_label", "rank", "enterprise__name"),
+        )  # fmt: skip
+    url = reverse("evaluation:run_results", args=[run.pk])
+    return list_page(
+        request, "evaluation/result_list.html", filterset, ResultTable(filterset.qs),
+        exports=[Export(_("导出 Excel"), url, id="export", params=(("format", "xlsx"),))],
+        context={"run": run},
+    )  # fmt: skip
 
 
 @require_POST

@@ -27,3 +27,4 @@ class JobKind(models.TextChoices):
     IMPORT_CONFIRM = "import_confirm", _("确认导入")
     IMPORT_FILE = "import_file", _("导入文件")
     EXPORT = "export", _("导出")
+    BRIEFING = "briefing", _("生成简报与总结")

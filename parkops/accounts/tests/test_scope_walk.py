@@ -45,6 +45,7 @@ PARAM_KINDS: dict[str, dict[str, str]] = {
     "evaluation:run_publish": {"pk": "run"},
     "evaluation:run_delete": {"pk": "run"},
     "evaluation:run_bottom": {"pk": "run"},
+    "evaluation:run_results": {"pk": "run"},
     "evaluation:run_notice": {"pk": "run"},
     "evaluation:run_handbook": {"pk": "run"},
     "evaluation:what_if": {"pk": "run", "enterprise_pk": "enterprise"},

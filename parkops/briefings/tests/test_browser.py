@@ -33,6 +33,13 @@ def test_the_office_generates_and_downloads_a_briefing(
     page.fill("#id_quarter", "2026Q4")
     page.fill("#id_next_steps", "加快四早项目建设\n推进低效用地腾退")
     page.click("#generate")
+    # The page enqueued a job and landed on its page (the job runs at once in tests).
+    expect(page.locator("#job-status")).to_have_text("已完成")
+    expect(page.locator("#job-summary")).to_contain_text("第1期")
+    with page.expect_download() as from_job:
+        page.click("#job-result")
+    assert "推进低效用地腾退" in document_text(Path(from_job.value.path()).read_bytes())
+    page.click("#job-result-link")
     expect(page.locator("#issues tbody tr")).to_have_count(1)
     expect(page.locator("#issues")).to_contain_text("第1期")
     with page.expect_download() as download:
@@ -45,6 +52,8 @@ def test_the_office_generates_and_downloads_a_briefing(
     # The review tab: one click generates the whole plan period's review.
     page.click("text=三年行动方案实施情况总结")
     page.click("#generate-review")
+    expect(page.locator("#job-status")).to_have_text("已完成")
+    page.click("#job-result-link")
     expect(page.locator("#reviews tbody tr")).to_have_count(1)
 
     page.context.clear_cookies()

@@ -90,6 +90,7 @@ BREAKS: dict[str, tuple[Callable[[object], None], str]] = {
     ),
     "even footer side": (_even_footer_right, "page-number alignment"),
     "page field": (_no_page_field, "page-number field"),
+    "table layout": (lambda d: setattr(d.tables[0], "autofit", True), "fixed grid across the 版心"),
 }
 
 

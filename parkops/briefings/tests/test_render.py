@@ -94,3 +94,25 @@ def test_the_review_renders_with_its_charts(alice: User, plan: None, tmp_path: P
     for n, page in enumerate(pages[:2], start=1):
         assert f"—{n}—" in [line.replace(" ", "") for line in page]
     assert len(list(OUT.glob("review-*.png"))) >= len(pages)
+
+
+def test_each_indicator_name_stays_on_one_line_of_its_table(
+    alice: User, plan: None, tmp_path: Path
+) -> None:
+    """The indicator table's 指标 column is as wide as the longest name (docx_table's grid):
+    LibreOffice once drew seven equal columns and broke 工业园区单位土地产出增长率 over four lines."""
+    issue = services.briefing_generate(
+        user=alice, quarter=Quarter(2026, 4), today=date(2026, 12, 31)
+    )
+    with issue.file.open("rb") as stored:
+        pdf = _pdf(stored.read(), "briefing-table", tmp_path)
+    layout = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True,
+        timeout=60,
+    ).stdout  # fmt: skip
+    lines = [line.replace(" ", "") for line in layout.splitlines()]
+    names = [row["name"] for row in issue.snapshot["indicators"]]
+    assert len(names) == 8
+    assert "工业园区单位土地产出增长率" in names
+    for name in names:
+        assert any(name in line for line in lines), f"{name} is broken over lines"

@@ -15,6 +15,8 @@ from django.db.models import Max
 from django.test import Client, override_settings
 from django.urls import reverse
 
+from parkops.briefings.models import Briefing
+from parkops.briefings.services import current_quarter
 from parkops.demo.accounts import demo_users_ensure
 from parkops.demo.estates import OWNER_PARK, PROFILES
 from parkops.demo.services import demo_load
@@ -38,6 +40,7 @@ def _load(var: Path) -> None:
         call_command("load_demo", "--count", str(COUNT), stdout=StringIO())
         call_command("load_enforcement_demo", stdout=StringIO())
         call_command("ensure_users", stdout=StringIO())
+        call_command("load_briefing_demo", stdout=StringIO())
 
 
 def _state() -> dict[str, tuple[int, datetime | None]]:
@@ -102,6 +105,12 @@ def test_a_fresh_install_shows_every_capability_on_demo_data_only(
     assert list(
         User.objects.get(username="parkowner").small_parks_owned.values_list("name", flat=True)
     ) == [OWNER_PARK]
+
+    # The archive holds the current quarter's briefing, written by the park office's account.
+    issue = Briefing.objects.get()
+    quarter = current_quarter()
+    assert (issue.year, issue.quarter, issue.number) == (quarter.year, quarter.number, 1)
+    assert issue.created_by == admin
 
     before = _state()
     _load(tmp_path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,35 @@ def test_a_run_started_from_the_page_shows_its_progress_then_its_result(
         page.click("#job-result-link")
         expect(page.locator("#run-title")).to_contain_text("2025 年度评价")
         assert run.note == "浏览器测试"
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+def test_a_class_count_opens_its_results_which_filter_and_lead_to_the_enterprise(
+    live_server: object, page: Page, alice: User, width: int
+) -> None:
+    from decimal import Decimal
+
+    from parkops.evaluation.tests.factories import enterprise_with_year
+
+    for tax in (900, 300, 200, 100, 20):
+        enterprise_with_year(tax=Decimal(tax))
+    run = services.run_publish(run=services.run_create(year=2025))
+    classes = [r.evaluation_class for r in EvaluationResult.objects.filter(run=run)]
+    shown, other = sorted(set(classes), key=classes.count, reverse=True)[:2]
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in(page, live_server, "alice", f"/evaluation/runs/{run.pk}/")
+    link = page.locator(f'#class-counts a[href*="klass={shown}"]')
+    expect(link).to_have_text(str(classes.count(shown)))
+    link.click()
+    expect(page.locator("#results-title")).to_contain_text("2025 年度评价结果")
+    expect(page.locator("#result-count")).to_have_text(f"共 {classes.count(shown)} 条")
+    expect(page.locator("#result-table tbody tr")).to_have_count(classes.count(shown))
+    # The filters swap the results in place; the export follows them.
+    page.select_option("#id_klass", other)
+    expect(page.locator("#result-count")).to_have_text(f"共 {classes.count(other)} 条")
+    expect(page.locator("#export")).to_have_attribute("href", re.compile(f"klass={other}"))
+    page.screenshot(path=OUTPUT / f"evaluation-results-{width}.png", full_page=True)
+    first = EvaluationResult.objects.filter(run=run, evaluation_class=other).first()
+    assert first is not None
+    page.click(f'#result-table a[href="/enterprises/{first.enterprise_id}/"]')
+    expect(page.locator("h1")).to_contain_text(first.enterprise.name)

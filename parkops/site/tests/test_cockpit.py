@@ -222,6 +222,29 @@ def test_the_bottom_30_shows_who_is_new_who_stays_and_who_left(lena: User) -> No
     assert f'href="/enterprises/{stays.pk}/"' in tile
 
 
+@pytest.mark.parametrize("who", ["lena", "alice"])
+def test_every_class_count_equals_the_results_its_link_lists(
+    who: str, request: pytest.FixtureRequest
+) -> None:
+    user = request.getfixturevalue(who)
+    firms = [EnterpriseFactory() for _ in range(4)]
+    run = _run(2025, {firms[0]: ("A", None), firms[1]: ("D", 2), firms[2]: ("D", 1),
+                      firms[3]: ("N", None)})  # fmt: skip
+    table = re.search(
+        r'id="cockpit-classes">.*?</table>', _tile(_html(user), "tile-evaluation"), re.S
+    )
+    assert table is not None
+    links = re.findall(r'<a href="([^"]+)">(\d+)</a>', table.group(0))
+    assert [int(n) for _href, n in links] == [1, 0, 0, 2, 0, 1]  # A B C D T N
+    for href, shown in links:
+        href = href.replace("&amp;", "&")
+        assert href.startswith(f"/evaluation/runs/{run.pk}/results/?population=")
+        assert _count(_html(user, href)) == int(shown), href
+    d_list = _html(user, _link(table.group(0), "klass=D")[0])
+    assert f'href="/enterprises/{firms[1].pk}/"' in d_list  # from the list to the record
+    assert f'href="/enterprises/{firms[0].pk}/"' not in d_list
+
+
 # --- who gets it -------------------------------------------------------------------------------
 def test_leader_and_park_office_get_the_cockpit_other_roles_their_own_home(
     lena: User, alice: User, rob: User, olga: User, dora: User
