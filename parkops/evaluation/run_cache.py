@@ -26,9 +26,8 @@ def per_run(
     if not sees_whole_park(user) or not all(r.is_published for r in runs):
         return compute()
     # The language too: an aggregate may carry a translated label (未归类).
-    key = (
-        f"run-aggregate:{name}:{get_language()}:"
-        + ":".join(f"{r.pk}-{r.updated_at.timestamp()}" for r in runs)
+    key = f"run-aggregate:{name}:{get_language()}:" + ":".join(
+        f"{r.pk}-{r.updated_at.timestamp()}" for r in runs
     )
     found: T | None = cache.get(key)
     if found is None:
