@@ -8,12 +8,13 @@ import pytest
 from django.contrib.auth.models import User
 
 from parkops.conftest import client_for
-from parkops.registry.models import Enterprise, LandPlot, Road, SmallPark
+from parkops.registry.models import Road, SmallPark
 from parkops.registry.tests.factories import (
     EnterpriseFactory,
     EnterpriseYearFactory,
     LandPlotFactory,
     SmallParkFactory,
+    plots_across_two_roads,
 )
 from parkops.testing.exports import column, export_deferred, sheets
 
@@ -67,13 +68,7 @@ def test_a_road_chief_exports_more_than_a_thousand_plots(
     who: str, lena: User, rob: User, pingye: Road, yuegong: Road
 ) -> None:
     # Every plot lies on 平业路 (rob's road); every other holder is on 月工路, outside his scope.
-    firms = Enterprise.objects.bulk_create(
-        Enterprise(name=f"规模企业{i:05d}", road=pingye if i % 2 == 0 else yuegong)
-        for i in range(PLOTS)
-    )
-    LandPlot.objects.bulk_create(
-        LandPlot(name=f"规模地块{i:05d}", road=pingye, holder=firm) for i, firm in enumerate(firms)
-    )
+    plots_across_two_roads(pingye, yuegong, PLOTS)
     response = client_for({"lena": lena, "rob": rob}[who]).get("/plots/export.xlsx")
     assert response.status_code == 200
     book = sheets(response.content)

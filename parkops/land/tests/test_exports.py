@@ -14,7 +14,8 @@ from parkops.land.models import LandAction
 from parkops.land.services import land_plan_load
 from parkops.plan import caojing
 from parkops.plan.services import plan_load
-from parkops.registry.models import Enterprise, LandPlot, Road
+from parkops.registry.models import Road
+from parkops.registry.tests.factories import plots_across_two_roads
 from parkops.testing.exports import column, export_deferred, sheets
 
 pytestmark = pytest.mark.django_db
@@ -32,20 +33,14 @@ def test_a_large_annex_3_export_is_written_by_a_job(dora: User, lena: User, char
 def test_a_road_chief_exports_more_than_a_thousand_actions(
     who: str, lena: User, rob: User, pingye: Road, yuegong: Road
 ) -> None:
-    # Every plot lies on 平业路 (rob's road); every other enterprise is on 月工路, outside his scope.
-    firms = Enterprise.objects.bulk_create(
-        Enterprise(name=f"规模企业{i:05d}", road=pingye if i % 2 == 0 else yuegong)
-        for i in range(ACTIONS)
-    )
-    plots = LandPlot.objects.bulk_create(
-        LandPlot(name=f"规模地块{i:05d}", road=pingye, holder=firm) for i, firm in enumerate(firms)
-    )
+    # Every plot lies on 平业路 (rob's road); every other holder is on 月工路, outside his scope.
+    plots = plots_across_two_roads(pingye, yuegong, ACTIONS)
     LandAction.objects.bulk_create(
         LandAction(
             kind=LandActionKind.VACATE, method=LandActionMethod.VACATE, name=f"规模处置{i:05d}",
-            plot=plot, enterprise=firm, area_mu=Decimal(10), planned_year=2026,
+            plot=plot, enterprise=plot.holder, area_mu=Decimal(10), planned_year=2026,
         )
-        for i, (plot, firm) in enumerate(zip(plots, firms, strict=True))
+        for i, plot in enumerate(plots)
     )  # fmt: skip
     response = client_for({"lena": lena, "rob": rob}[who]).get("/land/export/vacate.xlsx")
     assert response.status_code == 200

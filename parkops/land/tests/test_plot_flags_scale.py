@@ -6,7 +6,8 @@ import pytest
 from django.contrib.auth.models import User
 
 from parkops.land.selectors import plot_flags
-from parkops.registry.models import Enterprise, LandPlot, Road
+from parkops.registry.models import Road
+from parkops.registry.tests.factories import plots_across_two_roads
 
 PLOTS = 1_100  # past SQLite's expression depth of 1,000
 
@@ -17,13 +18,7 @@ def test_it_flags_more_than_a_thousand_plots_for_a_role_user(
     who: str, lena: User, rob: User, pingye: Road, yuegong: Road
 ) -> None:
     # Every plot lies on 平业路 (rob's road); every other holder is on 月工路, outside his scope.
-    firms = Enterprise.objects.bulk_create(
-        Enterprise(name=f"规模企业{i:05d}", road=pingye if i % 2 == 0 else yuegong)
-        for i in range(PLOTS)
-    )
-    LandPlot.objects.bulk_create(
-        LandPlot(name=f"规模地块{i:05d}", road=pingye, holder=firm) for i, firm in enumerate(firms)
-    )
+    plots_across_two_roads(pingye, yuegong, PLOTS)
     user = {"lena": lena, "rob": rob}[who]
     rows = plot_flags(user=user, year=2025)
     assert len(rows) == PLOTS

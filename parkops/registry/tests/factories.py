@@ -5,7 +5,7 @@ from decimal import Decimal
 import factory
 
 from parkops.core.uscc import complete_uscc
-from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot, SmallPark
+from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot, Road, SmallPark
 
 
 class SmallParkFactory(factory.django.DjangoModelFactory):
@@ -43,3 +43,17 @@ class LandPlotFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"测试地块{n}")
     area_mu = Decimal("12.5")
+
+
+PAST_SQLITE_DEPTH = 1_100  # past SQLite's expression depth of 1,000
+
+
+def plots_across_two_roads(on: Road, off: Road, count: int = PAST_SQLITE_DEPTH) -> list[LandPlot]:
+    """`count` plots on road `on`, each held by an enterprise of its own; every other holder lies on
+    road `off`, outside the scope of `on`'s road chief (a long list for the scale tests)."""
+    firms = Enterprise.objects.bulk_create(
+        Enterprise(name=f"规模企业{i:05d}", road=on if i % 2 == 0 else off) for i in range(count)
+    )
+    return LandPlot.objects.bulk_create(
+        LandPlot(name=f"规模地块{i:05d}", road=on, holder=firm) for i, firm in enumerate(firms)
+    )
