@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Request, Route, expect
 
 from parkops.testing.world import PASSWORD
 
@@ -38,3 +38,20 @@ def legend_overlaps(page: Page, selector: str) -> list[list[str]]:
     """The (legend entry, other text) pairs that overlap in the chart drawn in `selector`."""
     overlaps: list[list[str]] = page.locator(selector).evaluate(_LEGEND_OVERLAPS)
     return overlaps
+
+
+def requests_elsewhere(page: Page, live_server: object) -> list[str]:
+    """Refuse every request of `page` to a host other than the test server (the park's intranet
+    has no internet) and collect their URLs in the list returned, for the test to assert empty."""
+    own_host = urlsplit(str(live_server)).netloc
+    elsewhere: list[str] = []
+
+    def only_our_server(route: Route, request: Request) -> None:
+        if urlsplit(request.url).netloc not in ("", own_host) and request.url.startswith("http"):
+            elsewhere.append(request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route("**/*", only_our_server)
+    return elsewhere

@@ -5,11 +5,10 @@ record. Every request to a host other than the live server is blocked and fails 
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Page, Request, Route, expect
+from playwright.sync_api import Page, expect
 
 from parkops.accounts.roles import Role
 from parkops.conftest import _user
@@ -17,7 +16,7 @@ from parkops.evaluation.choices import RunStatus
 from parkops.evaluation.models import EvaluationResult, EvaluationRun, Scheme, SchemeVersion
 from parkops.maps.demo import maps_demo_load
 from parkops.registry.models import Enterprise, LandPlot, Road, SmallPark
-from parkops.testing.browser import log_in
+from parkops.testing.browser import log_in, requests_elsewhere
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 OUTPUT = Path(__file__).resolve().parents[3] / "test-results"
@@ -49,17 +48,7 @@ def test_the_leader_sees_the_demo_shapes_by_class_and_opens_a_card(
     live_server: object, page: Page, width: str
 ) -> None:
     page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width], strict=True)))
-    own_host = urlsplit(str(live_server)).netloc
-    elsewhere: list[str] = []
-
-    def _only_our_server(route: Route, request: Request) -> None:
-        if urlsplit(request.url).netloc not in ("", own_host) and request.url.startswith("http"):
-            elsewhere.append(request.url)
-            route.abort()
-        else:
-            route.continue_()
-
-    page.route("**/*", _only_our_server)
+    elsewhere = requests_elsewhere(page, live_server)
     plot = _demo_world()
     _user("leader", {Role.TOWN_LEADER})
 

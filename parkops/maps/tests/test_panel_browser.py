@@ -5,17 +5,16 @@ other than the live server is blocked and fails the test, and so does a CSP refu
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Page, Request, Route, expect
+from playwright.sync_api import ConsoleMessage, Page, expect
 
 from parkops.accounts.roles import Role
 from parkops.conftest import _user
 from parkops.maps.choices import ShapeSource
 from parkops.maps.services import shape_store
 from parkops.registry.models import LandPlot, Road, SmallPark
-from parkops.testing.browser import log_in
+from parkops.testing.browser import log_in, requests_elsewhere
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 OUTPUT = Path(__file__).resolve().parents[3] / "test-results"
@@ -44,22 +43,13 @@ def _world() -> tuple[LandPlot, SmallPark, LandPlot]:
 def test_the_record_pages_draw_their_map_panel(live_server: object, page: Page, width: str) -> None:
     viewport = WIDTHS[width]
     page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
-    own_host = urlsplit(str(live_server)).netloc
-    elsewhere: list[str] = []
+    elsewhere = requests_elsewhere(page, live_server)
     refused: list[str] = []
-
-    def _only_our_server(route: Route, request: Request) -> None:
-        if urlsplit(request.url).netloc not in ("", own_host) and request.url.startswith("http"):
-            elsewhere.append(request.url)
-            route.abort()
-        else:
-            route.continue_()
 
     def _csp(message: ConsoleMessage) -> None:
         if "Content Security Policy" in message.text:
             refused.append(message.text)
 
-    page.route("**/*", _only_our_server)
     page.on("console", _csp)
     plot, park, bare = _world()
     _user("leader", {Role.TOWN_LEADER})

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import Page, expect
 
 from parkops.enforcement.choices import InspectionResult
 from parkops.enforcement.tests.factories import InspectionFactory
@@ -19,7 +19,7 @@ from parkops.land.choices import LandActionKind, LandActionMethod, LandActionSta
 from parkops.land.models import LandAction
 from parkops.registry.tests.factories import LandPlotFactory
 from parkops.site.cockpit import cockpit_year
-from parkops.testing.browser import log_in
+from parkops.testing.browser import log_in, requests_elsewhere
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 OUTPUT = Path(__file__).resolve().parents[3] / "test-results"
@@ -44,16 +44,7 @@ def test_a_leader_reads_the_cockpit_and_follows_a_tile_to_a_record(
     for result in (InspectionResult.ORDERED_CORRECTED, InspectionResult.NORMAL):
         InspectionFactory(inspected_on=today.replace(month=1, day=5), result=result)
 
-    outside: list[str] = []
-
-    def only_the_server(route: Route) -> None:
-        if route.request.url.startswith(str(live_server)):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", only_the_server)
+    outside = requests_elsewhere(page, live_server)
     page.set_viewport_size({"width": width, "height": 900})
     log_in(page, live_server, "lena")
     expect(page.locator("#cockpit")).to_be_visible()
