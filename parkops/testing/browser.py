@@ -19,6 +19,15 @@ def log_in(page: Page, live_server: object, username: str, path: str = "/") -> N
     page.click("#login-form button[type=submit]")
 
 
+def htmx_settled(page: Page) -> None:
+    """Wait out the filter form's typing debounce (`keyup changed delay:400ms`) and every HTMX
+    request still in flight. Pressing Enter in the search box fires three requests (change,
+    submit, then the debounced keyup 400 ms later); a click made between the first answer and the
+    last one lands on results that are about to be swapped away."""
+    page.wait_for_timeout(450)
+    page.wait_for_function("() => !document.querySelector('.htmx-request')")
+
+
 # Pairs of texts of an ECharts chart (SVG renderer) whose boxes overlap, where one is a legend
 # entry: a legend laid over the axis labels or the axis name shows up here.
 _LEGEND_OVERLAPS = """el => {

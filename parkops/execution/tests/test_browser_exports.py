@@ -18,7 +18,7 @@ from parkops.execution.choices import InfraStatus
 from parkops.execution.models import InfraProject
 from parkops.execution.services import execution_plan_load
 from parkops.plan.services import plan_load
-from parkops.testing.browser import log_in
+from parkops.testing.browser import htmx_settled, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 WIDTHS = {"desktop": 1280, "phone": 390}
@@ -74,6 +74,7 @@ def test_each_execution_export_holds_only_the_filtered_rows(
     expect(page.locator("#result-count")).to_have_text("共 2 条")
     page.fill("#id_q", "膜可")
     page.press("#id_q", "Enter")
+    htmx_settled(page)
     expect(page.locator("#result-count")).to_have_text("共 1 条")
     rows = _data_rows(_download(page), "附件1")
     assert rows
