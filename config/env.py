@@ -6,6 +6,7 @@ environment should stop the server at start-up, not switch a setting silently.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
 from pathlib import Path
@@ -72,11 +73,29 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return items
 
 
-def cache_config(url: str) -> dict[str, Any]:
+CODE_ROOT = Path(__file__).resolve().parent.parent / "parkops"
+
+
+def code_fingerprint(root: Path = CODE_ROOT) -> str:
+    """A short hash of the Python code under `root` (tests aside): it changes with any deployed
+    change, so values cached by one version are never read by another in a shared cache."""
+    digest = hashlib.blake2b(digest_size=6)
+    for path in sorted(root.rglob("*.py")):
+        relative = path.relative_to(root)
+        if "tests" in relative.parts:
+            continue
+        digest.update(relative.as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def cache_config(url: str, *, code: Path = CODE_ROOT) -> dict[str, Any]:
     """The default cache from PARKOPS_CACHE_URL: empty keeps each process's own memory (one
     machine); redis://host:port/db shares it between app servers and workers. The cached values
     are keyed by the fingerprint of the rows they were computed from, so a per-process cache is
-    never wrong, only cold on each worker."""
+    never wrong, only cold on each worker. In a shared cache the key prefix also names the code
+    (`code_fingerprint`): after an upgrade, a value cached in the old shape is never read by the
+    new code, and during a rolling upgrade the two versions keep apart."""
     if not url:
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     if urlsplit(url).scheme not in ("redis", "rediss", "unix"):
@@ -86,7 +105,7 @@ def cache_config(url: str) -> dict[str, Any]:
     return {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": url,
-        "KEY_PREFIX": "parkops",
+        "KEY_PREFIX": f"parkops-{code_fingerprint(code)}",
         "TIMEOUT": 24 * 3600,
     }
 

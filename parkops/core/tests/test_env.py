@@ -1,7 +1,9 @@
+from pathlib import Path
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import cache_config, env_bool, env_list, parse_database_url
+from config.env import cache_config, code_fingerprint, env_bool, env_list, parse_database_url
 
 
 def test_database_urls() -> None:
@@ -46,6 +48,21 @@ def test_the_cache_is_per_process_by_default_and_redis_when_named() -> None:
     assert shared["LOCATION"] == "redis://127.0.0.1:6379/3"
     with pytest.raises(ImproperlyConfigured, match="PARKOPS_CACHE_URL"):
         cache_config("memcached://127.0.0.1:11211")
+
+
+def test_a_shared_cache_keys_its_values_by_the_code_that_wrote_them(tmp_path: Path) -> None:
+    """After an upgrade a shared Redis may still hold values in the old code's shape: the new
+    code must not read them. Any change of a module changes the prefix; a test file does not."""
+    (tmp_path / "evaluation").mkdir()
+    module = tmp_path / "evaluation" / "run_cache.py"
+    module.write_text("SHAPE = 1\n")
+    (tmp_path / "evaluation" / "tests").mkdir()
+    before = cache_config("redis://127.0.0.1:6379/3", code=tmp_path)["KEY_PREFIX"]
+    assert before == f"parkops-{code_fingerprint(tmp_path)}"
+    (tmp_path / "evaluation" / "tests" / "test_it.py").write_text("def test(): pass\n")
+    assert cache_config("redis://127.0.0.1:6379/3", code=tmp_path)["KEY_PREFIX"] == before
+    module.write_text("SHAPE = 2\n")
+    assert cache_config("redis://127.0.0.1:6379/3", code=tmp_path)["KEY_PREFIX"] != before
 
 
 def test_two_processes_share_values_through_redis() -> None:
