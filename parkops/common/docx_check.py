@@ -19,7 +19,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from parkops.common.docx import (
+from parkops.common.docx import character_spacing
+from parkops.common.docx_format import (
     BODY_PT,
     CHAR_SPACING_TWIPS,
     FOOTER_DISTANCE_MM,
@@ -29,7 +30,6 @@ from parkops.common.docx import (
     PAGE_TWIPS,
     ROLES,
     TEXT_WIDTH_TWIPS,
-    character_spacing,
 )
 from parkops.common.docx_table import grid_deviations
 

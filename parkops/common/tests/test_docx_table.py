@@ -6,7 +6,8 @@ import io
 
 from docx import Document
 
-from parkops.common.docx import SMALL_PT, TEXT_WIDTH_TWIPS, OfficialDocument
+from parkops.common.docx import OfficialDocument
+from parkops.common.docx_format import SMALL_PT, TEXT_WIDTH_TWIPS
 from parkops.common.docx_table import CELL_MARGIN_TWIPS, column_twips, grid_deviations, text_twips
 
 NAME = "工业园区单位土地产出增长率"  # the longest indicator name: 13 characters
