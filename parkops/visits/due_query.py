@@ -152,8 +152,10 @@ class DueList(Sequence[DueRow]):
             self.plus[code] = chosen[1] if chosen else None
             self.cycle[code] = known[chosen[0]][1] if chosen else None
 
+    @cached_property
     def _sql(self) -> tuple[str, list[Any]]:
-        """The rows with their code, next due date and status, filtered by status and tier."""
+        """The rows with their code, next due date and status, filtered by status and tier (built
+        once: the facts ask which run is the latest published)."""
         facts, params = _facts_sql(self.user, self.filters)
         code = " + ".join(
             f"(CASE WHEN {column} THEN {bit} ELSE 0 END)"
@@ -195,7 +197,7 @@ class DueList(Sequence[DueRow]):
     @cached_property
     def counts(self) -> dict[DueStatus, int]:
         """How many rows there are of each status (every status, 0 when none)."""
-        sql, params = self._sql()
+        sql, params = self._sql
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT status, COUNT(*) FROM ({sql}) AS rows GROUP BY status", params)
             found = dict(cursor.fetchall())
@@ -227,7 +229,7 @@ class DueList(Sequence[DueRow]):
     def _page(self, start: int, stop: int) -> list[DueRow]:
         if stop <= start:
             return []
-        sql, params = self._sql()
+        sql, params = self._sql
         order, more = self._order()
         with connection.cursor() as cursor:
             cursor.execute(
