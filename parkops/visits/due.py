@@ -115,7 +115,10 @@ def due_rows(
     grid_id: int | None = None,
 ) -> list[DueRow]:
     """Every operating enterprise in the user's scope (whose name contains `q`, on the road,
-    in the grid, when given) with its tiers, cycle and next due date."""
+    in the grid, when given) with its tiers, cycle and next due date.
+
+    The straightforward computation, every row in Python: the export writes it, and the tests
+    hold the page's list (due_query.DueList, the same sums in SQL) to it."""
     known = cycles()
     plain = {tier: cycle for tier, (cycle, _row) in known.items()}
     _year, standing = latest_standing()

@@ -97,7 +97,8 @@ def world(pingye: Road, yuegong: Road) -> dict[str, Enterprise]:
 
 
 def _cycles(setting: str) -> None:
-    """The seeded cycles (all in months), or days for some tiers and none for others."""
+    """The seeded cycles (all in months), days for some tiers and none for others, no cycle at
+    all, or the seeded cycles and no published evaluation."""
     if setting == "days":
         VisitCycle.objects.filter(tier=VisitTier.CLASS_D).update(
             interval=20, unit=IntervalUnit.DAYS
@@ -106,6 +107,8 @@ def _cycles(setting: str) -> None:
         VisitCycle.objects.filter(tier__in=[VisitTier.KEY, VisitTier.BOTTOM_30]).delete()
     elif setting == "none":
         VisitCycle.objects.all().delete()
+    elif setting == "no run":
+        EvaluationRun.objects.all().delete()
 
 
 def _default_order(rows: list[DueRow]) -> list[DueRow]:
@@ -127,13 +130,14 @@ def _sorted_by_table(data: object, sort: str) -> list[DueRow]:
     return [row.record for row in DueTable(data, order_by=sort).rows]
 
 
-@pytest.mark.parametrize("setting", ["seeded", "days", "none"])
+@pytest.mark.parametrize("setting", ["seeded", "days", "none", "no run"])
 def test_it_gives_the_rows_of_the_straightforward_computation(
     alice: User, rob: User, world: dict[str, Enterprise], setting: str
 ) -> None:
     _cycles(setting)
     every = due_rows(user=alice, today=TODAY)
-    assert {t for r in every for t in r.tiers} == set(VisitTier)
+    no_run = {VisitTier.CLASS_D, VisitTier.BOTTOM_30} if setting == "no run" else set()
+    assert {t for r in every for t in r.tiers} == set(VisitTier) - no_run
     if setting != "none":
         assert {r.status for r in every} == set(DueStatus)
     grids = {g.name: g.pk for g in Grid.objects.all()}
