@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import User
+from django.test import RequestFactory
 from django.utils import timezone
 
 from parkops.evaluation.choices import RunStatus
@@ -17,6 +18,7 @@ from parkops.registry.choices import Cluster, EnterpriseStatus, KeyIndustry
 from parkops.registry.grids import Grid
 from parkops.registry.models import Enterprise, Road
 from parkops.registry.tests.factories import EnterpriseFactory, EnterpriseYearFactory
+from parkops.visits import home
 from parkops.visits.choices import DueStatus, IntervalUnit, VisitTier
 from parkops.visits.due import DueRow, due_rows
 from parkops.visits.due_query import DueList, Filters
@@ -183,3 +185,19 @@ def test_it_works_out_the_tiers_and_dates_by_hand(
     assert "已注销企业" not in got
     names = [r.name for r in DueList(user=alice, today=TODAY, filters=Filters())]
     assert names[:6] == ["从未走访企业", "尾部企业", "Beta公司", "alpha公司", "乙公司", "甲公司"]
+
+
+def test_the_field_home_shows_the_first_rows_and_counts_of_the_straightforward_list(
+    rob: User, world: dict[str, Enterprise], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(home.timezone, "localdate", lambda: TODAY)
+    monkeypatch.setattr(home, "SHOWN", 3)
+    request = RequestFactory().get("/")
+    request.user = rob
+    context = home.field_home(request)
+    assert context is not None
+    expected = _straight(rob, Filters())
+    assert context["rows"] == expected[:3]
+    assert context["total"] == len(expected) == 9
+    assert context["overdue"] == sum(r.status == DueStatus.OVERDUE for r in expected)
+    assert context["due"] == sum(r.status == DueStatus.DUE for r in expected)
