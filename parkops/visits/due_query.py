@@ -145,12 +145,23 @@ def _date(value: Any) -> date | None:
 
 
 class DueList(Sequence[DueRow]):
-    """The due rows of due_rows(), filtered, counted and sorted in SQL: len() and the counts by
-    status are one query, a slice (the paginator's page) another that builds only its rows."""
+    """The due rows of due_rows(), filtered, counted and sorted in SQL: the counts by status (and
+    len()) and the expected slice are one query, another slice one more; only read rows are built."""
 
-    def __init__(self, *, user: AnyUser, today: date, filters: Filters) -> None:
+    def __init__(
+        self,
+        *,
+        user: AnyUser,
+        today: date,
+        filters: Filters,
+        expect: tuple[int, int] | None = None,
+    ) -> None:
         self.user, self.today, self.filters = user, today, filters
         self.sort: tuple[str, ...] = ()  # the table's sort: column names, "-" for descending
+        # The slice the caller will most likely read (the page shown): read with the counts, in
+        # one query, each one going through every row. A wrong guess costs a query, not a row.
+        self.expect = expect
+        self._read: tuple[tuple[str, ...], int, list[DueRow]] | None = None
         known = cycles()
         plain = {tier: cycle for tier, (cycle, _row) in known.items()}
         self.tiers: dict[int, tuple[VisitTier, ...]] = {}
@@ -208,11 +219,21 @@ class DueList(Sequence[DueRow]):
     @cached_property
     def counts(self) -> dict[DueStatus, int]:
         """How many rows there are of each status (every status, 0 when none)."""
+        if self.expect is not None:
+            start, stop = self.expect
+            rows, counts = self._query(start, stop, with_counts=True)
+            if counts is not None:
+                self._read = (self.sort, start, rows)
+                return counts
         sql, params = self._sql
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT status, COUNT(*) FROM ({sql}) AS rows GROUP BY status", params)
             found = dict(cursor.fetchall())
         return {s: found.get(s.value, 0) for s in DueStatus}
+
+    def counts_by_status(self) -> dict[DueStatus, int]:
+        """The counts, for a template (it calls this when drawn, after the table's sort is set)."""
+        return self.counts
 
     def __len__(self) -> int:
         return sum(self.counts.values())
@@ -240,15 +261,39 @@ class DueList(Sequence[DueRow]):
     def _page(self, start: int, stop: int) -> list[DueRow]:
         if stop <= start:
             return []
+        if self._read is not None:
+            sort, first, read = self._read
+            if (
+                sort == self.sort
+                and first == start
+                and (stop - start <= len(read) or start + len(read) >= len(self))
+            ):
+                return read[: stop - start]
+        return self._query(start, stop, with_counts=False)[0]
+
+    def _query(
+        self, start: int, stop: int, *, with_counts: bool
+    ) -> tuple[list[DueRow], dict[DueStatus, int] | None]:
+        """The rows from `start` to `stop` in the list's order, and with_counts the counts by
+        status of every row (None when the slice is empty: no row carries them)."""
         sql, params = self._sql
         order, more = self._order()
+        columns = "pk, name, is_demo, road_id, road_name, grid_id, grid_name, code, last_visit, "
+        columns += "next_due, status"
+        if with_counts:
+            columns += "".join(
+                f", SUM(CASE WHEN status = '{s.value}' THEN 1 ELSE 0 END) OVER ()"
+                for s in DueStatus
+            )
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT pk, name, is_demo, road_id, road_name, grid_id, grid_name, code, "
-                f"last_visit, next_due, status FROM ({sql}) AS rows {order} LIMIT %s OFFSET %s",
+                f"SELECT {columns} FROM ({sql}) AS rows {order} LIMIT %s OFFSET %s",
                 [*params, *more, stop - start, start],
             )
             found = cursor.fetchall()
+        counts = None
+        if with_counts and found:
+            counts = {s: int(n) for s, n in zip(DueStatus, found[0][11:], strict=True)}
         rows = [
             DueRow(
                 enterprise_id=pk,
@@ -264,13 +309,13 @@ class DueList(Sequence[DueRow]):
                 next_due=_date(next_due),
                 status=DueStatus(status),
             )
-            for pk, name, is_demo, road_id, road, grid_id, grid, code, last, next_due, status in found
+            for pk, name, is_demo, road_id, road, grid_id, grid, code, last, next_due, status, *_n in found
         ]
         flags = enterprise_flags((r.enterprise_id for r in rows), self.today)
         for row in rows:
             if row.enterprise_id in flags:
                 row.flags = tuple(flags[row.enterprise_id])
-        return rows
+        return rows, counts
 
     def __getitem__(self, key: Any) -> Any:
         if isinstance(key, slice):

@@ -25,7 +25,7 @@ def field_home(request: HttpRequest) -> dict[str, Any] | None:
     if not roles_of(user) & FIELD_ROLES:
         return None
     # The first rows and the counts by status from SQL (due_query): his road may hold thousands.
-    rows = DueList(user=user, today=timezone.localdate(), filters=Filters())
+    rows = DueList(user=user, today=timezone.localdate(), filters=Filters(), expect=(0, SHOWN))
     requests, open_count = open_requests_flagged(user=user)
     counts = rows.counts
     return {

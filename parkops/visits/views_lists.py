@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
@@ -12,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from parkops.common.lists import export_xlsx, list_page
+from parkops.common.pages import PER_PAGE_MAX
 from parkops.common.types import AuthedHttpRequest
 from parkops.registry.selectors import enterprises_visible_to
 from parkops.visits import exports, selectors, services
@@ -53,11 +55,27 @@ def _due_export_rows(request: HttpRequest, filters: Filters) -> list[DueRow]:
     return rows
 
 
+def _page_asked(request: HttpRequest) -> tuple[int, int]:
+    """The rows of the page asked for (its number and size, else the first page of the default
+    size), which the list reads with its counts; the table's paginator still decides."""
+
+    def number(name: str) -> int:
+        value = request.GET.get(name, "")
+        return int(value) if value.isdigit() else 0
+
+    size = number("per_page")
+    size = size if 1 <= size <= PER_PAGE_MAX else settings.PARKOPS_PAGE_SIZE
+    page = min(max(number("page"), 1), 10**9)  # past the last page: the paginator's to fix
+    return (page - 1) * size, page * size
+
+
 @permission_required("visits.view_visit", raise_exception=True)
 def due_list(request: HttpRequest) -> HttpResponse:
     form, filters = _filters(request)
     # Worked out, filtered, counted, sorted and paged in SQL: only the page shown is built.
-    rows = DueList(user=request.user, today=timezone.localdate(), filters=filters)
+    rows = DueList(
+        user=request.user, today=timezone.localdate(), filters=filters, expect=_page_asked(request)
+    )
     if request.GET.get("format") == "xlsx":
         return export_xlsx(
             request, rows, write=lambda: exports.due_xlsx(_due_export_rows(request, filters)),
@@ -67,7 +85,7 @@ def due_list(request: HttpRequest) -> HttpResponse:
     return list_page(
         request, "visits/due_list.html", form, DueTable(DueListData(rows)),
         exports=export_here("visits:due_list"), results="visits/due_results.html",
-        context={"counts": rows.counts, "statuses": list(DueStatus)},
+        context={"counts": rows.counts_by_status, "statuses": list(DueStatus)},
     )  # fmt: skip
 
 

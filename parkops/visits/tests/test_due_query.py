@@ -12,6 +12,7 @@ from django.contrib.auth.models import User
 from django.test import RequestFactory
 from django.utils import timezone
 
+from parkops.conftest import client_for
 from parkops.evaluation.choices import RunStatus
 from parkops.evaluation.models import EvaluationResult, EvaluationRun, Scheme, SchemeVersion
 from parkops.registry.choices import Cluster, EnterpriseStatus, KeyIndustry
@@ -151,13 +152,16 @@ def test_it_gives_the_rows_of_the_straightforward_computation(
     for user in (alice, rob):
         for filters in cases:
             expected = _straight(user, filters)
-            got = DueList(user=user, today=TODAY, filters=filters)
-            assert list(got) == expected, (user, filters)
-            assert len(got) == len(expected)
-            assert got.counts == {s: sum(r.status == s for r in expected) for s in DueStatus}
-            assert got[3:7] == expected[3:7]
-            if expected:
-                assert got[-1] == expected[-1]
+            counts = {s: sum(r.status == s for r in expected) for s in DueStatus}
+            # Read with the counts: none, the slice read next, one past the end.
+            for expect in (None, (3, 7), (40, 50)):
+                got = DueList(user=user, today=TODAY, filters=filters, expect=expect)
+                assert got.counts == counts, (user, filters, expect)
+                assert got[3:7] == expected[3:7], (user, filters, expect)
+                assert len(got) == len(expected)
+                assert list(got) == expected, (user, filters)
+                if expected:
+                    assert got[-1] == expected[-1]
     expected = _straight(alice, Filters())
     for sort in [*SORTS, *(f"-{s}" for s in SORTS), "road,-next_due", "tiers"]:
         mine = DueList(user=alice, today=TODAY, filters=Filters())
@@ -201,3 +205,23 @@ def test_the_field_home_shows_the_first_rows_and_counts_of_the_straightforward_l
     assert context["total"] == len(expected) == 9
     assert context["overdue"] == sum(r.status == DueStatus.OVERDUE for r in expected)
     assert context["due"] == sum(r.status == DueStatus.DUE for r in expected)
+
+
+def test_the_page_shows_the_page_asked_in_the_sort_asked(
+    alice: User, world: dict[str, Enterprise], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(timezone, "localdate", lambda: TODAY)
+    expected = _straight(alice, Filters())
+    client = client_for(alice)
+    for query, sort, shown in [
+        ("", "", slice(0, 25)),
+        ("?per_page=4&page=2&sort=-last_visit", "-last_visit", slice(4, 8)),
+        ("?per_page=5&page=4&sort=road", "road", slice(15, 18)),  # the last page, 3 rows
+        ("?per_page=5&page=9", "", slice(15, 18)),  # past the end: the last page
+        ("?per_page=0&page=x", "", slice(0, 25)),
+    ]:
+        response = client.get(f"/visits/due/{query}")
+        rows = [row.record for row in response.context["table"].page.object_list]
+        assert rows == (_sorted_by_table(expected, sort) if sort else expected)[shown], query
+        counts = response.context["counts"]()
+        assert counts == {s: sum(r.status == s for r in expected) for s in DueStatus}
