@@ -4,6 +4,7 @@ with every tier, both cycle units, month ends, scopes and every sort and filter.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -13,13 +14,15 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from parkops.conftest import client_for
+from parkops.core import visitcycle as vc
 from parkops.evaluation.choices import RunStatus
 from parkops.evaluation.models import EvaluationResult, EvaluationRun, Scheme, SchemeVersion
+from parkops.evaluation.selectors import latest_standing
 from parkops.registry.choices import Cluster, EnterpriseStatus, KeyIndustry
 from parkops.registry.grids import Grid
 from parkops.registry.models import Enterprise, Road
 from parkops.registry.tests.factories import EnterpriseFactory, EnterpriseYearFactory
-from parkops.visits import home
+from parkops.visits import due, home
 from parkops.visits.choices import DueStatus, IntervalUnit, VisitTier
 from parkops.visits.due import DueRow, due_rows
 from parkops.visits.due_query import DueList, Filters
@@ -225,3 +228,53 @@ def test_the_page_shows_the_page_asked_in_the_sort_asked(
         assert rows == (_sorted_by_table(expected, sort) if sort else expected)[shown], query
         counts = response.context["counts"]()
         assert counts == {s: sum(r.status == s for r in expected) for s in DueStatus}
+
+
+def _coverage_straight(user: User, year: int, by: str) -> list[due.CoverageRow]:
+    """The coverage as it was first written: every month of every enterprise worked out anew."""
+    plain = {tier: cycle for tier, (cycle, _row) in due.cycles().items()}
+    _year, standing = latest_standing()
+    enterprises = due._enterprises(user)
+    dates: dict[int, list[date]] = defaultdict(list)
+    for enterprise_id, day in (
+        Visit.objects.filter(
+            enterprise__in=[e["pk"] for e in enterprises], visited_on__lte=date(year, 12, 31)
+        )
+        .order_by("visited_on")
+        .values_list("enterprise_id", "visited_on")
+    ):
+        dates[enterprise_id].append(day)
+    counts: dict[tuple[date, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    for e in enterprises:
+        visits = dates.get(e["pk"], [])
+        for month in range(1, 13):
+            start = date(year, month, 1)
+            end = vc.month_end(start)
+            if start > TODAY or e["registered"] > end:
+                continue
+            before = [d for d in visits if d < start]
+            profile = due._profile({**e, "last_visit": before[-1] if before else None}, standing)
+            chosen = vc.shortest(vc.tiers_of(profile), plain)
+            if chosen is None:
+                continue
+            next_due = chosen[1].after(before[-1] if before else e["registered"])
+            visited = any(start <= d <= min(end, TODAY) for d in visits)
+            is_due = next_due <= end
+            overdue = is_due and not visited and (next_due < TODAY if end >= TODAY else True)
+            c = counts[(start, e[f"{by}__name"] or "")]
+            for n, value in enumerate((1, is_due, visited, is_due and visited, overdue)):
+                c[n] += value
+    return [due.CoverageRow(month, group, *c) for (month, group), c in sorted(counts.items())]
+
+
+@pytest.mark.parametrize("setting", ["seeded", "days"])
+def test_the_coverage_is_the_straightforward_one(
+    alice: User, rob: User, world: dict[str, Enterprise], setting: str
+) -> None:
+    _cycles(setting)
+    for user in (alice, rob):
+        for year in (2024, 2025):
+            for by in ("road", "grid"):
+                got = due.coverage(user=user, year=year, by=by, today=TODAY)
+                assert got == _coverage_straight(user, year, by), (user, year, by)
+                assert any(r.due_visited for r in got) or year == 2024
