@@ -72,17 +72,30 @@ def enterprise_classes(*, year: int) -> dict[int, EvaluationClass]:
     return {enterprise_id: EvaluationClass(cls) for enterprise_id, cls in rows}
 
 
+def _latest_published_run() -> EvaluationRun | None:
+    return (
+        EvaluationRun.objects.filter(status=RunStatus.PUBLISHED, superseded_at__isnull=True)
+        .order_by("-year", "-published_at", "-pk")
+        .first()
+    )
+
+
+def latest_results() -> QuerySet[EvaluationResult]:
+    """The results of the run latest_standing reads (none when no run is published), unordered,
+    for a caller that narrows them in SQL (the visit due list asks which are D or bottom 30)."""
+    run = _latest_published_run()
+    if run is None:
+        return EvaluationResult.objects.none()
+    return EvaluationResult.objects.filter(run=run).order_by()
+
+
 def latest_standing(
     *, enterprises: QuerySet[Enterprise] | None = None
 ) -> tuple[int | None, dict[int, tuple[EvaluationClass, int | None]]]:
     """The latest published run's year, and each enterprise's class and park position in it
     (position 1 is the lowest-ranked, as on the bottom-30 list); (None, {}) when none is published.
     `enterprises`: only theirs (one enterprise's page read all 100,000 results at district scale)."""
-    run = (
-        EvaluationRun.objects.filter(status=RunStatus.PUBLISHED, superseded_at__isnull=True)
-        .order_by("-year", "-published_at", "-pk")
-        .first()
-    )
+    run = _latest_published_run()
     if run is None:
         return None, {}
     # No ordering: the model's default one joined the runs to sort rows nobody reads in order.

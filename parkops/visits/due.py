@@ -7,6 +7,7 @@ the visits (never visited: a new arrival) and the latest published evaluation (D
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -115,7 +116,10 @@ def due_rows(
     grid_id: int | None = None,
 ) -> list[DueRow]:
     """Every operating enterprise in the user's scope (whose name contains `q`, on the road,
-    in the grid, when given) with its tiers, cycle and next due date."""
+    in the grid, when given) with its tiers, cycle and next due date.
+
+    The straightforward computation, every row in Python: the export writes it, and the tests
+    hold the page's list (due_query.DueList, the same sums in SQL) to it."""
     known = cycles()
     plain = {tier: cycle for tier, (cycle, _row) in known.items()}
     _year, standing = latest_standing()
@@ -200,32 +204,44 @@ def coverage(*, user: AnyUser, year: int, by: str, today: date) -> list[Coverage
     _year, standing = latest_standing()
     enterprises = _enterprises(user)
     dates: dict[int, list[date]] = defaultdict(list)
+    # The same enterprises as a subquery: a list of 100,000 ids as parameters cost seconds.
+    scope = enterprises_visible_to(user).filter(status=EnterpriseStatus.OPERATING)
     for enterprise_id, day in (
-        Visit.objects.filter(
-            enterprise__in=[e["pk"] for e in enterprises], visited_on__lte=date(year, 12, 31)
-        )
+        Visit.objects.filter(enterprise__in=scope.values("pk"), visited_on__lte=date(year, 12, 31))
         .order_by("visited_on")
         .values_list("enterprise_id", "visited_on")
     ):
         dates[enterprise_id].append(day)
     counts: dict[tuple[date, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     group_key = "road__name" if by == "road" else "grid__name"
+    # Few distinct profiles and dates: the cycle of each profile and each next date once.
+    chosen_for: dict[tuple[Any, ...], tuple[vc.Tier, vc.Cycle] | None] = {}
+    after: dict[tuple[vc.Cycle, date], date] = {}
+    months = [(date(year, m, 1), vc.month_end(date(year, m, 1))) for m in range(1, 13)]
     for e in enterprises:
         visits = dates.get(e["pk"], [])
         registered = e["registered"]
-        for month in range(1, 13):
-            start = date(year, month, 1)
-            end = vc.month_end(start)
+        for start, end in months:
             if start > today or registered > end:
                 continue
-            before = [d for d in visits if d < start]
-            profile = _profile({**e, "last_visit": before[-1] if before else None}, standing)
-            chosen = vc.shortest(vc.tiers_of(profile), plain)
+            first = bisect_left(visits, start)  # visits[:first] came before the month
+            last_before = visits[first - 1] if first else None
+            facts = (
+                e["key_industry"], e["cluster"], e["above_scale"], last_before is None,
+                standing.get(e["pk"]),
+            )  # fmt: skip
+            if facts not in chosen_for:
+                profile = _profile({**e, "last_visit": last_before}, standing)
+                chosen_for[facts] = vc.shortest(vc.tiers_of(profile), plain)
+            chosen = chosen_for[facts]
             if chosen is None:
                 continue
-            next_due = chosen[1].after(before[-1] if before else registered)
+            since = last_before or registered
+            next_due = after.get((chosen[1], since))
+            if next_due is None:
+                next_due = after[(chosen[1], since)] = chosen[1].after(since)
             horizon = min(end, today)
-            visited = any(start <= d <= horizon for d in visits)
+            visited = first < len(visits) and visits[first] <= horizon
             due = next_due <= end
             overdue = due and not visited and (next_due < today if end >= today else True)
             c = counts[(start, e[group_key] or "")]

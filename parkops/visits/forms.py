@@ -154,7 +154,7 @@ class QuestionForm(forms.Form):
 
 
 class DueFilterForm(forms.Form):
-    """The due list is computed in Python from the cycles, so a plain form filters it."""
+    """The due list is computed from the cycles (no model's rows), so a plain form filters it."""
 
     q = forms.CharField(label=_("企业名称"), required=False)
     road = forms.ModelChoiceField(label=_("道路"), queryset=Road.objects.all(), required=False)

@@ -6,10 +6,12 @@ import django_tables2 as tables
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django_tables2.data import TableListData
 
 from parkops.common.tables import FULL_PAGE_LINK
 from parkops.visits.choices import DueStatus, QuestionStatus
 from parkops.visits.due import CoverageRow, DueRow
+from parkops.visits.due_query import DueList
 from parkops.visits.models import PendingQuestion, Visit
 from parkops.web.templatetags.parkops import demo_badge
 
@@ -49,6 +51,16 @@ class VisitTable(tables.Table):
         if record.other_visitors:
             names.append(record.other_visitors)
         return "、".join(names) or "—"
+
+
+class DueListData(TableListData):
+    """A DueList as a table's data: the table's sort goes into the list's SQL (django-tables2
+    would sort a list in Python, which needs every row built)."""
+
+    data: DueList
+
+    def order_by(self, aliases: Any) -> None:
+        self.data.sort = tuple(str(alias) for alias in aliases)
 
 
 class DueTable(tables.Table):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
@@ -12,54 +13,79 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from parkops.common.lists import export_xlsx, list_page
+from parkops.common.pages import PER_PAGE_MAX
 from parkops.common.types import AuthedHttpRequest
 from parkops.registry.selectors import enterprises_visible_to
 from parkops.visits import exports, selectors, services
 from parkops.visits.choices import DueStatus, VisitTier
 from parkops.visits.due import DueRow, coverage, due_rows
+from parkops.visits.due_query import DueList, Filters
 from parkops.visits.filtersets import QuestionFilterSet
 from parkops.visits.forms import CoverageForm, DueFilterForm, QuestionForm
 from parkops.visits.models import VisitCycle
 from parkops.visits.policies import policy_matches
-from parkops.visits.tables import CoverageTable, DueTable, QuestionTable
+from parkops.visits.tables import CoverageTable, DueListData, DueTable, QuestionTable
 from parkops.visits.views import export_here, xlsx_name
 
 
-def _due(request: HttpRequest) -> tuple[DueFilterForm, list[DueRow]]:
+def _filters(request: HttpRequest) -> tuple[DueFilterForm, Filters]:
     form = DueFilterForm(request.GET)
     form.is_valid()
     data = form.cleaned_data
-    # Name, road and grid narrow the enterprises in SQL; status and tier are computed.
-    rows = due_rows(
-        user=request.user,
-        today=timezone.localdate(),
+    filters = Filters(
         q=data.get("q") or "",
         road_id=data["road"].pk if data.get("road") else None,
         grid_id=data["grid"].pk if data.get("grid") else None,
+        status=DueStatus(data["status"]) if data.get("status") else None,
+        tier=VisitTier(data["tier"]) if data.get("tier") else None,
     )
-    if data.get("status"):
-        rows = [r for r in rows if r.status == DueStatus(data["status"])]
-    if data.get("tier"):
-        rows = [r for r in rows if VisitTier(data["tier"]) in r.tiers]
-    return form, rows
+    return form, filters
+
+
+def _due_export_rows(request: HttpRequest, filters: Filters) -> list[DueRow]:
+    """The rows of the export: every one, worked out in Python (due_rows), as before."""
+    rows = due_rows(
+        user=request.user, today=timezone.localdate(), q=filters.q, road_id=filters.road_id,
+        grid_id=filters.grid_id,
+    )  # fmt: skip
+    if filters.status is not None:
+        rows = [r for r in rows if r.status == filters.status]
+    if filters.tier is not None:
+        rows = [r for r in rows if filters.tier in r.tiers]
+    return rows
+
+
+def _page_asked(request: HttpRequest) -> tuple[int, int]:
+    """The rows of the page asked for (its number and size, else the first page of the default
+    size), which the list reads with its counts; the table's paginator still decides."""
+
+    def number(name: str) -> int:
+        value = request.GET.get(name, "")
+        return int(value) if value.isdigit() else 0
+
+    size = number("per_page")
+    size = size if 1 <= size <= PER_PAGE_MAX else settings.PARKOPS_PAGE_SIZE
+    page = min(max(number("page"), 1), 10**9)  # past the last page: the paginator's to fix
+    return (page - 1) * size, page * size
 
 
 @permission_required("visits.view_visit", raise_exception=True)
 def due_list(request: HttpRequest) -> HttpResponse:
-    form, rows = _due(request)
+    form, filters = _filters(request)
+    # Worked out, filtered, counted, sorted and paged in SQL: only the page shown is built.
+    rows = DueList(
+        user=request.user, today=timezone.localdate(), filters=filters, expect=_page_asked(request)
+    )
     if request.GET.get("format") == "xlsx":
         return export_xlsx(
-            request, rows, write=lambda: exports.due_xlsx(rows), filename=xlsx_name(_("应访企业"))
-        )
-    # Overdue first, then due this month, then by the date the visit falls due.
-    order = {DueStatus.OVERDUE: 0, DueStatus.DUE: 1, DueStatus.OK: 2}
-    rows.sort(key=lambda r: (order[r.status], r.next_due or timezone.localdate(), r.name))
-    counts = {s: sum(1 for r in rows if r.status == s) for s in DueStatus}
+            request, rows, write=lambda: exports.due_xlsx(_due_export_rows(request, filters)),
+            filename=xlsx_name(_("应访企业")),
+        )  # fmt: skip
     # Its own results partial: the counts by status above the table follow the filters too.
     return list_page(
-        request, "visits/due_list.html", form, DueTable(rows),
+        request, "visits/due_list.html", form, DueTable(DueListData(rows)),
         exports=export_here("visits:due_list"), results="visits/due_results.html",
-        context={"counts": counts, "statuses": list(DueStatus)},
+        context={"counts": rows.counts_by_status, "statuses": list(DueStatus)},
     )  # fmt: skip
 
 
