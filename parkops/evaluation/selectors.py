@@ -50,10 +50,13 @@ from parkops.registry.selectors import enterprises_visible_to
 
 def published_run(*, year: int) -> EvaluationRun | None:
     """The current published run of the year (a republication supersedes the earlier one)."""
+    # Without its input snapshot (megabytes at district scale; read when asked for): the home
+    # page asks for runs three times and used none of it.
     return (
         EvaluationRun.objects.filter(
             year=year, status=RunStatus.PUBLISHED, superseded_at__isnull=True
         )
+        .defer("input_snapshot")
         .order_by("-published_at", "-pk")
         .first()
     )

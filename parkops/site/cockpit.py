@@ -41,7 +41,7 @@ from parkops.service.selectors import bulletin_list, reads_all_requests
 from parkops.site import cockpit_text
 from parkops.smallparks.choices import UNRATED, RatingLevel
 from parkops.smallparks.models import SmallParkRating
-from parkops.smallparks.selectors import rating_rows
+from parkops.smallparks.selectors import level_counts
 
 COCKPIT_ROLES = frozenset({Role.PARK_OFFICE, Role.TOWN_LEADER})
 BOTTOM = 30
@@ -210,15 +210,14 @@ def smallpark_figures(user: AnyUser) -> tuple[int, list[Figure]]:
     """The latest rated year, and the parks at each level with the unrated apart (未评定)."""
     latest = SmallParkRating.objects.order_by("-year").values_list("year", flat=True).first()
     year = latest or timezone.localdate().year - 1
-    rows = rating_rows(user=user, year=year)
-    levels = [r.rating.level if r.rating else UNRATED for r in rows]
+    counts = level_counts(user=user, year=year)
     figures = [
-        Figure(str(level.label), levels.count(level.value),
+        Figure(str(level.label), counts.get(level.value, 0),
                _url("smallparks:rating_list", year=year, level=level.value), level.colour.css)
         for level in RatingLevel
     ]  # fmt: skip
     figures.append(
-        Figure(cockpit_text.unrated(), levels.count(UNRATED),
+        Figure(cockpit_text.unrated(), counts[UNRATED],
                _url("smallparks:rating_list", year=year, level=UNRATED))
     )  # fmt: skip
     return year, figures

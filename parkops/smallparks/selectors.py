@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from parkops.evaluation.selectors import enterprise_classes, floor_m2_per_mu, in
 from parkops.registry.choices import EnterpriseStatus, KeyIndustry
 from parkops.registry.models import Enterprise, EnterpriseYear, SmallPark
 from parkops.registry.selectors import enterprises_visible_to, smallparks_visible_to
+from parkops.smallparks.choices import UNRATED
 from parkops.smallparks.models import (
     Building,
     RatingRuleSet,
@@ -322,6 +323,24 @@ def rating_rows(*, user: AnyUser, year: int) -> list[RatingRow]:
         )
         for p in parks
     ]
+
+
+def level_counts(*, user: AnyUser, year: int) -> dict[str, int]:
+    """How many of the small parks the user may see hold each level in `year`, and how many
+    none (UNRATED): the levels of rating_rows counted in the database. The cockpit needs only
+    these counts; rating_rows also works out what each unrated park lacks, a join over every
+    tenant's figures (0.8 s at district scale)."""
+    parks = smallparks_visible_to(user)
+    rated = (
+        SmallParkRating.objects.filter(small_park__in=parks, year=year)
+        .order_by()
+        .values_list("level")
+        .annotate(n=Count("pk"))
+        .values_list("level", "n")
+    )
+    counts = dict(rated)
+    counts[UNRATED] = parks.count() - sum(counts.values())
+    return counts
 
 
 def rule_set_shown() -> RatingRuleSet:

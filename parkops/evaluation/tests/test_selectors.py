@@ -15,7 +15,7 @@ from parkops.evaluation.models import (
     SchemeVersion,
     VetoEvent,
 )
-from parkops.evaluation.selectors import enterprise_classes, incident_counts
+from parkops.evaluation.selectors import enterprise_classes, incident_counts, published_run
 from parkops.registry.tests.factories import EnterpriseFactory
 
 pytestmark = pytest.mark.django_db
@@ -75,3 +75,13 @@ def test_incident_counts_count_the_events_of_the_calendar_year() -> None:
 
     assert incident_counts(year=2025) == {first.pk: 2}
     assert incident_counts(year=2024) == {first.pk: 1}
+
+
+def test_published_run_leaves_the_input_snapshot_unread_until_asked() -> None:
+    stored = _run(2025, RunStatus.PUBLISHED, published_at=timezone.now())
+    EvaluationRun.objects.filter(pk=stored.pk).update(input_snapshot=b"PAR1 snapshot")
+    run = published_run(year=2025)
+    assert run is not None
+    assert run.pk == stored.pk
+    assert "input_snapshot" in run.get_deferred_fields()  # megabytes at district scale
+    assert bytes(run.input_snapshot) == b"PAR1 snapshot"  # still there when read

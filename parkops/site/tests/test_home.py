@@ -6,6 +6,9 @@ from parkops.demo.services import demo_load
 from parkops.execution.models import CultivationEntry
 from parkops.execution.services import execution_plan_load
 from parkops.plan.services import plan_load
+from parkops.registry.models import Road
+from parkops.registry.tests.factories import EnterpriseFactory, EnterpriseYearFactory
+from parkops.site.selectors import home_counts
 
 
 def test_home_counts_what_the_platform_holds(alice: User) -> None:
@@ -36,3 +39,17 @@ def test_the_red_list_shows_only_what_the_data_shows_late(alice: User) -> None:
     assert '/projects/?status=unreported">“四早”项目 1 个</a>' in panel
     assert f'/cultivation/?progress=unreported">培育清单 {entries} 条</a>' in panel
     assert '/infrastructure/?schedule=unreported">基础设施 3 项</a>' in panel
+
+
+def test_the_span_of_figures_counts_the_rows_each_user_may_see(
+    alice: User, rob: User, pingye: Road
+) -> None:
+    """The whole park's span reads every row (no join to the enterprises); a road chief's only
+    his road's, by hand: 2 rows of 2023–2024 on 平业路, 4 rows of 2022–2025 in all."""
+    on_road = EnterpriseFactory(road=pingye)
+    elsewhere = EnterpriseFactory()
+    for enterprise, years in ((on_road, (2023, 2024)), (elsewhere, (2022, 2025))):
+        for year in years:
+            EnterpriseYearFactory(enterprise=enterprise, year=year)
+    assert home_counts(alice)["years"] == {"first": 2022, "last": 2025, "rows": 4}
+    assert home_counts(rob)["years"] == {"first": 2023, "last": 2024, "rows": 2}
