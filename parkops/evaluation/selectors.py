@@ -49,11 +49,15 @@ from parkops.registry.selectors import enterprises_visible_to
 
 
 def published_run(*, year: int) -> EvaluationRun | None:
-    """The current published run of the year (a republication supersedes the earlier one)."""
+    """The current published run of the year (a republication supersedes the earlier one).
+
+    Without its input snapshot (3.6 MB at district scale, 20–30 ms to fetch): the pages that ask
+    read its year, scheme and counts; the what-if reads the snapshot of a run it fetches itself."""
     return (
         EvaluationRun.objects.filter(
             year=year, status=RunStatus.PUBLISHED, superseded_at__isnull=True
         )
+        .defer("input_snapshot")
         .order_by("-published_at", "-pk")
         .first()
     )
@@ -80,6 +84,7 @@ def latest_standing(
     `enterprises`: only theirs (one enterprise's page read all 100,000 results at district scale)."""
     run = (
         EvaluationRun.objects.filter(status=RunStatus.PUBLISHED, superseded_at__isnull=True)
+        .defer("input_snapshot")
         .order_by("-year", "-published_at", "-pk")
         .first()
     )
