@@ -17,6 +17,7 @@ from parkops.conftest import client_for
 from parkops.evaluation import services
 from parkops.evaluation.choices import RunStatus
 from parkops.evaluation.models import EvaluationRun, SchemeVersion, VetoEvent
+from parkops.evaluation.selectors_input import figure_years
 from parkops.evaluation.tests.factories import add_year, enterprise_with_year
 from parkops.ops.choices import JobKind
 from parkops.ops.models import Job
@@ -242,3 +243,18 @@ def test_the_run_pages_and_the_office_s_enterprise_page_leave_every_snapshot_unr
         with CaptureQueriesContext(connection) as queries:
             assert client.get(path).status_code == 200
         assert [q["sql"] for q in queries if "input_snapshot" in q["sql"]] == [], path
+
+
+def test_the_run_form_offers_the_years_with_figures_newest_first(alice: User) -> None:
+    assert figure_years() == []
+    for year in (2019, 2025, 2023):
+        enterprise_with_year(year=year)
+    enterprise_with_year(year=2023)
+    straightforward = list(
+        EnterpriseYear.objects.order_by("-year").values_list("year", flat=True).distinct()
+    )
+    assert figure_years() == straightforward == [2025, 2023, 2019]
+    page = client_for(alice).get("/evaluation/").content.decode()
+    select = re.search(r'<select name="year".*?</select>', page, re.S)
+    assert select is not None
+    assert re.findall(r'<option value="(\d+)"', select.group(0)) == ["2025", "2023", "2019"]
