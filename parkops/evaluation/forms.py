@@ -7,21 +7,21 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from parkops.evaluation.models import SchemeVersion, VetoEvent
-from parkops.registry.models import EnterpriseYear
-
-
-def _years() -> list[tuple[int, int]]:
-    years = EnterpriseYear.objects.order_by("-year").values_list("year", flat=True).distinct()
-    return [(y, y) for y in years]
+from parkops.evaluation.selectors_input import figure_years
 
 
 class RunForm(forms.Form):
-    year = forms.TypedChoiceField(label=_("评价年度"), coerce=int, choices=_years)
+    year = forms.TypedChoiceField(label=_("评价年度"), coerce=int)
     scheme_version = forms.ModelChoiceField(
         label=_("方案版本"),
         queryset=SchemeVersion.objects.select_related("scheme").order_by("scheme__name", "-number"),
     )
     note = forms.CharField(label=_("备注"), required=False, max_length=500)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Read once per form: a callable was asked again by each render and by validation.
+        self.fields["year"].choices = [(y, y) for y in figure_years()]  # type: ignore[attr-defined]
 
 
 class SchemeForm(forms.Form):

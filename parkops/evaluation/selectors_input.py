@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import polars as pl
+from django.db import connection
 from django.db.models import FloatField
 from django.db.models.functions import Cast
 
@@ -30,6 +31,23 @@ def landlords() -> dict[int, int]:
     for park, holder in rows:
         found.setdefault(park, holder)
     return found
+
+
+def figure_years() -> list[int]:
+    """The years that have figures, newest first (the years a run may evaluate).
+
+    One index probe per year, walking down the (year, enterprise) index: a DISTINCT read all
+    300,000 rows at district scale (75 ms of the runs page, which asked twice)."""
+    table = connection.ops.quote_name(EnterpriseYear._meta.db_table)
+    sql = (
+        f"WITH RECURSIVE years(year) AS (SELECT MAX(year) FROM {table} UNION ALL "
+        f"SELECT (SELECT MAX(e.year) FROM {table} e WHERE e.year < years.year) "
+        "FROM years WHERE years.year IS NOT NULL) "
+        "SELECT year FROM years WHERE year IS NOT NULL ORDER BY year DESC"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return [row[0] for row in cursor.fetchall()]
 
 
 def input_frame(*, year: int) -> pl.DataFrame:

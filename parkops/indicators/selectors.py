@@ -6,7 +6,7 @@ arithmetic; each keeps the ids of the records it came from so that the page can 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -104,8 +104,12 @@ FROM_FIGURES = {
 }
 
 
-def compute(indicator: Indicator, year: int, figures: Figures, today: date) -> Actual:
-    """The computed actual of one indicator in one year; None for a year that has not begun."""
+def compute(
+    indicator: Indicator, year: int, figures: Figures, today: date, *, sources: bool = True
+) -> Actual:
+    """The computed actual of one indicator in one year; None for a year that has not begun.
+    `sources=False`: without the ids of the records it came from (empty `source_ids` and
+    `unknown_ids`), for pages that show only the figures."""
     if year > today.year:
         return Actual(None)
     kind = Computation(indicator.computation)
@@ -113,12 +117,24 @@ def compute(indicator: Indicator, year: int, figures: Figures, today: date) -> A
         key = f"{figures.key}:{kind.value}:{year}"
         if kind is Computation.NEW_ABOVE_SCALE:
             key += ":" + figures.enterprises_key
+        # The figures alone are kept beside the whole actual: unpickling up to 100,000 source
+        # ids per cell was most of /indicators/' CPU at district scale, and it shows none.
+        summary_key = f"{key}:summary"
+        if not sources:
+            summary: Actual | None = cache.get(summary_key)
+            if summary is not None:
+                return summary
         actual: Actual | None = cache.get(key)
         if actual is None:
             actual = _from_figures(kind, year, figures.frame)
             cache.set(key, actual, CACHE_SECONDS)
+        stripped = replace(actual, source_ids=(), unknown_ids=())
+        if not sources:
+            cache.set(summary_key, stripped, CACHE_SECONDS)
+            return stripped
         return actual
-    return _from_records(kind, year, today)
+    found = _from_records(kind, year, today)
+    return found if sources else replace(found, source_ids=(), unknown_ids=())
 
 
 def _from_figures(kind: Computation, year: int, frame: pl.DataFrame) -> Actual:
@@ -239,7 +255,10 @@ class Row:
         return next(c for c in self.cells if c.year == year)
 
 
-def scoreboard(*, today: date | None = None, years: tuple[int, ...] = YEARS) -> list[Row]:
+def scoreboard(
+    *, today: date | None = None, years: tuple[int, ...] = YEARS, sources: bool = True
+) -> list[Row]:
+    """Table 1's rows; `sources=False`: the computed actuals without their records' ids."""
     today = today or timezone.localdate()
     frame = Figures(range(min(years) - 2, max(years) + 1))
     targets = {(t.indicator_id, t.year): t for t in IndicatorTarget.objects.all()}
@@ -247,7 +266,7 @@ def scoreboard(*, today: date | None = None, years: tuple[int, ...] = YEARS) -> 
     rows = []
     for indicator in Indicator.objects.order_by("number"):
         cells = [
-            Cell(y, targets.get((indicator.pk, y)), compute(indicator, y, frame, today), manual.get((indicator.pk, y)))
+            Cell(y, targets.get((indicator.pk, y)), compute(indicator, y, frame, today, sources=sources), manual.get((indicator.pk, y)))
             for y in years
         ]  # fmt: skip
         forecast: Forecast | None = None
@@ -259,7 +278,8 @@ def scoreboard(*, today: date | None = None, years: tuple[int, ...] = YEARS) -> 
                     forecast, method = Forecast(current.value, current.value), ForecastMethod.ACTUAL
                 else:
                     before = [
-                        _value(indicator, today.year - k, frame, today, manual) for k in (2, 1)
+                        _value(indicator, today.year - k, frame, today, manual, sources)
+                        for k in (2, 1)
                     ]
                     forecast, method = trend_forecast(before), ForecastMethod.TREND
             else:
@@ -287,9 +307,12 @@ def _value(
     frame: Figures,
     today: date,
     manual: dict[tuple[int, int], ManualValue],
+    sources: bool = True,
 ) -> Decimal | None:
     m = manual.get((indicator.pk, year))
-    return m.value if m is not None else compute(indicator, year, frame, today).value
+    return (
+        m.value if m is not None else compute(indicator, year, frame, today, sources=sources).value
+    )
 
 
 def cell_get(*, number: int, year: int, today: date | None = None) -> tuple[Indicator, Cell]:

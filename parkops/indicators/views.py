@@ -24,7 +24,7 @@ from parkops.plan.caojing import YEARS
 
 @permission_required("indicators.view_indicator", raise_exception=True)
 def indicator_list(request: HttpRequest) -> HttpResponse:
-    rows = scoreboard()
+    rows = scoreboard(sources=False)  # the cells link to their sources' page, which reads them
     charts = {str(row.indicator.number): presenters.chart_option(row) for row in rows}
     groups: list[tuple[str, list[object]]] = []
     for row in rows:

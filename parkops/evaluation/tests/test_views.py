@@ -17,10 +17,11 @@ from parkops.conftest import client_for
 from parkops.evaluation import services
 from parkops.evaluation.choices import RunStatus
 from parkops.evaluation.models import EvaluationRun, SchemeVersion, VetoEvent
-from parkops.evaluation.tests.factories import enterprise_with_year
+from parkops.evaluation.selectors_input import figure_years
+from parkops.evaluation.tests.factories import add_year, enterprise_with_year
 from parkops.ops.choices import JobKind
 from parkops.ops.models import Job
-from parkops.registry.models import EnterpriseYear, Road, SmallPark
+from parkops.registry.models import Enterprise, EnterpriseYear, Road, SmallPark
 
 pytestmark = pytest.mark.django_db
 
@@ -217,3 +218,43 @@ def test_the_enterprise_page_leaves_the_runs_snapshot_unread(lena: User) -> None
         page = client_for(lena).get(f"/enterprises/{firm.pk}/").content.decode()
     assert 'id="evaluation-card"' in page
     assert [q["sql"] for q in queries if "input_snapshot" in q["sql"]] == []
+
+
+def test_the_run_pages_and_the_office_s_enterprise_page_leave_every_snapshot_unread(
+    alice: User,
+) -> None:
+    # published_run() fed last year's run to the run page's comparison and bottom 30 (twice) and
+    # this year's to the enterprise page's panels: 3.6 MB fetched each time at district scale.
+    firm = enterprise_with_year()
+    add_year(firm, 2024)
+    for pk in _five():
+        add_year(Enterprise.objects.get(pk=pk), 2024)
+    last = services.run_create(year=2024)
+    services.run_publish(run=last)
+    run = services.run_create(year=2025)
+    services.run_publish(run=run)
+    client = client_for(alice)
+    for path in (
+        f"/enterprises/{firm.pk}/",
+        f"/evaluation/runs/{run.pk}/",
+        f"/evaluation/runs/{run.pk}/bottom/",
+        f"/evaluation/runs/{last.pk}/",
+    ):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        assert [q["sql"] for q in queries if "input_snapshot" in q["sql"]] == [], path
+
+
+def test_the_run_form_offers_the_years_with_figures_newest_first(alice: User) -> None:
+    assert figure_years() == []
+    for year in (2019, 2025, 2023):
+        enterprise_with_year(year=year)
+    enterprise_with_year(year=2023)
+    straightforward = list(
+        EnterpriseYear.objects.order_by("-year").values_list("year", flat=True).distinct()
+    )
+    assert figure_years() == straightforward == [2025, 2023, 2019]
+    page = client_for(alice).get("/evaluation/").content.decode()
+    select = re.search(r'<select name="year".*?</select>', page, re.S)
+    assert select is not None
+    assert re.findall(r'<option value="(\d+)"', select.group(0)) == ["2025", "2023", "2019"]

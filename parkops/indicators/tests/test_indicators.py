@@ -5,11 +5,14 @@ from __future__ import annotations
 import io
 import json
 import re
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from python_calamine import CalamineWorkbook
 
 from parkops.conftest import client_for
@@ -308,3 +311,37 @@ def test_a_renewed_designation_is_not_a_new_enterprise(fixture_data: None) -> No
                                awarded_on=date(2025, 3, 1))  # fmt: skip
     # e1's first designation and `again` (its earlier one had expired) are new; the renewal is not
     assert _cells(5)[2025] == (Decimal(2), "below_floor")
+
+
+def _without_ids(rows: list[Any]) -> list[Any]:
+    return [
+        (r.indicator.number, r.forecast, r.forecast_tiers,
+         [(c.year, replace(c.computed, source_ids=(), unknown_ids=()), c.value, c.tier)
+          for c in r.cells])
+        for r in rows
+    ]  # fmt: skip
+
+
+def test_the_scoreboard_without_sources_has_the_same_figures_before_and_after_a_write(
+    fixture_data: None,
+) -> None:
+    # The page reads the figures kept apart from their ids: on a cold and on a warm cache they
+    # equal the whole scoreboard's, and a new figure shows on both at once.
+    cache.clear()
+    for _attempt in (1, 2):
+        assert _without_ids(scoreboard(today=TODAY, sources=False)) == _without_ids(
+            scoreboard(today=TODAY)
+        )
+    assert all(
+        c.computed.source_ids == () and c.computed.unknown_ids == ()
+        for r in scoreboard(today=TODAY, sources=False)
+        for c in r.cells
+    )
+    before = _cells(1)
+    firm = EnterpriseFactory()
+    _figures(firm, 2024, 20000, 800, 40)
+    _figures(firm, 2025, 40000, 900, 40)
+    after = scoreboard(today=TODAY, sources=False)
+    assert _without_ids(after) == _without_ids(scoreboard(today=TODAY))
+    assert _cells(1) != before
+    assert next(r for r in after if r.indicator.number == 1).cell(2025).value == _cells(1)[2025][0]
