@@ -96,7 +96,9 @@ def test_the_row_writer_writes_what_xlsxwriter_writes_byte_for_byte() -> None:
     assert _Counted.slow == 6  # the rows with a text of 9,000 characters; the rest written fast
     assert fast == _sheet_with(_tricky_rows(), fast=False)
     xml = fast["xl/worksheets/sheet1.xml"].decode()
-    assert 'xml:space="preserve"' in xml and "_x0007_" in xml and "&amp;" in xml
+    assert 'xml:space="preserve"' in xml
+    assert "_x0007_" in xml
+    assert "&amp;" in xml
     assert "<f>" not in xml  # text like a formula stays text
 
 
