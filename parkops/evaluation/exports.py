@@ -8,13 +8,11 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from xlsxwriter.format import Format
-from xlsxwriter.worksheet import Worksheet
 
 from parkops.common.types import AnyUser
 from parkops.common.xlsx import ExportColumn
 from parkops.core.evaluation.scheme import Scheme as SchemeSpec
-from parkops.core.xlsx import HEADER_STYLE, table_sheet, xlsx_bytes
+from parkops.core.xlsx import HEADER_STYLE, RowWriter, table_sheet, xlsx_bytes
 from parkops.evaluation import selectors
 from parkops.evaluation.choices import EvaluationClass
 from parkops.evaluation.models import EvaluationResult, EvaluationRun, IndicatorResult
@@ -65,20 +63,6 @@ def _scores(results: QuerySet[EvaluationResult]) -> dict[int, dict[str, tuple[An
     for result_id, code, value, score in rows.iterator(5000):
         lines.setdefault(result_id, {})[code] = (value, score)
     return lines
-
-
-def _write_cells(sheet: Worksheet, r: int, cells: list[Any], num: Format) -> None:
-    """As `sheet.write` would, without its dispatch per cell: floats in the number format,
-    nothing for None or an empty text."""
-    for c, value in enumerate(cells):
-        if value is None or value == "":
-            continue
-        if value.__class__ is float:
-            sheet.write_number(r, c, value, num)
-        elif value.__class__ is int:
-            sheet.write_number(r, c, value)
-        else:
-            sheet.write_string(r, c, value)
 
 
 def handbook_xlsx(*, run: EvaluationRun, user: AnyUser) -> io.BytesIO:
@@ -148,6 +132,7 @@ def handbook_xlsx(*, run: EvaluationRun, user: AnyUser) -> io.BytesIO:
                 book, _sheet_name(population.label), header, widths=widths, frozen_columns=2
             )
             r = first - 1
+            rows = RowWriter(sheet, num)
             missing = (None, None)
             for (pk, code, rank, name, uscc, park, land_mu, total, before, klass, vetoes,
                  position, _excluded) in results:  # fmt: skip
@@ -159,7 +144,7 @@ def handbook_xlsx(*, run: EvaluationRun, user: AnyUser) -> io.BytesIO:
                 for i in ind:
                     cells += mine.get(i.code, missing)
                 cells += [total, before, klass, "；".join(vetoes), position]
-                _write_cells(sheet, r, cells, num)
+                rows.write(r, cells)
             sheet.autofilter(0, 0, max(r, 1), len(header) - 1)
 
         excluded, first = table_sheet(
@@ -169,10 +154,11 @@ def handbook_xlsx(*, run: EvaluationRun, user: AnyUser) -> io.BytesIO:
             widths=[32, 24, 24, 24],
         )
         r = first - 1
+        rows = RowWriter(excluded)  # texts, as write_row wrote them
         for _pk, _code, rank, name, uscc, *_rest, klass, _vetoes, _position, reason in results:
             if rank is None:
                 r += 1
-                excluded.write_row(r, 0, [name, uscc or "", class_labels.get(klass, klass), reason])
+                rows.write(r, [name, uscc or "", class_labels.get(klass, klass), reason])
     return buffer
 
 

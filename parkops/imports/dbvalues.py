@@ -17,7 +17,7 @@ from typing import Any
 import polars as pl
 from django.db import connection, models
 
-from parkops.core.cells import CellKind, ColumnSpec
+from parkops.core.cells import CellKind, ColumnSpec, clean_text
 from parkops.imports.kinds import Kind
 
 STAMPS = ("created_at", "updated_at")
@@ -55,12 +55,14 @@ def plain_floats(spec: ColumnSpec, values: list[Any]) -> list[float] | None:
     this is that same float except where the scaled value is near a tie (x.5), where the
     multiplication's last-bit error or the rule for ties (half up from the shortest repr)
     decides. Values near a tie are therefore rounded the Decimal way. The range checks of parse_decimals are made on the
-    rounded floats; any other column (text, blanks, NaN, out of range) returns None and goes
-    through parse_decimals, which reports the problems."""
+    rounded floats. Blank cells (None, "", "—" …) are None, as parse_decimals gives them; any
+    other column (text, NaN, out of range) returns None and goes through parse_decimals, which reports
+    the problems."""
     if spec.kind != CellKind.DECIMAL or not values:
         return None
-    if set(map(type, values)) != {float}:
-        return None
+    types = set(map(type, values))
+    if types != {float}:
+        return _with_blanks(spec, values, types)
     places = spec.places
     given = pl.Series(values, dtype=pl.Float64)
     done = given.round(places)
@@ -75,6 +77,22 @@ def plain_floats(spec: ColumnSpec, values: list[Any]) -> list[float] | None:
     for i in near.to_list():
         rounded[i] = float(Decimal(repr(values[i])).quantize(quantum, ROUND_HALF_UP))
     return rounded
+
+
+def _with_blanks(spec: ColumnSpec, values: list[Any], types: set[type]) -> list[Any] | None:
+    """Plain floats among blank cells (None, or a text that `clean_text` reads as missing: "",
+    "—", "/" …): the floats as `plain_floats` gives them, each blank None, as parse_decimals
+    leaves it. Anything else (a text that is not blank) returns None."""
+    if float not in types or not types <= {float, str, type(None)}:
+        return None
+    texts = {v for v in values if v.__class__ is str}
+    if any(clean_text(t) is not None for t in texts):
+        return None
+    given = plain_floats(spec, [v for v in values if v.__class__ is float])
+    if given is None:
+        return None
+    filled = iter(given)
+    return [next(filled) if v.__class__ is float else None for v in values]
 
 
 def fetch_existing(

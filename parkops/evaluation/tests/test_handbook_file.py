@@ -68,3 +68,24 @@ def test_the_row_by_row_handbook_holds_the_same_values_and_formats(
     assert [r[0] for r in values["规上企业"][1:]] == [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]
     with zipfile.ZipFile(BytesIO(streamed)) as z:
         assert "xl/sharedStrings.xml" not in z.namelist()  # texts in their cells: streamed
+
+
+def _parts(content: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(BytesIO(content)) as z:
+        return {n: z.read(n) for n in z.namelist() if n != "docProps/core.xml"}  # but its time
+
+
+def test_the_handbook_s_rows_are_the_bytes_xlsxwriter_wrote_cell_by_cell(
+    lena: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = [enterprise_with_year(tax=Decimal(t)).pk for t in (900, 300, 200, 100, 20, 0)]
+    enterprise_with_year(revenue=Decimal("800"), tax=Decimal("55.5"))  # 规下
+    enterprise_with_year(land_mu=None, tax=Decimal("10"))  # not ranked: no land
+    VetoEvent.objects.create(
+        enterprise_id=ids[2], kind=VetoKind.SAFETY_ACCIDENT, grade=IncidentGrade.ORDINARY,
+        occurred_on=date(2025, 5, 1),
+    )  # fmt: skip
+    run = services.run_publish(run=services.run_create(year=2025))
+    fast = exports.handbook_xlsx(run=run, user=lena).getvalue()
+    monkeypatch.setattr(xlsx.RowWriter, "write", xlsx.RowWriter._slow)  # cell by cell, as before
+    assert _parts(fast) == _parts(exports.handbook_xlsx(run=run, user=lena).getvalue())

@@ -46,7 +46,10 @@ def test_plain_floats_are_what_parsing_and_raw_column_give() -> None:
         [1.0, -2.5],  # negative in a non-negative column
         [1e12],  # too large for 14 digits with 2 places
         [1.0, "2"],  # text
-        [1.0, None],
+        [1.0, None, "", "12x"],  # text among blanks
+        [1.0, "", " 2 "],  # a number as text: parsing reads it
+        [None, 1e12],  # too large among blanks
+        [None, None],  # blanks only
         [1.0, float("nan")],
         [float("inf")],
         [],
@@ -54,6 +57,21 @@ def test_plain_floats_are_what_parsing_and_raw_column_give() -> None:
 )
 def test_anything_else_takes_the_general_path(values: list[object]) -> None:
     assert plain_floats(SPEC, values) is None
+
+
+def test_blank_cells_stay_blank_among_plain_floats() -> None:
+    rng = random.Random(7)
+    blanks = [None, "", "—", "-", "/", "N/A", " ", "－"]  # "－" is a full-width hyphen
+    column: list[object] = [
+        rng.choice(blanks) if rng.random() < 0.3 else round(rng.uniform(0, 1e5), 3)
+        for _ in range(5000)
+    ]
+    column += [2.675, None, 1.005, "", 0.125]  # ties rounded the Decimal way
+    parsed, problems = parse_decimals(SPEC, column)
+    assert not problems
+    fast = plain_floats(SPEC, column)
+    assert fast is not None
+    assert [repr(v) for v in fast] == [repr(None if d is None else float(d)) for d in parsed]
 
 
 def test_negative_allowed_where_the_column_allows_it() -> None:
