@@ -6,12 +6,13 @@ records that evaluations will read (enterprises, their years) are protected from
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from contextlib import suppress
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -348,7 +349,12 @@ class EnterpriseYear(TimeStamped):
         _("数据来源"), max_length=10, choices=DataSource.choices, default=DataSource.MANUAL
     )
     note = models.TextField(_("备注"), blank=True)
-    history = HistoricalRecords()
+    # The enterprise's newest year, whose revenue, 规上 and year the enterprise list shows and
+    # sorts by: a stored flag joined once instead of three subqueries per enterprise (1.6 s at
+    # 100,000 enterprises). Derived, so kept out of the history; latest_years_mark() sets it,
+    # called by save() and delete() and by every writer that bypasses them (bulk, COPY, undo).
+    is_latest = models.BooleanField(_("最近年度"), default=False, editable=False)
+    history = HistoricalRecords(excluded_fields=["is_latest"])
 
     class Meta:
         verbose_name = _("企业年度数据")
@@ -387,8 +393,48 @@ class EnterpriseYear(TimeStamped):
                 name="enterprise_year_rented_needs_floor",
                 violation_error_message=_("租赁厂房的企业须填写租用建筑面积"),
             ),
+            # At most one newest year per enterprise; its index is what the list joins on.
+            models.UniqueConstraint(
+                fields=["enterprise"],
+                condition=Q(is_latest=True),
+                name="enterprise_year_one_latest",
+            ),
         ]
         indexes = [models.Index(fields=["year", "enterprise"])]
 
     def __str__(self) -> str:
         return f"{self.enterprise} · {self.year}"
+
+    def validate_constraints(self, exclude: Collection[str] | None = None) -> None:
+        # The newest-year flag is no one's input (save() writes it cleared, then marks it): an
+        # instance read before a newer year came must not fail the one-latest constraint.
+        super().validate_constraints(exclude={*(exclude or ()), "is_latest"})
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Written cleared, then marked: a stale True read before another year was added would
+        # break the one-latest constraint. The stored flag is the truth, not this instance's.
+        self.is_latest = False
+        super().save(*args, **kwargs)
+        latest_years_mark(enterprise_ids=[self.enterprise_id])
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        enterprise_id = self.enterprise_id
+        deleted = super().delete(*args, **kwargs)
+        latest_years_mark(enterprise_ids=[enterprise_id])
+        return deleted
+
+
+def latest_years_mark(*, enterprise_ids: Iterable[int] | QuerySet[Any] | None = None) -> None:
+    """Flag each enterprise's newest year as `is_latest` and no other, for the enterprises
+    given (a list or a values() queryset) or, with None, for all. Two set-wise UPDATEs that touch
+    only the rows whose flag changes (not updated_at: the flag is no edit, and an import's undo
+    refuses rows edited after it). The old flag is cleared first: the one-latest constraint is
+    checked row by row."""
+    rows = EnterpriseYear.objects.order_by()
+    if enterprise_ids is not None:
+        rows = rows.filter(enterprise_id__in=enterprise_ids)
+    newer = EnterpriseYear.objects.filter(
+        enterprise=OuterRef("enterprise"), year__gt=OuterRef("year")
+    )
+    rows.filter(Exists(newer), is_latest=True).update(is_latest=False)
+    rows.filter(~Exists(newer), is_latest=False).update(is_latest=True)

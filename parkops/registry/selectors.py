@@ -10,7 +10,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Exists, Model, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    FilteredRelation,
+    Model,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
 from django.shortcuts import get_object_or_404
 
 from parkops.accounts.roles import Role, roles_of, sees_whole_park
@@ -124,22 +136,23 @@ def attach_in_scope(user: AnyUser, records: list[Any], lookup: str, source: Quer
         field.set_cached_value(record, found.get(getattr(record, field.attname)))
 
 
-def latest_year_annotations() -> dict[str, Any]:
-    """The latest reported year's revenue and 规上 flag of each enterprise, as annotations."""
-    latest = EnterpriseYear.objects.filter(enterprise=OuterRef("pk")).order_by("-year")
-    return {
-        "latest_year": Subquery(latest.values("year")[:1]),
-        "latest_revenue": Subquery(latest.values("revenue")[:1]),
-        "latest_above_scale": Subquery(latest.values("is_above_scale")[:1]),
-    }
+def with_latest_year(enterprises: QuerySet[Enterprise]) -> QuerySet[Enterprise]:
+    """Each enterprise with its latest reported year's year, revenue and 规上 flag
+    (`latest_year`, `latest_revenue`, `latest_above_scale`; None without a year).
+
+    One LEFT JOIN on the stored newest year (EnterpriseYear.is_latest), not a subquery per
+    enterprise per column: sorting 100,000 enterprises by revenue ran 300,000 subqueries."""
+    return enterprises.alias(
+        _latest=FilteredRelation("years", condition=Q(years__is_latest=True))
+    ).annotate(
+        latest_year=F("_latest__year"),
+        latest_revenue=F("_latest__revenue"),
+        latest_above_scale=F("_latest__is_above_scale"),
+    )
 
 
 def enterprise_list(*, user: AnyUser) -> QuerySet[Enterprise]:
-    return (
-        enterprises_visible_to(user)
-        .select_related("small_park", "road")
-        .annotate(**latest_year_annotations())
-    )
+    return with_latest_year(enterprises_visible_to(user).select_related("small_park", "road"))
 
 
 def enterprise_get(*, user: AnyUser, pk: int) -> Enterprise:
