@@ -133,3 +133,10 @@ def test_the_migration_flags_every_enterprises_newest_year() -> None:
     migration.mark_latest(apps, None)
     assert latest_years_wrong() == {}
     assert EnterpriseYear.objects.filter(is_latest=True).count() == 2
+
+
+def test_a_correction_that_changes_nothing_writes_nothing_whatever_the_flag_in_memory() -> None:
+    record = EnterpriseYearFactory(year=2025)  # saved: stored as the newest, False in memory
+    before = EnterpriseYear.objects.get(pk=record.pk).updated_at
+    enterprise_year_save(enterprise=record.enterprise, record=record, data={"tax": record.tax})
+    assert EnterpriseYear.objects.get(pk=record.pk).updated_at == before
