@@ -14,7 +14,6 @@ from django.db.models import (
     Count,
     Exists,
     F,
-    FilteredRelation,
     Model,
     OuterRef,
     Prefetch,
@@ -140,14 +139,13 @@ def with_latest_year(enterprises: QuerySet[Enterprise]) -> QuerySet[Enterprise]:
     """Each enterprise with its latest reported year's year, revenue and 规上 flag
     (`latest_year`, `latest_revenue`, `latest_above_scale`; None without a year).
 
-    One LEFT JOIN on the stored newest year (EnterpriseYear.is_latest), not a subquery per
-    enterprise per column: sorting 100,000 enterprises by revenue ran 300,000 subqueries."""
-    return enterprises.alias(
-        _latest=FilteredRelation("years", condition=Q(years__is_latest=True))
-    ).annotate(
-        latest_year=F("_latest__year"),
-        latest_revenue=F("_latest__revenue"),
-        latest_above_scale=F("_latest__is_above_scale"),
+    One LEFT JOIN on the stored newest year (EnterpriseYear.latest_of, a unique key), not a
+    subquery per enterprise per column: sorting 100,000 enterprises by revenue ran 300,000
+    subqueries. The join keeps one row per enterprise, so a count drops it on PostgreSQL."""
+    return enterprises.annotate(
+        latest_year=F("latest_year_row__year"),
+        latest_revenue=F("latest_year_row__revenue"),
+        latest_above_scale=F("latest_year_row__is_above_scale"),
     )
 
 

@@ -1,5 +1,5 @@
-"""The import writer (COPY / UPDATE on PostgreSQL) and its undo keep the newest-year flag that
-the enterprise list joins on (EnterpriseYear.is_latest)."""
+"""The import writer (COPY / UPDATE on PostgreSQL) and its undo keep the newest-year mark that
+the enterprise list joins on (EnterpriseYear.latest_of)."""
 
 from decimal import Decimal
 
@@ -15,7 +15,7 @@ from parkops.registry.tests.latest import latest_years_wrong
 pytestmark = pytest.mark.django_db
 
 
-def test_an_import_and_its_undo_keep_the_newest_year_flagged(alice: User) -> None:
+def test_an_import_and_its_undo_keep_the_newest_year_marked(alice: User) -> None:
     old = EnterpriseYearFactory(year=2024)
     corrected = EnterpriseYearFactory(year=2025)
     fresh = EnterpriseFactory()
@@ -31,10 +31,14 @@ def test_an_import_and_its_undo_keep_the_newest_year_flagged(alice: User) -> Non
     assert batch is not None
     assert (batch.added, batch.changed) == (3, 1)
     assert latest_years_wrong() == {}
-    assert EnterpriseYear.objects.get(enterprise=old.enterprise, is_latest=True).year == 2025
+    assert (
+        EnterpriseYear.objects.get(enterprise=old.enterprise, latest_of__isnull=False).year == 2025
+    )
     import_undo(batch=batch, user=alice)
     assert latest_years_wrong() == {}
-    assert EnterpriseYear.objects.get(enterprise=old.enterprise, is_latest=True).pk == old.pk
+    assert (
+        EnterpriseYear.objects.get(enterprise=old.enterprise, latest_of__isnull=False).pk == old.pk
+    )
     assert not EnterpriseYear.objects.filter(enterprise=fresh).exists()
     corrected.refresh_from_db()
-    assert (corrected.tax, corrected.is_latest) == (Decimal("150.00"), True)
+    assert (corrected.tax, corrected.latest_of_id) == (Decimal("150.00"), corrected.enterprise_id)

@@ -1,4 +1,4 @@
-"""The check every writer of enterprise years is held to: the stored newest-year flag."""
+"""The check every writer of enterprise years is held to: the stored newest-year mark."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from parkops.registry.models import EnterpriseYear
 
 
 def latest_years_wrong() -> dict[str, set[tuple[int, int]]]:
-    """The (enterprise, year) pairs flagged as newest that are not, and those not flagged that
+    """The (enterprise, year) pairs marked as newest that are not, and those not marked that
     are, computed the straightforward way (the newest year of each enterprise); empty when right."""
     newest = {
         (e, y)
@@ -18,7 +18,7 @@ def latest_years_wrong() -> dict[str, set[tuple[int, int]]]:
         .values_list("enterprise_id", "y")
     }
     flagged = set(
-        EnterpriseYear.objects.filter(is_latest=True).values_list("enterprise_id", "year")
+        EnterpriseYear.objects.exclude(latest_of=None).values_list("latest_of_id", "year")
     )
-    wrong = {"flagged, not newest": flagged - newest, "newest, not flagged": newest - flagged}
+    wrong = {"marked, not newest": flagged - newest, "newest, not marked": newest - flagged}
     return {k: v for k, v in wrong.items() if v}
