@@ -44,4 +44,13 @@ class Migration(migrations.Migration):
                 name="enterprise_year_latest_of_own",
             ),
         ),
+        migrations.AddIndex(
+            model_name="enterpriseyear",
+            index=models.Index(
+                condition=models.Q(("latest_of__isnull", False)),
+                fields=["latest_of"],
+                include=("year", "revenue", "is_above_scale"),
+                name="enterprise_year_latest",
+            ),
+        ),
     ]
