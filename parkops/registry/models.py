@@ -402,10 +402,6 @@ class EnterpriseYear(TimeStamped):
                 name="enterprise_year_rented_needs_floor",
                 violation_error_message=_("租赁厂房的企业须填写租用建筑面积"),
             ),
-            models.CheckConstraint(
-                condition=Q(latest_of__isnull=True) | Q(latest_of=F("enterprise")),
-                name="enterprise_year_latest_of_own",
-            ),
         ]
         indexes = [
             models.Index(fields=["year", "enterprise"]),

@@ -33,17 +33,6 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(mark_latest, migrations.RunPython.noop),
-        migrations.AddConstraint(
-            model_name="enterpriseyear",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("latest_of__isnull", True),
-                    ("latest_of", models.F("enterprise")),
-                    _connector="OR",
-                ),
-                name="enterprise_year_latest_of_own",
-            ),
-        ),
         migrations.AddIndex(
             model_name="enterpriseyear",
             index=models.Index(
