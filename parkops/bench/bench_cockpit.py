@@ -28,7 +28,7 @@ def run(out: Callable[[str], None]) -> None:
     from parkops.evaluation.choices import RunStatus
     from parkops.evaluation.models import EvaluationResult, EvaluationRun, Scheme, SchemeVersion
     from parkops.plan.services import plan_load
-    from parkops.registry.models import Enterprise, EnterpriseYear
+    from parkops.registry.models import Enterprise, EnterpriseYear, latest_years_mark
 
     plan_load()
     role_permissions_sync()
@@ -46,6 +46,7 @@ def run(out: Callable[[str], None]) -> None:
         for i, f in enumerate(firms)
         for year in (2024, 2025)
     )  # fmt: skip
+    latest_years_mark()
     scheme = Scheme.objects.create(name="基准方案")
     version = SchemeVersion.objects.create(scheme=scheme, number=1, definition={})
     evaluation = EvaluationRun.objects.create(

@@ -159,7 +159,7 @@ def _database_run(out: Callable[[str], None]) -> None:
     from django.db import connection
 
     from parkops.evaluation import services
-    from parkops.registry.models import Enterprise, EnterpriseYear
+    from parkops.registry.models import Enterprise, EnterpriseYear, latest_years_mark
 
     rows = synthetic(DB_ROWS).iter_rows(named=True)
     started = time.perf_counter()
@@ -186,6 +186,7 @@ def _database_run(out: Callable[[str], None]) -> None:
         for pk, r in zip(ids, rows, strict=True)
     ]  # fmt: skip
     EnterpriseYear.objects.bulk_create(years, batch_size=5000)
+    latest_years_mark()
     out(
         f"\n  set-up: {DB_ROWS:,} enterprises and years written in {time.perf_counter() - started:.1f} s"
     )

@@ -45,13 +45,14 @@ def _figures_file(year: int) -> bytes:
     from parkops.common.xlsx import xlsx_file
     from parkops.imports.exports import kind_columns
     from parkops.imports.kinds import FIGURES
-    from parkops.registry.models import EnterpriseYear
+    from parkops.registry.models import EnterpriseYear, latest_years_mark
 
     rows = EnterpriseYear.objects.filter(year=year).select_related("enterprise")
     content = xlsx_file(
         columns=kind_columns(FIGURES), records=rows.order_by("enterprise_id").iterator(2000)
     )
     EnterpriseYear.objects.filter(year=year)._raw_delete(EnterpriseYear.objects.db)
+    latest_years_mark()
     return content
 
 

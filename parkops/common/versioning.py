@@ -23,7 +23,9 @@ from django.utils.translation import gettext as _
 
 from parkops.common.history import Names, field_changes
 
-UNTRACKED = frozenset({"created_at", "updated_at"})
+# Not a person's change: the timestamps, and flags the program derives and sets itself (an
+# enterprise year's `latest_of`, which save() writes cleared and then marks).
+UNTRACKED = frozenset({"created_at", "updated_at", "latest_of"})
 M = TypeVar("M", bound=models.Model)
 
 

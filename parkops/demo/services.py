@@ -15,7 +15,7 @@ from parkops.core import demo
 from parkops.demo.estates import allocation, demo_parks_ensure, estates_build, tenants_move
 from parkops.plan import caojing
 from parkops.registry.choices import DataSource
-from parkops.registry.models import Enterprise, EnterpriseYear, Road, SmallPark
+from parkops.registry.models import Enterprise, EnterpriseYear, Road, SmallPark, latest_years_mark
 
 REASON = "生成演示数据"
 BATCH = 500
@@ -69,6 +69,7 @@ def demo_load(*, count: int = 300, seed: int = demo.DEFAULT_SEED) -> dict[str, i
         if (ids[g.uscc], y.year) not in have
     ]
     bulk_create_with_history(years, EnterpriseYear, batch_size=BATCH, default_change_reason=REASON)
+    latest_years_mark(enterprise_ids=Enterprise.objects.filter(is_demo=True).values("pk"))
     moved = tenants_move(target=target, parks=demo_parks)
     estates = estates_build(demo_parks)
     return {"enterprises": len(new), "years": len(years), "moved": moved, "estates": estates}

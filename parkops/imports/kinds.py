@@ -20,7 +20,14 @@ from parkops.core.figures import AMOUNT_FIELDS
 from parkops.core.text import normalise_name
 from parkops.imports.choices import ImportKind
 from parkops.registry.choices import Cluster, DataSource, EnterpriseStatus, KeyIndustry, LandBasis
-from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot, Road, SmallPark
+from parkops.registry.models import (
+    Enterprise,
+    EnterpriseYear,
+    LandPlot,
+    Road,
+    SmallPark,
+    latest_years_mark,
+)
 from parkops.registry.validators import validate_phone_field
 
 D, T, N = CellKind.DECIMAL, CellKind.TEXT, CellKind.NAME
@@ -101,6 +108,9 @@ class Kind:
     positive: tuple[str, ...] = ()  # columns that must be > 0 when given
     percent: tuple[str, ...] = ()  # columns between 0 and 100
     absurd: tuple[str, ...] = ()  # amounts in 万元 where a value above ABSURD_WAN is suspicious
+    # Run after the writer (or an undo) changed the model's rows in bulk, in the same transaction:
+    # what model.save() would keep up to date (the figures' newest-year flag).
+    after_write: Callable[[], None] | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "columns", from_model(self.model, self.columns))
@@ -145,6 +155,7 @@ FIGURES = Kind(
     rules=_figure_rules,
     rule_fields=FIGURE_RULE_FIELDS,
     absurd=AMOUNT_FIELDS,
+    after_write=latest_years_mark,
     columns=(
         USCC,
         ENTERPRISE_NAME,

@@ -111,6 +111,8 @@ def _apply(batch: ImportBatch, plan: Plan, progress: Progress | None) -> None:
     if progress:
         progress("write", 0, 1)
     batch.undo_data = apply_plan(plan, now=now, reason=batch.reason, user_id=batch.user_id)
+    if plan.kind.after_write is not None:
+        plan.kind.after_write()
     batch.save(update_fields=["undo_data"])
     if progress:
         progress("write", 1, 1)
@@ -199,7 +201,8 @@ def import_undo(*, batch: ImportBatch, user: Any) -> ImportBatch:
     if last is None or last.pk != batch.pk:
         raise ImportRefused(_("只能撤销最近一次导入的批次"))
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-    model = kind_get(batch.kind).model
+    kind = kind_get(batch.kind)
+    model = kind.model
     undo = bytes(batch.undo_data or b"")
     if undo:
         touched = touched_ids(undo)
@@ -215,6 +218,8 @@ def import_undo(*, batch: ImportBatch, user: Any) -> ImportBatch:
         try:
             with transaction.atomic():
                 undo_changes(model, undo, now=now, reason=reason, user_id=user.pk)
+                if kind.after_write is not None:
+                    kind.after_write()
         except IntegrityError:
             raise ImportRefused(
                 _("本批次新增的记录已被其他数据引用（如年度数据、地块），不能撤销")

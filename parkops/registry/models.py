@@ -6,12 +6,13 @@ records that evaluations will read (enterprises, their years) are protected from
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from contextlib import suppress
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -353,7 +354,21 @@ class EnterpriseYear(TimeStamped):
         _("数据来源"), max_length=10, choices=DataSource.choices, default=DataSource.MANUAL
     )
     note = models.TextField(_("备注"), blank=True)
-    history = HistoricalRecords()
+    # The enterprise's newest year, whose revenue, 规上 and year the enterprise list shows and
+    # sorts by: set to the enterprise on its newest year only (else null), so the list joins one
+    # row per enterprise on a plain unique key instead of three subqueries per enterprise (1.6 s at
+    # 100,000 enterprises), and PostgreSQL drops the join from the paginator's count. Derived, so
+    # kept out of the history; latest_years_mark() sets it, called by save() and delete() and by
+    # every writer that bypasses them (bulk, COPY, undo).
+    latest_of = models.OneToOneField(
+        Enterprise,
+        on_delete=models.PROTECT,
+        null=True,
+        editable=False,
+        related_name="latest_year_row",
+        verbose_name=_("最近年度"),
+    )
+    history = HistoricalRecords(excluded_fields=["latest_of"])
 
     class Meta:
         verbose_name = _("企业年度数据")
@@ -398,7 +413,52 @@ class EnterpriseYear(TimeStamped):
             # The latest change to any figures, shown on the cockpit's cards: read from the end
             # of this index instead of a scan of every row (28 ms → 0.05 ms at district scale).
             models.Index(fields=["updated_at"], name="enterprise_year_updated"),
+            # The list's join reads the newest years from this index alone (100,000 entries, not
+            # the 288,000 rows of the table: 90 ms -> 7 ms of a sort by revenue).
+            models.Index(
+                fields=["latest_of"],
+                include=["year", "revenue", "is_above_scale"],
+                condition=Q(latest_of__isnull=False),
+                name="enterprise_year_latest",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.enterprise} · {self.year}"
+
+    def validate_unique(self, exclude: Collection[str] | None = None) -> None:
+        super().validate_unique(exclude={*(exclude or ()), "latest_of"})
+
+    def validate_constraints(self, exclude: Collection[str] | None = None) -> None:
+        # The newest-year mark is no one's input (save() writes it cleared, then marks it): an
+        # instance read before a newer year came must not fail its unique key.
+        super().validate_constraints(exclude={*(exclude or ()), "latest_of"})
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Written cleared, then marked: a stale mark read before another year was added would
+        # break the unique key. The stored mark is the truth, not this instance's.
+        self.latest_of = None
+        super().save(*args, **kwargs)
+        latest_years_mark(enterprise_ids=[self.enterprise_id])
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        enterprise_id = self.enterprise_id
+        deleted = super().delete(*args, **kwargs)
+        latest_years_mark(enterprise_ids=[enterprise_id])
+        return deleted
+
+
+def latest_years_mark(*, enterprise_ids: Iterable[int] | QuerySet[Any] | None = None) -> None:
+    """Mark each enterprise's newest year (`latest_of` = its enterprise) and no other (null), for
+    the enterprises given (a list or a values() queryset) or, with None, for all. Two set-wise
+    UPDATEs that touch only the rows whose mark changes (not updated_at: the mark is no edit, and
+    an import's undo refuses rows edited after it). Old marks are cleared first: the unique key
+    is checked row by row."""
+    rows = EnterpriseYear.objects.order_by()
+    if enterprise_ids is not None:
+        rows = rows.filter(enterprise_id__in=enterprise_ids)
+    newer = EnterpriseYear.objects.filter(
+        enterprise=OuterRef("enterprise"), year__gt=OuterRef("year")
+    )
+    rows.filter(Exists(newer), latest_of__isnull=False).update(latest_of=None)
+    rows.filter(~Exists(newer), latest_of__isnull=True).update(latest_of=F("enterprise"))

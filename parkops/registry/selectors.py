@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Exists, Model, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Model,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
 from django.shortcuts import get_object_or_404
 
 from parkops.accounts.roles import Role, roles_of, sees_whole_park
@@ -124,22 +135,22 @@ def attach_in_scope(user: AnyUser, records: list[Any], lookup: str, source: Quer
         field.set_cached_value(record, found.get(getattr(record, field.attname)))
 
 
-def latest_year_annotations() -> dict[str, Any]:
-    """The latest reported year's revenue and 规上 flag of each enterprise, as annotations."""
-    latest = EnterpriseYear.objects.filter(enterprise=OuterRef("pk")).order_by("-year")
-    return {
-        "latest_year": Subquery(latest.values("year")[:1]),
-        "latest_revenue": Subquery(latest.values("revenue")[:1]),
-        "latest_above_scale": Subquery(latest.values("is_above_scale")[:1]),
-    }
+def with_latest_year(enterprises: QuerySet[Enterprise]) -> QuerySet[Enterprise]:
+    """Each enterprise with its latest reported year's year, revenue and 规上 flag
+    (`latest_year`, `latest_revenue`, `latest_above_scale`; None without a year).
+
+    One LEFT JOIN on the stored newest year (EnterpriseYear.latest_of, a unique key), not a
+    subquery per enterprise per column: sorting 100,000 enterprises by revenue ran 300,000
+    subqueries. The join keeps one row per enterprise, so a count drops it on PostgreSQL."""
+    return enterprises.annotate(
+        latest_year=F("latest_year_row__year"),
+        latest_revenue=F("latest_year_row__revenue"),
+        latest_above_scale=F("latest_year_row__is_above_scale"),
+    )
 
 
 def enterprise_list(*, user: AnyUser) -> QuerySet[Enterprise]:
-    return (
-        enterprises_visible_to(user)
-        .select_related("small_park", "road")
-        .annotate(**latest_year_annotations())
-    )
+    return with_latest_year(enterprises_visible_to(user).select_related("small_park", "road"))
 
 
 def enterprise_get(*, user: AnyUser, pk: int) -> Enterprise:

@@ -39,7 +39,8 @@ def _year(request: HttpRequest) -> int:
 
 @permission_required("smallparks.view_smallparkrating", raise_exception=True)
 def rating_list(request: HttpRequest) -> HttpResponse:
-    year = _year(request)
+    years = selectors.rating_years()  # read once: the default year and the year picker
+    year = year_from_query(request, lambda: years[0] if years else timezone.localdate().year - 1)
     rows = selectors.rating_rows(user=request.user, year=year)
     # ?level=good|unbalanced|inefficient|unrated: the parks at one level (the cockpit links here).
     level = request.GET.get("level", "")
@@ -56,7 +57,7 @@ def rating_list(request: HttpRequest) -> HttpResponse:
         "year": year,
         "level": level,
         "level_label": RatingLevel(level).label if level in RatingLevel.values else _("未评定"),
-        "years": selectors.rating_years(),
+        "years": years,
         "rows": rows,
         "policies": [(level.label, LEVEL_POLICY[level], level.colour.css) for level in RatingLevel],
         "rule_set": rule_set,

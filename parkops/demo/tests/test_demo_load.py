@@ -4,6 +4,7 @@ from parkops.demo.estates import PROFILES
 from parkops.demo.services import demo_load
 from parkops.plan.services import plan_load
 from parkops.registry.models import Enterprise, EnterpriseYear
+from parkops.registry.tests.latest import latest_years_wrong
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +20,7 @@ def test_demo_data_is_flagged_spread_and_idempotent() -> None:
     parks = set(tenants.values_list("small_park__name", flat=True))
     assert parks == {p.name for p in PROFILES}
     assert not tenants.filter(small_park__is_demo=False).exists()
+    assert latest_years_wrong() == {}  # the list's newest-year flag, bulk-written too
     years = EnterpriseYear.objects.count()
     assert demo_load(count=60) == {"enterprises": 0, "years": 0, "moved": 0, "estates": 0}
     assert EnterpriseYear.objects.count() == years

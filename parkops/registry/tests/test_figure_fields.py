@@ -18,7 +18,7 @@ from parkops.registry.services import YEAR_EDITABLE
 
 # What a year holds besides its figures.
 NOT_FIGURES = {"id", "enterprise", "year", "is_above_scale", "source", "note", "created_at",
-               "updated_at"}  # fmt: skip
+               "updated_at", "latest_of"}  # fmt: skip
 REQUEST_ONLY = ("note", "reason", "version")
 
 

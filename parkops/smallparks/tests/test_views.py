@@ -199,3 +199,15 @@ def test_the_years_are_read_without_the_models_ordering(ailiu: SmallPark) -> Non
     for query in queries:
         assert "ORDER BY" not in query["sql"]
         assert "enterprise_id" not in query["sql"].split("FROM")[0]
+
+
+def test_the_figure_years_are_those_a_distinct_finds(ailiu: SmallPark) -> None:
+    """The years stepped through the index are exactly the distinct years, gaps included."""
+    from parkops.registry.models import EnterpriseYear
+    from parkops.smallparks.selectors import rating_years
+
+    assert rating_years() == []
+    for year in (2021, 2024, 2024, 2025, 2021):
+        EnterpriseYearFactory(enterprise=EnterpriseFactory(small_park=ailiu), year=year)
+    distinct = EnterpriseYear.objects.order_by("-year").values_list("year", flat=True).distinct()
+    assert rating_years() == list(distinct) == [2025, 2024, 2021]
