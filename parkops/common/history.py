@@ -136,6 +136,20 @@ class Names:
         return str(value)
 
 
+def _subject(record: Any) -> Any:
+    """The record as it was, for its name: the historical row's own fields. (simple-history's
+    `record.instance` reads the fields kept out of the history — a derived mark like the newest
+    year's — from the live row, one query per history row.)"""
+    model = record.instance_type
+    return model(
+        **{
+            field.attname: getattr(record, field.attname)
+            for field in model._meta.concrete_fields
+            if hasattr(record, field.attname)
+        }
+    )
+
+
 def _history_row(
     record: Any, changes: list[Change], names: Names, related: tuple[str, ...]
 ) -> HistoryRow:
@@ -143,7 +157,7 @@ def _history_row(
         (str(field.verbose_name), names.text(field, old), names.text(field, new))
         for field, old, new in changes
     ]
-    instance = record.instance
+    instance = _subject(record)
     for name in related:  # the related records read with the history, not once per row
         instance._state.fields_cache[name] = getattr(record, name)
     return HistoryRow(
