@@ -19,7 +19,9 @@ register = template.Library()
 def bootstrap(field: forms.BoundField) -> SafeString:
     """Render a form field with Bootstrap's class for its kind of widget."""
     widget = field.field.widget
-    if isinstance(widget, forms.CheckboxInput | forms.RadioSelect):
+    if isinstance(widget, forms.RadioSelect):  # CheckboxSelectMultiple too
+        return _choices(field)
+    if isinstance(widget, forms.CheckboxInput):
         css = "form-check-input"
     elif isinstance(widget, forms.Select):
         css = "form-select"
@@ -28,6 +30,25 @@ def bootstrap(field: forms.BoundField) -> SafeString:
     if field.errors:
         css += " is-invalid"
     return field.as_widget(attrs={"class": css})
+
+
+def _choices(field: forms.BoundField) -> SafeString:
+    """A list of radio buttons or checkboxes, each in Bootstrap's .form-check. Given the class as
+    an attribute, Django puts it on the list's wrapper too: a wrapper floated as a 1em checkbox
+    squeezed every label to one character a line, over the fields below it."""
+    invalid = " is-invalid" if field.errors else ""
+    items = []
+    for choice in field.subwidgets:
+        choice.data["attrs"]["class"] = "form-check-input" + invalid
+        items.append(
+            format_html(
+                '<div class="form-check">{}<label class="form-check-label" for="{}">{}</label></div>',
+                choice.tag(wrap_label=False),
+                choice.id_for_label,
+                choice.choice_label,
+            )
+        )
+    return format_html('<div id="{}">{}</div>', field.auto_id, mark_safe("".join(items)))
 
 
 @register.filter
