@@ -38,17 +38,23 @@ def _styles(content: bytes) -> tuple[bytes, list[list[tuple[bytes, bytes]]]]:
         return z.read("xl/styles.xml"), [_CELL.findall(z.read(n)) for n in sheets]
 
 
-def test_the_row_by_row_handbook_holds_the_same_values_and_formats(
-    lena: User, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _published_run(*, vetoed: int) -> Any:
+    """A published 2025 run over six ranked 规上 enterprises (one of them, by position, vetoed),
+    one 规下 and one left unranked for want of land."""
     ids = [enterprise_with_year(tax=Decimal(t)).pk for t in (900, 300, 200, 100, 20, 0)]
     enterprise_with_year(revenue=Decimal("800"), tax=Decimal("55.5"))  # 规下
     enterprise_with_year(land_mu=None, tax=Decimal("10"))  # not ranked: no land
     VetoEvent.objects.create(
-        enterprise_id=ids[1], kind=VetoKind.SAFETY_ACCIDENT, grade=IncidentGrade.ORDINARY,
+        enterprise_id=ids[vetoed], kind=VetoKind.SAFETY_ACCIDENT, grade=IncidentGrade.ORDINARY,
         occurred_on=date(2025, 5, 1),
     )  # fmt: skip
-    run = services.run_publish(run=services.run_create(year=2025))
+    return services.run_publish(run=services.run_create(year=2025))
+
+
+def test_the_row_by_row_handbook_holds_the_same_values_and_formats(
+    lena: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run = _published_run(vetoed=1)
     streamed = exports.handbook_xlsx(run=run, user=lena).getvalue()
     calls: list[bool] = []
     in_memory = xlsx.xlsx_bytes
@@ -78,14 +84,7 @@ def _parts(content: bytes) -> dict[str, bytes]:
 def test_the_handbook_s_rows_are_the_bytes_xlsxwriter_wrote_cell_by_cell(
     lena: User, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ids = [enterprise_with_year(tax=Decimal(t)).pk for t in (900, 300, 200, 100, 20, 0)]
-    enterprise_with_year(revenue=Decimal("800"), tax=Decimal("55.5"))  # 规下
-    enterprise_with_year(land_mu=None, tax=Decimal("10"))  # not ranked: no land
-    VetoEvent.objects.create(
-        enterprise_id=ids[2], kind=VetoKind.SAFETY_ACCIDENT, grade=IncidentGrade.ORDINARY,
-        occurred_on=date(2025, 5, 1),
-    )  # fmt: skip
-    run = services.run_publish(run=services.run_create(year=2025))
+    run = _published_run(vetoed=2)
     fast = exports.handbook_xlsx(run=run, user=lena).getvalue()
     monkeypatch.setattr(xlsx.RowWriter, "write", xlsx.RowWriter._slow)  # cell by cell, as before
     assert _parts(fast) == _parts(exports.handbook_xlsx(run=run, user=lena).getvalue())
