@@ -36,7 +36,7 @@ from parkops.smallparks.choices import EiaCategory
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
-NON_NEGATIVE = [MinValueValidator(Decimal(0))]
+NON_NEGATIVE: list[MinValueValidator] = [MinValueValidator(Decimal(0))]
 
 
 def _number(verbose_name: StrOrPromise, digits: int = 14) -> models.DecimalField:

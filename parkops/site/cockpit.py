@@ -41,7 +41,7 @@ from parkops.service.selectors import bulletin_list, reads_all_requests
 from parkops.site import cockpit_text
 from parkops.smallparks.choices import UNRATED, RatingLevel
 from parkops.smallparks.models import SmallParkRating
-from parkops.smallparks.selectors import level_counts
+from parkops.smallparks.rating_selectors import level_counts
 
 COCKPIT_ROLES = frozenset({Role.PARK_OFFICE, Role.TOWN_LEADER})
 BOTTOM = 30

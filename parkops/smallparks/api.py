@@ -13,7 +13,7 @@ from ninja.responses import Status
 
 from parkops.common.api import Year, require
 from parkops.registry.selectors import smallpark_get
-from parkops.smallparks import selectors, services
+from parkops.smallparks import rating_selectors, selectors, services
 
 router = Router(tags=["smallparks"])
 
@@ -60,7 +60,7 @@ def ratings(request: HttpRequest, year: Year) -> Any:
             "reasons": row.rating.reasons if row.rating else [],
             "previous_level": row.previous.level if row.previous else None,
         }
-        for row in selectors.rating_rows(user=request.user, year=year)
+        for row in rating_selectors.rating_rows(user=request.user, year=year)
     ]
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from parkops.common.panels import Panel, panel_register
 from parkops.registry.models import SmallPark
-from parkops.smallparks.selectors import rating_missing, ratings_of
+from parkops.smallparks.rating_selectors import rating_missing, ratings_of
 
 
 def _estate(request: HttpRequest, small_park: SmallPark) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from parkops.smallparks.models import (
     Tenancy,
     VacantSpace,
 )
-from parkops.smallparks.selectors import evaluation_inputs, park_facts
+from parkops.smallparks.rating_selectors import evaluation_inputs, park_facts
 
 DEFAULT_VERSION = "默认规则 v1"
 

@@ -20,7 +20,7 @@ from parkops.common.lists import Export, export_rows, export_xlsx, list_page
 from parkops.common.pages import year_from_query
 from parkops.registry.models import SmallPark
 from parkops.registry.selectors import smallpark_get
-from parkops.smallparks import jobs, rules, selectors, services
+from parkops.smallparks import jobs, rating_selectors, rules, selectors, services
 from parkops.smallparks.choices import LEVEL_POLICY, UNRATED, RatingLevel
 from parkops.smallparks.exports import vacancy_xlsx
 from parkops.smallparks.filtersets import VacancyFilterSet
@@ -29,7 +29,7 @@ from parkops.smallparks.tables import VacancyTable
 
 
 def _latest_rating_year() -> int:
-    years = selectors.rating_years()
+    years = rating_selectors.rating_years()
     return years[0] if years else timezone.localdate().year - 1
 
 
@@ -39,9 +39,9 @@ def _year(request: HttpRequest) -> int:
 
 @permission_required("smallparks.view_smallparkrating", raise_exception=True)
 def rating_list(request: HttpRequest) -> HttpResponse:
-    years = selectors.rating_years()  # read once: the default year and the year picker
+    years = rating_selectors.rating_years()  # read once: the default year and the year picker
     year = year_from_query(request, lambda: years[0] if years else timezone.localdate().year - 1)
-    rows = selectors.rating_rows(user=request.user, year=year)
+    rows = rating_selectors.rating_rows(user=request.user, year=year)
     # ?level=good|unbalanced|inefficient|unrated: the parks at one level (the cockpit links here).
     level = request.GET.get("level", "")
     if level in RatingLevel.values:
@@ -51,7 +51,8 @@ def rating_list(request: HttpRequest) -> HttpResponse:
     else:
         level = ""
     rule_set = (
-        next((r.rating.rule_set for r in rows if r.rating), None) or selectors.rule_set_shown()
+        next((r.rating.rule_set for r in rows if r.rating), None)
+        or rating_selectors.rule_set_shown()
     )
     context = {
         "year": year,
@@ -84,12 +85,12 @@ def estate(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     ratings = [
         (r, LEVEL_POLICY[RatingLevel(r.level)], RatingLevel(r.level).colour.css)
-        for r in selectors.ratings_of(park)
+        for r in rating_selectors.ratings_of(park)
     ]
     latest = ratings[0][0] if ratings else None
     inefficient = []
     if latest is not None and latest.level == RatingLevel.INEFFICIENT:
-        inefficient = selectors.inefficient_tenants(
+        inefficient = rating_selectors.inefficient_tenants(
             user=request.user, small_park=park, year=latest.year, rule_set=latest.rule_set
         )
     context = {
@@ -102,7 +103,7 @@ def estate(request: HttpRequest, pk: int) -> HttpResponse:
         "vacancies": selectors.estate_vacancies(park, today),
         "ratings": ratings,
         "latest": latest,
-        "missing": selectors.rating_missing(park) if latest is None else "",
+        "missing": rating_selectors.rating_missing(park) if latest is None else "",
         "inefficient": inefficient,
         "can_maintain": selectors.can_maintain(request.user, park),
     }

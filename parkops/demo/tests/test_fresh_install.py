@@ -27,7 +27,7 @@ from parkops.plan import caojing
 from parkops.plan.services import plan_load
 from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot, SmallPark
 from parkops.smallparks.models import Building, SmallParkRating, Tenancy, VacantSpace
-from parkops.smallparks.selectors import rating_gaps
+from parkops.smallparks.rating_selectors import rating_gaps
 
 pytestmark = pytest.mark.django_db
 COUNT = 60  # `make run` loads 300; the same code, fewer rows

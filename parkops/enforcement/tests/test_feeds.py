@@ -25,7 +25,7 @@ from parkops.evaluation import services as evaluation
 from parkops.evaluation.tests.factories import enterprise_with_year
 from parkops.land.choices import Batch
 from parkops.land.models import BatchAssignment
-from parkops.smallparks.selectors import evaluation_inputs
+from parkops.smallparks.rating_selectors import evaluation_inputs
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2025, 12, 1)

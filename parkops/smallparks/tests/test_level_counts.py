@@ -10,7 +10,7 @@ from django.contrib.auth.models import User
 from parkops.registry.tests.factories import SmallParkFactory
 from parkops.smallparks.choices import UNRATED, RatingLevel
 from parkops.smallparks.models import RatingRuleSet, SmallParkRating
-from parkops.smallparks.selectors import level_counts, rating_rows
+from parkops.smallparks.rating_selectors import level_counts, rating_rows
 
 
 def _by_rows(user: User, year: int) -> dict[str, int]:

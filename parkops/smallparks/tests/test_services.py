@@ -21,7 +21,7 @@ from parkops.evaluation.models import (
 from parkops.registry.choices import KeyIndustry
 from parkops.registry.models import SmallPark
 from parkops.registry.tests.factories import EnterpriseFactory, EnterpriseYearFactory
-from parkops.smallparks import selectors, services
+from parkops.smallparks import rating_selectors, selectors, services
 from parkops.smallparks.choices import RatingLevel
 from parkops.smallparks.models import Building, SmallParkRating
 
@@ -123,7 +123,7 @@ def test_with_the_published_evaluation_a_park_can_be_good_and_veto_events_make_i
     assert rating.reasons == ["违法违规记录 3 起，达到 3 起，直接评为低效"]
     # the rerun replaced the year's rating; its history keeps both
     assert [h.level for h in rating.history.order_by("history_date")] == ["good", "inefficient"]
-    listed = selectors.inefficient_tenants(
+    listed = rating_selectors.inefficient_tenants(
         user=lena, small_park=good, year=2025, rule_set=services.ruleset_default()
     )
     assert [(i.enterprise.pk, i.reasons) for i in listed] == [(tenants[0], ["违法违规记录 3 起"])]
@@ -148,7 +148,7 @@ def test_the_inefficient_tenants_of_a_park_are_listed_with_reasons(
 ) -> None:
     _good, poor = two_parks
     # each tenant has 2 亩: tax 10 → 5 万元/亩 (< 10), tax 40 → 20 万元/亩
-    found = selectors.inefficient_tenants(
+    found = rating_selectors.inefficient_tenants(
         user=lena, small_park=poor, year=2025, rule_set=services.ruleset_default()
     )
     assert [item.reasons for item in found] == [
@@ -206,14 +206,14 @@ def test_the_inefficient_tenant_list_measures_a_tenants_land_as_the_evaluation_d
     # measures 20 万元 of tax over 2 亩 = 10 万元/亩, not over 20 亩 = 1 万元/亩.
     EnterpriseYearFactory(enterprise=tenant, year=2025, tax=D("20"), land_basis="rented",
                           land_mu=D("20"), rented_floor_m2=D("4000"))  # fmt: skip
-    listed = selectors.inefficient_tenants(
+    listed = rating_selectors.inefficient_tenants(
         user=lena, small_park=park, year=2025, rule_set=services.ruleset_default()
     )
     assert listed == []
     # 19.99 万元 over 2 亩 = 9.995 万元/亩: below 10, and printed so (not "10.00")
     EnterpriseYearFactory(enterprise=EnterpriseFactory(small_park=park), year=2025,
                           tax=D("19.99"), land_basis="rented", rented_floor_m2=D("4000"))  # fmt: skip
-    listed = selectors.inefficient_tenants(
+    listed = rating_selectors.inefficient_tenants(
         user=lena, small_park=park, year=2025, rule_set=services.ruleset_default()
     )
     assert [i.reasons for i in listed] == [["亩均税收 9.995 万元/亩，低于 10 万元/亩"]]

@@ -188,7 +188,7 @@ def test_the_years_are_read_without_the_models_ordering(ailiu: SmallPark) -> Non
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from parkops.smallparks.selectors import rating_years
+    from parkops.smallparks.rating_selectors import rating_years
 
     for year in (2024, 2025):
         EnterpriseYearFactory(enterprise=EnterpriseFactory(small_park=ailiu), year=year)
@@ -204,7 +204,7 @@ def test_the_years_are_read_without_the_models_ordering(ailiu: SmallPark) -> Non
 def test_the_figure_years_are_those_a_distinct_finds(ailiu: SmallPark) -> None:
     """The years stepped through the index are exactly the distinct years, gaps included."""
     from parkops.registry.models import EnterpriseYear
-    from parkops.smallparks.selectors import rating_years
+    from parkops.smallparks.rating_selectors import rating_years
 
     assert rating_years() == []
     for year in (2021, 2024, 2024, 2025, 2021):
