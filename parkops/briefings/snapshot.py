@@ -24,7 +24,7 @@ from parkops.enforcement.selectors import (
 )
 from parkops.evaluation.choices import EvaluationClass
 from parkops.evaluation.models import EvaluationRun
-from parkops.evaluation.selectors import class_counts
+from parkops.evaluation.run_figures import class_counts
 from parkops.execution.choices import Milestone, ScheduleState
 from parkops.execution.selectors import behind_schedule
 from parkops.indicators.choices import ForecastMethod, TierChoice

@@ -16,7 +16,7 @@ from ninja.responses import Status
 from parkops.common.api import ErrorOut, Pagination, based_on, require
 from parkops.common.types import AuthedHttpRequest
 from parkops.common.years import YEAR_MAX, YEAR_MIN
-from parkops.evaluation import card, jobs, selectors, services
+from parkops.evaluation import card, jobs, run_figures, selectors, services
 from parkops.evaluation.models import SchemeVersion
 from parkops.evaluation.schemas import (
     BottomOut,
@@ -119,7 +119,7 @@ def list_results(
 @router.get("/runs/{pk}/bottom", response=list[BottomOut], summary="尾部 30 家企业")
 def list_bottom(request: HttpRequest, pk: int) -> Any:
     require(request, "evaluation.view_evaluationresult")
-    rows = selectors.bottom(user=request.user, run=selectors.run_get(pk=pk, user=request.user))
+    rows = run_figures.bottom(user=request.user, run=selectors.run_get(pk=pk, user=request.user))
     for b in rows:
         b.result.last_position = b.last_position  # type: ignore[attr-defined]
         b.result.last_class = b.last_class  # type: ignore[attr-defined]

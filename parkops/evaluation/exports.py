@@ -13,7 +13,7 @@ from parkops.common.types import AnyUser
 from parkops.common.xlsx import ExportColumn
 from parkops.core.evaluation.scheme import Scheme as SchemeSpec
 from parkops.core.xlsx import HEADER_STYLE, RowWriter, table_sheet, xlsx_bytes
-from parkops.evaluation import selectors
+from parkops.evaluation import run_figures, selectors
 from parkops.evaluation.choices import EvaluationClass
 from parkops.evaluation.models import EvaluationResult, EvaluationRun, IndicatorResult
 
@@ -98,7 +98,7 @@ def handbook_xlsx(*, run: EvaluationRun, user: AnyUser) -> io.BytesIO:
         summary.write_row(
             row, 0, [_("评价类别"), *[str(c.label) for c in EvaluationClass], _("合计")], head
         )
-        for entry in selectors.class_counts(user=user, run=run):
+        for entry in run_figures.class_counts(user=user, run=run):
             row += 1
             summary.write_row(row, 0, [entry["population"], *entry["counts"], entry["total"]])
         row += 2
@@ -164,7 +164,7 @@ def handbook_xlsx(*, run: EvaluationRun, user: AnyUser) -> io.BytesIO:
 
 def bottom_xlsx(*, run: EvaluationRun, user: AnyUser) -> io.BytesIO:
     """The bottom 30 as the handbook lays numbers out: scores and money as `#,##0.00`."""
-    rows = selectors.bottom(user=user, run=run)
+    rows = run_figures.bottom(user=user, run=run)
     with xlsx_bytes() as (book, buffer):
         num = book.add_format({"num_format": "#,##0.00"})
         sheet, first = table_sheet(

@@ -11,7 +11,8 @@ from parkops.common.docx import OfficialDocument, chinese_date
 from parkops.common.types import AnyUser
 from parkops.evaluation.choices import EvaluationClass
 from parkops.evaluation.models import EvaluationRun
-from parkops.evaluation.selectors import class_counts, results_visible
+from parkops.evaluation.run_figures import class_counts
+from parkops.evaluation.selectors import results_visible
 
 ISSUER = "漕泾工业园区管理办公室"
 

@@ -25,7 +25,7 @@ from parkops.common.versioning import StaleVersion, version_of
 from parkops.common.xlsx import download_headers, xlsx_response
 from parkops.core.evaluation.scheme import Scheme as SchemeSpec
 from parkops.core.evaluation.summary import scheme_scale
-from parkops.evaluation import card, jobs, notice, rules, selectors, services
+from parkops.evaluation import card, jobs, notice, rules, run_figures, selectors, services
 from parkops.evaluation.exports import BOTTOM_RULE, SHORTFALL_RULE, bottom_xlsx, result_columns
 from parkops.evaluation.filtersets import ResultFilterSet, VetoEventFilterSet
 from parkops.evaluation.forms import (
@@ -81,11 +81,11 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "current": selectors.current_run(run, user=user),
         "published": None if run.is_published else selectors.published_run(year=run.year),
         "scale": scheme_scale(SchemeSpec.from_dict(run.scheme_version.definition)),
-        "counts": selectors.class_counts(user=user, run=run),
+        "counts": run_figures.class_counts(user=user, run=run),
         "classes": selectors.EvaluationClass,
-        "histogram": selectors.score_histogram(user=user, run=run),
-        "bottom": selectors.bottom(user=user, run=run),
-        "comparison": selectors.compare(user=user, run=run),
+        "histogram": run_figures.score_histogram(user=user, run=run),
+        "bottom": run_figures.bottom(user=user, run=run),
+        "comparison": run_figures.compare(user=user, run=run),
         "bottom_rule": BOTTOM_RULE,
         "shortfall_rule": SHORTFALL_RULE,
         "notice_visible": sees_whole_park(user),
@@ -141,7 +141,7 @@ def run_bottom(request: HttpRequest, pk: int) -> HttpResponseBase:
         return xlsx_response(bottom_xlsx(run=run, user=request.user), f"尾部30家企业-{run.year}")
     context = {
         "run": run,
-        "bottom": selectors.bottom(user=request.user, run=run),
+        "bottom": run_figures.bottom(user=request.user, run=run),
         "bottom_rule": BOTTOM_RULE,
         "shortfall_rule": SHORTFALL_RULE,
     }

@@ -28,7 +28,8 @@ from parkops.enforcement.choices import InspectionResult
 from parkops.enforcement.selectors import inspection_list
 from parkops.evaluation.choices import EvaluationClass, RunStatus
 from parkops.evaluation.models import EvaluationRun
-from parkops.evaluation.selectors import BottomRow, bottom, class_counts, previous_run, run_list
+from parkops.evaluation.run_figures import BottomRow, bottom, class_counts
+from parkops.evaluation.selectors import previous_run, run_list
 from parkops.execution.models import CultivationEntry
 from parkops.execution.selectors import BehindSchedule, behind_schedule
 from parkops.indicators.choices import SourceKind, TierChoice

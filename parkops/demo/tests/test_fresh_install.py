@@ -22,7 +22,7 @@ from parkops.demo.estates import OWNER_PARK, PROFILES
 from parkops.demo.services import demo_load
 from parkops.evaluation.choices import RunStatus
 from parkops.evaluation.models import EvaluationResult, EvaluationRun
-from parkops.evaluation.selectors import bottom
+from parkops.evaluation.run_figures import bottom
 from parkops.plan import caojing
 from parkops.plan.services import plan_load
 from parkops.registry.models import Enterprise, EnterpriseYear, LandPlot, SmallPark

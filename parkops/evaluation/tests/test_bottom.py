@@ -13,7 +13,7 @@ from django.contrib.auth.models import User
 from python_calamine import CalamineWorkbook
 
 from parkops.conftest import client_for
-from parkops.evaluation import selectors, services
+from parkops.evaluation import run_figures, selectors, services
 from parkops.evaluation.tests.factories import enterprise_with_year
 from parkops.registry.models import Road, SmallPark
 
@@ -38,7 +38,7 @@ def test_the_largest_shortfall_is_computed_from_the_stored_scores(
     run_pk, low, mid = _run(pingye, ailiu)
     rows = {
         b.result.enterprise_id: b
-        for b in selectors.bottom(user=alice, run=selectors.run_get(pk=run_pk))
+        for b in run_figures.bottom(user=alice, run=selectors.run_get(pk=run_pk))
     }
     assert rows[low].shortfall is not None
     assert rows[mid].shortfall is not None

@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from parkops.evaluation import selectors, services
+from parkops.evaluation import run_figures, services
 from parkops.evaluation.choices import EvaluationClass
 from parkops.evaluation.models import EvaluationResult, EvaluationRun
 
@@ -54,7 +54,7 @@ def test_the_sql_comparison_equals_the_plain_one(alice: User) -> None:
     this.refresh_from_db()
 
     with CaptureQueriesContext(connection) as queries:
-        comparison = selectors.compare(user=alice, run=this)
+        comparison = run_figures.compare(user=alice, run=this)
     matrix, up, down = _reference(this, last)
     assert comparison.previous == last
     assert comparison.matrix == matrix

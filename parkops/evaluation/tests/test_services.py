@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from parkops.evaluation import selectors, services
+from parkops.evaluation import run_figures, selectors, services
 from parkops.evaluation.choices import IncidentGrade, RunStatus, VetoKind
 from parkops.evaluation.models import IndicatorResult, SchemeVersion
 from parkops.evaluation.tests.factories import add_year, enterprise_with_year
@@ -116,7 +116,7 @@ def test_the_comparison_with_last_year_counts_class_migrations() -> None:
     run = services.run_create(year=2025)
 
     root = _superuser()
-    comparison = selectors.compare(user=root, run=run)
+    comparison = run_figures.compare(user=root, run=run)
 
     assert comparison.previous == last
     matrix = dict(comparison.matrix)
@@ -125,7 +125,7 @@ def test_the_comparison_with_last_year_counts_class_migrations() -> None:
     assert matrix["C"][0] == 1  # and the last became A
     assert comparison.up[0][0].enterprise_id == firms[4].pk
     assert comparison.down[0][0].enterprise_id == firms[0].pk
-    bottom = selectors.bottom(user=root, run=run)
+    bottom = run_figures.bottom(user=root, run=run)
     assert bottom[0].result.enterprise_id == firms[0].pk
     assert bottom[0].last_position == 5
 
