@@ -218,7 +218,7 @@ AXES_VERBOSE = False
 # Bootstrap's alert classes: a refusal is an error (red), not a plain note.
 MESSAGE_TAGS = {message_constants.ERROR: "danger", message_constants.DEBUG: "secondary"}
 
-DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"
+DJANGO_TABLES2_TEMPLATE = "web/table.html"  # the library's, its body drawn in Python
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table table-sm table-hover align-middle"}
 
 PARKOPS_PAGE_SIZE = env_int("PARKOPS_PAGE_SIZE", 50)
