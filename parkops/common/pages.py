@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
@@ -28,6 +29,20 @@ def _int_or_none(value: str | None) -> int | None:
         return None
 
 
+def _order_settle(table: Any) -> None:
+    """End a database table's order with the primary key: rows that tie on the sorted column
+    (every enterprise without figures, sorted by revenue) came back in any order, and PostgreSQL
+    gave them in a different one on each request, so that paging showed some rows twice and
+    others never."""
+    rows = getattr(table.data, "data", None)
+    # A DISTINCT or a UNION may order only by the columns it selects: left as it is.
+    if not isinstance(rows, QuerySet) or rows.query.distinct or rows.query.combinator:
+        return
+    order = list(rows.query.order_by or rows.model._meta.ordering)
+    if not {"pk", "-pk", "id", "-id"} & {o for o in order if isinstance(o, str)}:
+        table.data.data = rows.order_by(*order, "pk")
+
+
 def table_paginate(request: HttpRequest, table: Any) -> None:
     """django-tables2's ordering and pagination, with `per_page` kept between 1 and PER_PAGE_MAX
     (a negative one crashed the paginator)."""
@@ -42,6 +57,7 @@ def table_paginate(request: HttpRequest, table: Any) -> None:
         )
         per_page = None
     RequestConfig(request, paginate=False).configure(table)
+    _order_settle(table)
     page = _int_or_none(request.GET.get(table.prefixed_page_field)) or 1
     try:
         table.paginate(per_page=per_page or default, page=page)
