@@ -22,6 +22,7 @@ from django.db.models import (
     BooleanField,
     DateField,
     ExpressionWrapper,
+    F,
     OuterRef,
     Q,
     QuerySet,
@@ -37,7 +38,6 @@ from parkops.evaluation.choices import EvaluationClass
 from parkops.evaluation.models import EvaluationResult
 from parkops.evaluation.selectors import latest_results
 from parkops.registry.choices import EnterpriseStatus
-from parkops.registry.models import EnterpriseYear
 from parkops.registry.selectors import enterprises_visible_to
 from parkops.visits.choices import DueStatus, VisitTier
 from parkops.visits.due import KEY_INDUSTRIES, DueRow, cycles
@@ -91,7 +91,6 @@ def _among(results: QuerySet[EvaluationResult], **lookup: Any) -> Any:
 def _facts_sql(user: AnyUser, filters: Filters) -> tuple[str, tuple[Any, ...]]:
     """The operating enterprises in the user's scope (narrowed by name, road and grid) with the
     facts their tiers and dates come from, as SQL with its parameters."""
-    latest = EnterpriseYear.objects.filter(enterprise=OuterRef("pk")).order_by("-year")
     last_visit = Visit.objects.filter(enterprise=OuterRef("pk")).order_by("-visited_on")
     results = latest_results()
     qs = enterprises_visible_to(user).filter(status=EnterpriseStatus.OPERATING)
@@ -109,8 +108,9 @@ def _facts_sql(user: AnyUser, filters: Filters) -> tuple[str, tuple[Any, ...]]:
         is_key=ExpressionWrapper(
             Q(key_industry__in=KEY_INDUSTRIES) | ~Q(cluster=""), output_field=BooleanField()
         ),
+        # The newest year's 规上, joined through its mark (one hash join, not a subquery per row).
         above_scale=Coalesce(
-            Subquery(latest.values("is_above_scale")[:1]), Value(False), output_field=BooleanField()
+            F("latest_year_row__is_above_scale"), Value(False), output_field=BooleanField()
         ),
         class_d=_among(results, evaluation_class=EvaluationClass.D),
         bottom_30=_among(results, park_position__lte=vc.BOTTOM_LIMIT),
