@@ -216,6 +216,9 @@ class Enterprise(TimeStamped):
             models.Index(
                 fields=["status"], condition=Q(is_demo=False), name="enterprise_plan_status"
             ),
+            # The latest change to any enterprise, part of the fingerprint the indicators' cache
+            # keys carry (indicators/frames.table_fingerprint): read from the end of this index.
+            models.Index(fields=["updated_at"], name="enterprise_updated"),
         ]
 
     def __str__(self) -> str:

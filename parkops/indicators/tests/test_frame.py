@@ -6,8 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from parkops.indicators.frames import enterprise_year_frame
+from parkops.indicators.frames import enterprise_year_frame, table_fingerprint
 from parkops.registry.choices import LandBasis
+from parkops.registry.models import EnterpriseYear
 from parkops.registry.tests.factories import EnterpriseFactory, EnterpriseYearFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,3 +35,31 @@ def test_it_measures_a_tenant_by_its_rented_floor_and_an_owner_by_its_land() -> 
     assert len(rows) == 2
     assert (rows[owner.pk]["output_value"], rows[owner.pk]["land_mu"]) == (1200.5, 12.5)
     assert (rows[tenant.pk]["tax"], rows[tenant.pk]["land_mu"]) == (None, 2.5)  # 5,000 m² / 2,000
+
+
+def test_the_cached_frame_follows_every_insert_change_and_delete() -> None:
+    """The frame is kept in the cache under the figures' fingerprint (count, highest id, latest
+    change): each kind of write gives a new one, so the frame read next is never an old one."""
+    first, second = EnterpriseFactory(), EnterpriseFactory()
+    older = EnterpriseYearFactory(enterprise=first, year=2025, output_value=Decimal("100"))
+    years = range(2024, 2026)
+
+    def outputs() -> dict[int, float]:
+        frame = enterprise_year_frame(years)
+        return {r["enterprise_id"]: r["output_value"] for r in frame.to_dicts()}
+
+    seen = {table_fingerprint(EnterpriseYear)}
+    assert outputs() == {first.pk: 100.0}
+    newer = EnterpriseYearFactory(enterprise=second, year=2025, output_value=Decimal("200"))
+    seen.add(table_fingerprint(EnterpriseYear))
+    assert outputs() == {first.pk: 100.0, second.pk: 200.0}
+    older.output_value = Decimal("150")
+    older.save()
+    seen.add(table_fingerprint(EnterpriseYear))
+    assert outputs() == {first.pk: 150.0, second.pk: 200.0}
+    # A row that is neither the newest nor the last changed: only the count tells.
+    EnterpriseYear.objects.filter(pk=older.pk).delete()
+    seen.add(table_fingerprint(EnterpriseYear))
+    assert outputs() == {second.pk: 200.0}
+    assert len(seen) == 4
+    assert newer.pk
