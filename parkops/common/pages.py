@@ -35,8 +35,11 @@ def _order_settle(table: Any) -> None:
     gave them in a different one on each request, so that paging showed some rows twice and
     others never."""
     rows = getattr(table.data, "data", None)
-    # A DISTINCT or a UNION may order only by the columns it selects: left as it is.
-    if not isinstance(rows, QuerySet) or rows.query.distinct or rows.query.combinator:
+    # A DISTINCT or a UNION may order only by the columns it selects, and a values() query that
+    # aggregates would be grouped by the key as well: each is left as it is.
+    if not isinstance(rows, QuerySet):
+        return
+    if rows.query.distinct or rows.query.combinator or rows.query.values_select:
         return
     order = list(rows.query.order_by or rows.model._meta.ordering)
     if not {"pk", "-pk", "id", "-id"} & {o for o in order if isinstance(o, str)}:
