@@ -55,7 +55,8 @@ def list_enterprises(request: HttpRequest) -> Any:
     is_demo, status."""
     require(request, "registry.view_enterprise")
     qs = selectors.enterprise_list(user=request.user)
-    return EnterpriseFilterSet(request.GET, queryset=qs, request=request).qs.order_by("name")
+    # By name, then id: one order for namesakes on every page, read from the (name, id) index.
+    return EnterpriseFilterSet(request.GET, queryset=qs, request=request).qs.order_by("name", "pk")
 
 
 @router.get("/enterprises/{pk}", response=EnterpriseOut, summary="企业详情")

@@ -219,6 +219,10 @@ class Enterprise(TimeStamped):
             # The latest change to any enterprise, part of the fingerprint the indicators' cache
             # keys carry (indicators/frames.table_fingerprint): read from the end of this index.
             models.Index(fields=["updated_at"], name="enterprise_updated"),
+            # The lists' and the API's order (name, then id for namesakes): a deep page of
+            # 100,000 walks this index instead of sorting every enterprise on disk (the API's
+            # row 90,000: 274 → 23 ms).
+            models.Index(fields=["name", "id"], name="enterprise_name"),
         ]
 
     def __str__(self) -> str:
