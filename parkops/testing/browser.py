@@ -19,6 +19,22 @@ def log_in(page: Page, live_server: object, username: str, path: str = "/") -> N
     page.click("#login-form button[type=submit]")
 
 
+def log_out(page: Page, live_server: object) -> None:
+    """Sign out through the user's menu, at any width. On a phone the menu sits behind the
+    navbar's toggler, which slides open: a click on the user's menu made while it still slides
+    opens the dropdown and the slide's end hides it again, so each step waits for the last."""
+    toggler = page.locator(".navbar-toggler")
+    if toggler.count() and toggler.is_visible():
+        toggler.click()
+        expect(page.locator(".navbar-collapse.show")).to_be_visible()
+        page.wait_for_function("() => !document.querySelector('.navbar .collapsing')")
+    page.click("#current-user")
+    expect(page.locator("#log-out")).to_be_visible()
+    page.click("#log-out")
+    # The logout is a POST: wait for its answer, or the next page may still find the user signed in.
+    expect(page).to_have_url(f"{live_server}/accounts/login/")
+
+
 def htmx_settled(page: Page) -> None:
     """Wait out the filter form's typing debounce (`keyup changed delay:400ms`) and every HTMX
     request still in flight. Pressing Enter in the search box fires three requests (change,

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 from parkops.execution.models import InfraProject
 from parkops.registry.models import SmallPark
 from parkops.registry.tests.factories import EnterpriseFactory
-from parkops.testing.browser import log_in
+from parkops.testing.browser import log_in, log_out
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 OUTPUT = Path(__file__).resolve().parents[3] / "test-results"
@@ -91,11 +91,7 @@ def test_the_clerk_keeps_the_records_and_the_owner_opens_his_estate(
     expect(page.locator("#infra-status")).to_have_text("已完工")
     expect(page.locator("#infra-dates")).to_have_text("2024-09-01 / 2025-10-31")
     page.screenshot(path=OUTPUT / f"infra-completed-{width}.png", full_page=True)
-    _open_navigation(page)
-    page.click("#current-user")  # 退出 sits in the user's menu
-    page.click("#log-out")
-    # The logout is a POST: wait for its answer, or the next page may still find the clerk signed in.
-    expect(page).to_have_url(f"{live_server}/accounts/login/")
+    log_out(page, live_server)
 
     # The owner opens his estate from the navigation.
     log_in(page, live_server, "olga", "/")
