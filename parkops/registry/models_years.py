@@ -7,10 +7,11 @@ Money is in 万元, land in 亩, floor space in m², energy in tce.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
-from django.db import models
+from django.apps import apps
+from django.db import connection, models, transaction
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -166,15 +167,27 @@ class EnterpriseYear(TimeStamped):
         return deleted
 
 
-def latest_years_mark(*, enterprise_ids: Iterable[int] | QuerySet[Any] | None = None) -> None:
+@transaction.atomic
+def latest_years_mark(*, enterprise_ids: Collection[int] | QuerySet[Any] | None = None) -> None:
     """Mark each enterprise's newest year (`latest_of` = its enterprise) and no other (null), for
     the enterprises given (a list or a values() queryset) or, with None, for all. Two set-wise
     UPDATEs that touch only the rows whose mark changes (not updated_at: the mark is no edit, and
     an import's undo refuses rows edited after it). Old marks are cleared first: the unique key
-    is checked row by row."""
+    is checked row by row.
+
+    The enterprises' rows are locked first (PostgreSQL; SQLite writes one at a time anyway): two
+    transactions adding a year to the same enterprise at once would each see only its own new
+    year, both mark it, and the second's mark would break the unique key when the first commits.
+    With the lock the second waits, then reads the first's year and marks the newer of the two.
+    The lock follows the primary key's order, so two bulk writers cannot deadlock on it."""
     rows = EnterpriseYear.objects.order_by()
     if enterprise_ids is not None:
         rows = rows.filter(enterprise_id__in=enterprise_ids)
+    if connection.features.has_select_for_update:
+        owners = apps.get_model("registry", "Enterprise").objects.order_by("pk")
+        if enterprise_ids is not None:
+            owners = owners.filter(pk__in=enterprise_ids)
+        list(owners.select_for_update().values_list("pk", flat=True))
     newer = EnterpriseYear.objects.filter(
         enterprise=OuterRef("enterprise"), year__gt=OuterRef("year")
     )
