@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
-from django.apps import apps
-from django.db import connection, models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -167,7 +166,11 @@ class EnterpriseYear(TimeStamped):
         return deleted
 
 
-@transaction.atomic
+# A mark loses to another transaction's only once per year that transaction adds: three tries
+# cover two other writers committing in turn.
+MARK_ATTEMPTS = 3
+
+
 def latest_years_mark(*, enterprise_ids: Collection[int] | QuerySet[Any] | None = None) -> None:
     """Mark each enterprise's newest year (`latest_of` = its enterprise) and no other (null), for
     the enterprises given (a list or a values() queryset) or, with None, for all. Two set-wise
@@ -175,21 +178,26 @@ def latest_years_mark(*, enterprise_ids: Collection[int] | QuerySet[Any] | None 
     an import's undo refuses rows edited after it). Old marks are cleared first: the unique key
     is checked row by row.
 
-    The enterprises' rows are locked first (PostgreSQL; SQLite writes one at a time anyway): two
-    transactions adding a year to the same enterprise at once would each see only its own new
-    year, both mark it, and the second's mark would break the unique key when the first commits.
-    With the lock the second waits, then reads the first's year and marks the newer of the two.
-    The lock follows the primary key's order, so two bulk writers cannot deadlock on it."""
+    Two transactions adding a year to the same enterprise at once (PostgreSQL; SQLite lets one
+    writer in at a time) each see only their own new year, and both mark it: the second's mark
+    waits on the unique key and fails when the first commits. It is then worked out again, from
+    a savepoint: the first's year is now committed and seen, and the newer of the two is marked.
+    No lock is taken beforehand: locking the enterprises first deadlocked with a correction of
+    the newest year (which holds that year's row while it marks)."""
     rows = EnterpriseYear.objects.order_by()
     if enterprise_ids is not None:
         rows = rows.filter(enterprise_id__in=enterprise_ids)
-    if connection.features.has_select_for_update:
-        owners = apps.get_model("registry", "Enterprise").objects.order_by("pk")
-        if enterprise_ids is not None:
-            owners = owners.filter(pk__in=enterprise_ids)
-        list(owners.select_for_update().values_list("pk", flat=True))
     newer = EnterpriseYear.objects.filter(
         enterprise=OuterRef("enterprise"), year__gt=OuterRef("year")
     )
-    rows.filter(Exists(newer), latest_of__isnull=False).update(latest_of=None)
-    rows.filter(~Exists(newer), latest_of__isnull=True).update(latest_of=F("enterprise"))
+    for attempt in range(MARK_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                rows.filter(Exists(newer), latest_of__isnull=False).update(latest_of=None)
+                rows.filter(~Exists(newer), latest_of__isnull=True).update(
+                    latest_of=F("enterprise")
+                )
+            return
+        except IntegrityError:
+            if attempt == MARK_ATTEMPTS - 1:
+                raise
