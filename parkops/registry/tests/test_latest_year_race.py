@@ -7,11 +7,12 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from typing import Any, cast
 
 import pytest
 from django.db import connection, transaction
 
-from parkops.registry.models import EnterpriseYear
+from parkops.registry.models import Enterprise, EnterpriseYear
 from parkops.registry.tests.factories import EnterpriseFactory
 from parkops.registry.tests.latest import latest_years_wrong
 
@@ -24,9 +25,9 @@ pytestmark = [
 
 
 def _at_once(
-    first: Callable[[], None],
-    second: Callable[[], None],
-    then: Callable[[], None] = lambda: None,
+    first: Callable[[], Any],
+    second: Callable[[], Any],
+    then: Callable[[], Any] = lambda: None,
 ) -> list[Exception]:
     """Run `first` in a transaction, `second` in another one while the first stays open for a
     second, then `then` in the first before it commits; the errors either raised."""
@@ -70,7 +71,7 @@ def _marked() -> list[int]:
 def test_two_years_added_at_once_leave_one_mark_on_the_newer() -> None:
     # No year before: neither transaction's clearing of an older mark waits on the other's, so
     # both reach the marking step before either commits.
-    enterprise = EnterpriseFactory()
+    enterprise = cast(Enterprise, EnterpriseFactory())
     errors = _at_once(
         lambda: EnterpriseYear.objects.create(enterprise=enterprise, year=2025),
         lambda: EnterpriseYear.objects.create(enterprise=enterprise, year=2024),
@@ -81,7 +82,7 @@ def test_two_years_added_at_once_leave_one_mark_on_the_newer() -> None:
 
 
 def test_a_newer_year_added_while_the_newest_is_corrected() -> None:
-    enterprise = EnterpriseFactory()
+    enterprise = cast(Enterprise, EnterpriseFactory())
     newest = EnterpriseYear.objects.create(enterprise=enterprise, year=2025)
 
     held: list[EnterpriseYear] = []
