@@ -19,15 +19,19 @@ def log_in(page: Page, live_server: object, username: str, path: str = "/") -> N
     page.click("#login-form button[type=submit]")
 
 
-def log_out(page: Page, live_server: object) -> None:
-    """Sign out through the user's menu, at any width. On a phone the menu sits behind the
-    navbar's toggler, which slides open: a click on the user's menu made while it still slides
-    opens the dropdown and the slide's end hides it again, so each step waits for the last."""
+def open_navigation(page: Page) -> None:
+    """On a phone the navigation sits behind the navbar's toggler, which slides open: wait for
+    the slide's end (Bootstrap marks the bar `.show` only then). A dropdown opened while it still
+    slides is hidden again when the slide ends."""
     toggler = page.locator(".navbar-toggler")
     if toggler.count() and toggler.is_visible():
         toggler.click()
         expect(page.locator(".navbar-collapse.show")).to_be_visible()
-        page.wait_for_function("() => !document.querySelector('.navbar .collapsing')")
+
+
+def log_out(page: Page, live_server: object) -> None:
+    """Sign out through the user's menu, at any width."""
+    open_navigation(page)
     page.click("#current-user")
     expect(page.locator("#log-out")).to_be_visible()
     page.click("#log-out")

@@ -14,17 +14,10 @@ from playwright.sync_api import Page, expect
 from parkops.execution.models import InfraProject
 from parkops.registry.models import SmallPark
 from parkops.registry.tests.factories import EnterpriseFactory
-from parkops.testing.browser import log_in, log_out
+from parkops.testing.browser import log_in, log_out, open_navigation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 OUTPUT = Path(__file__).resolve().parents[3] / "test-results"
-
-
-def _open_navigation(page: Page) -> None:
-    """On a phone the navigation may sit behind its toggler."""
-    toggler = page.locator(".navbar-toggler")
-    if toggler.count() and toggler.is_visible():
-        toggler.click()
 
 
 @pytest.mark.parametrize("viewport", [(1280, 900), (390, 844)], ids=["desktop", "phone"])
@@ -95,7 +88,7 @@ def test_the_clerk_keeps_the_records_and_the_owner_opens_his_estate(
 
     # The owner opens his estate from the navigation.
     log_in(page, live_server, "olga", "/")
-    _open_navigation(page)
+    open_navigation(page)
     page.locator("nav a", has_text="我的园区").click()
     expect(page).to_have_url(f"{live_server}/estates/{ailiu.pk}/")
     expect(page.locator("#estate-name")).to_contain_text("矮柳")
