@@ -12,7 +12,6 @@ from typing import Any
 
 from django.db.models import (
     Count,
-    Exists,
     F,
     Model,
     OuterRef,
@@ -72,12 +71,15 @@ def smallparks_visible_to(user: AnyUser) -> QuerySet[SmallPark]:
         return qs
     roles = roles_of(user)
     visible = Q(pk__in=[])
+    # A park one of the user's enterprises rents in: an IN over the parks of those enterprises,
+    # which PostgreSQL hashes once. An EXISTS per park let it scan the whole enterprise table for
+    # each park without a tenant on the road (100,000 enterprises, 25 parks: 276 → 6 ms).
     if Role.ROAD_CHIEF in roles:
-        on_road = Enterprise.objects.filter(small_park=OuterRef("pk"), road__in=_roads_led(user))
-        visible |= Q(road__in=_roads_led(user)) | Q(Exists(on_road))
+        on_road = Enterprise.objects.filter(road__in=_roads_led(user), small_park__isnull=False)
+        visible |= Q(road__in=_roads_led(user)) | Q(pk__in=on_road.values("small_park"))
     if Role.GRID_OFFICER in roles:
-        in_grid = Enterprise.objects.filter(small_park=OuterRef("pk"), grid__in=_grids_kept(user))
-        visible |= Q(Exists(in_grid))
+        in_grid = Enterprise.objects.filter(grid__in=_grids_kept(user), small_park__isnull=False)
+        visible |= Q(pk__in=in_grid.values("small_park"))
     if Role.SMALL_PARK_OWNER in roles:
         visible |= Q(pk__in=_parks_owned(user))
     return qs.filter(visible)

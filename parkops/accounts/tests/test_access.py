@@ -204,3 +204,24 @@ def test_the_role_groups_exist_with_their_rights() -> None:
     for reader, allowed in writes.items():
         assert "view_enterprise" in groups[reader]
         assert {c for c in groups[reader] if not c.startswith("view_")} == allowed
+
+
+@pytest.mark.django_db
+def test_a_road_chief_and_a_grid_officer_see_the_parks_their_enterprises_rent_in(
+    rob: User, gina: User, pingye: Road, yuegong: Road, ailiu: SmallPark, changning: SmallPark
+) -> None:
+    from parkops.registry.models import Grid
+    from parkops.registry.selectors import smallparks_visible_to
+
+    on_road = SmallPark.objects.create(name="平业园", plan_sequence=3, road=pingye)
+    elsewhere = SmallPark.objects.create(name="月工园", plan_sequence=4, road=yuegong)
+    grid = Grid.objects.get(name="平业一格")
+    # 矮柳 has a tenant on 平业路 (in gina's grid); 长宁 only one on 月工路; 月工园 none.
+    EnterpriseFactory(small_park=ailiu, road=pingye, grid=grid)
+    EnterpriseFactory(small_park=changning, road=yuegong)
+    EnterpriseFactory(road=pingye, small_park=None)  # a tenant of no park
+    assert set(smallparks_visible_to(rob)) == {on_road, ailiu}
+    assert set(smallparks_visible_to(gina)) == {ailiu}
+    assert elsewhere not in set(smallparks_visible_to(rob))
+    names = {p["name"] for p in client_for(rob).get("/api/small-parks").json()["items"]}
+    assert names == {"平业园", "矮柳"}
