@@ -26,7 +26,7 @@ def run(out: Callable[[str], None]) -> None:
     from parkops.core.uscc import complete_uscc
     from parkops.plan.services import plan_load
     from parkops.registry.models import Enterprise, Grid, Road
-    from parkops.visits.models import Visit, VisitCycle
+    from parkops.visits.models import Visit, VisitCycle, last_visits_mark
 
     plan_load()
     role_permissions_sync()
@@ -58,6 +58,7 @@ def run(out: Callable[[str], None]) -> None:
         for i, f in enumerate(firms)
         for k in range(5)
     )
+    last_visits_mark()
     office = User.objects.create_user("bench-office", password="x")
     user_assign_roles(user=office, roles={Role.PARK_OFFICE})
     chief = User.objects.create_user("bench-chief", password="x")

@@ -14,7 +14,7 @@ from simple_history.utils import bulk_create_with_history
 
 from parkops.registry.models import Enterprise
 from parkops.visits.choices import VisitKind, VisitMethod
-from parkops.visits.models import Policy, Visit
+from parkops.visits.models import Policy, Visit, last_visits_mark
 
 REASON = "生成演示数据"
 TOPICS = (
@@ -66,6 +66,7 @@ def visits_demo_load(*, today: date) -> dict[str, int]:
             day += timedelta(days=gap)
             n += 1
     bulk_create_with_history(visits, Visit, batch_size=500, default_change_reason=REASON)
+    last_visits_mark()  # bulk_create bypasses Visit.save()
     _policy, created = Policy.objects.get_or_create(
         name="【演示】规上企业研发投入奖励",
         defaults={

@@ -23,10 +23,8 @@ from django.db.models import (
     DateField,
     ExpressionWrapper,
     F,
-    OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
 )
 from django.db.models.functions import Cast, Coalesce
@@ -41,7 +39,7 @@ from parkops.registry.choices import EnterpriseStatus
 from parkops.registry.selectors import enterprises_visible_to
 from parkops.visits.choices import DueStatus, VisitTier
 from parkops.visits.due import KEY_INDUSTRIES, DueRow, cycles
-from parkops.visits.models import Visit, VisitCycle
+from parkops.visits.models import VisitCycle
 
 # One bit per fact that decides the tiers; a row's `code` is their sum.
 KEY, ABOVE_SCALE, NEVER_VISITED, CLASS_D, BOTTOM_30 = 1, 2, 4, 8, 16
@@ -91,7 +89,6 @@ def _among(results: QuerySet[EvaluationResult], **lookup: Any) -> Any:
 def _facts_sql(user: AnyUser, filters: Filters) -> tuple[str, tuple[Any, ...]]:
     """The operating enterprises in the user's scope (narrowed by name, road and grid) with the
     facts their tiers and dates come from, as SQL with its parameters."""
-    last_visit = Visit.objects.filter(enterprise=OuterRef("pk")).order_by("-visited_on")
     results = latest_results()
     qs = enterprises_visible_to(user).filter(status=EnterpriseStatus.OPERATING)
     if filters.q:
@@ -104,7 +101,8 @@ def _facts_sql(user: AnyUser, filters: Filters) -> tuple[str, tuple[Any, ...]]:
         road_name=Coalesce("road__name", Value("")),
         grid_name=Coalesce("grid__name", Value("")),
         registered=Cast("created_at", DateField()),
-        last_visit=Subquery(last_visit.values("visited_on")[:1]),
+        # The stored newest visit (visits.models.LastVisit), one joined row per enterprise.
+        last_visit=F("last_visit_mark__visited_on"),
         is_key=ExpressionWrapper(
             Q(key_industry__in=KEY_INDUSTRIES) | ~Q(cluster=""), output_field=BooleanField()
         ),

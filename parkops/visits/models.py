@@ -6,8 +6,11 @@ current ones); a visit keeps who went, how, what was said and found, and what wa
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from typing import Any
+
 from django.conf import settings
-from django.db import models
+from django.db import connection, models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -25,7 +28,10 @@ from parkops.visits.choices import (
 from parkops.visits.policy_model import Policy
 from parkops.visits.storage import PrivateStorage, photo_path
 
-__all__ = ["PendingQuestion", "Policy", "RaisedRequest", "Visit", "VisitCycle", "VisitPhoto"]
+__all__ = [
+    "LastVisit", "PendingQuestion", "Policy", "RaisedRequest", "Visit", "VisitCycle", "VisitPhoto",
+    "last_visits_mark",
+]  # fmt: skip
 
 
 class VisitCycle(TimeStamped):
@@ -94,7 +100,11 @@ class Visit(TimeStamped):
         verbose_name = _("走访记录")
         verbose_name_plural = _("走访记录")
         ordering = ["-visited_on", "-pk"]
-        indexes = [models.Index(fields=["enterprise", "visited_on"])]
+        indexes = [
+            models.Index(fields=["enterprise", "visited_on"]),
+            # The visit list, newest first (read backwards): a road chief's first page walks it.
+            models.Index(fields=["visited_on", "id"], name="visit_visited"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(next_visit_on__isnull=True)
@@ -109,6 +119,90 @@ class Visit(TimeStamped):
 
     def get_absolute_url(self) -> str:
         return reverse("visits:visit_detail", args=[self.pk])
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # The enterprise it was stored under too: a visit moved to another enterprise (in the
+        # admin) leaves the first one's newest visit to be worked out again.
+        before = (
+            Visit.objects.filter(pk=self.pk).values_list("enterprise_id", flat=True).first()
+            if self.pk is not None
+            else None
+        )
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            last_visits_mark(enterprise_ids={self.enterprise_id, before or self.enterprise_id})
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        enterprise_id = self.enterprise_id
+        with transaction.atomic():
+            deleted = super().delete(*args, **kwargs)
+            last_visits_mark(enterprise_ids=[enterprise_id])
+        return deleted
+
+
+class LastVisit(models.Model):
+    """An enterprise's newest visit date (none without a visit): derived from the visits, so that
+    the due list reads one row per enterprise instead of looking up each enterprise's newest
+    visit (100,000 enterprises, 730,000 visits: 330 → 150 ms). last_visits_mark() keeps it,
+    called by Visit.save() and delete() and by every writer that bypasses them (bulk loads)."""
+
+    enterprise = models.OneToOneField(
+        "registry.Enterprise",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="last_visit_mark",
+        verbose_name=_("企业"),
+    )
+    visited_on = models.DateField(_("最近走访日期"))
+
+    class Meta:
+        verbose_name = _("最近走访")
+        verbose_name_plural = _("最近走访")
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return f"{self.enterprise_id} · {self.visited_on}"
+
+
+def last_visits_mark(*, enterprise_ids: Collection[int] | None = None) -> None:
+    """Work out LastVisit again from the visits, for the enterprises given or, with None, for all
+    (one INSERT … SELECT: a bulk load of visits calls it once at the end).
+
+    For given enterprises, their rows are locked first (FOR NO KEY UPDATE, which an insert of a
+    visit's key share does not wait on), so that the newest date is read after every other
+    transaction marking the same enterprise has committed: two visits of one enterprise saved
+    at once, each reading only its own, left the older date marked when its transaction came
+    second. SQLite lets one writer in at a time and needs no lock."""
+    from parkops.registry.models import Enterprise
+
+    table = connection.ops.quote_name(LastVisit._meta.db_table)
+    visits = connection.ops.quote_name(Visit._meta.db_table)
+    with transaction.atomic():
+        if enterprise_ids is None:
+            with connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM {table}")
+                cursor.execute(
+                    f"INSERT INTO {table} (enterprise_id, visited_on) "
+                    f"SELECT enterprise_id, MAX(visited_on) FROM {visits} GROUP BY enterprise_id"
+                )
+            return
+        ids = sorted(set(enterprise_ids))
+        if not ids:
+            return
+        locked = Enterprise.objects.select_for_update(no_key=True).filter(pk__in=ids)
+        list(locked.order_by("pk").values_list("pk", flat=True))
+        newest = (
+            Visit.objects.filter(enterprise_id__in=ids)
+            .order_by()
+            .values("enterprise_id")
+            .annotate(last=models.Max("visited_on"))
+            .values_list("enterprise_id", "last")
+        )
+        found = dict(newest)
+        LastVisit.objects.filter(enterprise_id__in=ids).delete()
+        LastVisit.objects.bulk_create(
+            LastVisit(enterprise_id=pk, visited_on=day) for pk, day in found.items()
+        )
 
 
 class VisitPhoto(TimeStamped):
