@@ -103,6 +103,11 @@ def _pages(run: int | None, enterprise: int) -> list[tuple[str, str, str]]:
         ("API enterprises, page 1,800 (row 90,000)", "admin", "/api/enterprises?page=1800"),
         ("service requests", "admin", "/service/requests/"),
         ("visits due", "admin", "/visits/due/"),
+        # A road chief's day (one road of six: about 16,700 enterprises and 120,000 visits).
+        ("home: road chief", "roadchief", "/"),
+        ("enterprise list: road chief", "roadchief", "/enterprises/"),
+        ("visits: road chief", "roadchief", "/visits/"),
+        ("visits due: road chief", "roadchief", "/visits/due/"),
     ]
     if run is not None:
         pages[8:8] = [
@@ -183,7 +188,9 @@ def run(out: Callable[[str], None]) -> None:
                     os.getloadavg()[0],
                 )
             )
-            sessions = {name: _login(base, name, password) for name in ("admin", "leader")}
+            sessions = {
+                name: _login(base, name, password) for name in ("admin", "leader", "roadchief")
+            }
             for label, role, path in _pages(facts["run"], facts["enterprise"]):
                 rows.append(
                     (label, _timed(sessions[role], base + path, repeat), os.getloadavg()[0])
