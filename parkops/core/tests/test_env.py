@@ -15,7 +15,7 @@ def test_database_urls() -> None:
         "HOST": "127.0.0.1",
         "PORT": "5432",
         "CONN_MAX_AGE": 60,
-        "OPTIONS": {"options": "-c jit=off"},
+        "OPTIONS": {"options": "-c jit=off -c max_parallel_workers_per_gather=0"},
         "CONN_HEALTH_CHECKS": True,
     }
     assert parse_database_url("sqlite:///var/x.sqlite3")["NAME"] == "var/x.sqlite3"
@@ -85,3 +85,16 @@ def test_two_processes_share_values_through_redis() -> None:
         [sys.executable, "-c", script, "get", key], check=True, capture_output=True, text=True
     )
     assert read.stdout.strip() == "42"
+
+
+@pytest.mark.django_db
+def test_a_postgresql_connection_runs_no_jit_and_no_parallel_workers() -> None:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's settings")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone() == ("0",)
