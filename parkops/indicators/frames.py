@@ -10,6 +10,10 @@ query each time: any row added, removed or changed (services, imports and their 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, NamedTuple
 
 import polars as pl
 from django.core.cache import cache
@@ -33,14 +37,41 @@ def _fingerprint(years: range) -> str:
     return "indicators-frame:" + hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
-def table_fingerprint(model: type[TimeStamped]) -> str:
-    """Count, highest id and latest change of a table's rows: changes when any row does.
+class TableState(NamedTuple):
+    rows: int
+    last_id: int | None
+    last_change: Any
+
+
+# Each table's state already read in the block table_reads_shared() opened, by table name.
+_shared: ContextVar[dict[str, TableState] | None] = ContextVar("table_states", default=None)
+
+
+@contextmanager
+def table_reads_shared() -> Iterator[None]:
+    """Within the block each table's state is read once: for a page that only reads and asks for
+    the same counts twice (the home page: the figures' fingerprint and the enterprises and annual
+    figures it counts; 288,000 annual figures are 19 ms of counting at district scale). Not for a
+    block that writes: the state would be the one before the write."""
+    token = _shared.set({})
+    try:
+        yield
+    finally:
+        _shared.reset(token)
+
+
+def table_state(model: type[TimeStamped]) -> TableState:
+    """Count, highest id and latest change of a table's rows.
 
     Three subqueries, not one SELECT of three aggregates: each is then read from an index alone
     (the count from the smallest, the maxima from the ends of the primary key and of the
     updated_at index), where the single SELECT read every row of the table (100,000 enterprises:
     42 → 12 ms; 288,000 enterprise-years: 55 → 27 ms)."""
-    table = connection.ops.quote_name(model._meta.db_table)
+    memo = _shared.get()
+    name = model._meta.db_table
+    if memo is not None and name in memo:
+        return memo[name]
+    table = connection.ops.quote_name(name)
     pk = connection.ops.quote_name(model._meta.pk.column)
     changed = connection.ops.quote_name("updated_at")  # TimeStamped's column
     with connection.cursor() as cursor:
@@ -48,7 +79,15 @@ def table_fingerprint(model: type[TimeStamped]) -> str:
             f"SELECT (SELECT COUNT(*) FROM {table}), (SELECT MAX({pk}) FROM {table}), "
             f"(SELECT MAX({changed}) FROM {table})"
         )
-        rows, last_id, last_change = cursor.fetchone()
+        state = TableState(*cursor.fetchone())
+    if memo is not None:
+        memo[name] = state
+    return state
+
+
+def table_fingerprint(model: type[TimeStamped]) -> str:
+    """The table's state as a key: changes when any row is added, removed or changed."""
+    rows, last_id, last_change = table_state(model)
     text = f"{rows}:{last_id}:{last_change}"
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 

@@ -9,6 +9,7 @@ from django.db.models import Count, Max, Min, Q
 
 from parkops.accounts.roles import sees_whole_park
 from parkops.common.types import AnyUser
+from parkops.indicators.frames import table_state
 from parkops.registry.models import Enterprise, EnterpriseYear
 from parkops.registry.selectors import (
     enterprises_visible_to,
@@ -19,20 +20,20 @@ from parkops.registry.selectors import (
 
 def _whole_park_counts() -> tuple[dict[str, int], dict[str, Any]]:
     """The enterprises (all, demo) and the figures' span for a user who sees the whole park, each
-    figure as a query an index answers alone: the plan's few dozen enterprises through their
-    partial index (demo = all − plan), the first and last year from the ends of the (year,
+    figure as a query an index answers alone: the two tables' counts as the figures' fingerprint
+    reads them (once per page inside table_reads_shared), the plan's few dozen enterprises through
+    their partial index (demo = all − plan), the first and last year from the ends of the (year,
     enterprise) index. One SELECT of several aggregates read every row of both tables instead
     (81 → 42 ms at 100,000 enterprises)."""
     firms = connection.ops.quote_name(Enterprise._meta.db_table)
     years = connection.ops.quote_name(EnterpriseYear._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT (SELECT COUNT(*) FROM {firms}), "
-            f"(SELECT COUNT(*) FROM {firms} WHERE NOT is_demo), "
-            f"(SELECT MIN(year) FROM {years}), (SELECT MAX(year) FROM {years}), "
-            f"(SELECT COUNT(*) FROM {years})"
+            f"SELECT (SELECT COUNT(*) FROM {firms} WHERE NOT is_demo), "
+            f"(SELECT MIN(year) FROM {years}), (SELECT MAX(year) FROM {years})"
         )
-        total, plan, first, last, rows = cursor.fetchone()
+        plan, first, last = cursor.fetchone()
+    total, rows = table_state(Enterprise).rows, table_state(EnterpriseYear).rows
     return {"total": total, "demo": total - plan}, {"first": first, "last": last, "rows": rows}
 
 

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from parkops.accounts.roles import Role, roles_of
 from parkops.common.home import home_sections
 from parkops.execution.selectors import BehindSchedule, behind_schedule
+from parkops.indicators.frames import table_reads_shared
 from parkops.plan.selectors import plots_in_conflict
 from parkops.site.cockpit import cockpit, sees_cockpit
 from parkops.site.selectors import home_counts
@@ -32,10 +33,13 @@ def home(request: HttpRequest) -> HttpResponse:
     """The page a signed-in user lands on: the cockpit for the town leader; the cockpit and its
     to-do for the park office; every other role's own work and what it may see."""
     user = request.user
-    if not sees_cockpit(user):
-        return render(request, "site/home.html", _overview(request))
-    board = cockpit(user)
-    if Role.PARK_OFFICE in roles_of(user):
-        # The to-do's behind-schedule panel is the read the cockpit's figures came from.
-        return render(request, "site/home.html", {**board, **_overview(request, board["behind"])})
-    return render(request, "site/cockpit.html", {**board, "home_sections": home_sections(request)})
+    with table_reads_shared():  # the cockpit's fingerprints and the counts below read once
+        if not sees_cockpit(user):
+            return render(request, "site/home.html", _overview(request))
+        board = cockpit(user)
+        if Role.PARK_OFFICE in roles_of(user):
+            # The to-do's behind-schedule panel is the read the cockpit's figures came from.
+            context = {**board, **_overview(request, board["behind"])}
+            return render(request, "site/home.html", context)
+        context = {**board, "home_sections": home_sections(request)}
+        return render(request, "site/cockpit.html", context)

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
-from parkops.indicators.frames import enterprise_year_frame, table_fingerprint
+from parkops.indicators.frames import (
+    enterprise_year_frame,
+    table_fingerprint,
+    table_reads_shared,
+    table_state,
+)
 from parkops.registry.choices import LandBasis
 from parkops.registry.models import EnterpriseYear
 from parkops.registry.tests.factories import EnterpriseFactory, EnterpriseYearFactory
@@ -63,3 +69,22 @@ def test_the_cached_frame_follows_every_insert_change_and_delete() -> None:
     assert outputs() == {second.pk: 200.0}
     assert len(seen) == 4
     assert newer.pk
+
+
+@pytest.mark.django_db
+def test_a_shared_block_reads_each_tables_state_once_and_a_new_block_reads_it_again(
+    django_assert_num_queries: Any,
+) -> None:
+    firm = EnterpriseFactory()
+    EnterpriseYearFactory(enterprise=firm, year=2024)
+    with table_reads_shared():
+        with django_assert_num_queries(1):
+            first = table_state(EnterpriseYear)
+            assert table_state(EnterpriseYear) == first
+        assert first.rows == 1
+    EnterpriseYearFactory(enterprise=firm, year=2025)
+    with django_assert_num_queries(2):  # outside a block: every call reads
+        assert table_state(EnterpriseYear).rows == 2
+        assert table_state(EnterpriseYear).rows == 2
+    with table_reads_shared():
+        assert table_state(EnterpriseYear).rows == 2  # not the first block's state
