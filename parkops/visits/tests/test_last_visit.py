@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.db import connection
 from django.db.models import Max
+from django.test.utils import CaptureQueriesContext
 
 from parkops.demo.services import demo_load
 from parkops.plan.services import plan_load
@@ -65,13 +66,26 @@ def test_logging_editing_and_removing_visits_keep_the_newest_date(
 
 
 @pytest.mark.django_db
+def test_an_edit_that_keeps_the_date_and_enterprise_leaves_the_mark_alone(
+    rob: User, pingye_firm: Enterprise
+) -> None:
+    visit = _visit(rob, pingye_firm, date(2026, 3, 1))
+    stored = Visit.objects.get(pk=visit.pk)
+    with CaptureQueriesContext(connection) as queries:
+        visit_update(visit=stored, data={"findings": "无"}, reason="补记", version=None)
+    assert not [q for q in queries if "visits_lastvisit" in q["sql"]]
+    assert _marks() == {pingye_firm.pk: date(2026, 3, 1)}
+
+
+@pytest.mark.django_db
 def test_a_visit_moved_to_another_enterprise_moves_the_mark(
     rob: User, pingye_firm: Enterprise
 ) -> None:
     other = cast(Enterprise, EnterpriseFactory(road=pingye_firm.road))
     kept = _visit(rob, pingye_firm, date(2026, 1, 5))
     moved = _visit(rob, pingye_firm, date(2026, 4, 5))
-    moved.enterprise = other  # as the admin could
+    moved = Visit.objects.get(pk=moved.pk)
+    moved.enterprise = other  # no page moves a visit; the model keeps the mark all the same
     moved.save()
     assert _marks() == {pingye_firm.pk: kept.visited_on, other.pk: date(2026, 4, 5)}
 
@@ -100,4 +114,24 @@ def test_two_visits_of_one_enterprise_saved_at_once_leave_the_newer_date(
     )
     assert errors == []
     assert _marks() == {pingye_firm.pk: date(2026, 11, 25)}
+    assert _newest() == _marks()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite serialises writers: no race to lose"
+)
+def test_the_newest_visit_deleted_while_a_newer_one_is_saved(
+    rob: User, pingye_firm: Enterprise
+) -> None:
+    _visit(rob, pingye_firm, date(2026, 11, 10))
+    newest = _visit(rob, pingye_firm, date(2026, 11, 25))
+    # The new visit's transaction stays open while the newest is deleted: the delete's work-out
+    # must wait for it (its lock on the mark) and read it, not mark 11-10 over it.
+    errors = at_once(
+        lambda: _visit(rob, pingye_firm, date(2026, 11, 20)),
+        lambda: Visit.objects.get(pk=newest.pk).delete(),
+    )
+    assert errors == []
+    assert _marks() == {pingye_firm.pk: date(2026, 11, 20)}
     assert _newest() == _marks()
