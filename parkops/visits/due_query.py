@@ -143,13 +143,15 @@ def _text(column: str) -> str:
 
 def _names_attach(rows: list[DueRow]) -> None:
     """The road's and grid's names of the rows read without them (two small tables)."""
-    road_ids = {r.road_id for r in rows if r.road_id is not None}
-    grid_ids = {r.grid_id for r in rows if r.grid_id is not None}
-    roads = dict(Road.objects.filter(pk__in=road_ids).values_list("pk", "name")) if road_ids else {}
-    grids = dict(Grid.objects.filter(pk__in=grid_ids).values_list("pk", "name")) if grid_ids else {}
+    roads: dict[int | None, str] = dict(
+        Road.objects.filter(pk__in={r.road_id for r in rows}).values_list("pk", "name")
+    )
+    grids: dict[int | None, str] = dict(
+        Grid.objects.filter(pk__in={r.grid_id for r in rows}).values_list("pk", "name")
+    )
     for row in rows:
-        row.road = roads.get(row.road_id, "") if row.road_id is not None else ""
-        row.grid = grids.get(row.grid_id, "") if row.grid_id is not None else ""
+        row.road = roads.get(row.road_id, "")
+        row.grid = grids.get(row.grid_id, "")
 
 
 def _date(value: Any) -> date | None:

@@ -139,11 +139,9 @@ class Visit(TimeStamped):
         with transaction.atomic():
             super().save(*args, **kwargs)
             now = (self.enterprise_id, self.visited_on)
-            if stored == now:
-                pass
-            elif adding or (stored is not None and stored[0] == now[0] and _later(now, stored)):
+            if adding or (stored is not None and stored[0] == now[0] and _later(now, stored)):
                 last_visit_raise(enterprise_id=self.enterprise_id, day=self.visited_on)
-            else:  # earlier, moved, or an instance not read from the database
+            elif stored != now:  # earlier, moved, or an instance not read from the database
                 moved = {self.enterprise_id} | ({stored[0]} if stored and stored[0] else set())
                 last_visits_mark(enterprise_ids=moved)
         self._stored = now
@@ -157,7 +155,7 @@ class Visit(TimeStamped):
 
 
 def _later(now: tuple[Any, Any], stored: tuple[Any, Any]) -> bool:
-    return now[1] is not None and (stored[1] is None or now[1] >= stored[1])
+    return now[1] is not None and (stored[1] is None or now[1] > stored[1])
 
 
 class LastVisit(models.Model):
@@ -190,8 +188,8 @@ ONE = "VALUES (%s, %s)"  # one (enterprise, date) row for _upsert
 
 def _upsert(rows: str, *, keep_newer: bool) -> str:
     """INSERT of (enterprise, date) `rows` (VALUES, or a SELECT with a WHERE, as SQLite's upsert
-    needs); on an enterprise already marked, the newer
-    of the two dates (`keep_newer`) or the new one. Both databases: GREATEST / max()."""
+    needs); on an enterprise already marked, the newer of the two dates (`keep_newer`) or the new
+    one. Both databases: GREATEST / max()."""
     table = connection.ops.quote_name(LastVisit._meta.db_table)
     newer = "GREATEST" if connection.vendor == "postgresql" else "max"
     value = (
@@ -223,11 +221,11 @@ def last_visits_mark(*, enterprise_ids: Collection[int] | None = None) -> None:
     or an edit of the enterprise. SQLite lets one writer in at a time."""
     table = connection.ops.quote_name(LastVisit._meta.db_table)
     visits = connection.ops.quote_name(Visit._meta.db_table)
-    newest = f"SELECT enterprise_id, MAX(visited_on) FROM {visits} WHERE %s GROUP BY enterprise_id"
     with transaction.atomic(), connection.cursor() as cursor:
         if enterprise_ids is None:
             # An upsert, not DELETE and INSERT: a visit saved meanwhile meets no missing row.
-            cursor.execute(_upsert(newest.replace("%s", "1 = 1"), keep_newer=False))
+            newest = f"SELECT enterprise_id, MAX(visited_on) FROM {visits} WHERE 1 = 1 "
+            cursor.execute(_upsert(newest + "GROUP BY enterprise_id", keep_newer=False))
             cursor.execute(
                 f"DELETE FROM {table} WHERE enterprise_id NOT IN "
                 f"(SELECT enterprise_id FROM {visits})"
