@@ -8,7 +8,24 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from django.db import connection, transaction
+
+# The marks of a race test: its own transactions (committed, seen by the other connection), and
+# PostgreSQL only (SQLite lets one writer in at a time: no race to lose).
+RACE = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="SQLite serialises writers: no race to lose"
+    ),
+]
+
+
+def race(test: Callable[..., None]) -> Callable[..., None]:
+    """RACE's marks on one test."""
+    for mark in RACE:
+        test = mark(test)
+    return test
 
 
 def at_once(

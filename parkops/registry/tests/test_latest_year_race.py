@@ -6,20 +6,12 @@ from __future__ import annotations
 
 from typing import cast
 
-import pytest
-from django.db import connection
-
 from parkops.registry.models import Enterprise, EnterpriseYear
 from parkops.registry.tests.factories import EnterpriseFactory
 from parkops.registry.tests.latest import latest_years_wrong
-from parkops.testing.races import at_once
+from parkops.testing.races import RACE, at_once
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="SQLite serialises writers: no race to lose"
-    ),
-]
+pytestmark = RACE
 
 
 def _marked() -> list[int]:

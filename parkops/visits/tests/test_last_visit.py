@@ -17,7 +17,7 @@ from parkops.demo.services import demo_load
 from parkops.plan.services import plan_load
 from parkops.registry.models import Enterprise
 from parkops.registry.tests.factories import EnterpriseFactory
-from parkops.testing.races import at_once
+from parkops.testing.races import at_once, race
 from parkops.visits.demo import visits_demo_load
 from parkops.visits.models import LastVisit, Visit
 from parkops.visits.services import visit_create, visit_update
@@ -99,10 +99,7 @@ def test_the_demo_visits_loaded_in_bulk_are_marked() -> None:
     assert _marks() == _newest()
 
 
-@pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="SQLite serialises writers: no race to lose"
-)
+@race
 def test_two_visits_of_one_enterprise_saved_at_once_leave_the_newer_date(
     rob: User, pingye_firm: Enterprise
 ) -> None:
@@ -117,10 +114,7 @@ def test_two_visits_of_one_enterprise_saved_at_once_leave_the_newer_date(
     assert _newest() == _marks()
 
 
-@pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="SQLite serialises writers: no race to lose"
-)
+@race
 def test_the_newest_visit_deleted_while_a_newer_one_is_saved(
     rob: User, pingye_firm: Enterprise
 ) -> None:
